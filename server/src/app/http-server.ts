@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import cookieParser from 'cookie-parser';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { AppConfig } from '../shared/config/config.js';
+import { currentLocale, runWithLocale, setCurrentLocale } from '../shared/i18n/request-locale.js';
+import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
+import { newLoaders, pickLocale, type Context } from './context.js';
+import { makeFormatError } from './format-error.js';
+
+export interface HttpApp {
+  server: Server;
+  apollo: ApolloServer<Context>;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * One port: GraphQL at /graphql, health at /healthz, the built client at / (with SPA fallback).
+ */
+export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, config: AppConfig, log: (e: unknown) => void = console.error): Promise<HttpApp> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    maxAliases: { n: 15 },
+    costLimit: { maxCost: 20000 },
+    maxTokens: { n: 4000 },
+    blockFieldSuggestion: { enabled: config.production },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    csrfPrevention: true,
+    // graphql-armor ships CJS typings of Apollo's types; the runtime objects are the same.
+    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<Context>[]), ApolloServerPluginDrainHttpServer({ httpServer })],
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    formatError: makeFormatError(currentLocale, log),
+  });
+  await apollo.start();
+
+  app.use((req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+  app.get('/healthz', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  app.use(
+    '/graphql',
+    cookieParser(),
+    express.json({ limit: '200kb' }),
+    (req, res, next) => runWithLocale(pickLocale(req.get('accept-language')), next),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }): Promise<Context> => {
+        const em = orm.em.fork();
+        const token: unknown = req.cookies?.[SESSION_COOKIE];
+        const tokenHash = typeof token === 'string' && token.length > 0 ? hashToken(token) : null;
+        const viewer = tokenHash ? await loadViewer(em, tokenHash) : null;
+        const locale = pickLocale(req.get('accept-language'), req.get('x-lentera-language') ?? viewer?.locale);
+        setCurrentLocale(locale);
+        return { em, viewer, loaders: newLoaders(em), locale, config, req, res, sessionTokenHash: viewer ? tokenHash : null };
+      },
+    }),
+  );
+
+  if (existsSync(join(config.staticDir, 'index.html'))) {
+    app.use(express.static(config.staticDir, { index: false, maxAge: '1h', setHeaders: (res, path) => {
+      // Vite's hashed assets never change; index.html must always be fresh.
+      if (path.includes('/assets/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    } }));
+    app.get(/^(?!\/graphql).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(config.staticDir, 'index.html'));
+    });
+  }
+
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    server: httpServer,
+    apollo,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { agencyResolvers } from '../modules/agency/index.js';
+import { authResolvers } from '../modules/auth/index.js';
+import { courseResolvers } from '../modules/course/index.js';
+import { enrolmentResolvers } from '../modules/enrolment/index.js';
+import { homeResolvers } from '../modules/home/index.js';
+import { learningHoursResolvers } from '../modules/learning-hours/index.js';
+import { personResolvers } from '../modules/person/index.js';
+
+/** Every resolver class of every module. A module exports its list from its index.ts. */
+export const allResolvers = [
+  ...authResolvers,
+  ...agencyResolvers,
+  ...personResolvers,
+  ...courseResolvers,
+  ...enrolmentResolvers,
+  ...learningHoursResolvers,
+  ...homeResolvers,
+];

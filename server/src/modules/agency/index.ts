@@ -1,0 +1,1 @@
+export const agencyResolvers = [] as const;

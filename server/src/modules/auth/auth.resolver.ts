@@ -1,0 +1,41 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
+import { PUBLIC } from '../../shared/auth/roles.js';
+import type { Context, SignedInContext } from '../../app/context.js';
+import { Me, SignInInput, SignInResult } from './auth.types.js';
+import * as auth from './auth.service.js';
+
+export enum Language {
+  ID = 'id',
+  EN = 'en',
+}
+registerEnumType(Language, { name: 'Language', description: 'Bahasa Indonesia (default) or English' });
+
+@Resolver()
+@Authorized()
+export class AuthResolver {
+  @Query(() => Me, { nullable: true, description: 'The signed-in person, or null when signed out' })
+  @Authorized(PUBLIC)
+  async me(@Ctx() ctx: Context): Promise<Me | null> {
+    return ctx.viewer ? auth.me(ctx.em, ctx.viewer) : null;
+  }
+
+  @Mutation(() => SignInResult, { description: 'Sign in with NIP (civil servants) or e-mail (partner staff)' })
+  @Authorized(PUBLIC)
+  async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<SignInResult> {
+    const viewer = await auth.signIn(ctx, input.login, input.password);
+    return { me: await auth.me(ctx.em, viewer) };
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends this browser session' })
+  @Authorized(PUBLIC)
+  async signOut(@Ctx() ctx: Context): Promise<boolean> {
+    await auth.signOut(ctx);
+    return true;
+  }
+
+  @Mutation(() => Me, { description: 'Saves the preferred language' })
+  async setMyLanguage(@Arg('language', () => Language) language: Language, @Ctx() ctx: SignedInContext): Promise<Me> {
+    await auth.setLocale(ctx.em, ctx.viewer, language);
+    return auth.me(ctx.em, ctx.viewer);
+  }
+}

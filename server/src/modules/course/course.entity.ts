@@ -1,0 +1,121 @@
+import type { Opt, Rel } from '@mikro-orm/core';
+import { Collection } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
+import { BaseEntity } from '../../shared/db/base.entity.js';
+import { Agency } from '../agency/agency.entity.js';
+import { PartnerInstitution } from '../partner/partner.entity.js';
+import { Person } from '../person/person.entity.js';
+import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from './course.enums.js';
+
+/**
+ * A course (kursus/pelatihan) owned by an agency or a partner. `seatsTaken` and `waitlistLength`
+ * are counters kept in the same transaction as every enrolment change, so listings never count.
+ */
+@Entity()
+@Check({ name: 'course_one_owner', expression: '(owner_agency_id is null) <> (owner_partner_id is null)' })
+@Check({ name: 'course_capacity_positive', expression: 'capacity is null or capacity > 0' })
+@Check({ name: 'course_seats_within_capacity', expression: 'seats_taken >= 0 and (capacity is null or seats_taken <= capacity)' })
+@Check({ name: 'course_jp_positive', expression: 'jp > 0' })
+@Check({ name: 'course_cost_non_negative', expression: 'cost_per_participant >= 0' })
+@Index({ name: 'course_catalogue_idx', properties: ['status', 'visibility'] })
+@Index({ name: 'course_title_trgm_idx', expression: 'create index "course_title_trgm_idx" on "course" using gin ("title" gin_trgm_ops)' })
+@Index({ name: 'course_search_idx', expression: 'create index "course_search_idx" on "course" using gin ("search_vector")' })
+export class Course extends BaseEntity {
+  @Property({ type: 'string', length: 40 })
+  @Unique()
+  code: string;
+
+  @Property({ type: 'string', length: 200 })
+  title: string;
+
+  @Property({ type: 'text', default: '' })
+  description: string & Opt = '';
+
+  @Enum({ items: () => DevelopmentForm, nativeEnumName: 'development_form' })
+  form: DevelopmentForm;
+
+  @Enum({ items: () => DeliveryMode, nativeEnumName: 'delivery_mode' })
+  delivery: DeliveryMode;
+
+  /** JP credited on completion. */
+  @Property({ type: 'integer' })
+  jp: number;
+
+  /** Targeted competencies as free tags until the competency dictionary lands. */
+  @Property({ type: 'text[]', defaultRaw: "'{}'" })
+  competencyTags: string[] & Opt = [];
+
+  @ManyToOne(() => Agency, { nullable: true, index: true })
+  ownerAgency: Rel<Agency> | null = null;
+
+  @ManyToOne(() => PartnerInstitution, { nullable: true, index: true })
+  ownerPartner: Rel<PartnerInstitution> | null = null;
+
+  @ManyToMany({ entity: () => Person, pivotTable: 'course_instructor', joinColumn: 'course_id', inverseJoinColumn: 'person_id' })
+  instructors = new Collection<Person>(this);
+
+  /** Seats; null = unlimited. */
+  @Property({ type: 'integer', nullable: true })
+  capacity: number | null = null;
+
+  @Property({ type: 'integer', default: 0 })
+  seatsTaken: number & Opt = 0;
+
+  @Property({ type: 'integer', default: 0 })
+  waitlistLength: number & Opt = 0;
+
+  @Enum({ items: () => EnrolmentPolicy, nativeEnumName: 'enrolment_policy' })
+  enrolmentPolicy: EnrolmentPolicy;
+
+  /** Rupiah per participant. */
+  @Property({ type: 'bigint', default: 0 })
+  costPerParticipant: number & Opt = 0;
+
+  @Enum({ items: () => CourseStatus, nativeEnumName: 'course_status', default: CourseStatus.DRAFT })
+  status: CourseStatus & Opt = CourseStatus.DRAFT;
+
+  @Enum({ items: () => CourseVisibility, nativeEnumName: 'course_visibility' })
+  visibility: CourseVisibility;
+
+  @ManyToMany({ entity: () => Agency, pivotTable: 'course_visible_agency', joinColumn: 'course_id', inverseJoinColumn: 'agency_id' })
+  visibleToAgencies = new Collection<Agency>(this);
+
+  @Property({ type: 'datetime', nullable: true })
+  startsAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  endsAt: Date | null = null;
+
+  @Property({ type: 'string', length: 300, nullable: true })
+  location: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  publishedAt: Date | null = null;
+
+  @ManyToOne(() => Person, { nullable: true })
+  createdBy: Rel<Person> | null = null;
+
+  /** Indonesian full-text document, maintained by PostgreSQL itself. */
+  @Property({
+    type: 'tsvector',
+    columnType: 'tsvector',
+    generated: `(setweight(to_tsvector('indonesian'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('indonesian'::regconfig, lentera_ext.join_tags(competency_tags)), 'B') || setweight(to_tsvector('indonesian'::regconfig, coalesce(description, '')), 'C')) stored`,
+    lazy: true,
+    hidden: true,
+  })
+  searchVector?: string & Opt;
+
+  constructor(fields: {
+    code: string; title: string; form: DevelopmentForm; delivery: DeliveryMode; jp: number;
+    enrolmentPolicy: EnrolmentPolicy; visibility: CourseVisibility;
+  }) {
+    super();
+    this.code = fields.code;
+    this.title = fields.title;
+    this.form = fields.form;
+    this.delivery = fields.delivery;
+    this.jp = fields.jp;
+    this.enrolmentPolicy = fields.enrolmentPolicy;
+    this.visibility = fields.visibility;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * NIP (Nomor Induk Pegawai): 18 digits = birth date YYYYMMDD + appointment (TMT CPNS) YYYYMM +
+ * sex (1 male, 2 female) + 3-digit sequence. PPPK numbers carry "21" where the appointment month
+ * stands: they are valid and mark the person as PPPK, never a bad month.
+ */
+export type NipCheck =
+  | { ok: true; kind: 'PNS' | 'PPPK'; birthDate: string; appointmentYear: number; sex: 'MALE' | 'FEMALE' }
+  | { ok: false; reason: NipProblem };
+
+export type NipProblem =
+  | 'NOT_18_DIGITS'
+  | 'BAD_BIRTH_DATE'
+  | 'BIRTH_IN_FUTURE'
+  | 'BAD_APPOINTMENT_MONTH'
+  | 'APPOINTMENT_BEFORE_BIRTH'
+  | 'APPOINTMENT_IN_FUTURE'
+  | 'BAD_SEX_DIGIT';
+
+export const nipProblemText: Record<NipProblem, { id: string; en: string }> = {
+  NOT_18_DIGITS: { id: 'harus 18 angka', en: 'must be 18 digits' },
+  BAD_BIRTH_DATE: { id: 'tanggal lahir (8 angka pertama) tidak ada di kalender', en: 'the birth date (first 8 digits) is not a real date' },
+  BIRTH_IN_FUTURE: { id: 'tanggal lahir di masa depan', en: 'the birth date is in the future' },
+  BAD_APPOINTMENT_MONTH: { id: 'bulan TMT (angka 13–14) harus 01–12, atau 21 untuk PPPK', en: 'the appointment month (digits 13–14) must be 01–12, or 21 for PPPK' },
+  APPOINTMENT_BEFORE_BIRTH: { id: 'tahun TMT harus setelah tahun lahir', en: 'the appointment year must be after the birth year' },
+  APPOINTMENT_IN_FUTURE: { id: 'TMT di masa depan', en: 'the appointment date is in the future' },
+  BAD_SEX_DIGIT: { id: 'angka ke-15 (jenis kelamin) harus 1 atau 2', en: 'digit 15 (sex) must be 1 or 2' },
+};
+
+export function normalizeNip(raw: string): string {
+  // People paste NIPs as "19850312 201001 1 003": spaces and dots are formatting, not content.
+  return raw.replace(/[\s.]/g, '');
+}
+
+export function checkNip(raw: string, today: Date = new Date()): NipCheck {
+  const nip = normalizeNip(raw);
+  if (!/^\d{18}$/.test(nip)) return { ok: false, reason: 'NOT_18_DIGITS' };
+  const by = Number(nip.slice(0, 4));
+  const bm = Number(nip.slice(4, 6));
+  const bd = Number(nip.slice(6, 8));
+  const birth = new Date(Date.UTC(by, bm - 1, bd));
+  if (by < 1900 || birth.getUTCFullYear() !== by || birth.getUTCMonth() !== bm - 1 || birth.getUTCDate() !== bd) {
+    return { ok: false, reason: 'BAD_BIRTH_DATE' };
+  }
+  if (birth.getTime() > today.getTime()) return { ok: false, reason: 'BIRTH_IN_FUTURE' };
+  const ay = Number(nip.slice(8, 12));
+  const amRaw = nip.slice(12, 14);
+  const pppk = amRaw === '21';
+  const am = Number(amRaw);
+  if (!pppk && (am < 1 || am > 12)) return { ok: false, reason: 'BAD_APPOINTMENT_MONTH' };
+  if (ay <= by) return { ok: false, reason: 'APPOINTMENT_BEFORE_BIRTH' };
+  const thisYear = today.getUTCFullYear();
+  const thisMonth = today.getUTCMonth() + 1;
+  if (ay > thisYear || (!pppk && ay === thisYear && am > thisMonth)) return { ok: false, reason: 'APPOINTMENT_IN_FUTURE' };
+  const sexDigit = nip[14];
+  if (sexDigit !== '1' && sexDigit !== '2') return { ok: false, reason: 'BAD_SEX_DIGIT' };
+  return {
+    ok: true,
+    kind: pppk ? 'PPPK' : 'PNS',
+    birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+    appointmentYear: ay,
+    sex: sexDigit === '1' ? 'MALE' : 'FEMALE',
+  };
+}
+
+/** What the public may see of a NIP: the first 4 and last 3 digits. */
+export function maskNip(nip: string): string {
+  return `${nip.slice(0, 4)}${'•'.repeat(nip.length - 7)}${nip.slice(-3)}`;
+}

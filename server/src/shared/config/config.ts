@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server reads from the environment, validated once at start. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** When unset, an embedded PostgreSQL is started with its data under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  /** Folder with the built client (`client/dist`); served at `/`. */
+  staticDir: string;
+  /** Seed the demo world when the database is empty. */
+  seedDemo: boolean;
+  cookieSecure: boolean;
+  sessionDays: number;
+}
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+function intFrom(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: intFrom('PORT', 4000),
+    host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.LENTERA_DATA_DIR ?? `${repoRoot}.data`,
+    production,
+    staticDir: env.LENTERA_STATIC_DIR ?? `${repoRoot}client/dist`,
+    seedDemo: (env.LENTERA_SEED_DEMO ?? 'true') !== 'false',
+    cookieSecure: (env.LENTERA_COOKIE_SECURE ?? (production ? 'true' : 'false')) === 'true',
+    sessionDays: intFrom('LENTERA_SESSION_DAYS', 14),
+  };
+}

@@ -1,0 +1,30 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
+import { entities } from './entities.js';
+
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+  return defineConfig({
+    clientUrl,
+    entities,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    // Batches Reference/Collection loads made while resolving one request.
+    dataloader: true,
+    pool: { min: 0, max: 20 },
+    migrations: {
+      path: import.meta.dirname + '/migrations',
+      glob: '!(*.d).{js,ts}',
+      snapshotName: '.snapshot',
+      transactional: true,
+      allOrNothing: true,
+    },
+    ...overrides,
+  });
+}
+
+export function createOrm(clientUrl: string, overrides: Partial<Options> = {}): Promise<MikroORM> {
+  return MikroORM.init(ormOptions(clientUrl, overrides));
+}
+
+export type { MikroORM };

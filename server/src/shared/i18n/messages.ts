@@ -1,0 +1,106 @@
+/**
+ * User-facing messages for error codes, Bahasa Indonesia first. The client translates by
+ * `extensions.code` too; these are what API callers (and logs) read. `{name}` placeholders are
+ * filled from the error's params.
+ */
+export type Locale = 'id' | 'en';
+
+export const errorMessages: Record<string, { id: string; en: string }> = {
+  UNAUTHENTICATED: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  FORBIDDEN: { id: 'Anda tidak berwenang melakukan tindakan ini.', en: 'You are not allowed to do this.' },
+  NOT_FOUND: { id: 'Data yang dicari tidak ditemukan.', en: 'The requested item was not found.' },
+  BAD_USER_INPUT: { id: 'Periksa kembali isian Anda.', en: 'Please check what you entered.' },
+  INTERNAL_SERVER_ERROR: {
+    id: 'Terjadi kesalahan pada server. Coba lagi sebentar lagi.',
+    en: 'Something went wrong on the server. Please try again shortly.',
+  },
+  INVALID_CREDENTIALS: {
+    id: 'NIP/e-mail atau kata sandi salah.',
+    en: 'Wrong NIP/e-mail or password.',
+  },
+  ACCOUNT_LOCKED: {
+    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
+    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+  },
+  INVALID_NIP: { id: 'NIP tidak valid: {reason}', en: 'Invalid NIP: {reason}' },
+  DUPLICATE_NIP: { id: 'NIP ini sudah terdaftar.', en: 'This NIP is already registered.' },
+  DUPLICATE_EMAIL: { id: 'E-mail ini sudah terdaftar.', en: 'This e-mail is already registered.' },
+  DUPLICATE_CODE: { id: 'Kode ini sudah dipakai.', en: 'This code is already in use.' },
+  INVALID_SUPERVISOR: {
+    id: 'Atasan langsung harus pegawai aktif di instansi yang sama dan bukan dirinya sendiri atau bawahannya.',
+    en: 'The supervisor must be an active employee of the same agency, and not the person or one of their subordinates.',
+  },
+  INVALID_ORG_UNIT: {
+    id: 'Unit kerja harus milik instansi yang sama dan tidak boleh menjadi induk dirinya sendiri.',
+    en: 'The org unit must belong to the same agency and cannot be its own parent.',
+  },
+  ORG_UNIT_NOT_EMPTY: {
+    id: 'Unit kerja masih memiliki sub-unit atau pegawai. Pindahkan dulu sebelum menghapus.',
+    en: 'The org unit still has sub-units or people. Move them before deleting it.',
+  },
+  COURSE_NOT_OPEN: {
+    id: 'Kursus ini tidak sedang dibuka untuk pendaftaran.',
+    en: 'This course is not open for enrolment.',
+  },
+  COURSE_NOT_VISIBLE: {
+    id: 'Kursus ini tidak tersedia untuk instansi Anda.',
+    en: 'This course is not available to your agency.',
+  },
+  INVITATION_ONLY: {
+    id: 'Kursus ini hanya untuk peserta yang diundang oleh admin instansi.',
+    en: 'This course is by invitation of the agency admin only.',
+  },
+  NOT_A_LEARNER: {
+    id: 'Hanya ASN aktif yang dapat mendaftar kursus.',
+    en: 'Only active civil servants can enrol in courses.',
+  },
+  NO_SUPERVISOR: {
+    id: 'Kursus ini memerlukan persetujuan atasan, tetapi atasan langsung Anda belum tercatat. Hubungi admin instansi.',
+    en: 'This course needs your supervisor’s approval, but no supervisor is recorded for you. Contact your agency admin.',
+  },
+  INVALID_TRANSITION: {
+    id: 'Status pendaftaran "{from}" tidak dapat diubah dengan cara ini.',
+    en: 'An enrolment in status "{from}" cannot be changed this way.',
+  },
+  CAPACITY_BELOW_TAKEN: {
+    id: 'Kapasitas tidak boleh lebih kecil dari kursi yang sudah terisi ({taken}).',
+    en: 'Capacity cannot be lower than the seats already taken ({taken}).',
+  },
+  INVALID_OWNER: {
+    id: 'Penyelenggara kursus harus tepat satu: instansi atau mitra.',
+    en: 'A course needs exactly one owner: an agency or a partner.',
+  },
+  INVALID_INSTRUCTOR: {
+    id: 'Pengajar harus orang aktif yang memiliki peran pengajar.',
+    en: 'Instructors must be active people holding the instructor role.',
+  },
+  INVALID_DATES: { id: 'Tanggal selesai harus setelah tanggal mulai.', en: 'The end date must be after the start date.' },
+  INVALID_CURSOR: { id: 'Penanda halaman tidak valid.', en: 'Invalid page cursor.' },
+  RULE_NOT_FOUND: {
+    id: 'Belum ada aturan JP yang berlaku untuk tanggal ini.',
+    en: 'No JP rule set is in force for this date.',
+  },
+  PERSON_INACTIVE: { id: 'Akun ini tidak aktif.', en: 'This account is not active.' },
+  QUERY_TOO_COMPLEX: { id: 'Permintaan terlalu rumit.', en: 'The request is too complex.' },
+};
+
+export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
+  const entry = errorMessages[code] ?? errorMessages.INTERNAL_SERVER_ERROR;
+  return entry[locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
+}
+
+/** Field-level messages for class-validator constraint names. */
+export const constraintMessages: Record<string, { id: string; en: string }> = {
+  isNotEmpty: { id: 'Wajib diisi.', en: 'Required.' },
+  minLength: { id: 'Terlalu pendek.', en: 'Too short.' },
+  maxLength: { id: 'Terlalu panjang.', en: 'Too long.' },
+  isLength: { id: 'Panjang isian tidak sesuai.', en: 'Wrong length.' },
+  min: { id: 'Nilai terlalu kecil.', en: 'Value too small.' },
+  max: { id: 'Nilai terlalu besar.', en: 'Value too large.' },
+  isInt: { id: 'Harus bilangan bulat.', en: 'Must be a whole number.' },
+  isEmail: { id: 'Alamat e-mail tidak valid.', en: 'Invalid e-mail address.' },
+  matches: { id: 'Format tidak sesuai.', en: 'Wrong format.' },
+  isUUID: { id: 'ID tidak valid.', en: 'Invalid ID.' },
+  arrayMaxSize: { id: 'Terlalu banyak pilihan.', en: 'Too many items.' },
+  isTimeZone: { id: 'Zona waktu tidak dikenal.', en: 'Unknown time zone.' },
+};

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { startLentera, type Lentera } from '../../server/src/app/boot.js';
+import { loadConfig } from '../../server/src/shared/config/config.js';
+import { GraphQLClient } from './graphql-client.js';
+import { Seed } from './seed.js';
+
+export interface TestApp {
+  lentera: Lentera;
+  url: string;
+  databaseUrl: string;
+  /** A fresh, signed-out client. */
+  anonymous(): GraphQLClient;
+  /** A client signed in as this login (NIP or e-mail) with the test password. */
+  as(login: string | { nip?: string | null; email?: string | null }): Promise<GraphQLClient>;
+  seed: Seed;
+  /** A fresh EntityManager for direct checks ("nothing was written"). */
+  em(): EntityManager;
+  sql<T extends pg.QueryResultRow = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** SQL statements the server ran while `fn` ran. */
+  countSql(fn: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
+  close(): Promise<void>;
+}
+
+async function cloneTemplate(): Promise<string> {
+  const serverUrl = new URL(inject('postgresUrl'));
+  const name = `${inject('databasePrefix')}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl.toString() });
+  await admin.connect();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await admin.query(`create database ${name} template ${inject('templateDatabase')}`);
+        break;
+      } catch (error) {
+        // Another file may be cloning the same template at this instant.
+        if (attempt > 20) throw error;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  } finally {
+    await admin.end();
+  }
+  serverUrl.pathname = `/${name}`;
+  return serverUrl.toString();
+}
+
+/** Boots the real server (migrations, schema, HTTP) on a random port against a database of its own. */
+export async function startTestApp(): Promise<TestApp> {
+  const databaseUrl = await cloneTemplate();
+  const statements: string[] = [];
+  let recording = false;
+  const lentera = await startLentera(
+    { ...loadConfig({}), databaseUrl, port: 0, host: '127.0.0.1', seedDemo: false, production: false, cookieSecure: false },
+    {
+      log: () => {},
+      sqlLogger: (line: string) => {
+        if (recording) statements.push(line);
+      },
+    },
+  );
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+  const app: TestApp = {
+    lentera,
+    url: lentera.url,
+    databaseUrl,
+    anonymous: () => new GraphQLClient(`${lentera.url}/graphql`),
+    async as(login) {
+      const id = typeof login === 'string' ? login : (login.nip ?? login.email)!;
+      const client = new GraphQLClient(`${lentera.url}/graphql`);
+      await client.signIn(id, Seed.PASSWORD);
+      return client;
+    },
+    seed: new Seed(lentera.orm.em.fork()),
+    em: () => lentera.orm.em.fork(),
+    async sql(text, params) {
+      return (await pool.query(text, params as unknown[])).rows;
+    },
+    async countSql(fn) {
+      statements.length = 0;
+      recording = true;
+      try {
+        await fn();
+      } finally {
+        recording = false;
+      }
+      // MikroORM logs one line per statement it sends (queries, begin/commit).
+      const sqlLines = statements.filter((l) => !/^\s*$/.test(l));
+      return { count: sqlLines.length, statements: [...sqlLines] };
+    },
+    async close() {
+      await pool.end();
+      await lentera.stop();
+    },
+  };
+  return app;
+}

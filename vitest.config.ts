@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: {
+    // graphql 16 has no "exports" map: without this, files Vite transforms would load index.mjs
+    // while type-graphql and Apollo load index.js ("from another module or realm").
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
+  test: {
+    include: ['test/**/*.test.ts', 'client/src/**/*.test.ts'],
+    exclude: ['test/bench/**', '**/node_modules/**'],
+    globalSetup: ['test/kit/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Every test file gets its own database cloned from a migrated template, so files run in parallel.
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
