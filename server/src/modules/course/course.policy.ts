@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { Role } from '../../shared/auth/roles.js';
+import { AppError } from '../../shared/errors.js';
+
+/**
+ * Who may see a course in the catalogue: it is published and either open to all agencies, owned
+ * by the viewer's agency, or lists the viewer's agency. As SQL over alias `c`, so listings filter in
+ * the database; `?` placeholders are filled from `params`.
+ */
+export function catalogueVisibilitySql(viewer: Viewer, alias = 'c'): { sql: string; params: unknown[] } {
+  if (!viewer.agencyId) {
+    return { sql: `(${alias}.status = 'PUBLISHED' and ${alias}.visibility = 'ALL_AGENCIES')`, params: [] };
+  }
+  return {
+    sql: `(${alias}.status = 'PUBLISHED' and (${alias}.visibility = 'ALL_AGENCIES' or ${alias}.owner_agency_id = ?
+          or (${alias}.visibility = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency v where v.course_id = ${alias}.id and v.agency_id = ?))))`,
+    params: [viewer.agencyId, viewer.agencyId],
+  };
+}
+
+export interface CourseAccessRow {
+  id: string;
+  status: string;
+  visibility: string;
+  owner_agency_id: string | null;
+  owner_partner_id: string | null;
+  visible_to_viewer: boolean;
+  teaches: boolean;
+}
+
+/** Loads what the course policies need about one course for this viewer, in one statement. */
+export async function loadCourseAccess(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow | null> {
+  const vis = catalogueVisibilitySql(viewer);
+  const rows = await em.getConnection().execute<CourseAccessRow[]>(
+    `select c.id, c.status, c.visibility, c.owner_agency_id, c.owner_partner_id,
+            ${vis.sql} as visible_to_viewer,
+            exists (select 1 from course_instructor ci where ci.course_id = c.id and ci.person_id = ?) as teaches
+       from course c where c.id = ?`,
+    [...vis.params, viewer.personId, courseId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Agency admins of the owner, partner admins of the owner, and platform admins manage a course. */
+export function canManageCourse(viewer: Viewer, course: Pick<CourseAccessRow, 'owner_agency_id' | 'owner_partner_id'>): boolean {
+  if (viewer.isPlatformAdmin) return true;
+  if (course.owner_agency_id && viewer.administersAgency(course.owner_agency_id)) return true;
+  return !!course.owner_partner_id && viewer.grants.some((g) => g.role === Role.PARTNER_ADMIN && g.partnerId === course.owner_partner_id);
+}
+
+/** Managers and the course's own instructors may run it (rosters, completion). */
+export function canTeachCourse(viewer: Viewer, course: CourseAccessRow): boolean {
+  return course.teaches || canManageCourse(viewer, course);
+}
+
+/** A learner may open a course they can see in the catalogue; managers and instructors always can. */
+export function canViewCourse(viewer: Viewer, course: CourseAccessRow): boolean {
+  return course.visible_to_viewer || canTeachCourse(viewer, course);
+}
+
+/** Not found and not visible look the same to the caller, so hidden courses do not leak. */
+export async function assertCanViewCourse(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow> {
+  const course = await loadCourseAccess(em, viewer, courseId);
+  if (!course || !canViewCourse(viewer, course)) throw new AppError('NOT_FOUND', { what: 'course' });
+  return course;
+}
