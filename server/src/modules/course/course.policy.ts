@@ -19,6 +19,13 @@ export function catalogueVisibilitySql(viewer: Viewer, alias = 'c'): { sql: stri
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Partners whose courses this viewer administers. */
+export function partnerAdminIds(viewer: Viewer): string[] {
+  return viewer.grants.filter((g) => g.role === Role.PARTNER_ADMIN && g.partnerId).map((g) => g.partnerId!);
+}
+
 export interface CourseAccessRow {
   id: string;
   status: string;
@@ -31,8 +38,11 @@ export interface CourseAccessRow {
 
 /** Loads what the course policies need about one course for this viewer, in one statement. */
 export async function loadCourseAccess(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow | null> {
+  // A malformed id names no course (and must not reach PostgreSQL as a uuid cast error).
+  if (!UUID.test(courseId)) return null;
   const vis = catalogueVisibilitySql(viewer);
-  const rows = await em.getConnection().execute<CourseAccessRow[]>(
+  // em.execute joins the caller's transaction when there is one.
+  const rows = await em.execute<CourseAccessRow[]>(
     `select c.id, c.status, c.visibility, c.owner_agency_id, c.owner_partner_id,
             ${vis.sql} as visible_to_viewer,
             exists (select 1 from course_instructor ci where ci.course_id = c.id and ci.person_id = ?) as teaches
@@ -46,7 +56,7 @@ export async function loadCourseAccess(em: EntityManager, viewer: Viewer, course
 export function canManageCourse(viewer: Viewer, course: Pick<CourseAccessRow, 'owner_agency_id' | 'owner_partner_id'>): boolean {
   if (viewer.isPlatformAdmin) return true;
   if (course.owner_agency_id && viewer.administersAgency(course.owner_agency_id)) return true;
-  return !!course.owner_partner_id && viewer.grants.some((g) => g.role === Role.PARTNER_ADMIN && g.partnerId === course.owner_partner_id);
+  return !!course.owner_partner_id && partnerAdminIds(viewer).includes(course.owner_partner_id);
 }
 
 /** Managers and the course's own instructors may run it (rosters, completion). */
@@ -63,5 +73,18 @@ export function canViewCourse(viewer: Viewer, course: CourseAccessRow): boolean 
 export async function assertCanViewCourse(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow> {
   const course = await loadCourseAccess(em, viewer, courseId);
   if (!course || !canViewCourse(viewer, course)) throw new AppError('NOT_FOUND', { what: 'course' });
+  return course;
+}
+
+/**
+ * For changes: a course the viewer cannot see is NOT_FOUND; one they can see but not manage (another
+ * agency's published course) is FORBIDDEN.
+ */
+export async function assertCanManageCourse(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow> {
+  const course = await loadCourseAccess(em, viewer, courseId);
+  if (!course) throw new AppError('NOT_FOUND', { what: 'course' });
+  if (!canManageCourse(viewer, course)) {
+    throw canViewCourse(viewer, course) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND', { what: 'course' });
+  }
   return course;
 }

@@ -1,1 +1,15 @@
-export const courseResolvers = [] as const;
+import { CourseAdminResolver, CourseResolver } from './course.resolver.js';
+
+export { Course } from './course.entity.js';
+export {
+  CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy, groupOf,
+} from './course.enums.js';
+export {
+  assertCanManageCourse, assertCanViewCourse, canManageCourse, canTeachCourse, canViewCourse, catalogueVisibilitySql,
+  loadCourseAccess, partnerAdminIds, type CourseAccessRow,
+} from './course.policy.js';
+export { courseInstructorsLoader, courseOwnerLoader } from './course.loaders.js';
+export type { Course as CourseView } from './course.types.js';
+export { courseById } from './course.sql.js';
+
+export const courseResolvers = [CourseResolver, CourseAdminResolver] as const;

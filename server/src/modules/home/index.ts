@@ -1,1 +1,3 @@
-export const homeResolvers = [] as const;
+import { HomeResolver } from './home.resolver.js';
+
+export const homeResolvers = [HomeResolver] as const;

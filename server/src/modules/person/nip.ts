@@ -26,6 +26,37 @@ export const nipProblemText: Record<NipProblem, { id: string; en: string }> = {
   BAD_SEX_DIGIT: { id: 'angka ke-15 (jenis kelamin) harus 1 atau 2', en: 'digit 15 (sex) must be 1 or 2' },
 };
 
+/** Where a valid NIP contradicts the employment type an admin picked. */
+export type NipTypeProblem = 'PPPK_NIP_FOR_PNS' | 'PNS_NIP_FOR_PPPK' | 'NIP_FOR_NON_ASN';
+
+export const nipTypeProblemText: Record<NipTypeProblem, { id: string; en: string }> = {
+  PPPK_NIP_FOR_PNS: {
+    id: 'ini NIP PPPK (angka 13–14 = 21), tetapi jenis kepegawaian yang dipilih PNS; pilih PPPK',
+    en: 'this is a PPPK number (digits 13–14 = 21) but the employment type chosen is PNS; choose PPPK',
+  },
+  PNS_NIP_FOR_PPPK: {
+    id: 'NIP PPPK memuat 21 pada angka 13–14; NIP ini NIP PNS, pilih PNS',
+    en: 'PPPK numbers carry 21 in digits 13–14; this is a PNS number, choose PNS',
+  },
+  NIP_FOR_NON_ASN: {
+    id: 'pegawai non-ASN tidak memiliki NIP; pilih PNS atau PPPK, atau kosongkan NIP',
+    en: 'non-ASN staff have no NIP; choose PNS or PPPK, or leave the NIP empty',
+  },
+};
+
+/** Checks a NIP against the employment type: the NIP's own shape first, then whether the two agree. */
+export function checkNipFor(raw: string, employmentType: 'PNS' | 'PPPK' | 'NON_ASN', today: Date = new Date()):
+  | { ok: true; nip: string }
+  | { ok: false; problem: NipProblem | NipTypeProblem; text: { id: string; en: string } } {
+  const check = checkNip(raw, today);
+  if (!check.ok) return { ok: false, problem: check.reason, text: nipProblemText[check.reason] };
+  const mismatch: NipTypeProblem | null =
+    employmentType === 'NON_ASN' ? 'NIP_FOR_NON_ASN' : employmentType === 'PNS' && check.kind === 'PPPK' ? 'PPPK_NIP_FOR_PNS'
+      : employmentType === 'PPPK' && check.kind === 'PNS' ? 'PNS_NIP_FOR_PPPK' : null;
+  if (mismatch) return { ok: false, problem: mismatch, text: nipTypeProblemText[mismatch] };
+  return { ok: true, nip: normalizeNip(raw) };
+}
+
 export function normalizeNip(raw: string): string {
   // People paste NIPs as "19850312 201001 1 003": spaces and dots are formatting, not content.
   return raw.replace(/[\s.]/g, '');

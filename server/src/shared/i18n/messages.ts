@@ -75,10 +75,22 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     en: 'Instructors must be active people holding the instructor role.',
   },
   INVALID_DATES: { id: 'Tanggal selesai harus setelah tanggal mulai.', en: 'The end date must be after the start date.' },
+  COURSE_NOT_DRAFT: {
+    id: 'Hanya kursus berstatus draf yang dapat diterbitkan.',
+    en: 'Only draft courses can be published.',
+  },
+  COURSE_ARCHIVED: {
+    id: 'Kursus ini sudah diarsipkan dan tidak dapat diubah lagi.',
+    en: 'This course is archived and can no longer be changed.',
+  },
   INVALID_CURSOR: { id: 'Penanda halaman tidak valid.', en: 'Invalid page cursor.' },
   RULE_NOT_FOUND: {
     id: 'Belum ada aturan JP yang berlaku untuk tanggal ini.',
     en: 'No JP rule set is in force for this date.',
+  },
+  DUPLICATE_RULE_DATE: {
+    id: 'Sudah ada aturan JP yang berlaku mulai {date}. Pilih tanggal lain.',
+    en: 'A JP rule set already starts on {date}. Choose another date.',
   },
   PERSON_INACTIVE: { id: 'Akun ini tidak aktif.', en: 'This account is not active.' },
   QUERY_TOO_COMPLEX: { id: 'Permintaan terlalu rumit.', en: 'The request is too complex.' },
@@ -102,5 +114,6 @@ export const constraintMessages: Record<string, { id: string; en: string }> = {
   matches: { id: 'Format tidak sesuai.', en: 'Wrong format.' },
   isUUID: { id: 'ID tidak valid.', en: 'Invalid ID.' },
   arrayMaxSize: { id: 'Terlalu banyak pilihan.', en: 'Too many items.' },
+  arrayMinSize: { id: 'Pilih paling sedikit satu.', en: 'Choose at least one.' },
   isTimeZone: { id: 'Zona waktu tidak dikenal.', en: 'Unknown time zone.' },
 };

@@ -1,0 +1,43 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { ErrorLink } from '@apollo/client/link/error';
+import { currentLanguage } from './i18n';
+
+/** Sends the UI language with every request: the server translates its error messages. */
+const languageLink = new ApolloLink((operation, forward) => {
+  operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+    headers: { ...headers, 'accept-language': currentLanguage(), 'x-lentera-language': currentLanguage() },
+  }));
+  return forward(operation);
+});
+
+const listeners = new Set<() => void>();
+/** Called when the server says the session is gone (expired or signed out elsewhere). */
+export function onSessionExpired(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const errorLink = new ErrorLink(({ error }) => {
+  if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
+    for (const l of listeners) l();
+  }
+});
+
+const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+
+export function createApolloClient() {
+  return new ApolloClient({
+    link: ApolloLink.from([errorLink, languageLink, httpLink]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // Page wrappers have no id of their own: keep them inside the field that returned them.
+        Query: { fields: {} },
+      },
+    }),
+    defaultOptions: {
+      // Show what is cached at once, then refresh it: pleasant on slow mobile data.
+      watchQuery: { fetchPolicy: 'cache-and-network', nextFetchPolicy: 'cache-first' },
+    },
+  });
+}

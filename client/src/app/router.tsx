@@ -1,0 +1,86 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { AppLayout } from '../features/shell/AppLayout';
+import { PageSkeleton } from '../ui/PageSkeleton';
+import { FullPageLoader } from '../ui/FullPageLoader';
+import { hasRole, useSession, type RoleName } from './session';
+
+// One chunk per route: the first download holds only the shell.
+const SignIn = lazy(() => import('../routes/sign-in'));
+const Home = lazy(() => import('../routes/home'));
+const Catalogue = lazy(() => import('../routes/catalogue'));
+const CourseDetail = lazy(() => import('../routes/course-detail'));
+const MyEnrolments = lazy(() => import('../routes/my-enrolments'));
+const Approvals = lazy(() => import('../routes/approvals'));
+const Teaching = lazy(() => import('../routes/teaching'));
+const TeachingCourse = lazy(() => import('../routes/teaching-course'));
+const AdminPeople = lazy(() => import('../routes/admin-people'));
+const AdminOrgUnits = lazy(() => import('../routes/admin-org-units'));
+const AdminCourses = lazy(() => import('../routes/admin-courses'));
+const AdminCourseEdit = lazy(() => import('../routes/admin-course-edit'));
+const AdminRoles = lazy(() => import('../routes/admin-roles'));
+const PlatformAgencies = lazy(() => import('../routes/platform-agencies'));
+const NotFound = lazy(() => import('../routes/not-found'));
+
+function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
+  const content = (
+    <Suspense fallback={<PageSkeleton />}>
+      <Component />
+    </Suspense>
+  );
+  return roles ? <RequireRole roles={roles}>{content}</RequireRole> : content;
+}
+
+/** Signed-in area: sends visitors to the sign-in page and brings them back afterwards. */
+function RequireSession() {
+  const { me, loading, error } = useSession();
+  const location = useLocation();
+  if (loading) return <FullPageLoader />;
+  if (!me && !error) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/masuk' : `/masuk?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <AppLayout />;
+}
+
+function RequireRole({ roles, children }: { roles: RoleName[]; children: ReactNode }) {
+  const { me } = useSession();
+  if (!hasRole(me, ...roles)) return page(NotFound);
+  return <>{children}</>;
+}
+
+function PublicOnly() {
+  return (
+    <Suspense fallback={<FullPageLoader />}>
+      <Outlet />
+    </Suspense>
+  );
+}
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicOnly />,
+    children: [{ path: '/masuk', element: <SignIn /> }],
+  },
+  {
+    path: '/',
+    element: <RequireSession />,
+    children: [
+      { index: true, element: page(Home) },
+      { path: 'katalog', element: page(Catalogue, ['LEARNER']) },
+      { path: 'kursus/:courseId', element: page(CourseDetail) },
+      { path: 'pendaftaran', element: page(MyEnrolments, ['LEARNER']) },
+      { path: 'persetujuan', element: page(Approvals, ['SUPERVISOR']) },
+      { path: 'mengajar', element: page(Teaching, ['INSTRUCTOR']) },
+      { path: 'mengajar/:courseId', element: page(TeachingCourse, ['INSTRUCTOR']) },
+      { path: 'admin/pegawai', element: page(AdminPeople, ['AGENCY_ADMIN']) },
+      { path: 'admin/unit-kerja', element: page(AdminOrgUnits, ['AGENCY_ADMIN']) },
+      { path: 'admin/kursus', element: page(AdminCourses, ['AGENCY_ADMIN']) },
+      { path: 'admin/kursus/baru', element: page(AdminCourseEdit, ['AGENCY_ADMIN']) },
+      { path: 'admin/kursus/:courseId', element: page(AdminCourseEdit, ['AGENCY_ADMIN']) },
+      { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN']) },
+      { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
+      { path: '*', element: page(NotFound) },
+    ],
+  },
+]);

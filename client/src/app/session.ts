@@ -1,0 +1,45 @@
+import { useQuery } from '@apollo/client/react';
+import { graphql } from '../gql/__generated__';
+import type { SessionQuery } from '../gql/__generated__/graphql';
+
+/** Who is signed in: read by the shell, the route guards and anything that depends on roles. */
+export const SessionDocument = graphql(`
+  query Session {
+    me {
+      id
+      fullName
+      nip
+      email
+      roles
+      agencyId
+      agencyName
+      orgUnitName
+      partnerId
+      partnerName
+      supervisorName
+      positionTitle
+      adminAgencyIds
+      locale
+      timeZone
+    }
+  }
+`);
+
+export type SessionMe = NonNullable<SessionQuery['me']>;
+export type RoleName = SessionMe['roles'][number];
+
+export function useSession() {
+  const { data, loading, error, refetch } = useQuery(SessionDocument, { fetchPolicy: 'cache-first' });
+  return { me: data?.me ?? null, loading: loading && !data, error, refetch };
+}
+
+/** The signed-in person. Only for components rendered under the signed-in guard. */
+export function useMe(): SessionMe {
+  const { me } = useSession();
+  if (!me) throw new Error('useMe() outside a signed-in route');
+  return me;
+}
+
+export function hasRole(me: Pick<SessionMe, 'roles'> | null | undefined, ...roles: RoleName[]): boolean {
+  return !!me && roles.some((r) => me.roles.includes(r));
+}

@@ -1,0 +1,115 @@
+import {
+  createTheme,
+  defaultVariantColorsResolver,
+  type CSSVariablesResolver,
+  type MantineColorsTuple,
+  type VariantColorsResolver,
+} from '@mantine/core';
+
+/** The lantern: a warm amber, dark enough at 8–9 for text on white (WCAG AA). */
+const lantern: MantineColorsTuple = [
+  '#fff8e1',
+  '#ffefc0',
+  '#ffe08a',
+  '#ffd054',
+  '#ffc22b',
+  '#f5b400',
+  '#e0a100',
+  '#b87a00',
+  '#8a5a00',
+  '#6b4400',
+];
+
+/** A neutral, slightly warm grey base with high contrast at the dark end. */
+const ink: MantineColorsTuple = [
+  '#f7f6f4',
+  '#eceae6',
+  '#d9d6d0',
+  '#bdb8b0',
+  '#9c968c',
+  '#7a746a',
+  '#5c574f',
+  '#45413b',
+  '#2e2b27',
+  '#1c1a17',
+];
+
+const resolver: VariantColorsResolver = (input) => {
+  const base = defaultVariantColorsResolver(input);
+  // Outline and subtle buttons in the lantern colour would put light amber text on white:
+  // use the dark end of the palette for their text so it keeps AA contrast.
+  if ((input.variant === 'outline' || input.variant === 'subtle') && (input.color ?? 'lantern') === 'lantern') {
+    return {
+      ...base,
+      color: 'var(--mantine-color-lantern-9)',
+      border: input.variant === 'outline' ? '1px solid var(--mantine-color-lantern-7)' : base.border,
+    };
+  }
+  return base;
+};
+
+export const theme = createTheme({
+  primaryColor: 'lantern',
+  primaryShade: { light: 5, dark: 5 },
+  autoContrast: true,
+  luminanceThreshold: 0.35,
+  colors: { lantern, ink },
+  black: '#1c1a17',
+  white: '#ffffff',
+  fontFamily:
+    '"Plus Jakarta Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+  headings: {
+    fontFamily:
+      '"Plus Jakarta Sans", system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    fontWeight: '700',
+  },
+  defaultRadius: 'md',
+  focusRing: 'auto',
+  cursorType: 'pointer',
+  respectReducedMotion: true,
+  variantColorResolver: resolver,
+  components: {
+    Button: { defaultProps: { size: 'md' } },
+    TextInput: { defaultProps: { size: 'md' } },
+    PasswordInput: { defaultProps: { size: 'md' } },
+    Select: { defaultProps: { size: 'md' } },
+    NumberInput: { defaultProps: { size: 'md' } },
+    Textarea: { defaultProps: { size: 'md' } },
+    Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'md' } },
+    Paper: { defaultProps: { radius: 'lg' } },
+    Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
+    Anchor: { defaultProps: { c: 'lantern.9', underline: 'always' } },
+  },
+});
+
+/**
+ * Contrast fixes that Mantine leaves as CSS variables: "dimmed" text and links must stay
+ * readable (≥ 4.5:1) on white and on the light page background.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = () => ({
+  variables: {},
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-ink-6)',
+    '--mantine-color-anchor': 'var(--mantine-color-lantern-9)',
+    '--mantine-color-body': '#faf9f7',
+    '--mantine-color-text': 'var(--mantine-color-ink-9)',
+    '--mantine-color-default-border': 'var(--mantine-color-ink-2)',
+  },
+  dark: {},
+});
+
+/**
+ * One colour per enrolment state, used everywhere a state is shown (always with its label
+ * and icon too: colour never carries the meaning alone).
+ */
+export const enrolmentStatusColor = {
+  REQUESTED: 'orange',
+  WAITLISTED: 'grape',
+  ACTIVE: 'blue',
+  COMPLETED: 'teal',
+  FAILED: 'red',
+  REJECTED: 'pink',
+  WITHDRAWN: 'gray',
+} as const;
+
+export type EnrolmentStatusKey = keyof typeof enrolmentStatusColor;

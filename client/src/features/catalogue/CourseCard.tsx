@@ -1,0 +1,88 @@
+import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { IconBuilding, IconCalendarEvent, IconArmchair, IconUserCheck } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormatters } from '../../app/useFormatters';
+import { graphql } from '../../gql/__generated__';
+import type { CourseCard_CourseFragment } from '../../gql/__generated__/graphql';
+import { seatsColor, seatsText } from '../course/seats';
+
+export const CourseCard_course = graphql(`
+  fragment CourseCard_course on Course {
+    id
+    code
+    title
+    form
+    delivery
+    jp
+    capacity
+    seatsLeft
+    waitlistLength
+    enrolmentPolicy
+    startsAt
+    endsAt
+    competencyTags
+    owner {
+      id
+      name
+      kind
+    }
+  }
+`);
+
+/** One course in a list: the whole card opens it; JP, dates, seats and who runs it at a glance. */
+export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  return (
+    <Card component={Link} to={`/kursus/${course.id}`} bg="white" h="100%" aria-label={undefined}>
+      <Stack gap="xs" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <Group gap={6}>
+            <Badge color="ink" variant="light">
+              {t(`enum.form.${course.form}`)}
+            </Badge>
+            <Badge color="ink" variant="outline">
+              {t(`enum.delivery.${course.delivery}`)}
+            </Badge>
+          </Group>
+          <Stack gap={0} align="center" miw={52}>
+            <Text fw={800} fz={22} lh={1} c="lantern.9">
+              {fmt.number(course.jp)}
+            </Text>
+            <Text size="xs" fw={700} c="dimmed">
+              {t('common.jpUnit')}
+            </Text>
+          </Stack>
+        </Group>
+        <Title order={3} fz="lg" lh={1.3}>
+          {course.title}
+        </Title>
+        <Stack gap={4} mt="auto">
+          <Group gap={6} wrap="nowrap">
+            <IconBuilding size={16} aria-hidden />
+            <Text size="sm" truncate>
+              {course.owner.name}
+            </Text>
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <IconCalendarEvent size={16} aria-hidden />
+            <Text size="sm">{course.startsAt ? fmt.schedule(course.startsAt, course.endsAt) : t('course.anytime')}</Text>
+          </Group>
+          <Group gap={6} wrap="nowrap">
+            <IconArmchair size={16} aria-hidden />
+            <Text size="sm" fw={600} c={seatsColor(course)}>
+              {seatsText(course, t)}
+            </Text>
+          </Group>
+          {course.enrolmentPolicy !== 'OPEN' ? (
+            <Group gap={6} wrap="nowrap">
+              <IconUserCheck size={16} aria-hidden />
+              <Text size="sm">{t(`enum.policy.${course.enrolmentPolicy}`)}</Text>
+            </Group>
+          ) : null}
+        </Stack>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { activeFilterCount, EMPTY_FILTERS, parseFilters, toGraphqlFilter, toSearchParams } from './filters';
+
+const OWNER = '3f1c2b9e-8d4a-4c1e-9b7a-2a5d6e7f8a9b';
+
+describe('catalogue filters in the URL', () => {
+  it('round-trips every filter through readable search params', () => {
+    const filters = {
+      search: 'pelayanan publik',
+      groups: ['CLASSROOM' as const, 'NON_CLASSROOM' as const],
+      form: 'TECHNICAL_GUIDANCE',
+      deliveries: ['IN_PERSON' as const],
+      jp: '9-20' as const,
+      competency: 'Integritas',
+      owner: { kind: 'PARTNER' as const, id: OWNER },
+      openOnly: true,
+    };
+    const params = toSearchParams(filters);
+    expect(params.toString()).toBe(
+      `q=pelayanan+publik&kelompok=klasikal%2Cnonklasikal&bentuk=technical_guidance&metode=tatap-muka&jp=9-20&kompetensi=Integritas&penyelenggara=mitra%3A${OWNER}&tersedia=1`,
+    );
+    expect(parseFilters(new URLSearchParams(params.toString()))).toEqual(filters);
+    expect(activeFilterCount(filters)).toBe(7);
+  });
+
+  it('ignores values it does not know instead of failing', () => {
+    const f = parseFilters(new URLSearchParams('kelompok=x,klasikal&jp=5-6&penyelenggara=instansi:bukan-uuid&bentuk=1;drop'));
+    expect(f).toEqual({ ...EMPTY_FILTERS, groups: ['CLASSROOM'] });
+  });
+
+  it('maps to the GraphQL filter, with the JP range as bounds', () => {
+    const f = parseFilters(new URLSearchParams('jp=41-&metode=daring&penyelenggara=instansi:' + OWNER));
+    expect(toGraphqlFilter(f)).toEqual({
+      search: null,
+      formGroups: null,
+      forms: null,
+      deliveries: ['ONLINE_SELF_PACED'],
+      jpMin: 41,
+      jpMax: null,
+      competency: null,
+      ownerAgencyId: OWNER,
+      ownerPartnerId: null,
+      openOnly: null,
+    });
+  });
+});

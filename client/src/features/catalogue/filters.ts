@@ -1,0 +1,109 @@
+/**
+ * Catalogue filters live in the URL (?q=…&kelompok=klasikal&metode=daring&jp=9-20…), so a
+ * filtered list is a link a colleague can open. Readable Indonesian slugs, never internal ids
+ * where a word will do.
+ */
+export type FormGroup = 'EDUCATION' | 'CLASSROOM' | 'NON_CLASSROOM';
+export type Delivery = 'ONLINE_SELF_PACED' | 'BLENDED' | 'IN_PERSON';
+
+export interface CatalogueFilters {
+  search: string;
+  groups: FormGroup[];
+  form: string | null;
+  deliveries: Delivery[];
+  jp: JpRange | null;
+  competency: string | null;
+  owner: { kind: 'AGENCY' | 'PARTNER'; id: string } | null;
+  openOnly: boolean;
+}
+
+export type JpRange = '1-8' | '9-20' | '21-40' | '41-';
+export const JP_RANGES: JpRange[] = ['1-8', '9-20', '21-40', '41-'];
+
+const GROUP_SLUG: Record<FormGroup, string> = { EDUCATION: 'pendidikan', CLASSROOM: 'klasikal', NON_CLASSROOM: 'nonklasikal' };
+const DELIVERY_SLUG: Record<Delivery, string> = { ONLINE_SELF_PACED: 'daring', BLENDED: 'blended', IN_PERSON: 'tatap-muka' };
+export const FORM_GROUPS = Object.keys(GROUP_SLUG) as FormGroup[];
+export const DELIVERIES = Object.keys(DELIVERY_SLUG) as Delivery[];
+
+function fromSlugs<T extends string>(value: string | null, map: Record<T, string>): T[] {
+  if (!value) return [];
+  const wanted = new Set(value.split(',').map((s) => s.trim().toLowerCase()));
+  return (Object.keys(map) as T[]).filter((k) => wanted.has(map[k]));
+}
+
+export const EMPTY_FILTERS: CatalogueFilters = {
+  search: '',
+  groups: [],
+  form: null,
+  deliveries: [],
+  jp: null,
+  competency: null,
+  owner: null,
+  openOnly: false,
+};
+
+export function parseFilters(params: URLSearchParams): CatalogueFilters {
+  const jp = params.get('jp');
+  const owner = params.get('penyelenggara');
+  const ownerMatch = owner ? /^(instansi|mitra):([0-9a-f-]{36})$/i.exec(owner) : null;
+  const form = params.get('bentuk');
+  return {
+    search: params.get('q')?.slice(0, 200) ?? '',
+    groups: fromSlugs(params.get('kelompok'), GROUP_SLUG),
+    form: form && /^[A-Z_]{3,40}$/i.test(form) ? form.toUpperCase() : null,
+    deliveries: fromSlugs(params.get('metode'), DELIVERY_SLUG),
+    jp: JP_RANGES.includes(jp as JpRange) ? (jp as JpRange) : null,
+    competency: params.get('kompetensi')?.slice(0, 60) || null,
+    owner: ownerMatch ? { kind: ownerMatch[1]!.toLowerCase() === 'instansi' ? 'AGENCY' : 'PARTNER', id: ownerMatch[2]!.toLowerCase() } : null,
+    openOnly: params.get('tersedia') === '1',
+  };
+}
+
+export function toSearchParams(f: CatalogueFilters): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.search.trim()) p.set('q', f.search.trim());
+  if (f.groups.length) p.set('kelompok', f.groups.map((g) => GROUP_SLUG[g]).join(','));
+  if (f.form) p.set('bentuk', f.form.toLowerCase());
+  if (f.deliveries.length) p.set('metode', f.deliveries.map((d) => DELIVERY_SLUG[d]).join(','));
+  if (f.jp) p.set('jp', f.jp);
+  if (f.competency) p.set('kompetensi', f.competency);
+  if (f.owner) p.set('penyelenggara', `${f.owner.kind === 'AGENCY' ? 'instansi' : 'mitra'}:${f.owner.id}`);
+  if (f.openOnly) p.set('tersedia', '1');
+  return p;
+}
+
+export function jpBounds(range: JpRange | null): { jpMin: number | null; jpMax: number | null } {
+  if (!range) return { jpMin: null, jpMax: null };
+  const [min, max] = range.split('-');
+  return { jpMin: Number(min), jpMax: max ? Number(max) : null };
+}
+
+/** The GraphQL CatalogueFilter for these filters (null when nothing is filtered). */
+export function toGraphqlFilter(f: CatalogueFilters) {
+  const { jpMin, jpMax } = jpBounds(f.jp);
+  return {
+    search: f.search.trim() || null,
+    formGroups: f.groups.length ? f.groups : null,
+    forms: f.form ? [f.form] : null,
+    deliveries: f.deliveries.length ? f.deliveries : null,
+    jpMin,
+    jpMax,
+    competency: f.competency,
+    ownerAgencyId: f.owner?.kind === 'AGENCY' ? f.owner.id : null,
+    ownerPartnerId: f.owner?.kind === 'PARTNER' ? f.owner.id : null,
+    openOnly: f.openOnly || null,
+  };
+}
+
+/** How many filters (besides the search words) are on: shown on the "Filter" button. */
+export function activeFilterCount(f: CatalogueFilters): number {
+  return (
+    (f.groups.length ? 1 : 0) +
+    (f.form ? 1 : 0) +
+    (f.deliveries.length ? 1 : 0) +
+    (f.jp ? 1 : 0) +
+    (f.competency ? 1 : 0) +
+    (f.owner ? 1 : 0) +
+    (f.openOnly ? 1 : 0)
+  );
+}

@@ -1,0 +1,44 @@
+import type { TFunction } from 'i18next';
+
+export interface EnrolmentForSentence {
+  status: 'REQUESTED' | 'WAITLISTED' | 'ACTIVE' | 'COMPLETED' | 'FAILED' | 'REJECTED' | 'WITHDRAWN';
+  requestedAt: string;
+  approverName?: string | null;
+  decidedByName?: string | null;
+  decisionNote?: string | null;
+  waitlistPosition?: number | null;
+  finishedAt?: string | null;
+  creditedMinutes?: number | null;
+  course: { jp: number };
+}
+
+/**
+ * What this state means and what happens next, in one sentence:
+ * "Menunggu persetujuan Budi Santoso (atasan langsung) sejak 3 hari yang lalu."
+ */
+export function statusSentence(e: EnrolmentForSentence, t: TFunction, relative: (v: string) => string, date: (v: string) => string): string {
+  switch (e.status) {
+    case 'REQUESTED':
+      return e.approverName
+        ? t('enrolment.sentence.requested', { name: e.approverName, since: relative(e.requestedAt) })
+        : t('enrolment.sentence.requestedNoName', { since: relative(e.requestedAt) });
+    case 'WAITLISTED':
+      return e.waitlistPosition
+        ? t('enrolment.sentence.waitlisted', { position: e.waitlistPosition })
+        : t('enrolment.sentence.waitlistedNoPosition');
+    case 'ACTIVE':
+      return t('enrolment.sentence.active');
+    case 'COMPLETED':
+      return e.finishedAt
+        ? t('enrolment.sentence.completed', { jp: e.course.jp, date: date(e.finishedAt) })
+        : t('enrolment.sentence.completedNoDate', { jp: e.course.jp });
+    case 'FAILED':
+      return e.decisionNote ? t('enrolment.sentence.failedNote', { note: e.decisionNote }) : t('enrolment.sentence.failed');
+    case 'REJECTED':
+      return e.decisionNote
+        ? t('enrolment.sentence.rejected', { name: e.decidedByName ?? t('enrolment.yourSupervisor'), reason: e.decisionNote })
+        : t('enrolment.sentence.rejectedNoReason', { name: e.decidedByName ?? t('enrolment.yourSupervisor') });
+    case 'WITHDRAWN':
+      return t('enrolment.sentence.withdrawn');
+  }
+}

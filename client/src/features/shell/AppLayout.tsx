@@ -1,0 +1,204 @@
+import { AppShell, Avatar, Box, Container, Drawer, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconChevronDown, IconDots, IconLogout } from '@tabler/icons-react';
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Outlet, useLocation } from 'react-router';
+import { onSessionExpired } from '../../app/apollo';
+import { applyLanguage } from '../../app/i18n';
+import { useMe, useSession } from '../../app/session';
+import { LanternMark } from '../../ui/LanternMark';
+import { LanguageSwitch } from '../auth/LanguageSwitch';
+import { useSignOut } from '../auth/useSignOut';
+import { isActive, navItemsFor, type NavItem } from './nav';
+
+const BOTTOM_SLOTS = 4;
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+}
+
+/**
+ * The signed-in frame: header (name, language, sign out), a side navbar from tablet width up,
+ * and a bottom bar with large targets on phones.
+ */
+export function AppLayout() {
+  const me = useMe();
+  const { refetch } = useSession();
+  const { t } = useTranslation();
+  const location = useLocation();
+  const { signOut } = useSignOut();
+  const [moreOpen, more] = useDisclosure(false);
+  const items = useMemo(() => navItemsFor(me), [me]);
+  const bottom = items.length > BOTTOM_SLOTS + 1 ? items.slice(0, BOTTOM_SLOTS) : items;
+  const overflow = items.length > BOTTOM_SLOTS + 1 ? items.slice(BOTTOM_SLOTS) : [];
+
+  // The account's language wins when a session starts on this device.
+  useEffect(() => {
+    if (me.locale === 'id' || me.locale === 'en') void applyLanguage(me.locale);
+  }, [me.locale]);
+
+  // Session gone (expired, signed out elsewhere): read it again, the guard then redirects.
+  useEffect(() => onSessionExpired(() => void refetch()), [refetch]);
+
+  useEffect(() => more.close(), [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const sections: { key: NavItem['section']; items: NavItem[] }[] = (['learn', 'work', 'admin', 'platform'] as const)
+    .map((key) => ({ key, items: items.filter((i) => i.section === key) }))
+    .filter((s) => s.items.length > 0);
+
+  const subtitle = me.positionTitle ?? me.orgUnitName ?? me.agencyName ?? me.partnerName ?? '';
+
+  return (
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: true } }}
+      footer={{ height: { base: 68, sm: 0 } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      <a href="#main" className="lentera-skip-link">
+        {t('common.skipToContent')}
+      </a>
+      <AppShell.Header withBorder className="lentera-header">
+        <Group h="100%" px={{ base: 'sm', sm: 'lg' }} justify="space-between" wrap="nowrap" gap="xs">
+          <UnstyledButton component={Link} to="/" aria-label={t('nav.homeAria')}>
+            <Group gap={8} wrap="nowrap">
+              <LanternMark size={32} />
+              <Text fw={800} size="lg" visibleFrom="xs">
+                Lentera
+              </Text>
+            </Group>
+          </UnstyledButton>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch signedIn />
+            <Menu position="bottom-end" width={260} withinPortal>
+              <Menu.Target>
+                <UnstyledButton aria-label={t('nav.accountMenu', { name: me.fullName })} p={4} className="lentera-round">
+                  <Group gap={6} wrap="nowrap">
+                    <Avatar color="lantern" radius="xl" size={34} variant="filled">
+                      {initials(me.fullName)}
+                    </Avatar>
+                    <Box visibleFrom="md" maw={200}>
+                      <Text size="sm" fw={700} truncate>
+                        {me.fullName}
+                      </Text>
+                      {subtitle ? (
+                        <Text size="xs" c="dimmed" truncate>
+                          {subtitle}
+                        </Text>
+                      ) : null}
+                    </Box>
+                    <IconChevronDown size={16} aria-hidden />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>
+                  <Text size="sm" fw={700} c="var(--mantine-color-text)">
+                    {me.fullName}
+                  </Text>
+                  {me.nip ? <Text size="xs">{t('profile.nip', { nip: me.nip })}</Text> : null}
+                  {me.agencyName ? <Text size="xs">{me.agencyName}</Text> : null}
+                  {me.supervisorName ? <Text size="xs">{t('profile.supervisor', { name: me.supervisorName })}</Text> : null}
+                </Menu.Label>
+                <Menu.Divider />
+                <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={() => void signOut()}>
+                  {t('auth.signOut')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+        <ScrollArea type="auto">
+          <Stack gap="md">
+            {sections.map((section) => (
+              <Stack gap={2} key={section.key}>
+                <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt={4}>
+                  {t(`nav.section.${section.key}`)}
+                </Text>
+                {section.items.map((item) => (
+                  <NavLink
+                    key={item.to}
+                    component={Link}
+                    to={item.to}
+                    label={t(item.label)}
+                    leftSection={<item.icon size={20} aria-hidden />}
+                    active={isActive(item, location.pathname)}
+                    aria-current={isActive(item, location.pathname) ? 'page' : undefined}
+                    variant="light"
+                    color="lantern"
+                    fw={600}
+                  />
+                ))}
+              </Stack>
+            ))}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1}>
+        <Container size="lg" px={0} pb="xl">
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+
+      <AppShell.Footer hiddenFrom="sm" className="lentera-bottom-nav" withBorder>
+        <nav aria-label={t('nav.main')} className="lentera-fill">
+          <Group h="100%" gap={0} grow wrap="nowrap" align="stretch">
+            {bottom.map((item) => (
+              <BottomItem key={item.to} item={item} active={isActive(item, location.pathname)} />
+            ))}
+            {overflow.length > 0 ? (
+              <UnstyledButton onClick={more.open} aria-haspopup="dialog" aria-expanded={moreOpen} className="lentera-bottom-item" data-active={overflow.some((i) => isActive(i, location.pathname)) || undefined}>
+                <IconDots size={24} aria-hidden />
+                <Text size="xs" fw={600} lh={1.1}>
+                  {t('nav.more')}
+                </Text>
+              </UnstyledButton>
+            ) : null}
+          </Group>
+        </nav>
+      </AppShell.Footer>
+
+      <Drawer opened={moreOpen} onClose={more.close} position="bottom" size="auto" title={t('nav.more')} radius="lg">
+        <Stack gap={4} pb="md">
+          {overflow.map((item) => (
+            <NavLink
+              key={item.to}
+              component={Link}
+              to={item.to}
+              label={t(item.label)}
+              leftSection={<item.icon size={22} aria-hidden />}
+              active={isActive(item, location.pathname)}
+              aria-current={isActive(item, location.pathname) ? 'page' : undefined}
+              color="lantern"
+              variant="light"
+              fw={600}
+              py="md"
+            />
+          ))}
+        </Stack>
+      </Drawer>
+    </AppShell>
+  );
+}
+
+function BottomItem({ item, active }: { item: NavItem; active: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <UnstyledButton component={Link} to={item.to} aria-current={active ? 'page' : undefined} aria-label={t(item.label)} className="lentera-bottom-item" data-active={active || undefined}>
+      <item.icon size={24} aria-hidden stroke={active ? 2.2 : 1.8} />
+      <Text size="xs" fw={active ? 800 : 600} lh={1.1} aria-hidden>
+        {t(item.short)}
+      </Text>
+    </UnstyledButton>
+  );
+}

@@ -1,0 +1,56 @@
+import {
+  IconBooks,
+  IconBuildingCommunity,
+  IconChalkboardTeacher,
+  IconChecklist,
+  IconClipboardList,
+  IconHome,
+  IconKey,
+  IconSchool,
+  IconSitemap,
+  IconUsers,
+  type Icon,
+} from '@tabler/icons-react';
+import type { SessionMe } from '../../app/session';
+import { hasRole } from '../../app/session';
+
+export interface NavItem {
+  to: string;
+  /** i18n key of the full label (side navbar) and of the short one (bottom bar). */
+  label: string;
+  short: string;
+  icon: Icon;
+  /** Section heading key, for grouping in the side navbar. */
+  section: 'learn' | 'work' | 'admin' | 'platform';
+}
+
+/** What this person may open, in the order they will use it most. */
+export function navItemsFor(me: SessionMe): NavItem[] {
+  const items: NavItem[] = [{ to: '/', label: 'nav.home', short: 'nav.homeShort', icon: IconHome, section: 'learn' }];
+  if (hasRole(me, 'LEARNER')) {
+    items.push({ to: '/katalog', label: 'nav.catalogue', short: 'nav.catalogueShort', icon: IconBooks, section: 'learn' });
+    items.push({ to: '/pendaftaran', label: 'nav.myEnrolments', short: 'nav.myEnrolmentsShort', icon: IconClipboardList, section: 'learn' });
+  }
+  if (hasRole(me, 'SUPERVISOR')) {
+    items.push({ to: '/persetujuan', label: 'nav.approvals', short: 'nav.approvalsShort', icon: IconChecklist, section: 'work' });
+  }
+  if (hasRole(me, 'INSTRUCTOR')) {
+    items.push({ to: '/mengajar', label: 'nav.teaching', short: 'nav.teachingShort', icon: IconChalkboardTeacher, section: 'work' });
+  }
+  if (hasRole(me, 'AGENCY_ADMIN')) {
+    items.push({ to: '/admin/pegawai', label: 'nav.adminPeople', short: 'nav.adminPeopleShort', icon: IconUsers, section: 'admin' });
+    items.push({ to: '/admin/unit-kerja', label: 'nav.adminUnits', short: 'nav.adminUnitsShort', icon: IconSitemap, section: 'admin' });
+    items.push({ to: '/admin/kursus', label: 'nav.adminCourses', short: 'nav.adminCoursesShort', icon: IconSchool, section: 'admin' });
+    items.push({ to: '/admin/peran', label: 'nav.adminRoles', short: 'nav.adminRolesShort', icon: IconKey, section: 'admin' });
+  }
+  if (hasRole(me, 'PLATFORM_ADMIN')) {
+    items.push({ to: '/platform/instansi', label: 'nav.platformAgencies', short: 'nav.platformAgenciesShort', icon: IconBuildingCommunity, section: 'platform' });
+  }
+  return items;
+}
+
+export function isActive(item: NavItem, pathname: string): boolean {
+  if (item.to === '/') return pathname === '/';
+  if (item.to === '/katalog') return pathname.startsWith('/katalog') || pathname.startsWith('/kursus/');
+  return pathname === item.to || pathname.startsWith(`${item.to}/`);
+}

@@ -1,0 +1,25 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { AppError } from '../../shared/errors.js';
+import { isUuid } from './list-helpers.js';
+
+/** Agencies themselves (create, rename, deactivate) belong to the platform operator. */
+export function canManageAgencies(viewer: Viewer): boolean {
+  return viewer.isPlatformAdmin;
+}
+
+/** Inactive agencies are hidden from everyone but platform admins and the agency's own admins. */
+export function canSeeAgency(viewer: Viewer, agency: { id: string; active: boolean }): boolean {
+  return agency.active || viewer.administersAgency(agency.id);
+}
+
+/**
+ * The gate for an agency's people and units. Unknown agency: NOT_FOUND. An agency the viewer can see
+ * (any active one) but does not administer: FORBIDDEN. One statement at most.
+ */
+export async function assertAdministersAgency(em: EntityManager, viewer: Viewer, agencyId: string): Promise<void> {
+  if (!isUuid(agencyId)) throw new AppError('NOT_FOUND', { what: 'agency' }, 'agencyId');
+  const [row] = await em.execute<{ id: string; active: boolean }[]>(`select id, active from agency where id = ?`, [agencyId]);
+  if (!row || !canSeeAgency(viewer, row)) throw new AppError('NOT_FOUND', { what: 'agency' }, 'agencyId');
+  if (!viewer.administersAgency(agencyId)) throw new AppError('FORBIDDEN');
+}

@@ -1,0 +1,205 @@
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { PageArgs } from '../../shared/graphql/pagination.js';
+import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy } from './course.enums.js';
+
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 60;
+
+@InputType({ description: 'Catalogue filters; every filter given must hold (lists match any of their values)' })
+export class CatalogueFilter {
+  @Field(() => String, { nullable: true, description: 'Words in Bahasa Indonesia; typos in the title are tolerated' })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string | null;
+
+  @Field(() => [DevelopmentForm], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  forms?: DevelopmentForm[] | null;
+
+  @Field(() => [DevelopmentFormGroup], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  formGroups?: DevelopmentFormGroup[] | null;
+
+  @Field(() => [DeliveryMode], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  deliveries?: DeliveryMode[] | null;
+
+  @Field(() => String, { nullable: true, description: 'A competency tag (case-insensitive)' })
+  @IsOptional()
+  @MaxLength(MAX_TAG_LENGTH)
+  competency?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  ownerAgencyId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  ownerPartnerId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  jpMin?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(0)
+  jpMax?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only courses with a free seat (or no seat limit)' })
+  @IsOptional()
+  openOnly?: boolean | null;
+}
+
+@ArgsType()
+export class ManageableCoursesArgs extends PageArgs {
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  agencyId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  partnerId?: string | null;
+
+  @Field(() => CourseStatus, { nullable: true })
+  @IsOptional()
+  status?: CourseStatus | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  search?: string | null;
+}
+
+/** Fields shared by create and update; on update, a field left out keeps its value. */
+@InputType('CourseFieldsBase')
+class CourseFields {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(20_000)
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true, description: `Up to ${MAX_TAGS} tags of at most ${MAX_TAG_LENGTH} characters` })
+  @IsOptional()
+  @ArrayMaxSize(MAX_TAGS)
+  @MaxLength(MAX_TAG_LENGTH, { each: true })
+  competencyTags?: string[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'People holding the instructor role' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsUUID('all', { each: true })
+  instructorIds?: string[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'Seats; null = unlimited' })
+  @IsOptional()
+  @Min(1)
+  @Max(100_000)
+  capacity?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Rupiah per participant' })
+  @IsOptional()
+  @Min(0)
+  costPerParticipant?: number | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Agencies that see the course when visibility is LISTED_AGENCIES' })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  @IsUUID('all', { each: true })
+  visibleToAgencyIds?: string[] | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  startsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(300)
+  location?: string | null;
+}
+
+@InputType()
+export class CreateCourseInput extends CourseFields {
+  @Field(() => String, { description: 'Unique course code, e.g. PKP-2026-01 (stored upper-case)' })
+  @Length(1, 40)
+  code!: string;
+
+  @Field(() => String)
+  @Length(1, 200)
+  title!: string;
+
+  @Field(() => DevelopmentForm)
+  form!: DevelopmentForm;
+
+  @Field(() => DeliveryMode)
+  delivery!: DeliveryMode;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(1000)
+  jp!: number;
+
+  @Field(() => EnrolmentPolicy)
+  enrolmentPolicy!: EnrolmentPolicy;
+
+  @Field(() => CourseVisibility)
+  visibility!: CourseVisibility;
+
+  @Field(() => ID, { nullable: true, description: 'Owning agency; agency admins may leave it out for their own agency' })
+  @IsOptional()
+  @IsUUID('all')
+  ownerAgencyId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Owning partner; partner admins may leave it out for their own partner' })
+  @IsOptional()
+  @IsUUID('all')
+  ownerPartnerId?: string | null;
+}
+
+@InputType()
+export class UpdateCourseInput extends CourseFields {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 40)
+  code?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(1, 200)
+  title?: string | null;
+
+  @Field(() => DevelopmentForm, { nullable: true })
+  @IsOptional()
+  form?: DevelopmentForm | null;
+
+  @Field(() => DeliveryMode, { nullable: true })
+  @IsOptional()
+  delivery?: DeliveryMode | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1)
+  @Max(1000)
+  jp?: number | null;
+
+  @Field(() => EnrolmentPolicy, { nullable: true })
+  @IsOptional()
+  enrolmentPolicy?: EnrolmentPolicy | null;
+
+  @Field(() => CourseVisibility, { nullable: true })
+  @IsOptional()
+  visibility?: CourseVisibility | null;
+}

@@ -1,0 +1,114 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SignedInContext } from '../../app/context.js';
+import { Role } from '../../shared/auth/roles.js';
+import { PageArgs } from '../../shared/graphql/pagination.js';
+import { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
+import { courseInstructorsLoader, courseOwnerLoader, courseVisibleAgenciesLoader, ownerKey } from './course.loaders.js';
+import { canManageCourse } from './course.policy.js';
+import * as courses from './course.service.js';
+import { CatalogueOwner, CatalogueTag, Course, CourseAgency, CourseInstructor, CourseOwner, CourseOwnerKind, CoursePage } from './course.types.js';
+
+const MANAGERS = [Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN] as const;
+
+const canManage = (ctx: SignedInContext, course: Course) =>
+  canManageCourse(ctx.viewer, { owner_agency_id: course.ownerAgencyId, owner_partner_id: course.ownerPartnerId });
+
+/** The catalogue every signed-in person browses, and the fields a Course resolves through loaders. */
+@Resolver(() => Course)
+@Authorized()
+export class CourseResolver {
+  @Query(() => CoursePage, { description: 'Published courses the viewer may see, filtered and searched' })
+  @Authorized()
+  catalogue(
+    @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() ctx: SignedInContext,
+  ): Promise<CoursePage> {
+    return courses.catalogue(ctx.em, ctx.viewer, filter, page.first, page.after);
+  }
+
+  @Query(() => Course, { description: 'One course; NOT_FOUND when the viewer may not see it' })
+  @Authorized()
+  course(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<Course> {
+    return courses.course(ctx.em, ctx.viewer, id);
+  }
+
+  @Query(() => [CatalogueOwner], { description: 'Agencies and partners owning courses the viewer may see (top 100)' })
+  @Authorized()
+  catalogueOwners(@Ctx() ctx: SignedInContext): Promise<CatalogueOwner[]> {
+    return courses.catalogueOwners(ctx.em, ctx.viewer);
+  }
+
+  @Query(() => [CatalogueTag], { description: 'Competency tags of courses the viewer may see, most used first (top 50)' })
+  @Authorized()
+  competencyTags(@Ctx() ctx: SignedInContext): Promise<CatalogueTag[]> {
+    return courses.competencyTags(ctx.em, ctx.viewer);
+  }
+
+  @FieldResolver(() => CourseOwner)
+  async owner(@Root() course: Course, @Ctx() ctx: SignedInContext): Promise<CourseOwner> {
+    const key = ownerKey(course);
+    const owner = key ? await ctx.loaders.get(courseOwnerLoader).load(key) : null;
+    // The database guarantees exactly one owner; a deleted owner row shows as unknown rather than failing the page.
+    return owner ?? {
+      id: course.ownerAgencyId ?? course.ownerPartnerId ?? '',
+      name: '',
+      kind: course.ownerAgencyId ? CourseOwnerKind.AGENCY : CourseOwnerKind.PARTNER,
+    };
+  }
+
+  @FieldResolver(() => [CourseInstructor])
+  instructors(@Root() course: Course, @Ctx() ctx: SignedInContext): Promise<CourseInstructor[]> {
+    return ctx.loaders.get(courseInstructorsLoader).load(course.id);
+  }
+
+  @FieldResolver(() => [CourseAgency], { description: 'Agencies the course is shared with; empty unless the viewer manages it' })
+  async visibleToAgencies(@Root() course: Course, @Ctx() ctx: SignedInContext): Promise<CourseAgency[]> {
+    if (!canManage(ctx, course)) return [];
+    return ctx.loaders.get(courseVisibleAgenciesLoader).load(course.id);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may edit, publish and archive this course' })
+  canManage(@Root() course: Course, @Ctx() ctx: SignedInContext): boolean {
+    return canManage(ctx, course);
+  }
+}
+
+/** Course administration for agency, partner and platform admins; ownership is checked in the service. */
+@Resolver()
+@Authorized()
+export class CourseAdminResolver {
+  @Query(() => CoursePage, { description: 'Courses the viewer manages, drafts and archived included' })
+  @Authorized(...MANAGERS)
+  manageableCourses(@Args(() => ManageableCoursesArgs) args: ManageableCoursesArgs, @Ctx() ctx: SignedInContext): Promise<CoursePage> {
+    return courses.manageableCourses(ctx.em, ctx.viewer, args);
+  }
+
+  @Mutation(() => Course, { description: 'Creates a draft course' })
+  @Authorized(...MANAGERS)
+  createCourse(@Arg('input', () => CreateCourseInput) input: CreateCourseInput, @Ctx() ctx: SignedInContext): Promise<Course> {
+    return courses.createCourse(ctx.em, ctx.viewer, input);
+  }
+
+  @Mutation(() => Course, { description: 'Changes the fields given; raising capacity promotes the waitlist' })
+  @Authorized(...MANAGERS)
+  updateCourse(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCourseInput) input: UpdateCourseInput,
+    @Ctx() ctx: SignedInContext,
+  ): Promise<Course> {
+    return courses.updateCourse(ctx.em, ctx.viewer, id, input);
+  }
+
+  @Mutation(() => Course, { description: 'Puts a draft course in the catalogue' })
+  @Authorized(...MANAGERS)
+  publishCourse(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<Course> {
+    return courses.publishCourse(ctx.em, ctx.viewer, id);
+  }
+
+  @Mutation(() => Course, { description: 'Takes a course out of the catalogue; enrolments are kept' })
+  @Authorized(...MANAGERS)
+  archiveCourse(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<Course> {
+    return courses.archiveCourse(ctx.em, ctx.viewer, id);
+  }
+}

@@ -1,0 +1,412 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LockMode } from '@mikro-orm/core';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { AppError, isUniqueViolation } from '../../shared/errors.js';
+import { toPage, type Page } from '../../shared/graphql/pagination.js';
+import { Agency } from '../agency/agency.entity.js';
+import { AuditEntry } from '../audit/audit.entity.js';
+import { promoteFromWaitlist } from '../enrolment/index.js';
+import { PartnerInstitution } from '../partner/partner.entity.js';
+import { Person } from '../person/person.entity.js';
+import { Course as CourseEntity } from './course.entity.js';
+import { CourseStatus, CourseVisibility, DevelopmentForm, groupOf } from './course.enums.js';
+import type { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
+import { MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
+import { assertCanManageCourse, assertCanViewCourse, catalogueVisibilitySql, partnerAdminIds } from './course.policy.js';
+import {
+  and, courseById, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toCourse, type Sql,
+} from './course.sql.js';
+import type { CatalogueOwner, CatalogueTag, Course } from './course.types.js';
+import { CourseOwnerKind } from './course.types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+// ---------------------------------------------------------------------------------------------
+
+function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
+  const parts: Sql[] = [];
+  if (!filter) return parts;
+  let forms: DevelopmentForm[] | null = filter.forms?.length ? [...new Set(filter.forms)] : null;
+  if (filter.formGroups?.length) {
+    const groups = new Set(filter.formGroups);
+    forms = (forms ?? Object.values(DevelopmentForm)).filter((f) => groups.has(groupOf(f)));
+  }
+  if (forms) parts.push(forms.length ? sql(`c.form::text = any(array[?]::text[])`, forms) : sql('false'));
+  if (filter.deliveries?.length) parts.push(sql(`c.delivery::text = any(array[?]::text[])`, [...new Set(filter.deliveries)]));
+  const competency = filter.competency?.trim();
+  if (competency) parts.push(sql(`exists (select 1 from unnest(c.competency_tags) t where lower(t) = lower(?))`, competency));
+  if (filter.ownerAgencyId) parts.push(isUuid(filter.ownerAgencyId) ? sql(`c.owner_agency_id = ?::uuid`, filter.ownerAgencyId) : sql('false'));
+  if (filter.ownerPartnerId) parts.push(isUuid(filter.ownerPartnerId) ? sql(`c.owner_partner_id = ?::uuid`, filter.ownerPartnerId) : sql('false'));
+  if (filter.jpMin != null) parts.push(sql(`c.jp >= ?`, filter.jpMin));
+  if (filter.jpMax != null) parts.push(sql(`c.jp <= ?`, filter.jpMax));
+  if (filter.openOnly) parts.push(sql(`c.capacity is null or c.seats_taken < c.capacity`));
+  return parts;
+}
+
+/** The catalogue: published courses the viewer's agency may see, filtered and searched. */
+export async function catalogue(
+  em: EntityManager, viewer: Viewer, filter: CatalogueFilter | null | undefined, first: number, after: string | null | undefined,
+): Promise<Page<Course>> {
+  const vis = catalogueVisibilitySql(viewer);
+  const search = normalizeSearch(filter?.search);
+  const s = search ? searchSql(search) : null;
+  const where = and([sql(vis.sql, ...vis.params), ...catalogueFilterSql(filter), ...(s ? [s.where] : [])]);
+  const { rows, total } = await coursePage(em, {
+    where, score: s?.score ?? null, sortColumn: 'coalesce(c.published_at, c.created_at)', first, after,
+  });
+  return toPage(rows, first, total, toCourse, cursorOf);
+}
+
+export async function course(em: EntityManager, viewer: Viewer, id: string): Promise<Course> {
+  await assertCanViewCourse(em, viewer, id);
+  const found = await courseById(em, id);
+  if (!found) throw new AppError('NOT_FOUND', { what: 'course' });
+  return found;
+}
+
+const OWNER_LIMIT = 100;
+const TAG_LIMIT = 50;
+
+/** Agencies and partners that own courses the viewer can see, most courses first. */
+export async function catalogueOwners(em: EntityManager, viewer: Viewer): Promise<CatalogueOwner[]> {
+  const vis = catalogueVisibilitySql(viewer);
+  const rows = await em.execute<{ kind: CourseOwnerKind; id: string; name: string; course_count: number }[]>(
+    `select o.kind, o.id, coalesce(a.name, p.name) as name, o.course_count
+       from (select case when c.owner_agency_id is not null then 'AGENCY' else 'PARTNER' end as kind,
+                    coalesce(c.owner_agency_id, c.owner_partner_id) as id, count(*)::int as course_count
+               from course c where ${vis.sql}
+              group by 1, 2) o
+       left join agency a on o.kind = 'AGENCY' and a.id = o.id
+       left join partner_institution p on o.kind = 'PARTNER' and p.id = o.id
+      order by o.course_count desc, name, o.id
+      limit ?`,
+    [...vis.params, OWNER_LIMIT],
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, courseCount: r.course_count }));
+}
+
+/** Competency tags of visible courses, most used first (case-insensitive; shown as first written). */
+export async function competencyTags(em: EntityManager, viewer: Viewer): Promise<CatalogueTag[]> {
+  const vis = catalogueVisibilitySql(viewer);
+  const rows = await em.execute<{ tag: string; course_count: number }[]>(
+    `select min(t) as tag, count(distinct c.id)::int as course_count
+       from course c cross join lateral unnest(c.competency_tags) t
+      where ${vis.sql}
+      group by lower(t)
+      order by course_count desc, lower(t)
+      limit ?`,
+    [...vis.params, TAG_LIMIT],
+  );
+  return rows.map((r) => ({ tag: r.tag, courseCount: r.course_count }));
+}
+
+/** Courses the viewer manages (drafts too): their agencies' and partners', or all for platform admins. */
+export async function manageableCourses(em: EntityManager, viewer: Viewer, args: ManageableCoursesArgs): Promise<Page<Course>> {
+  const parts: Sql[] = [];
+  if (args.agencyId) {
+    if (!viewer.administersAgency(args.agencyId)) throw new AppError('FORBIDDEN', {}, 'agencyId');
+    parts.push(sql(`c.owner_agency_id = ?::uuid`, args.agencyId));
+  }
+  if (args.partnerId) {
+    if (!viewer.isPlatformAdmin && !partnerAdminIds(viewer).includes(args.partnerId)) throw new AppError('FORBIDDEN', {}, 'partnerId');
+    parts.push(sql(`c.owner_partner_id = ?::uuid`, args.partnerId));
+  }
+  if (!args.agencyId && !args.partnerId && !viewer.isPlatformAdmin) {
+    parts.push(sql(
+      `c.owner_agency_id = any(array[?]::uuid[]) or c.owner_partner_id = any(array[?]::uuid[])`,
+      viewer.adminAgencyIds, partnerAdminIds(viewer),
+    ));
+  }
+  if (args.status) parts.push(sql(`c.status = ?`, args.status));
+  const search = normalizeSearch(args.search);
+  const s = search ? searchSql(search) : null;
+  if (s) parts.push(s.where);
+  const { rows, total } = await coursePage(em, {
+    where: and(parts), score: s?.score ?? null, sortColumn: 'c.created_at', first: args.first, after: args.after,
+  });
+  return toPage(rows, args.first, total, toCourse, cursorOf);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes: each one transaction with an audit entry
+// ---------------------------------------------------------------------------------------------
+
+const CODE_PATTERN = /^[A-Z0-9][A-Z0-9._/-]*$/;
+
+function badInput(field: string, reason: string): AppError {
+  return new AppError('BAD_USER_INPUT', { reason }, field);
+}
+
+function normalizeCode(code: string | null): string {
+  const value = (code ?? '').trim().toUpperCase();
+  if (!value) throw badInput('code', 'empty');
+  if (value.length > 40 || !CODE_PATTERN.test(value)) throw badInput('code', 'format');
+  return value;
+}
+
+function normalizeTitle(title: string | null): string {
+  const value = (title ?? '').replace(/\s+/g, ' ').trim();
+  if (!value) throw badInput('title', 'empty');
+  if (value.length > 200) throw badInput('title', 'tooLong');
+  return value;
+}
+
+/** Trimmed, without empties, without case-insensitive duplicates (the first spelling wins). */
+export function normalizeTags(tags: string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.replace(/\s+/g, ' ').trim();
+    if (!tag || seen.has(tag.toLowerCase())) continue;
+    if (tag.length > MAX_TAG_LENGTH) throw badInput('competencyTags', 'tooLong');
+    seen.add(tag.toLowerCase());
+    out.push(tag);
+  }
+  if (out.length > MAX_TAGS) throw badInput('competencyTags', 'tooMany');
+  return out;
+}
+
+function required<T>(value: T | null | undefined, field: string): T {
+  if (value === null || value === undefined) throw badInput(field, 'required');
+  return value;
+}
+
+function checkDates(startsAt: Date | null, endsAt: Date | null): void {
+  for (const [field, d] of [['startsAt', startsAt], ['endsAt', endsAt]] as const) {
+    if (d && Number.isNaN(d.getTime())) throw badInput(field, 'invalidDate');
+  }
+  if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) throw new AppError('INVALID_DATES', {}, 'endsAt');
+}
+
+const trimOrNull = (value: string | null | undefined) => {
+  const trimmed = value?.trim() ?? '';
+  return trimmed ? trimmed : null;
+};
+
+function resolveOwner(viewer: Viewer, agencyId: string | null | undefined, partnerId: string | null | undefined): { agencyId: string | null; partnerId: string | null } {
+  if (agencyId && partnerId) throw new AppError('INVALID_OWNER', {}, 'ownerAgencyId');
+  if (agencyId) {
+    if (!viewer.administersAgency(agencyId)) throw new AppError('FORBIDDEN', {}, 'ownerAgencyId');
+    return { agencyId, partnerId: null };
+  }
+  if (partnerId) {
+    if (!viewer.isPlatformAdmin && !partnerAdminIds(viewer).includes(partnerId)) throw new AppError('FORBIDDEN', {}, 'ownerPartnerId');
+    return { agencyId: null, partnerId };
+  }
+  // Left out: the one agency or partner the viewer administers, when there is exactly one.
+  const agencies = viewer.adminAgencyIds;
+  const partners = partnerAdminIds(viewer);
+  if (agencies.length === 1 && partners.length === 0) return { agencyId: agencies[0], partnerId: null };
+  if (partners.length === 1 && agencies.length === 0) return { agencyId: null, partnerId: partners[0] };
+  throw new AppError('INVALID_OWNER', {}, 'ownerAgencyId');
+}
+
+async function assertCodeFree(tx: EntityManager, code: string, exceptId: string | null): Promise<void> {
+  const rows = await tx.execute<{ id: string }[]>(`select id from course where code = ? and id <> ?::uuid`, [code, exceptId ?? '00000000-0000-0000-0000-000000000000']);
+  if (rows.length) throw new AppError('DUPLICATE_CODE', {}, 'code');
+}
+
+async function checkInstructors(tx: EntityManager, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+  if (unique.length === 0) return [];
+  const rows = await tx.execute<{ id: string }[]>(
+    `select p.id from person p
+      where p.id = any(array[?]::uuid[]) and p.active
+        and exists (select 1 from role_grant g where g.person_id = p.id and g.role = 'INSTRUCTOR')`,
+    [unique],
+  );
+  if (rows.length !== unique.length) throw new AppError('INVALID_INSTRUCTOR', {}, 'instructorIds');
+  return unique;
+}
+
+async function checkAgencies(tx: EntityManager, ids: string[]): Promise<string[]> {
+  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
+  if (unique.length === 0) return [];
+  const rows = await tx.execute<{ id: string }[]>(`select a.id from agency a where a.id = any(array[?]::uuid[])`, [unique]);
+  if (rows.length !== unique.length) throw new AppError('NOT_FOUND', { what: 'agency' }, 'visibleToAgencyIds');
+  return unique;
+}
+
+/** The agencies a LISTED_AGENCIES course is shared with; none for the other visibilities. */
+async function listedAgencies(tx: EntityManager, visibility: CourseVisibility, ids: string[] | null | undefined): Promise<string[]> {
+  if (visibility !== CourseVisibility.LISTED_AGENCIES) {
+    if (ids?.length) throw badInput('visibleToAgencyIds', 'onlyForListedAgencies');
+    return [];
+  }
+  if (!ids?.length) throw badInput('visibleToAgencyIds', 'required');
+  return checkAgencies(tx, ids);
+}
+
+async function replaceLinks(tx: EntityManager, table: 'course_instructor' | 'course_visible_agency', column: 'person_id' | 'agency_id', courseId: string, ids: string[]): Promise<void> {
+  await tx.execute(`delete from ${table} where course_id = ?`, [courseId]);
+  if (ids.length) {
+    await tx.execute(`insert into ${table} (course_id, ${column}) select ?::uuid, unnest(array[?]::uuid[])`, [courseId, ids]);
+  }
+}
+
+function audit(tx: EntityManager, viewer: Viewer, action: string, courseId: string, data: Record<string, unknown>): void {
+  tx.persist(new AuditEntry(tx.getReference(Person, viewer.personId), action, 'course', courseId, data));
+}
+
+/** Turns a unique violation on the course code (a concurrent create) into DUPLICATE_CODE. */
+async function mapCodeViolation<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error, 'course_code_unique')) throw new AppError('DUPLICATE_CODE', {}, 'code');
+    throw error;
+  }
+}
+
+export async function createCourse(em: EntityManager, viewer: Viewer, input: CreateCourseInput): Promise<Course> {
+  const code = normalizeCode(input.code);
+  const title = normalizeTitle(input.title);
+  const tags = normalizeTags(input.competencyTags ?? []);
+  const startsAt = input.startsAt ?? null;
+  const endsAt = input.endsAt ?? null;
+  checkDates(startsAt, endsAt);
+  const owner = resolveOwner(viewer, input.ownerAgencyId, input.ownerPartnerId);
+
+  const id = await mapCodeViolation(() => em.transactional(async (tx) => {
+    if (owner.agencyId && !(await tx.findOne(Agency, owner.agencyId, { fields: ['id'] }))) {
+      throw new AppError('NOT_FOUND', { what: 'agency' }, 'ownerAgencyId');
+    }
+    if (owner.partnerId && !(await tx.findOne(PartnerInstitution, owner.partnerId, { fields: ['id'] }))) {
+      throw new AppError('NOT_FOUND', { what: 'partner' }, 'ownerPartnerId');
+    }
+    await assertCodeFree(tx, code, null);
+    const instructorIds = await checkInstructors(tx, input.instructorIds ?? []);
+    const agencyIds = await listedAgencies(tx, input.visibility, input.visibleToAgencyIds);
+
+    const course = new CourseEntity({
+      code, title, form: input.form, delivery: input.delivery, jp: input.jp,
+      enrolmentPolicy: input.enrolmentPolicy, visibility: input.visibility,
+    });
+    course.description = input.description?.trim() ?? '';
+    course.competencyTags = tags;
+    course.ownerAgency = owner.agencyId ? tx.getReference(Agency, owner.agencyId) : null;
+    course.ownerPartner = owner.partnerId ? tx.getReference(PartnerInstitution, owner.partnerId) : null;
+    course.capacity = input.capacity ?? null;
+    course.costPerParticipant = input.costPerParticipant ?? 0;
+    course.startsAt = startsAt;
+    course.endsAt = endsAt;
+    course.location = trimOrNull(input.location);
+    course.createdBy = tx.getReference(Person, viewer.personId);
+    for (const personId of instructorIds) course.instructors.add(tx.getReference(Person, personId));
+    for (const agencyId of agencyIds) course.visibleToAgencies.add(tx.getReference(Agency, agencyId));
+    tx.persist(course);
+    audit(tx, viewer, 'course.create', course.id, { code, title, ownerAgencyId: owner.agencyId, ownerPartnerId: owner.partnerId });
+    return course.id;
+  }));
+  return (await courseById(em, id))!;
+}
+
+/** Locks the course row so seat counters and capacity change one writer at a time. */
+async function lockCourse(tx: EntityManager, viewer: Viewer, id: string): Promise<CourseEntity> {
+  await assertCanManageCourse(tx, viewer, id);
+  return tx.findOneOrFail(CourseEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+}
+
+export async function updateCourse(em: EntityManager, viewer: Viewer, id: string, input: UpdateCourseInput): Promise<Course> {
+  // Everything that needs no database is checked before the transaction starts.
+  const code = input.code !== undefined ? normalizeCode(input.code) : undefined;
+  const title = input.title !== undefined ? normalizeTitle(input.title) : undefined;
+  const tags = input.competencyTags !== undefined ? normalizeTags(input.competencyTags ?? []) : undefined;
+  const jp = input.jp !== undefined ? required(input.jp, 'jp') : undefined;
+  const form = input.form !== undefined ? required(input.form, 'form') : undefined;
+  const delivery = input.delivery !== undefined ? required(input.delivery, 'delivery') : undefined;
+  const policy = input.enrolmentPolicy !== undefined ? required(input.enrolmentPolicy, 'enrolmentPolicy') : undefined;
+  const visibility = input.visibility !== undefined ? required(input.visibility, 'visibility') : undefined;
+  const cost = input.costPerParticipant !== undefined ? (input.costPerParticipant ?? 0) : undefined;
+
+  await mapCodeViolation(() => em.transactional(async (tx) => {
+    const course = await lockCourse(tx, viewer, id);
+    if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
+    const changed: string[] = [];
+    const set = <K extends keyof CourseEntity>(key: K, value: CourseEntity[K] | undefined) => {
+      if (value === undefined) return;
+      const before = course[key];
+      const same = before instanceof Date && value instanceof Date ? before.getTime() === value.getTime()
+        : Array.isArray(before) && Array.isArray(value) ? JSON.stringify(before) === JSON.stringify(value)
+          : before === value;
+      if (!same) {
+        course[key] = value;
+        changed.push(key);
+      }
+    };
+
+    if (code !== undefined && code !== course.code) await assertCodeFree(tx, code, course.id);
+    set('code', code);
+    set('title', title);
+    if (input.description !== undefined) set('description', input.description?.trim() ?? '');
+    set('form', form);
+    set('delivery', delivery);
+    set('jp', jp);
+    set('competencyTags', tags);
+    set('enrolmentPolicy', policy);
+    set('costPerParticipant', cost);
+    if (input.location !== undefined) set('location', trimOrNull(input.location));
+
+    const startsAt = input.startsAt !== undefined ? input.startsAt : course.startsAt;
+    const endsAt = input.endsAt !== undefined ? input.endsAt : course.endsAt;
+    checkDates(startsAt, endsAt);
+    set('startsAt', startsAt);
+    set('endsAt', endsAt);
+
+    let capacityRaised = false;
+    if (input.capacity !== undefined) {
+      const capacity = input.capacity;
+      if (capacity !== null && capacity < course.seatsTaken) {
+        throw new AppError('CAPACITY_BELOW_TAKEN', { taken: course.seatsTaken }, 'capacity');
+      }
+      capacityRaised = course.capacity !== null && (capacity === null || capacity > course.capacity);
+      set('capacity', capacity);
+    }
+
+    if (input.instructorIds !== undefined) {
+      const instructorIds = await checkInstructors(tx, input.instructorIds ?? []);
+      await replaceLinks(tx, 'course_instructor', 'person_id', course.id, instructorIds);
+      changed.push('instructors');
+    }
+    const nextVisibility = visibility ?? course.visibility;
+    if (visibility !== undefined || input.visibleToAgencyIds !== undefined) {
+      // Left out: a listed course keeps its list; any other visibility drops it.
+      const ids = input.visibleToAgencyIds !== undefined ? input.visibleToAgencyIds
+        : nextVisibility !== CourseVisibility.LISTED_AGENCIES ? []
+          : (await tx.execute<{ agency_id: string }[]>(`select agency_id from course_visible_agency where course_id = ?`, [course.id])).map((r) => r.agency_id);
+      const agencyIds = await listedAgencies(tx, nextVisibility, ids);
+      await replaceLinks(tx, 'course_visible_agency', 'agency_id', course.id, agencyIds);
+      set('visibility', visibility);
+      if (input.visibleToAgencyIds !== undefined) changed.push('visibleToAgencies');
+    }
+
+    audit(tx, viewer, 'course.update', course.id, { changed });
+    await tx.flush();
+    // New seats go to the waitlist first-in-first-out, in this same transaction.
+    if (capacityRaised && course.waitlistLength > 0) await promoteFromWaitlist(tx, course.id);
+  }));
+  return (await courseById(em, id))!;
+}
+
+export async function publishCourse(em: EntityManager, viewer: Viewer, id: string): Promise<Course> {
+  await em.transactional(async (tx) => {
+    const course = await lockCourse(tx, viewer, id);
+    if (course.status !== CourseStatus.DRAFT) throw new AppError('COURSE_NOT_DRAFT');
+    course.status = CourseStatus.PUBLISHED;
+    course.publishedAt = new Date();
+    audit(tx, viewer, 'course.publish', course.id, {});
+  });
+  return (await courseById(em, id))!;
+}
+
+/** Archived courses leave the catalogue; their enrolments stay as they are. */
+export async function archiveCourse(em: EntityManager, viewer: Viewer, id: string): Promise<Course> {
+  await em.transactional(async (tx) => {
+    const course = await lockCourse(tx, viewer, id);
+    if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
+    const from = course.status;
+    course.status = CourseStatus.ARCHIVED;
+    audit(tx, viewer, 'course.archive', course.id, { from });
+  });
+  return (await courseById(em, id))!;
+}

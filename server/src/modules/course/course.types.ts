@@ -1,0 +1,82 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageOf } from '../../shared/graphql/pagination.js';
+import {
+  CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy,
+} from './course.enums.js';
+
+export enum CourseOwnerKind {
+  AGENCY = 'AGENCY',
+  PARTNER = 'PARTNER',
+}
+registerEnumType(CourseOwnerKind, { name: 'CourseOwnerKind', description: 'Penyelenggara: instansi atau mitra' });
+
+/** Who runs a course: an agency (instansi) or a partner institution (mitra). */
+@ObjectType()
+export class CourseOwner {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => CourseOwnerKind) kind!: CourseOwnerKind;
+}
+
+@ObjectType()
+export class CourseInstructor {
+  @Field(() => ID) id!: string;
+  @Field(() => String) fullName!: string;
+  @Field(() => String, { nullable: true, description: 'The partner institution the instructor works for, if any' })
+  partnerName!: string | null;
+}
+
+/** An agency a course is shared with (visibility LISTED_AGENCIES). */
+@ObjectType()
+export class CourseAgency {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+}
+
+@ObjectType({ description: 'A course (kursus/pelatihan) as the viewer may see it' })
+export class Course {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) title!: string;
+  @Field(() => String) description!: string;
+  @Field(() => DevelopmentForm) form!: DevelopmentForm;
+  @Field(() => DevelopmentFormGroup) formGroup!: DevelopmentFormGroup;
+  @Field(() => DeliveryMode) delivery!: DeliveryMode;
+  @Field(() => Int, { description: 'JP credited on completion' }) jp!: number;
+  @Field(() => [String]) competencyTags!: string[];
+  @Field(() => Int, { nullable: true, description: 'Seats; null = unlimited' }) capacity!: number | null;
+  @Field(() => Int) seatsTaken!: number;
+  @Field(() => Int, { nullable: true, description: 'null when capacity is unlimited' }) seatsLeft!: number | null;
+  @Field(() => Int) waitlistLength!: number;
+  @Field(() => EnrolmentPolicy) enrolmentPolicy!: EnrolmentPolicy;
+  @Field(() => Int, { description: 'Rupiah per participant' }) costPerParticipant!: number;
+  @Field(() => CourseStatus) status!: CourseStatus;
+  @Field(() => CourseVisibility) visibility!: CourseVisibility;
+  @Field(() => Date, { nullable: true }) startsAt!: Date | null;
+  @Field(() => Date, { nullable: true }) endsAt!: Date | null;
+  @Field(() => String, { nullable: true }) location!: string | null;
+  @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+
+  // Resolved by field resolvers through per-request loaders (not GraphQL fields themselves).
+  ownerAgencyId!: string | null;
+  ownerPartnerId!: string | null;
+}
+
+export const CoursePage = PageOf(Course, 'CoursePage');
+export type CoursePage = InstanceType<typeof CoursePage>;
+
+/** An owner of visible courses, for the catalogue's filter chips. */
+@ObjectType()
+export class CatalogueOwner {
+  @Field(() => ID) id!: string;
+  @Field(() => String) name!: string;
+  @Field(() => CourseOwnerKind) kind!: CourseOwnerKind;
+  @Field(() => Int, { description: 'Visible courses this owner runs' }) courseCount!: number;
+}
+
+/** A competency tag used by visible courses. */
+@ObjectType()
+export class CatalogueTag {
+  @Field(() => String) tag!: string;
+  @Field(() => Int) courseCount!: number;
+}

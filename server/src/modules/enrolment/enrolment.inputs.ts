@@ -1,0 +1,66 @@
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Matches, MaxLength } from 'class-validator';
+import { ArgsType, Field, ID } from 'type-graphql';
+import { PageArgs } from '../../shared/graphql/pagination.js';
+import { EnrolmentStatus } from './enrolment.entity.js';
+
+@ArgsType()
+export class CourseIdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  courseId!: string;
+}
+
+@ArgsType()
+export class EnrolmentIdArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id!: string;
+}
+
+@ArgsType()
+export class RejectEnrolmentArgs extends EnrolmentIdArgs {
+  /** Shown to the learner: say why and what to do instead. */
+  @Field(() => String)
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'reason must not be empty' })
+  reason!: string;
+}
+
+@ArgsType()
+export class FinishEnrolmentArgs extends EnrolmentIdArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  note?: string | null;
+}
+
+@ArgsType()
+export class EnrolPeopleArgs extends CourseIdArgs {
+  @Field(() => [ID])
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @IsUUID('all', { each: true })
+  personIds!: string[];
+}
+
+@ArgsType()
+export class MyEnrolmentsArgs extends PageArgs {
+  @Field(() => [EnrolmentStatus], { nullable: true, description: 'Only these states; all when omitted' })
+  status?: EnrolmentStatus[] | null;
+}
+
+@ArgsType()
+export class ApprovalsInboxArgs extends PageArgs {
+  @Field(() => Boolean, { defaultValue: false, description: "Agency admins: every pending request of the agencies they administer" })
+  agencyWide: boolean = false;
+}
+
+@ArgsType()
+export class CourseRosterArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID()
+  courseId!: string;
+
+  @Field(() => [EnrolmentStatus], { nullable: true, description: 'Only these states; all when omitted' })
+  status?: EnrolmentStatus[] | null;
+}

@@ -1,0 +1,58 @@
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { canManageCourse } from '../course/course.policy.js';
+
+/** What the enrolment policies need about one enrolment (see loadEnrolmentAccess). */
+export interface EnrolmentAccessRow {
+  id: string;
+  status: string;
+  person_id: string;
+  course_id: string;
+  approver_id: string | null;
+  learner_supervisor_id: string | null;
+  learner_agency_id: string | null;
+  owner_agency_id: string | null;
+  owner_partner_id: string | null;
+  /** The viewer is an instructor of the course. */
+  teaches: boolean;
+}
+
+/** Same rule as the course module's canTeachCourse: its instructors and its managers. */
+export const runsCourse = (viewer: Viewer, row: EnrolmentAccessRow) => row.teaches || canManageCourse(viewer, row);
+
+/** The learner, their approver and supervisor, the course's instructors and managers, and admins of the learner's agency. */
+export function canSeeEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {
+  return (
+    row.person_id === viewer.personId ||
+    row.approver_id === viewer.personId ||
+    row.learner_supervisor_id === viewer.personId ||
+    viewer.administersAgency(row.learner_agency_id) ||
+    runsCourse(viewer, row)
+  );
+}
+
+/** Only the learner withdraws. */
+export function canWithdrawEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {
+  return row.person_id === viewer.personId;
+}
+
+/** The approver named on the request, or an admin of the learner's agency (never the learner themselves). */
+export function canDecideEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {
+  if (row.person_id === viewer.personId) return false;
+  return row.approver_id === viewer.personId || viewer.administersAgency(row.learner_agency_id);
+}
+
+/** Instructors and managers of the course, and admins of the learner's agency, record completion or failure. */
+export function canFinishEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {
+  if (row.person_id === viewer.personId) return false; // nobody credits their own JP
+  return runsCourse(viewer, row) || viewer.administersAgency(row.learner_agency_id);
+}
+
+/** Full NIPs go to the learner, their supervisor or approver, admins of their agency, and who runs the course. */
+export function mayReadNip(viewer: Viewer, row: { person_id: string; approver_id: string | null; learner_supervisor_id: string | null; learner_agency_id: string | null }): boolean {
+  return (
+    row.person_id === viewer.personId ||
+    row.approver_id === viewer.personId ||
+    row.learner_supervisor_id === viewer.personId ||
+    viewer.administersAgency(row.learner_agency_id)
+  );
+}

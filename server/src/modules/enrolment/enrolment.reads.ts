@@ -1,0 +1,127 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { AppError } from '../../shared/errors.js';
+import { toPage } from '../../shared/graphql/pagination.js';
+import { isoDateIn, yearIn } from '../../shared/util/time.js';
+import { canTeachCourse, canViewCourse, loadCourseAccess } from '../course/course.policy.js';
+import { jpOf } from '../learning-hours/index.js';
+import type { EnrolmentStatus } from './enrolment.entity.js';
+import { canSeeEnrolment, mayReadNip } from './enrolment.policy.js';
+import {
+  decodeKeyset, ENROLMENT_COLUMNS, ENROLMENT_JOINS, loadEnrolmentAccess, pageQuery, readEnrolment, toDate,
+  toEnrolment, toEnrolmentCourse, toEnrolmentLearner, type EnrolmentRow,
+} from './enrolment.queries.js';
+import type { ApprovalRequestPage, Enrolment, EnrolmentPage } from './enrolment.types.js';
+
+/** The learner, their approver/supervisor, who runs the course and admins of the learner's agency; else NOT_FOUND. */
+export async function getEnrolment(em: EntityManager, viewer: Viewer, id: string): Promise<Enrolment> {
+  const access = await loadEnrolmentAccess(em, viewer, id);
+  if (!access || !canSeeEnrolment(viewer, access)) throw new AppError('NOT_FOUND', { what: 'enrolment' });
+  const row = await readEnrolment(em, id);
+  if (!row) throw new AppError('NOT_FOUND', { what: 'enrolment' });
+  return toEnrolment(row);
+}
+
+function statusFilter(alias: string, statuses: EnrolmentStatus[] | null | undefined): { sql: string; params: unknown[] } {
+  return statuses?.length ? { sql: ` and ${alias}.status in (?)`, params: [statuses] } : { sql: '', params: [] };
+}
+
+/** The viewer's own enrolments, newest request first. One statement per page. */
+export async function myEnrolments(
+  em: EntityManager, viewer: Viewer, args: { first: number; after?: string | null; status?: EnrolmentStatus[] | null },
+): Promise<EnrolmentPage> {
+  const cursor = decodeKeyset(args.after, ['timestamp', 'uuid']);
+  const countFilter = statusFilter('t', args.status);
+  const pageFilter = statusFilter('e', args.status);
+  const { rows, total } = await pageQuery<EnrolmentRow>(
+    em,
+    `select count(*)::int as n from enrolment t where t.person_id = ?${countFilter.sql}`,
+    [viewer.personId, ...countFilter.params],
+    `select ${ENROLMENT_COLUMNS} from enrolment e ${ENROLMENT_JOINS}
+      where e.person_id = ?${pageFilter.sql}${cursor ? ' and (e.requested_at, e.id) < (?::timestamptz, ?::uuid)' : ''}
+      order by e.requested_at desc, e.id desc limit ?`,
+    [viewer.personId, ...pageFilter.params, ...(cursor ?? []), args.first + 1],
+    'page.requested_at desc, page.id desc',
+  );
+  return toPage(rows, args.first, total, (r) => toEnrolment(r), (r) => [r.requested_at, r.id]);
+}
+
+interface InboxRow extends EnrolmentRow {
+  learner_minutes: number;
+  minutes_per_jp: number | null;
+  yearly_target_jp: number | null;
+}
+
+/**
+ * Pending requests waiting on the viewer, oldest first; agency admins may ask for every pending
+ * request of the agencies they administer. One statement per page, with each learner's JP this year.
+ */
+export async function approvalsInbox(
+  em: EntityManager, viewer: Viewer, args: { first: number; after?: string | null; agencyWide: boolean },
+): Promise<ApprovalRequestPage> {
+  let scope: { sql: string; params: unknown[] };
+  if (args.agencyWide) {
+    if (viewer.isPlatformAdmin) scope = { sql: 'true', params: [] };
+    else if (viewer.adminAgencyIds.length) scope = { sql: 'p.agency_id in (?)', params: [viewer.adminAgencyIds] };
+    else throw new AppError('FORBIDDEN');
+  } else {
+    scope = { sql: 'e.approver_id = ?', params: [viewer.personId] };
+  }
+  const cursor = decodeKeyset(args.after, ['timestamp', 'uuid']);
+  const now = new Date();
+  const year = yearIn(now);
+  const { rows, total } = await pageQuery<InboxRow>(
+    em,
+    `select count(*)::int as n from enrolment e join person p on p.id = e.person_id where e.status = 'REQUESTED' and ${scope.sql}`,
+    scope.params,
+    `select ${ENROLMENT_COLUMNS}, coalesce(ply.minutes, 0) as learner_minutes, r.minutes_per_jp, r.yearly_target_jp
+       from enrolment e ${ENROLMENT_JOINS}
+       left join person_learning_year ply on ply.person_id = p.id and ply.year = ?
+       left join lateral (select minutes_per_jp, yearly_target_jp from learning_rule_set
+                           where valid_from <= ?::date order by valid_from desc limit 1) r on true
+      where e.status = 'REQUESTED' and ${scope.sql}${cursor ? ' and (e.requested_at, e.id) > (?::timestamptz, ?::uuid)' : ''}
+      order by e.requested_at, e.id limit ?`,
+    [year, isoDateIn(now), ...scope.params, ...(cursor ?? []), args.first + 1],
+    'page.requested_at, page.id',
+  );
+  if (rows.some((r) => r.minutes_per_jp == null)) throw new AppError('RULE_NOT_FOUND');
+  return toPage(
+    rows,
+    args.first,
+    total,
+    (r) => ({
+      id: r.id,
+      learner: toEnrolmentLearner(r, mayReadNip(viewer, r)),
+      course: toEnrolmentCourse(r),
+      requestedAt: toDate(r.requested_at),
+      approverName: r.approver_name,
+      learnerJpThisYear: jpOf(r.learner_minutes, r.minutes_per_jp!),
+      learnerTargetJp: r.yearly_target_jp!,
+    }),
+    (r) => [r.requested_at, r.id],
+  );
+}
+
+/** Who is in a course, by name, for its instructors and managers (NIP shown to them). One statement per page. */
+export async function courseRoster(
+  em: EntityManager, viewer: Viewer, args: { courseId: string; first: number; after?: string | null; status?: EnrolmentStatus[] | null },
+): Promise<EnrolmentPage> {
+  const course = await loadCourseAccess(em, viewer, args.courseId);
+  if (!course || !canTeachCourse(viewer, course)) {
+    throw course && canViewCourse(viewer, course) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND', { what: 'course' });
+  }
+  const cursor = decodeKeyset(args.after, ['text', 'uuid']);
+  const countFilter = statusFilter('t', args.status);
+  const pageFilter = statusFilter('e', args.status);
+  const { rows, total } = await pageQuery<EnrolmentRow>(
+    em,
+    `select count(*)::int as n from enrolment t where t.course_id = ?${countFilter.sql}`,
+    [args.courseId, ...countFilter.params],
+    `select ${ENROLMENT_COLUMNS} from enrolment e ${ENROLMENT_JOINS}
+      where e.course_id = ?${pageFilter.sql}${cursor ? ' and (p.full_name, e.id) > (?, ?::uuid)' : ''}
+      order by p.full_name, e.id limit ?`,
+    [args.courseId, ...pageFilter.params, ...(cursor ?? []), args.first + 1],
+    'page.learner_name, page.id',
+  );
+  return toPage(rows, args.first, total, (r) => toEnrolment(r), (r) => [r.learner_name, r.id]);
+}

@@ -1,0 +1,85 @@
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { SignedInContext } from '../../app/context.js';
+import { Role } from '../../shared/auth/roles.js';
+import {
+  ApprovalsInboxArgs, CourseIdArgs, CourseRosterArgs, EnrolmentIdArgs, EnrolPeopleArgs, FinishEnrolmentArgs,
+  MyEnrolmentsArgs, RejectEnrolmentArgs,
+} from './enrolment.inputs.js';
+import * as reads from './enrolment.reads.js';
+import * as enrolments from './enrolment.service.js';
+import { ApprovalRequestPage, Enrolment, EnrolmentPage, EnrolPeopleResult } from './enrolment.types.js';
+
+/** Roles that may run a course (its instructors and managers); the course policy decides per course. */
+const COURSE_STAFF = [Role.INSTRUCTOR, Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN];
+
+@Resolver()
+@Authorized()
+export class EnrolmentResolver {
+  @Mutation(() => Enrolment, {
+    description: 'The signed-in learner enrols: ACTIVE (a seat), WAITLISTED (full) or REQUESTED (needs the supervisor). Idempotent. Non-learners get NOT_A_LEARNER.',
+  })
+  @Authorized()
+  enrol(@Args(() => CourseIdArgs) args: CourseIdArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
+    return enrolments.enrol(ctx.em, ctx.viewer, args.courseId);
+  }
+
+  @Mutation(() => Enrolment, { description: 'The learner withdraws (from REQUESTED, ACTIVE or WAITLISTED); a freed seat goes to the first on the waiting list' })
+  @Authorized(Role.LEARNER)
+  withdrawEnrolment(@Args(() => EnrolmentIdArgs) args: EnrolmentIdArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
+    return enrolments.withdraw(ctx.em, ctx.viewer, args.id);
+  }
+
+  @Mutation(() => Enrolment, { description: 'The approver (or an admin of the learner’s agency) approves a request: ACTIVE, or WAITLISTED when full' })
+  @Authorized(Role.SUPERVISOR, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
+  approveEnrolment(@Args(() => EnrolmentIdArgs) args: EnrolmentIdArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
+    return enrolments.approve(ctx.em, ctx.viewer, args.id);
+  }
+
+  @Mutation(() => Enrolment, { description: 'The approver (or an admin of the learner’s agency) rejects a request, with a reason the learner reads' })
+  @Authorized(Role.SUPERVISOR, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
+  rejectEnrolment(@Args(() => RejectEnrolmentArgs) args: RejectEnrolmentArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
+    return enrolments.reject(ctx.em, ctx.viewer, args.id, args.reason);
+  }
+
+  @Mutation(() => Enrolment, { description: 'Records completion of an ACTIVE enrolment and credits the course’s JP to the learner' })
+  @Authorized(...COURSE_STAFF)
+  completeEnrolment(@Args(() => FinishEnrolmentArgs) args: FinishEnrolmentArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
+    return enrolments.complete(ctx.em, ctx.viewer, args.id, args.note);
+  }
+
+  @Mutation(() => Enrolment, { description: 'Records that an ACTIVE enrolment was not passed (no JP credited)' })
+  @Authorized(...COURSE_STAFF)
+  failEnrolment(@Args(() => FinishEnrolmentArgs) args: FinishEnrolmentArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
+    return enrolments.fail(ctx.em, ctx.viewer, args.id, args.note);
+  }
+
+  @Mutation(() => EnrolPeopleResult, { description: 'Agency admins enrol people of their agencies in bulk (any policy, invitation-only included)' })
+  @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
+  enrolPeople(@Args(() => EnrolPeopleArgs) args: EnrolPeopleArgs, @Ctx() ctx: SignedInContext): Promise<EnrolPeopleResult> {
+    return enrolments.enrolPeople(ctx.em, ctx.viewer, args.courseId, args.personIds);
+  }
+
+  @Query(() => EnrolmentPage, { description: 'The viewer’s own enrolments, newest first' })
+  @Authorized()
+  myEnrolments(@Args(() => MyEnrolmentsArgs) args: MyEnrolmentsArgs, @Ctx() ctx: SignedInContext): Promise<EnrolmentPage> {
+    return reads.myEnrolments(ctx.em, ctx.viewer, args);
+  }
+
+  @Query(() => Enrolment, { description: 'One enrolment, for the learner, their approver/supervisor, who runs the course and admins of the learner’s agency' })
+  @Authorized()
+  enrolment(@Args(() => EnrolmentIdArgs) args: EnrolmentIdArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
+    return reads.getEnrolment(ctx.em, ctx.viewer, args.id);
+  }
+
+  @Query(() => ApprovalRequestPage, { description: 'Requests waiting on the viewer’s decision, oldest first' })
+  @Authorized(Role.SUPERVISOR, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
+  approvalsInbox(@Args(() => ApprovalsInboxArgs) args: ApprovalsInboxArgs, @Ctx() ctx: SignedInContext): Promise<ApprovalRequestPage> {
+    return reads.approvalsInbox(ctx.em, ctx.viewer, args);
+  }
+
+  @Query(() => EnrolmentPage, { description: 'Who is enrolled in a course, by name, for its instructors and managers' })
+  @Authorized(...COURSE_STAFF)
+  courseRoster(@Args(() => CourseRosterArgs) args: CourseRosterArgs, @Ctx() ctx: SignedInContext): Promise<EnrolmentPage> {
+    return reads.courseRoster(ctx.em, ctx.viewer, args);
+  }
+}

@@ -1,0 +1,248 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Role } from '../../shared/auth/roles.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { AppError } from '../../shared/errors.js';
+import { isoDateIn } from '../../shared/util/time.js';
+import { AuditEntry } from '../audit/audit.entity.js';
+import { EnrolmentPolicy } from '../course/course.enums.js';
+import { assertCanViewCourse } from '../course/course.policy.js';
+import { creditMinutes, LearningSource, ruleSetOn } from '../learning-hours/index.js';
+import { Person } from '../person/person.entity.js';
+import { EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
+import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
+import { loadEnrolmentAccess, readEnrolment, toEnrolment, type EnrolmentAccess } from './enrolment.queries.js';
+import type { Enrolment, EnrolPeopleResult } from './enrolment.types.js';
+import { admit, leaveWaitlist, promoteFromWaitlist, releaseSeat } from './seats.js';
+
+/** The states a learner may withdraw from. */
+const WITHDRAWABLE = [EnrolmentStatus.REQUESTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED];
+
+function audit(tx: EntityManager, viewer: Viewer, action: string, targetType: string, targetId: string, data: Record<string, unknown> | null = null): void {
+  tx.persist(new AuditEntry(tx.getReference(Person, viewer.personId), action, targetType, targetId, data));
+}
+
+async function result(em: EntityManager, id: string): Promise<Enrolment> {
+  const row = await readEnrolment(em, id);
+  if (!row) throw new AppError('NOT_FOUND', { what: 'enrolment' });
+  return toEnrolment(row);
+}
+
+/**
+ * Moves an enrolment from one of `from` in one statement that locks the row and checks the state
+ * it finds (so two concurrent decisions cannot both succeed). Returns the state it left, or null
+ * when the row was no longer in one of `from`.
+ */
+async function transition(tx: EntityManager, id: string, from: EnrolmentStatus[], set: string, setParams: unknown[] = []): Promise<EnrolmentStatus | null> {
+  const rows = await tx.execute<{ previous: EnrolmentStatus }[]>(
+    `with old as (select id, status from enrolment where id = ? for update)
+     update enrolment e set ${set}, updated_at = now()
+       from old where e.id = old.id and old.status in (?)
+     returning old.status as previous`,
+    [id, ...setParams, from],
+  );
+  return rows[0]?.previous ?? null;
+}
+
+/** Loads an enrolment the viewer may see; anything else (unknown, or not theirs to see) is NOT_FOUND. */
+async function visibleEnrolment(em: EntityManager, viewer: Viewer, id: string): Promise<EnrolmentAccess> {
+  const row = await loadEnrolmentAccess(em, viewer, id);
+  if (!row || !canSeeEnrolment(viewer, row)) throw new AppError('NOT_FOUND', { what: 'enrolment' });
+  return row;
+}
+
+function assertState(row: EnrolmentAccess, allowed: EnrolmentStatus[]): void {
+  if (!allowed.includes(row.status as EnrolmentStatus)) throw new AppError('INVALID_TRANSITION', { from: row.status });
+}
+
+interface EnrolInfo {
+  enrolment_policy: EnrolmentPolicy;
+  enrolment_id: string | null;
+  enrolment_status: EnrolmentStatus | null;
+  supervisor_id: string | null;
+  supervisor_active: boolean | null;
+}
+
+/**
+ * The signed-in learner enrols in a course. Idempotent: an existing enrolment comes back unchanged,
+ * except a withdrawn or rejected one, which is re-opened (same row) and goes through the policy again.
+ */
+export async function enrol(em: EntityManager, viewer: Viewer, courseId: string): Promise<Enrolment> {
+  if (!viewer.hasRole(Role.LEARNER)) throw new AppError('NOT_A_LEARNER');
+  const course = await assertCanViewCourse(em, viewer, courseId);
+  if (course.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
+  const [info] = await em.execute<EnrolInfo[]>(
+    `select c.enrolment_policy, e.id as enrolment_id, e.status as enrolment_status, s.id as supervisor_id, s.active as supervisor_active
+       from course c
+       join person p on p.id = ?
+       left join person s on s.id = p.supervisor_id
+       left join enrolment e on e.course_id = c.id and e.person_id = p.id
+      where c.id = ?`,
+    [viewer.personId, courseId],
+  );
+  if (info.enrolment_id && !REOPENABLE.includes(info.enrolment_status!)) return result(em, info.enrolment_id);
+  if (info.enrolment_policy === EnrolmentPolicy.INVITATION) throw new AppError('INVITATION_ONLY');
+  const needsApproval = info.enrolment_policy === EnrolmentPolicy.SUPERVISOR_APPROVAL;
+  if (needsApproval && (!info.supervisor_id || !info.supervisor_active)) throw new AppError('NO_SUPERVISOR');
+  const approverId = needsApproval ? info.supervisor_id : null;
+
+  const id = await em.transactional(async (tx) => {
+    // OPEN courses insert a placeholder state that admit() settles on a seat or the waiting list.
+    const initial = needsApproval ? EnrolmentStatus.REQUESTED : EnrolmentStatus.WAITLISTED;
+    let rows = await tx.execute<{ id: string }[]>(
+      `insert into enrolment (person_id, course_id, status, approver_id)
+       values (?, ?, ?, ?)
+       on conflict on constraint enrolment_once_per_course do nothing returning id`,
+      [viewer.personId, courseId, initial, approverId],
+    );
+    if (!rows.length) {
+      rows = await tx.execute<{ id: string }[]>(
+        `update enrolment set status = ?, approver_id = ?, requested_at = now(), waitlisted_at = null, decided_at = null,
+                decided_by_id = null, decision_note = null, finished_at = null, updated_at = now()
+          where person_id = ? and course_id = ? and status in (?) returning id`,
+        [initial, approverId, viewer.personId, courseId, REOPENABLE],
+      );
+    }
+    // Nothing inserted or re-opened: a concurrent request of the same learner got there first.
+    if (!rows.length) return null;
+    if (!needsApproval) await admit(tx, rows[0].id, courseId);
+    return rows[0].id;
+  });
+  if (id) return result(em, id);
+  const [existing] = await em.execute<{ id: string }[]>(`select id from enrolment where person_id = ? and course_id = ?`, [viewer.personId, courseId]);
+  return result(em, existing.id);
+}
+
+/** The learner leaves. A freed seat goes to the first on the waiting list in the same transaction. */
+export async function withdraw(em: EntityManager, viewer: Viewer, id: string): Promise<Enrolment> {
+  const row = await visibleEnrolment(em, viewer, id);
+  if (!canWithdrawEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
+  assertState(row, WITHDRAWABLE);
+  await em.transactional(async (tx) => {
+    const previous = await transition(tx, id, WITHDRAWABLE, `status = 'WITHDRAWN', finished_at = now()`);
+    if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
+    if (previous === EnrolmentStatus.ACTIVE) await releaseSeat(tx, row.course_id);
+    else if (previous === EnrolmentStatus.WAITLISTED) await leaveWaitlist(tx, row.course_id);
+  });
+  return result(em, id);
+}
+
+/** The approver (or an admin of the learner's agency) lets the learner in: a seat if one is free, else the waiting list. */
+export async function approve(em: EntityManager, viewer: Viewer, id: string): Promise<Enrolment> {
+  const row = await visibleEnrolment(em, viewer, id);
+  if (!canDecideEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
+  assertState(row, [EnrolmentStatus.REQUESTED]);
+  await em.transactional(async (tx) => {
+    const previous = await transition(tx, id, [EnrolmentStatus.REQUESTED], `decided_at = now(), decided_by_id = ?`, [viewer.personId]);
+    if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
+    const status = await admit(tx, id, row.course_id);
+    audit(tx, viewer, 'enrolment.approve', 'enrolment', id, { learnerId: row.person_id, courseId: row.course_id, status });
+  });
+  return result(em, id);
+}
+
+export async function reject(em: EntityManager, viewer: Viewer, id: string, reason: string): Promise<Enrolment> {
+  const note = reason.trim();
+  if (!note) throw new AppError('BAD_USER_INPUT', { reason: 'empty' }, 'reason');
+  const row = await visibleEnrolment(em, viewer, id);
+  if (!canDecideEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
+  assertState(row, [EnrolmentStatus.REQUESTED]);
+  await em.transactional(async (tx) => {
+    const previous = await transition(tx, id, [EnrolmentStatus.REQUESTED], `status = 'REJECTED', decided_at = now(), decided_by_id = ?, decision_note = ?`, [viewer.personId, note]);
+    if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
+    audit(tx, viewer, 'enrolment.reject', 'enrolment', id, { learnerId: row.person_id, courseId: row.course_id, reason: note });
+  });
+  return result(em, id);
+}
+
+/**
+ * An instructor or manager of the course (or an admin of the learner's agency) records completion.
+ * The course's JP go to the learner's ledger in the same transaction, at the minutes per JP of the
+ * rule set in force on the completion date (Asia/Jakarta), exactly once per enrolment.
+ */
+export async function complete(em: EntityManager, viewer: Viewer, id: string, note?: string | null): Promise<Enrolment> {
+  const row = await visibleEnrolment(em, viewer, id);
+  if (!canFinishEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
+  assertState(row, [EnrolmentStatus.ACTIVE]);
+  const now = new Date();
+  const rule = await ruleSetOn(em, isoDateIn(now));
+  const minutes = row.course_jp * rule.minutes_per_jp;
+  await em.transactional(async (tx) => {
+    const previous = await transition(tx, id, [EnrolmentStatus.ACTIVE], `status = 'COMPLETED', finished_at = ?::timestamptz, decision_note = ?`, [now.toISOString(), note?.trim() || null]);
+    if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
+    const credited = await creditMinutes(tx, {
+      personId: row.person_id, minutes, source: LearningSource.COURSE_COMPLETION, title: row.course_title, occurredAt: now, enrolmentId: id,
+    });
+    audit(tx, viewer, 'enrolment.complete', 'enrolment', id, { learnerId: row.person_id, courseId: row.course_id, minutes: credited ? minutes : 0, ruleSetId: rule.id });
+  });
+  return result(em, id);
+}
+
+/** Records a failure: the seat stays taken (the learner had it), no JP are credited. */
+export async function fail(em: EntityManager, viewer: Viewer, id: string, note?: string | null): Promise<Enrolment> {
+  const row = await visibleEnrolment(em, viewer, id);
+  if (!canFinishEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
+  assertState(row, [EnrolmentStatus.ACTIVE]);
+  await em.transactional(async (tx) => {
+    const previous = await transition(tx, id, [EnrolmentStatus.ACTIVE], `status = 'FAILED', finished_at = now(), decision_note = ?`, [note?.trim() || null]);
+    if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
+    audit(tx, viewer, 'enrolment.fail', 'enrolment', id, { learnerId: row.person_id, courseId: row.course_id });
+  });
+  return result(em, id);
+}
+
+interface CandidateRow {
+  id: string;
+  agency_id: string | null;
+  active: boolean;
+  employment_type: string;
+  course_visible: boolean;
+}
+
+/**
+ * An agency admin enrols people of the agencies they administer, into any course those people may
+ * see (invitation-only ones included). Set-based: one INSERT … SELECT for the rows (re-opening
+ * withdrawn or rejected ones), then one promotion that fills the free seats in order; the rest wait.
+ */
+export async function enrolPeople(em: EntityManager, viewer: Viewer, courseId: string, personIds: string[]): Promise<EnrolPeopleResult> {
+  const course = await assertCanViewCourse(em, viewer, courseId);
+  if (course.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
+  const ids = [...new Set(personIds.map((p) => p.toLowerCase()))];
+  const people = await em.execute<CandidateRow[]>(
+    `select p.id, p.agency_id, p.active, p.employment_type,
+            (c.visibility = 'ALL_AGENCIES' or c.owner_agency_id = p.agency_id
+              or (c.visibility = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency v where v.course_id = c.id and v.agency_id = p.agency_id))) as course_visible
+       from person p cross join course c
+      where p.id in (?) and c.id = ?`,
+    [ids, courseId],
+  );
+  const found = new Map(people.map((p) => [p.id, p]));
+  if (ids.some((pid) => !found.has(pid) || !viewer.administersAgency(found.get(pid)!.agency_id))) {
+    throw new AppError('NOT_FOUND', { what: 'person' }, 'personIds');
+  }
+  if (people.some((p) => !p.active || p.employment_type === 'NON_ASN')) throw new AppError('NOT_A_LEARNER', {}, 'personIds');
+  if (people.some((p) => !p.course_visible)) throw new AppError('COURSE_NOT_VISIBLE', {}, 'personIds');
+
+  return em.transactional(async (tx) => {
+    // New rows and re-opened ones start at the end of the waiting list, in the order given.
+    const added = await tx.execute<{ id: string }[]>(
+      `insert into enrolment (person_id, course_id, status, requested_at, waitlisted_at, decided_at, decided_by_id)
+       select x.person_id::uuid, ?::uuid, 'WAITLISTED', now(), clock_timestamp() + x.n * interval '1 microsecond', now(), ?::uuid
+         from unnest(array[?]::uuid[]) with ordinality as x(person_id, n)
+       on conflict on constraint enrolment_once_per_course do update
+         set status = 'WAITLISTED', requested_at = now(), waitlisted_at = excluded.waitlisted_at, decided_at = now(),
+             decided_by_id = excluded.decided_by_id, approver_id = null, decision_note = null, finished_at = null, updated_at = now()
+         where enrolment.status in (?)
+       returning id`,
+      [courseId, viewer.personId, ids, REOPENABLE],
+    );
+    let enrolled = 0;
+    if (added.length) {
+      await tx.execute(`update course set waitlist_length = waitlist_length + ? where id = ?`, [added.length, courseId]);
+      const promoted = new Set(await promoteFromWaitlist(tx, courseId));
+      enrolled = added.filter((a) => promoted.has(a.id)).length;
+    }
+    const counts = { enrolled, waitlisted: added.length - enrolled, alreadyEnrolled: ids.length - added.length };
+    audit(tx, viewer, 'enrolment.bulk_enrol', 'course', courseId, { people: ids.length, ...counts });
+    return counts;
+  });
+}

@@ -1,0 +1,79 @@
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { PageOf } from '../../shared/graphql/pagination.js';
+import { DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../course/course.enums.js';
+import { EnrolmentStatus } from './enrolment.entity.js';
+
+/** What an enrolment shows of its course (the course module owns the full `Course` type). */
+@ObjectType({ description: 'The course an enrolment is for, as enrolment screens show it' })
+export class EnrolmentCourse {
+  @Field(() => ID) id!: string;
+  @Field(() => String) code!: string;
+  @Field(() => String) title!: string;
+  @Field(() => Int, { description: 'JP credited on completion' }) jp!: number;
+  @Field(() => DevelopmentForm) form!: DevelopmentForm;
+  @Field(() => DeliveryMode) delivery!: DeliveryMode;
+  @Field(() => EnrolmentPolicy) enrolmentPolicy!: EnrolmentPolicy;
+  @Field(() => Date, { nullable: true }) startsAt!: Date | null;
+  @Field(() => Date, { nullable: true }) endsAt!: Date | null;
+  @Field(() => String, { description: 'The agency or partner institution running it' }) ownerName!: string;
+  @Field(() => Int, { nullable: true, description: 'Seats; null = unlimited' }) capacity!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Free seats; null when unlimited' }) seatsLeft!: number | null;
+}
+
+/** The person enrolled. The NIP is shown in full only to those entitled to it, masked otherwise. */
+@ObjectType()
+export class EnrolmentLearner {
+  @Field(() => ID) id!: string;
+  @Field(() => String) fullName!: string;
+  @Field(() => String, { nullable: true }) nip!: string | null;
+  @Field(() => String, { nullable: true }) agencyName!: string | null;
+  @Field(() => String, { nullable: true }) orgUnitName!: string | null;
+  @Field(() => String, { nullable: true }) positionTitle!: string | null;
+}
+
+@ObjectType({ description: 'A person in a course, with what happened so far and what happens next' })
+export class Enrolment {
+  @Field(() => ID) id!: string;
+  @Field(() => EnrolmentStatus) status!: EnrolmentStatus;
+  @Field(() => EnrolmentCourse) course!: EnrolmentCourse;
+  @Field(() => EnrolmentLearner) learner!: EnrolmentLearner;
+  @Field(() => String, { nullable: true, description: 'Who must decide (atasan langsung) when approval is needed' })
+  approverName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Who approved or rejected it' })
+  decidedByName!: string | null;
+  @Field(() => Date) requestedAt!: Date;
+  @Field(() => Date, { nullable: true }) waitlistedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: '1-based place in the waiting list (first in, first promoted); only when WAITLISTED' })
+  waitlistPosition!: number | null;
+  @Field(() => Date, { nullable: true }) decidedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Reason of a rejection, or a note on completion/failure' })
+  decisionNote!: string | null;
+  @Field(() => Date, { nullable: true }) finishedAt!: Date | null;
+  @Field(() => Int, { nullable: true, description: 'Minutes credited to the learning-hours ledger on completion' })
+  creditedMinutes!: number | null;
+}
+
+export const EnrolmentPage = PageOf(Enrolment, 'EnrolmentPage');
+export type EnrolmentPage = InstanceType<typeof EnrolmentPage>;
+
+/** A pending request in a supervisor's (or agency admin's) approvals inbox. */
+@ObjectType()
+export class ApprovalRequest {
+  @Field(() => ID, { description: 'The enrolment id (pass to approveEnrolment / rejectEnrolment)' }) id!: string;
+  @Field(() => EnrolmentLearner) learner!: EnrolmentLearner;
+  @Field(() => EnrolmentCourse) course!: EnrolmentCourse;
+  @Field(() => Date) requestedAt!: Date;
+  @Field(() => String, { nullable: true }) approverName!: string | null;
+  @Field(() => Float, { description: 'JP the learner has this year (Asia/Jakarta)' }) learnerJpThisYear!: number;
+  @Field(() => Int, { description: 'The yearly JP target in force' }) learnerTargetJp!: number;
+}
+
+export const ApprovalRequestPage = PageOf(ApprovalRequest, 'ApprovalRequestPage');
+export type ApprovalRequestPage = InstanceType<typeof ApprovalRequestPage>;
+
+@ObjectType({ description: 'What a bulk enrolment did' })
+export class EnrolPeopleResult {
+  @Field(() => Int, { description: 'Now ACTIVE (took a seat)' }) enrolled!: number;
+  @Field(() => Int, { description: 'Now WAITLISTED (the course is full)' }) waitlisted!: number;
+  @Field(() => Int, { description: 'Already had an enrolment in this course; left unchanged' }) alreadyEnrolled!: number;
+}

@@ -1,0 +1,76 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { EnrolmentStatus } from './enrolment.entity.js';
+
+/*
+ * Seat and waiting-list bookkeeping. Every function runs in the caller's transaction (pass the
+ * transactional EntityManager) and keeps course.seats_taken and course.waitlist_length exact.
+ * Lock order is always enrolment rows first, then the course row, and waitlisted rows are taken
+ * with SKIP LOCKED, so concurrent enrolments, withdrawals and promotions cannot deadlock.
+ */
+
+/** Takes one seat if one is free: a single conditional UPDATE, so concurrent requests never overbook. */
+export async function takeSeat(em: EntityManager, courseId: string): Promise<boolean> {
+  const rows = await em.execute<{ id: string }[]>(
+    `update course set seats_taken = seats_taken + 1 where id = ? and (capacity is null or seats_taken < capacity) returning id`,
+    [courseId],
+  );
+  return rows.length > 0;
+}
+
+/** Seats an enrolment that was just let in (new, re-opened or approved), or puts it at the end of the waiting list. */
+export async function admit(em: EntityManager, enrolmentId: string, courseId: string): Promise<EnrolmentStatus> {
+  if (await takeSeat(em, courseId)) {
+    await em.execute(`update enrolment set status = 'ACTIVE', waitlisted_at = null, updated_at = now() where id = ?`, [enrolmentId]);
+    return EnrolmentStatus.ACTIVE;
+  }
+  await em.execute(
+    `with w as (update enrolment set status = 'WAITLISTED', waitlisted_at = clock_timestamp(), updated_at = now() where id = ? returning course_id)
+     update course set waitlist_length = waitlist_length + 1 where id = (select course_id from w)`,
+    [enrolmentId],
+  );
+  return EnrolmentStatus.WAITLISTED;
+}
+
+/** A seat holder left: frees the seat and hands it to the first on the waiting list. */
+export async function releaseSeat(em: EntityManager, courseId: string): Promise<void> {
+  await em.execute(`update course set seats_taken = seats_taken - 1 where id = ? and seats_taken > 0`, [courseId]);
+  await promoteFromWaitlist(em, courseId);
+}
+
+/** A waitlisted enrolment left the list. */
+export async function leaveWaitlist(em: EntityManager, courseId: string): Promise<void> {
+  await em.execute(`update course set waitlist_length = greatest(waitlist_length - 1, 0) where id = ?`, [courseId]);
+}
+
+/**
+ * Fills every free seat of a course from its waiting list, first in first out (by waitlistedAt, then
+ * id), in one statement: the course row is locked, the earliest waitlisted rows are taken with
+ * SKIP LOCKED (one being withdrawn right now is passed over), promoted to ACTIVE, and both counters
+ * move by the number promoted. Call it in the transaction that freed seats or raised the capacity.
+ * Returns the ids promoted.
+ */
+export async function promoteFromWaitlist(em: EntityManager, courseId: string): Promise<string[]> {
+  const rows = await em.execute<{ id: string }[]>(
+    `with c as (
+       select id, capacity, seats_taken from course where id = ? for update
+     ), picked as (
+       select e.id from enrolment e
+        where e.course_id = ? and e.status = 'WAITLISTED'
+        order by e.waitlisted_at, e.id
+        limit (select case when c.capacity is null then null else greatest(c.capacity - c.seats_taken, 0) end from c)
+        for update of e skip locked
+     ), promoted as (
+       update enrolment e set status = 'ACTIVE', updated_at = now()
+         from picked where e.id = picked.id and e.status = 'WAITLISTED'
+       returning e.id
+     ), counters as (
+       update course set seats_taken = seats_taken + (select count(*) from promoted),
+                         waitlist_length = greatest(waitlist_length - (select count(*) from promoted), 0)
+        where id = ? and exists (select 1 from promoted)
+       returning id
+     )
+     select id from promoted`,
+    [courseId, courseId, courseId],
+  );
+  return rows.map((r) => r.id);
+}

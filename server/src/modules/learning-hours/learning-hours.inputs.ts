@@ -1,0 +1,58 @@
+import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { DevelopmentForm } from '../course/course.enums.js';
+
+@InputType()
+export class NonClassroomJpInput {
+  @Field(() => DevelopmentForm)
+  form!: DevelopmentForm;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(200)
+  jp!: number;
+}
+
+@InputType()
+export class LearningRuleSetInput {
+  @Field(() => String, { description: 'YYYY-MM-DD; one rule set per date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  validFrom!: string;
+
+  @Field(() => Int)
+  @Min(1)
+  @Max(120)
+  minutesPerJp!: number;
+
+  @Field(() => Int)
+  @Min(0)
+  @Max(200)
+  yearlyTargetJp!: number;
+
+  @Field(() => [NonClassroomJpInput], { nullable: true, description: 'Default JP per non-classroom form; none when omitted' })
+  @IsOptional()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  nonClassroomDefaults?: NonClassroomJpInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(500)
+  legalBasis?: string | null;
+}
+
+@ArgsType()
+export class LearningYearArgs {
+  @Field(() => Int, { nullable: true, description: 'Calendar year (Asia/Jakarta); this year when omitted' })
+  @IsOptional()
+  @Min(2000)
+  @Max(2100)
+  year?: number | null;
+}
+
+@ArgsType()
+export class PersonLearningYearArgs extends LearningYearArgs {
+  @Field(() => ID)
+  @IsUUID()
+  personId!: string;
+}

@@ -1,0 +1,44 @@
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { Role } from '../../shared/auth/roles.js';
+
+/** What the person policies need to know about a person. */
+export interface PersonScope {
+  id: string;
+  agency_id: string | null;
+  partner_id: string | null;
+  supervisor_id: string | null;
+}
+
+/** Admins of the person's agency; partner staff (no agency) are the platform admins' to manage. */
+export function canAdministerPerson(viewer: Viewer, person: PersonScope): boolean {
+  return person.agency_id ? viewer.administersAgency(person.agency_id) : viewer.isPlatformAdmin;
+}
+
+/** The person, their direct supervisor and their admins: they see the record (and the full NIP). */
+export function canViewPerson(viewer: Viewer, person: PersonScope): boolean {
+  return viewer.personId === person.id || viewer.personId === person.supervisor_id || viewer.isPlatformAdmin || canAdministerPerson(viewer, person);
+}
+
+/** Entitled to the full NIP/NIDN: the same circle as who may open the record. */
+export const canSeeIdentityNumbers = canViewPerson;
+
+/** Granted roles are shown to the person's admins and to the person. */
+export function canSeeRoles(viewer: Viewer, person: PersonScope): boolean {
+  return viewer.personId === person.id || canAdministerPerson(viewer, person);
+}
+
+/** Agency admins hand out these two roles within their own agency; platform admins anything. */
+const AGENCY_ADMIN_GRANTABLE = new Set<Role>([Role.INSTRUCTOR, Role.AGENCY_ADMIN]);
+
+export interface GrantScope {
+  role: Role;
+  agency_id: string | null;
+  partner_id: string | null;
+}
+
+/** May the viewer grant or revoke `grant` for `person` (whom they already administer)? */
+export function canManageGrant(viewer: Viewer, person: PersonScope, grant: GrantScope): boolean {
+  if (viewer.isPlatformAdmin) return true;
+  return AGENCY_ADMIN_GRANTABLE.has(grant.role) && !grant.partner_id && !!grant.agency_id
+    && viewer.administersAgency(grant.agency_id) && person.agency_id === grant.agency_id;
+}

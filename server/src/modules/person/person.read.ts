@@ -1,0 +1,67 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { maskNip } from './nip.js';
+import type { EmploymentType } from './person.entity.js';
+import { canSeeIdentityNumbers, canSeeRoles } from './person.policy.js';
+import type { PersonNode } from './person.types.js';
+
+/** The columns a Person needs, with its agency, unit and partner names joined in: no hydration, no N+1. */
+export interface PersonRow {
+  id: string;
+  full_name: string;
+  nip: string | null;
+  nidn: string | null;
+  email: string | null;
+  employment_type: EmploymentType;
+  agency_id: string | null;
+  agency_code: string | null;
+  agency_name: string | null;
+  org_unit_id: string | null;
+  org_unit_name: string | null;
+  partner_id: string | null;
+  partner_code: string | null;
+  partner_name: string | null;
+  supervisor_id: string | null;
+  position_title: string | null;
+  rank: string | null;
+  active: boolean;
+}
+
+export const PERSON_SELECT = `
+  select p.id, p.full_name, p.nip, p.nidn, p.email, p.employment_type,
+         p.agency_id, a.code as agency_code, a.name as agency_name,
+         p.org_unit_id, u.name as org_unit_name,
+         p.partner_id, pi.code as partner_code, pi.name as partner_name,
+         p.supervisor_id, p.position_title, p.rank, p.active
+    from person p
+    left join agency a on a.id = p.agency_id
+    left join org_unit u on u.id = p.org_unit_id
+    left join partner_institution pi on pi.id = p.partner_id`;
+
+export async function findPersonRow(em: EntityManager, id: string): Promise<PersonRow | null> {
+  const [row] = await em.execute<PersonRow[]>(`${PERSON_SELECT} where p.id = ?`, [id]);
+  return row ?? null;
+}
+
+/** Shapes a row for one viewer: the identity numbers are masked unless the viewer is entitled. */
+export function toPersonNode(row: PersonRow, viewer: Viewer): PersonNode {
+  const entitled = canSeeIdentityNumbers(viewer, row);
+  return {
+    id: row.id,
+    fullName: row.full_name,
+    nip: row.nip && !entitled ? maskNip(row.nip) : row.nip,
+    nipMasked: !!row.nip && !entitled,
+    nidn: entitled ? row.nidn : null,
+    employmentType: row.employment_type,
+    email: row.email,
+    agency: row.agency_id ? { id: row.agency_id, code: row.agency_code!, name: row.agency_name! } : null,
+    orgUnit: row.org_unit_id ? { id: row.org_unit_id, name: row.org_unit_name! } : null,
+    partner: row.partner_id ? { id: row.partner_id, code: row.partner_code!, name: row.partner_name! } : null,
+    positionTitle: row.position_title,
+    rank: row.rank,
+    active: row.active,
+    supervisorId: row.supervisor_id,
+    agencyId: row.agency_id,
+    rolesVisible: canSeeRoles(viewer, row),
+  };
+}
