@@ -1,28 +1,47 @@
-import { startLentera } from './app/boot.js';
+import { startLentera, type Lentera } from './app/boot.js';
 import { loadConfig } from './shared/config/config.js';
+import type { DemoAccount } from './shared/db/seed/demo-world.js';
+import { takeOverShutdownSignals } from './shared/db/embedded-postgres.js';
 
-const config = loadConfig();
-const lentera = await startLentera(config);
+// Our own orderly shutdown (HTTP, pool, then PostgreSQL; exit 0) replaces embedded-postgres' hooks.
+takeOverShutdownSignals();
 
-console.log(`\nLentera berjalan di ${lentera.url}  (GraphQL: ${lentera.url}/graphql)`);
-if (lentera.demoAccounts?.length) {
-  console.log('\nAkun demo (kata sandi sama untuk semua):');
-  for (const a of lentera.demoAccounts) console.log(`  ${a.role.padEnd(16)} ${a.login.padEnd(20)} ${a.password}  ${a.name}`);
-}
-console.log('\nTekan Ctrl-C untuk berhenti.');
-
+let lentera: Lentera | null = null;
 let stopping = false;
+
+async function stopAndExit(): Promise<never> {
+  try {
+    await lentera?.stop();
+    process.exit(0);
+  } catch (error) {
+    console.error(error);
+    process.exit(1);
+  }
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
     console.log('\nMenghentikan Lentera …');
-    lentera.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
+    // A signal during start-up is acted on once start-up has finished (below).
+    if (lentera) void stopAndExit();
   });
+}
+
+lentera = await startLentera(loadConfig());
+if (stopping) await stopAndExit();
+
+console.log(`\nLentera berjalan di ${lentera.url}  (GraphQL: ${lentera.url}/graphql)`);
+if (lentera.demoAccounts?.length) printDemoAccounts(lentera.demoAccounts);
+console.log('\nTekan Ctrl-C untuk berhenti.');
+
+function printDemoAccounts(accounts: DemoAccount[]): void {
+  const roleWidth = Math.max(...accounts.map((a) => a.role.length));
+  const loginWidth = Math.max(...accounts.map((a) => a.login.length));
+  console.log(`\nAkun demo (kata sandi untuk semua: ${accounts[0].password})`);
+  for (const a of accounts) {
+    console.log(`  ${a.role.padEnd(roleWidth)}  ${a.login.padEnd(loginWidth)}  ${a.name}`);
+    if (a.note) console.log(`  ${''.padEnd(roleWidth)}  ${''.padEnd(loginWidth)}  ${a.note}`);
+  }
 }

@@ -148,6 +148,8 @@ describe('catalogue: search in Bahasa Indonesia', () => {
     expect(await search('anggaran')).toEqual(['Statistik Dasar']);
     expect(await search('komunikasi')).toEqual(['Rapat Efektif']);
     expect(await search('zzqx wvvk')).toEqual([]);
+    // Quotes, operators and backslashes are only text.
+    expect(await search(`'; drop table course; -- \\ "kutip" ? or -`)).toEqual([]);
     // Blank search means no search.
     expect((await search('   ')).length).toBe(6);
     const data = await learner.ok(CATALOGUE, { filter: { ownerAgencyId: agency.id, search: 'pelatihan kepemimpinan' } });

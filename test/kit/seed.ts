@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '../../server/src/shared/db/orm.js';
 import { Agency, AgencyKind, OrgUnit } from '../../server/src/modules/agency/agency.entity.js';
 import { hashPassword } from '../../server/src/modules/auth/password.js';
 import { Course } from '../../server/src/modules/course/course.entity.js';

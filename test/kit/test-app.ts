@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '../../server/src/shared/db/orm.js';
 import { startLentera, type Lentera } from '../../server/src/app/boot.js';
 import { loadConfig } from '../../server/src/shared/config/config.js';
 import { GraphQLClient } from './graphql-client.js';

@@ -70,7 +70,7 @@ export const router = createBrowserRouter([
       { path: 'katalog', element: page(Catalogue, ['LEARNER']) },
       { path: 'kursus/:courseId', element: page(CourseDetail) },
       { path: 'pendaftaran', element: page(MyEnrolments, ['LEARNER']) },
-      { path: 'persetujuan', element: page(Approvals, ['SUPERVISOR']) },
+      { path: 'persetujuan', element: page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN']) },
       { path: 'mengajar', element: page(Teaching, ['INSTRUCTOR']) },
       { path: 'mengajar/:courseId', element: page(TeachingCourse, ['INSTRUCTOR']) },
       { path: 'admin/pegawai', element: page(AdminPeople, ['AGENCY_ADMIN']) },

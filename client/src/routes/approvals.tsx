@@ -1,1 +1,99 @@
-export { default } from './not-found';
+import { useQuery } from '@apollo/client/react';
+import { SegmentedControl, SimpleGrid, Text } from '@mantine/core';
+import { IconChecklist } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { toUiError } from '../app/errors';
+import { hasRole, useMe } from '../app/session';
+import { useFormatters } from '../app/useFormatters';
+import { ApprovalCard } from '../features/approvals/ApprovalCard';
+import { graphql } from '../gql/__generated__';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { LoadMore } from '../ui/LoadMore';
+import { PageHeader } from '../ui/PageHeader';
+import { CardListSkeleton } from '../ui/PageSkeleton';
+
+const ApprovalsInboxDocument = graphql(`
+  query ApprovalsInbox($agencyWide: Boolean!, $first: Int!, $after: String) {
+    approvalsInbox(agencyWide: $agencyWide, first: $first, after: $after) {
+      nodes {
+        id
+        ...ApprovalCard_request
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      totalCount
+    }
+  }
+`);
+
+export default function ApprovalsRoute() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const fmt = useFormatters();
+  const [params, setParams] = useSearchParams();
+  const isAdmin = hasRole(me, 'AGENCY_ADMIN');
+  const isSupervisor = hasRole(me, 'SUPERVISOR');
+  const agencyWide = isAdmin && (!isSupervisor || params.get('lingkup') === 'instansi');
+  const [loadingMore, setLoadingMore] = useState(false);
+  const { data, loading, error, refetch, fetchMore } = useQuery(ApprovalsInboxDocument, { variables: { agencyWide, first: 20, after: null } });
+  const page = data?.approvalsInbox;
+
+  async function loadMore() {
+    if (!page?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: page.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          approvalsInbox: { ...fetchMoreResult.approvalsInbox, nodes: [...prev.approvalsInbox.nodes, ...fetchMoreResult.approvalsInbox.nodes] },
+        }),
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('approvals.title')} description={t('approvals.description')} />
+      {isAdmin && isSupervisor ? (
+        <SegmentedControl
+          mb="md"
+          value={agencyWide ? 'instansi' : 'tim'}
+          onChange={(v) => setParams(v === 'instansi' ? { lingkup: 'instansi' } : {}, { replace: true })}
+          aria-label={t('approvals.scopeLabel')}
+          data={[
+            { value: 'tim', label: t('approvals.mine') },
+            { value: 'instansi', label: t('approvals.agencyWide') },
+          ]}
+        />
+      ) : null}
+      {error && !page ? (
+        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
+      ) : loading && !page ? (
+        <CardListSkeleton count={3} height={260} />
+      ) : page && page.nodes.length === 0 ? (
+        <EmptyState icon={<IconChecklist aria-hidden />} title={t('approvals.emptyTitle')}>
+          {t('approvals.empty')}
+        </EmptyState>
+      ) : page ? (
+        <>
+          <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
+            {t('approvals.count', { total: fmt.number(page.totalCount) })}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+            {page.nodes.map((r) => (
+              <ApprovalCard key={r.id} request={r} showApprover={agencyWide} />
+            ))}
+          </SimpleGrid>
+          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+        </>
+      ) : null}
+    </>
+  );
+}

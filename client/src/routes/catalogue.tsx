@@ -142,7 +142,7 @@ export default function CatalogueRoute() {
         ) : null}
       </Stack>
 
-      <Grid gutter="lg">
+      <Grid gap="lg">
         {wide ? (
           <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
             <Paper withBorder p="md" bg="white" component="aside" aria-label={t('catalogue.filters')} pos="sticky" top={76}>

@@ -1,1 +1,101 @@
-export { default } from './not-found';
+import { useQuery } from '@apollo/client/react';
+import { Button, ScrollArea, SegmentedControl, Stack } from '@mantine/core';
+import { IconClipboardList } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { toUiError } from '../app/errors';
+import { EnrolmentCard } from '../features/enrolment/EnrolmentCard';
+import { WithdrawButton } from '../features/enrolment/WithdrawButton';
+import { graphql } from '../gql/__generated__';
+import type { EnrolmentStatus } from '../gql/__generated__/graphql';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { LoadMore } from '../ui/LoadMore';
+import { PageHeader } from '../ui/PageHeader';
+import { CardListSkeleton } from '../ui/PageSkeleton';
+
+const MyEnrolmentsDocument = graphql(`
+  query MyEnrolments($status: [EnrolmentStatus!], $first: Int!, $after: String) {
+    myEnrolments(status: $status, first: $first, after: $after) {
+      nodes {
+        id
+        ...EnrolmentCard_enrolment
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      totalCount
+    }
+  }
+`);
+
+const TABS: Record<string, EnrolmentStatus[] | null> = {
+  berjalan: ['ACTIVE'],
+  menunggu: ['REQUESTED', 'WAITLISTED'],
+  selesai: ['COMPLETED', 'FAILED'],
+  lainnya: ['REJECTED', 'WITHDRAWN'],
+  semua: null,
+};
+const ACTIVE_STATES = ['REQUESTED', 'ACTIVE', 'WAITLISTED'];
+
+export default function MyEnrolmentsRoute() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'semua';
+  const [loadingMore, setLoadingMore] = useState(false);
+  const { data, loading, error, refetch, fetchMore } = useQuery(MyEnrolmentsDocument, { variables: { status: TABS[tab], first: 20, after: null } });
+  const page = data?.myEnrolments;
+
+  async function loadMore() {
+    if (!page?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: page.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          myEnrolments: { ...fetchMoreResult.myEnrolments, nodes: [...prev.myEnrolments.nodes, ...fetchMoreResult.myEnrolments.nodes] },
+        }),
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeader title={t('myEnrolments.title')} description={t('myEnrolments.description')} />
+      <ScrollArea type="never" mb="md">
+        <SegmentedControl
+          value={tab}
+          onChange={(v) => setParams(v === 'semua' ? {} : { status: v }, { replace: true })}
+          aria-label={t('myEnrolments.filterLabel')}
+          data={Object.keys(TABS).map((k) => ({ value: k, label: t(`myEnrolments.tab.${k}`) }))}
+        />
+      </ScrollArea>
+      {error && !page ? (
+        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
+      ) : loading && !page ? (
+        <CardListSkeleton count={3} />
+      ) : page && page.nodes.length === 0 ? (
+        <EmptyState icon={<IconClipboardList aria-hidden />} title={t('myEnrolments.emptyTitle')} action={<Button component={Link} to="/katalog">{t('home.openCatalogue')}</Button>}>
+          {t('myEnrolments.empty')}
+        </EmptyState>
+      ) : page ? (
+        <>
+          <Stack gap="sm">
+            {page.nodes.map((e) => (
+              <EnrolmentCard
+                key={e.id}
+                enrolment={e}
+                actions={ACTIVE_STATES.includes(e.status) ? <WithdrawButton enrolmentId={e.id} status={e.status} title={e.course.title} /> : undefined}
+              />
+            ))}
+          </Stack>
+          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+        </>
+      ) : null}
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import { Chip, Group, Select, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql/__generated__';
 import type { CatalogueFacetsQuery } from '../../gql/__generated__/graphql';
-import { DELIVERIES, FORM_GROUPS, JP_RANGES, type CatalogueFilters as Filters } from './filters';
+import { ALL_FORMS, DELIVERIES, FORM_GROUPS, JP_RANGES, type CatalogueFilters as Filters } from './filters';
 
 /** Owners and competency tags that exist in the viewer's catalogue, for the chips and lists. */
 export const CatalogueFacetsDocument = graphql(`
@@ -19,13 +19,6 @@ export const CatalogueFacetsDocument = graphql(`
     }
   }
 `);
-
-const ALL_FORMS = [
-  'DEGREE_STUDY', 'LEADERSHIP_TRAINING', 'MANAGERIAL_TRAINING', 'TECHNICAL_TRAINING', 'FUNCTIONAL_TRAINING',
-  'SOCIO_CULTURAL_TRAINING', 'SEMINAR', 'WORKSHOP', 'COURSE', 'UPGRADING', 'TECHNICAL_GUIDANCE', 'SOCIALISATION',
-  'COACHING', 'MENTORING', 'E_LEARNING', 'DISTANCE_LEARNING', 'SECONDMENT', 'OUTBOUND', 'BENCHMARKING',
-  'STAFF_EXCHANGE', 'SELF_STUDY', 'COMMUNITY_OF_PRACTICE', 'ON_THE_JOB_GUIDANCE', 'INTERNSHIP',
-] as const;
 
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -73,7 +66,7 @@ export function CatalogueFilters({
           clearable
           searchable
           value={value.form}
-          onChange={(v) => set({ form: v })}
+          onChange={(v) => set({ form: v as Filters['form'] })}
           data={ALL_FORMS.map((f) => ({ value: f, label: t(`enum.form.${f}`) }))}
           comboboxProps={{ withinPortal: true }}
         />

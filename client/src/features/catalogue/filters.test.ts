@@ -8,7 +8,7 @@ describe('catalogue filters in the URL', () => {
     const filters = {
       search: 'pelayanan publik',
       groups: ['CLASSROOM' as const, 'NON_CLASSROOM' as const],
-      form: 'TECHNICAL_GUIDANCE',
+      form: 'TECHNICAL_GUIDANCE' as const,
       deliveries: ['IN_PERSON' as const],
       jp: '9-20' as const,
       competency: 'Integritas',

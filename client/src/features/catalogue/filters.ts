@@ -3,13 +3,15 @@
  * filtered list is a link a colleague can open. Readable Indonesian slugs, never internal ids
  * where a word will do.
  */
-export type FormGroup = 'EDUCATION' | 'CLASSROOM' | 'NON_CLASSROOM';
-export type Delivery = 'ONLINE_SELF_PACED' | 'BLENDED' | 'IN_PERSON';
+import type { DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from '../../gql/__generated__/graphql';
+
+export type FormGroup = DevelopmentFormGroup;
+export type Delivery = DeliveryMode;
 
 export interface CatalogueFilters {
   search: string;
   groups: FormGroup[];
-  form: string | null;
+  form: DevelopmentForm | null;
   deliveries: Delivery[];
   jp: JpRange | null;
   competency: string | null;
@@ -31,6 +33,15 @@ function fromSlugs<T extends string>(value: string | null, map: Record<T, string
   return (Object.keys(map) as T[]).filter((k) => wanted.has(map[k]));
 }
 
+/** Every form of development (bentuk pengembangan), in the order of the regulation. */
+export const ALL_FORMS: DevelopmentForm[] = [
+  'DEGREE_STUDY', 'LEADERSHIP_TRAINING', 'MANAGERIAL_TRAINING', 'TECHNICAL_TRAINING', 'FUNCTIONAL_TRAINING',
+  'SOCIO_CULTURAL_TRAINING', 'SEMINAR', 'WORKSHOP', 'COURSE', 'UPGRADING', 'TECHNICAL_GUIDANCE', 'SOCIALISATION',
+  'COACHING', 'MENTORING', 'E_LEARNING', 'DISTANCE_LEARNING', 'SECONDMENT', 'OUTBOUND', 'BENCHMARKING',
+  'STAFF_EXCHANGE', 'SELF_STUDY', 'COMMUNITY_OF_PRACTICE', 'ON_THE_JOB_GUIDANCE', 'INTERNSHIP',
+];
+const FORMS = new Set<string>(ALL_FORMS);
+
 export const EMPTY_FILTERS: CatalogueFilters = {
   search: '',
   groups: [],
@@ -50,7 +61,7 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
   return {
     search: params.get('q')?.slice(0, 200) ?? '',
     groups: fromSlugs(params.get('kelompok'), GROUP_SLUG),
-    form: form && /^[A-Z_]{3,40}$/i.test(form) ? form.toUpperCase() : null,
+    form: form && FORMS.has(form.toUpperCase()) ? (form.toUpperCase() as DevelopmentForm) : null,
     deliveries: fromSlugs(params.get('metode'), DELIVERY_SLUG),
     jp: JP_RANGES.includes(jp as JpRange) ? (jp as JpRange) : null,
     competency: params.get('kompetensi')?.slice(0, 60) || null,

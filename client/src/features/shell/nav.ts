@@ -31,7 +31,7 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/katalog', label: 'nav.catalogue', short: 'nav.catalogueShort', icon: IconBooks, section: 'learn' });
     items.push({ to: '/pendaftaran', label: 'nav.myEnrolments', short: 'nav.myEnrolmentsShort', icon: IconClipboardList, section: 'learn' });
   }
-  if (hasRole(me, 'SUPERVISOR')) {
+  if (hasRole(me, 'SUPERVISOR', 'AGENCY_ADMIN')) {
     items.push({ to: '/persetujuan', label: 'nav.approvals', short: 'nav.approvalsShort', icon: IconChecklist, section: 'work' });
   }
   if (hasRole(me, 'INSTRUCTOR')) {

@@ -47,7 +47,8 @@ export class OrgUnit extends BaseEntity {
   @ManyToOne(() => Agency, { deleteRule: 'cascade' })
   agency: Rel<Agency>;
 
-  @ManyToOne(() => OrgUnit, { nullable: true })
+  /** Restrict: a unit with sub-units cannot be deleted out from under them. */
+  @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'restrict' })
   parent: Rel<OrgUnit> | null = null;
 
   @Property({ type: 'string', length: 200 })

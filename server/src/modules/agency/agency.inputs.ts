@@ -1,4 +1,4 @@
-import { IsOptional, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
+import { IsOptional, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 import { AgencyKind } from './agency.entity.js';
@@ -44,12 +44,10 @@ export class CreateAgencyInput {
 @InputType()
 export class UpdateAgencyInput {
   @Field(() => String, { nullable: true })
-  @ValidateIf((_, v) => v !== undefined)
   @Matches(AGENCY_CODE)
   code?: string;
 
   @Field(() => String, { nullable: true })
-  @ValidateIf((_, v) => v !== undefined)
   @Matches(NOT_BLANK)
   @MaxLength(200)
   name?: string;
@@ -58,7 +56,6 @@ export class UpdateAgencyInput {
   kind?: AgencyKind | null;
 
   @Field(() => String, { nullable: true })
-  @ValidateIf((_, v) => v !== undefined)
   @IsAgencyTimeZone()
   timeZone?: string;
 }

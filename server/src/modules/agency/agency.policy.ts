@@ -19,6 +19,8 @@ export function canSeeAgency(viewer: Viewer, agency: { id: string; active: boole
  */
 export async function assertAdministersAgency(em: EntityManager, viewer: Viewer, agencyId: string): Promise<void> {
   if (!isUuid(agencyId)) throw new AppError('NOT_FOUND', { what: 'agency' }, 'agencyId');
+  // An AGENCY_ADMIN grant references an existing agency (foreign key): no query needed.
+  if (viewer.adminAgencyIds.includes(agencyId)) return;
   const [row] = await em.execute<{ id: string; active: boolean }[]>(`select id, active from agency where id = ?`, [agencyId]);
   if (!row || !canSeeAgency(viewer, row)) throw new AppError('NOT_FOUND', { what: 'agency' }, 'agencyId');
   if (!viewer.administersAgency(agencyId)) throw new AppError('FORBIDDEN');

@@ -6,7 +6,7 @@ import { Agency, AgencyKind } from './agency.entity.js';
 import type { AgenciesArgs, CreateAgencyInput, UpdateAgencyInput } from './agency.inputs.js';
 import { canManageAgencies, canSeeAgency } from './agency.policy.js';
 import type { AgencyNode } from './agency.types.js';
-import { decodeNameIdCursor, escapeLike, isUuid } from './list-helpers.js';
+import { decodeNameIdCursor, escapeLike, isUuid, rejectNulls } from './list-helpers.js';
 import { writeAudit } from './write-audit.js';
 
 interface AgencyRow {
@@ -104,6 +104,7 @@ export async function createAgency(em: EntityManager, viewer: Viewer, input: Cre
 
 export async function updateAgency(em: EntityManager, viewer: Viewer, id: string, input: UpdateAgencyInput): Promise<AgencyNode> {
   assertPlatformAdmin(viewer);
+  rejectNulls(input, ['code', 'name', 'kind', 'timeZone']);
   try {
     await em.transactional(async (tx) => {
       const agency = isUuid(id) ? await tx.findOne(Agency, { id }) : null;

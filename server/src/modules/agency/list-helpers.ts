@@ -32,3 +32,13 @@ export function isForeignKeyViolation(error: unknown): boolean {
   const e = error as { code?: string; cause?: { code?: string } };
   return (e?.code ?? e?.cause?.code) === '23503';
 }
+
+/**
+ * type-graphql validates with skipMissingProperties, so `null` slips past class-validator. For update
+ * inputs where null would mean "clear" a field that cannot be empty, refuse it here instead.
+ */
+export function rejectNulls<T extends object>(input: T, fields: (keyof T & string)[]): void {
+  for (const field of fields) {
+    if (input[field] === null) throw new AppError('BAD_USER_INPUT', { reason: 'cannot be empty' }, field);
+  }
+}

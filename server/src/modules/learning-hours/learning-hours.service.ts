@@ -103,6 +103,7 @@ function toRuleSet(row: RuleSetRow): LearningRuleSet {
     yearlyTargetJp: row.yearly_target_jp,
     nonClassroomDefaults: Object.entries(row.non_classroom_defaults ?? {})
       .filter(([form]) => form in DevelopmentForm)
+      .sort(([a], [b]) => a.localeCompare(b))
       .map(([form, jp]) => ({ form: form as DevelopmentForm, jp })),
     legalBasis: row.legal_basis,
   };

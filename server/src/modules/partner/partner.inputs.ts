@@ -1,4 +1,4 @@
-import { IsOptional, Matches, MaxLength, ValidateIf } from 'class-validator';
+import { IsOptional, Matches, MaxLength } from 'class-validator';
 import { ArgsType, Field, InputType } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 import { PartnerKind } from './partner.entity.js';
@@ -31,12 +31,10 @@ export class CreatePartnerInstitutionInput {
 @InputType()
 export class UpdatePartnerInstitutionInput {
   @Field(() => String, { nullable: true })
-  @ValidateIf((_, v) => v !== undefined)
   @Matches(PARTNER_CODE)
   code?: string;
 
   @Field(() => String, { nullable: true })
-  @ValidateIf((_, v) => v !== undefined)
   @Matches(NOT_BLANK)
   @MaxLength(200)
   name?: string;

@@ -3,7 +3,7 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
 // Leaf helpers, imported by file: the agency index imports this module's resolvers.
-import { decodeNameIdCursor, escapeLike, isUuid } from '../agency/list-helpers.js';
+import { decodeNameIdCursor, escapeLike, isUuid, rejectNulls } from '../agency/list-helpers.js';
 import { writeAudit } from '../agency/write-audit.js';
 import { PartnerInstitution, type PartnerKind } from './partner.entity.js';
 import type { CreatePartnerInstitutionInput, PartnerInstitutionsArgs, UpdatePartnerInstitutionInput } from './partner.inputs.js';
@@ -80,6 +80,7 @@ export async function createPartner(em: EntityManager, viewer: Viewer, input: Cr
 
 export async function updatePartner(em: EntityManager, viewer: Viewer, id: string, input: UpdatePartnerInstitutionInput): Promise<PartnerNode> {
   if (!viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
+  rejectNulls(input, ['code', 'name', 'kind']);
   try {
     await em.transactional(async (tx) => {
       const partner = isUuid(id) ? await tx.findOne(PartnerInstitution, { id }) : null;

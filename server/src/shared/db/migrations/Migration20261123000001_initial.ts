@@ -36,6 +36,7 @@ export class Migration20261123000001_initial extends Migration {
     this.addSql(`alter table "person" add constraint "person_email_unique" unique ("email");`);
     this.addSql(`create index "person_org_unit_id_index" on "person" ("org_unit_id");`);
     this.addSql(`create index "person_supervisor_id_index" on "person" ("supervisor_id");`);
+    this.addSql(`create index "person_full_name_trgm_idx" on "person" using gin ("full_name" gin_trgm_ops);`);
     this.addSql(`create index "person_agency_id_full_name_index" on "person" ("agency_id", "full_name");`);
 
     this.addSql(`create table "course" ("id" uuid not null default gen_random_uuid(), "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "code" varchar(40) not null, "title" varchar(200) not null, "description" text not null default '', "form" "development_form" not null, "delivery" "delivery_mode" not null, "jp" int not null, "competency_tags" text[] not null default '{}', "owner_agency_id" uuid null, "owner_partner_id" uuid null, "capacity" int null, "seats_taken" int not null default 0, "waitlist_length" int not null default 0, "enrolment_policy" "enrolment_policy" not null, "cost_per_participant" bigint not null default '0', "status" "course_status" not null default 'DRAFT', "visibility" "course_visibility" not null, "starts_at" timestamptz null, "ends_at" timestamptz null, "location" varchar(300) null, "published_at" timestamptz null, "created_by_id" uuid null, "search_vector" tsvector generated always as (setweight(to_tsvector('indonesian'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('indonesian'::regconfig, lentera_ext.join_tags(competency_tags)), 'B') || setweight(to_tsvector('indonesian'::regconfig, coalesce(description, '')), 'C')) stored not null, primary key ("id"));`);
@@ -74,10 +75,10 @@ export class Migration20261123000001_initial extends Migration {
     this.addSql(`alter table "learning_rule_set" add constraint "rule_minutes_positive" check (minutes_per_jp > 0 and yearly_target_jp >= 0);`);
 
     this.addSql(`alter table "org_unit" add constraint "org_unit_agency_id_foreign" foreign key ("agency_id") references "agency" ("id") on delete cascade;`);
-    this.addSql(`alter table "org_unit" add constraint "org_unit_parent_id_foreign" foreign key ("parent_id") references "org_unit" ("id") on delete set null;`);
+    this.addSql(`alter table "org_unit" add constraint "org_unit_parent_id_foreign" foreign key ("parent_id") references "org_unit" ("id") on delete restrict;`);
 
     this.addSql(`alter table "person" add constraint "person_agency_id_foreign" foreign key ("agency_id") references "agency" ("id") on delete set null;`);
-    this.addSql(`alter table "person" add constraint "person_org_unit_id_foreign" foreign key ("org_unit_id") references "org_unit" ("id") on delete set null;`);
+    this.addSql(`alter table "person" add constraint "person_org_unit_id_foreign" foreign key ("org_unit_id") references "org_unit" ("id") on delete restrict;`);
     this.addSql(`alter table "person" add constraint "person_partner_id_foreign" foreign key ("partner_id") references "partner_institution" ("id") on delete set null;`);
     this.addSql(`alter table "person" add constraint "person_supervisor_id_foreign" foreign key ("supervisor_id") references "person" ("id") on delete set null;`);
     this.addSql(`alter table "person" add constraint "person_asn_has_nip" check (employment_type = 'NON_ASN' or nip is not null);`);

@@ -1,15 +1,651 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { hashPassword } from '../../../modules/auth/password.js';
+import { CourseStatus, EnrolmentPolicy } from '../../../modules/course/course.enums.js';
+import { checkNip } from '../../../modules/person/nip.js';
+import { Role } from '../../auth/roles.js';
+import { isoDateIn, yearIn } from '../../util/time.js';
+import { CATALOGUE, type Audience, type CourseDef } from './demo-catalogue.js';
+import { makeName, type RegionMix, type Sex } from './demo-names.js';
+import { AGENCIES, PARTNERS, STAFF_POSITIONS, type HeadLevel, type UnitDef, type UnitKind } from './demo-org.js';
+import { Prng } from './prng.js';
 
 export interface DemoAccount {
   role: string;
   login: string;
   password: string;
   name: string;
+  /** What to look at with this account. */
+  note?: string;
 }
 
-/** Placeholder until the demo world lands: seeds the learning rule set only. */
-export async function seedDemoWorldIfEmpty(em: EntityManager, log: (msg: string) => void): Promise<DemoAccount[] | null> {
-  void em;
-  void log;
-  return null;
+export const DEMO_PASSWORD = 'lentera123';
+const SEED = 20261123;
+/** Serialises concurrent first starts against one database. */
+const SEED_LOCK = 7_402_611;
+const MINUTES_PER_JP = 45;
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+type Row = Record<string, unknown>;
+
+/** Everything the seeder writes, as rows keyed by column name, in insertion order. */
+export interface DemoWorld {
+  tables: { table: string; columns: string[]; rows: Row[] }[];
+  accounts: DemoAccount[];
+  counts: Record<string, number>;
 }
+
+/**
+ * Seeds the demo world (six agencies, five partners, 500+ civil servants, ~60 courses, two years of
+ * learning history) when the database has no agency yet; returns the accounts to print, or null
+ * when there was something already. Rows are built in memory and written with one
+ * `insert … select from jsonb_populate_recordset` per table, in one transaction.
+ */
+export async function seedDemoWorldIfEmpty(
+  em: EntityManager,
+  log: (msg: string) => void,
+  opts: { now?: Date } = {},
+): Promise<DemoAccount[] | null> {
+  const started = performance.now();
+  const world = await em.transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK], 'run');
+    const [{ n }] = await tx.execute<{ n: number }[]>('select count(*)::int as n from agency');
+    if (n > 0) return null;
+    const built = buildDemoWorld(opts.now ?? new Date(), await hashPassword(DEMO_PASSWORD));
+    for (const { table, columns, rows } of built.tables) {
+      if (rows.length === 0) continue;
+      const cols = columns.map((c) => `"${c}"`).join(', ');
+      await tx.execute(
+        `insert into "${table}" (${cols}) select ${cols} from jsonb_populate_recordset(null::"${table}", ?::jsonb)`,
+        [JSON.stringify(rows)],
+        'run',
+      );
+    }
+    return built;
+  });
+  if (!world) return null;
+  const c = world.counts;
+  log(`Dunia demo dibuat: ${c.agencies} instansi, ${c.partners} mitra, ${c.people} orang, ${c.courses} pelatihan, ${c.enrolments} pendaftaran (${Math.round(performance.now() - started)} ms).`);
+  return world.accounts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+type Level = HeadLevel | 'STAFF';
+
+interface PersonMeta {
+  id: string;
+  name: string;
+  agency: string | null;
+  unitKind: UnitKind | null;
+  level: Level | null;
+  pppk: boolean;
+  supervisorId: string | null;
+  row: Row;
+}
+
+interface CastAsn {
+  key: string;
+  agency: string;
+  unit: string;
+  slot: 'head' | 'staff';
+  name: string;
+  sex: Sex;
+  position?: string;
+  birthYear?: number;
+  email?: string;
+  partner?: string;
+}
+
+interface CastPartnerStaff {
+  key: string;
+  partner: string;
+  name: string;
+  sex: Sex;
+  email: string;
+  position: string;
+  /** Lecturers have an NIDN; other partner staff have none. */
+  lecturer: boolean;
+}
+
+/** The people the demo accounts and the catalogue refer to by name. */
+const CAST_ASN: CastAsn[] = [
+  { key: 'bdg.learner', agency: 'PEMKOT-BDG', unit: 'Bidang Aplikasi Informatika', slot: 'staff', name: 'Euis Nurhayati', sex: 'F', position: 'Pranata Komputer Ahli Pertama', birthYear: 1994 },
+  { key: 'bdg.supervisor', agency: 'PEMKOT-BDG', unit: 'Bidang Aplikasi Informatika', slot: 'head', name: 'Yayan Supriatna', sex: 'M', birthYear: 1979 },
+  { key: 'bdg.admin', agency: 'PEMKOT-BDG', unit: 'Bidang Pengembangan Kompetensi', slot: 'staff', name: 'Rina Herawati', sex: 'F', position: 'Analis Sumber Daya Manusia Aparatur Ahli Muda' },
+  { key: 'dki.admin', agency: 'PEMPROV-DKI', unit: 'Bidang Pengembangan Kompetensi', slot: 'staff', name: 'Siti Nurhasanah', sex: 'F', position: 'Analis Sumber Daya Manusia Aparatur Ahli Muda' },
+  { key: 'smg.admin', agency: 'PEMKOT-SMG', unit: 'Bidang Pengembangan Kompetensi', slot: 'staff', name: 'Dian Kusumawati', sex: 'F', position: 'Analis Sumber Daya Manusia Aparatur Ahli Muda' },
+  { key: 'plg.admin', agency: 'PEMKOT-PLG', unit: 'Bidang Pengembangan Kompetensi', slot: 'staff', name: 'Kemas Muhammad Rasyid', sex: 'M', position: 'Analis Sumber Daya Manusia Aparatur Ahli Muda' },
+  { key: 'kdn.admin', agency: 'KEMENDAGRI', unit: 'Biro Kepegawaian', slot: 'staff', name: 'Marihot Simatupang', sex: 'M', position: 'Analis Sumber Daya Manusia Aparatur Ahli Muda' },
+  { key: 'lan.admin', agency: 'LAN', unit: 'Biro Sumber Daya Manusia dan Umum', slot: 'staff', name: 'Yuliza Rahmadani', sex: 'F', position: 'Analis Sumber Daya Manusia Aparatur Ahli Muda' },
+  { key: 'lan.wi1', agency: 'LAN', unit: 'Direktorat Pelatihan Kepemimpinan Nasional dan Manajerial', slot: 'staff', name: 'Dr. Parlindungan Siregar, M.A.P.', sex: 'M', position: 'Widyaiswara Ahli Madya' },
+  { key: 'lan.wi2', agency: 'LAN', unit: 'Direktorat Pelatihan Kepemimpinan Nasional dan Manajerial', slot: 'staff', name: 'Ratih Kusumawati, S.Sos., M.Si.', sex: 'F', position: 'Widyaiswara Ahli Muda' },
+  { key: 'kmp.hendra', agency: 'LAN', unit: 'Pusat Pelatihan dan Pengembangan dan Kajian Manajemen Pemerintahan', slot: 'staff', name: 'Dr. Hendra Gunawan, M.Si.', sex: 'M', position: 'Widyaiswara Ahli Utama', partner: 'PUSLATBANG-KMP', email: 'hendra.gunawan@lan.go.id' },
+  { key: 'kmp.wulan', agency: 'LAN', unit: 'Pusat Pelatihan dan Pengembangan dan Kajian Manajemen Pemerintahan', slot: 'staff', name: 'Wulan Purnamasari, S.Psi., M.Psi.', sex: 'F', position: 'Widyaiswara Ahli Muda', partner: 'PUSLATBANG-KMP', email: 'wulan.purnamasari@lan.go.id' },
+  { key: 'kmp.admin', agency: 'LAN', unit: 'Pusat Pelatihan dan Pengembangan dan Kajian Manajemen Pemerintahan', slot: 'staff', name: 'Tiara Larasati', sex: 'F', position: 'Analis Sumber Daya Manusia Aparatur Ahli Pertama', partner: 'PUSLATBANG-KMP', email: 'tiara.larasati@lan.go.id' },
+  { key: 'platform', agency: 'LAN', unit: 'Direktorat Kebijakan Pengembangan Kompetensi ASN', slot: 'staff', name: 'Fajar Nugraha', sex: 'M', position: 'Pranata Komputer Ahli Muda', email: 'admin@lentera.go.id' },
+];
+
+const CAST_PARTNER: CastPartnerStaff[] = [
+  { key: 'ui.ratna', partner: 'UI', name: 'Dr. Ratna Wulandari, M.Si.', sex: 'F', email: 'ratna.wulandari@ui.ac.id', position: 'Lektor Kepala, Fakultas Ilmu Administrasi', lecturer: true },
+  { key: 'ui.bambang', partner: 'UI', name: 'Prof. Dr. Bambang Hartono, M.P.A.', sex: 'M', email: 'bambang.hartono@ui.ac.id', position: 'Guru Besar, Fakultas Ilmu Administrasi', lecturer: true },
+  { key: 'ui.siti', partner: 'UI', name: 'Dr. Siti Maesaroh, S.K.M., M.Kes.', sex: 'F', email: 'siti.maesaroh@ui.ac.id', position: 'Lektor Kepala, Fakultas Kesehatan Masyarakat', lecturer: true },
+  { key: 'ui.andika', partner: 'UI', name: 'Andika Pratama, S.Kom., M.T.I.', sex: 'M', email: 'andika.pratama@ui.ac.id', position: 'Lektor, Fakultas Ilmu Komputer', lecturer: true },
+  { key: 'ui.nadia', partner: 'UI', name: 'Dr. Nadia Safitri, M.Si.', sex: 'F', email: 'nadia.safitri@ui.ac.id', position: 'Lektor Kepala, Fakultas Ilmu Sosial dan Ilmu Politik', lecturer: true },
+  { key: 'ui.admin', partner: 'UI', name: 'Putri Maharani', sex: 'F', email: 'putri.maharani@ui.ac.id', position: 'Koordinator Kerja Sama Pelatihan', lecturer: false },
+  { key: 'itb.euis', partner: 'ITB', name: 'Dr. Euis Komalasari, S.T., M.T.', sex: 'F', email: 'euis.komalasari@itb.ac.id', position: 'Lektor Kepala, Sekolah Arsitektur, Perencanaan dan Pengembangan Kebijakan', lecturer: true },
+  { key: 'itb.gilang', partner: 'ITB', name: 'Gilang Permana, S.T., M.Sc.', sex: 'M', email: 'gilang.permana@itb.ac.id', position: 'Lektor, Sekolah Teknik Elektro dan Informatika', lecturer: true },
+  { key: 'itb.hotman', partner: 'ITB', name: 'Dr. Hotman Situmorang, S.T., M.T.', sex: 'M', email: 'hotman.situmorang@itb.ac.id', position: 'Lektor Kepala, Fakultas Teknik Sipil dan Lingkungan', lecturer: true },
+  { key: 'itb.admin', partner: 'ITB', name: 'Ilham Ramadhan', sex: 'M', email: 'ilham.ramadhan@itb.ac.id', position: 'Pengelola Program Pelatihan', lecturer: false },
+  { key: 'undip.sri', partner: 'UNDIP', name: 'Dr. Sri Handayani, M.Pd.', sex: 'F', email: 'sri.handayani@undip.ac.id', position: 'Lektor Kepala, Fakultas Ilmu Pendidikan', lecturer: true },
+  { key: 'undip.teguh', partner: 'UNDIP', name: 'Dr. Teguh Wicaksono, M.M.', sex: 'M', email: 'teguh.wicaksono@undip.ac.id', position: 'Lektor Kepala, Fakultas Ekonomika dan Bisnis', lecturer: true },
+  { key: 'undip.retno', partner: 'UNDIP', name: 'Dr. dr. Retno Astuti, M.Kes.', sex: 'F', email: 'retno.astuti@undip.ac.id', position: 'Lektor Kepala, Fakultas Kesehatan Masyarakat', lecturer: true },
+  { key: 'undip.yusrizal', partner: 'UNDIP', name: 'Yusrizal Tanjung, S.Sos., M.A.', sex: 'M', email: 'yusrizal.tanjung@undip.ac.id', position: 'Lektor, Fakultas Ilmu Sosial dan Ilmu Politik', lecturer: true },
+  { key: 'undip.admin', partner: 'UNDIP', name: 'Anik Setyaningsih', sex: 'F', email: 'anik.setyaningsih@undip.ac.id', position: 'Pengelola Kerja Sama', lecturer: false },
+  { key: 'unsri.kemas', partner: 'UNSRI', name: 'Dr. Kemas Ahmad Fauzan, M.Pd.', sex: 'M', email: 'kemas.fauzan@unsri.ac.id', position: 'Lektor Kepala, Fakultas Keguruan dan Ilmu Pendidikan', lecturer: true },
+  { key: 'unsri.nyimas', partner: 'UNSRI', name: 'Dr. Nyimas Fitriani, S.K.M., M.Kes.', sex: 'F', email: 'nyimas.fitriani@unsri.ac.id', position: 'Lektor Kepala, Fakultas Kesehatan Masyarakat', lecturer: true },
+  { key: 'unsri.rian', partner: 'UNSRI', name: 'Rian Hakim, S.Si., M.Si.', sex: 'M', email: 'rian.hakim@unsri.ac.id', position: 'Lektor, Fakultas Matematika dan Ilmu Pengetahuan Alam', lecturer: true },
+  { key: 'unsri.zulkarnain', partner: 'UNSRI', name: 'Dr. Zulkarnain Rasyid, M.Si.', sex: 'M', email: 'zulkarnain.rasyid@unsri.ac.id', position: 'Lektor Kepala, Fakultas Ilmu Sosial dan Ilmu Politik', lecturer: true },
+  { key: 'unsri.admin', partner: 'UNSRI', name: 'Fahmi Husin', sex: 'M', email: 'fahmi.husin@unsri.ac.id', position: 'Pengelola Kerja Sama Pelatihan', lecturer: false },
+];
+
+const AGENCY_ADMINS: Record<string, string> = {
+  'PEMPROV-DKI': 'dki.admin', 'PEMKOT-BDG': 'bdg.admin', 'PEMKOT-SMG': 'smg.admin', 'PEMKOT-PLG': 'plg.admin', KEMENDAGRI: 'kdn.admin', LAN: 'lan.admin',
+};
+const PARTNER_ADMINS: Record<string, string> = {
+  UI: 'ui.admin', ITB: 'itb.admin', UNDIP: 'undip.admin', UNSRI: 'unsri.admin', 'PUSLATBANG-KMP': 'kmp.admin',
+};
+
+const HEAD_RANKS: Record<HeadLevel, string[]> = {
+  JPT_MADYA: ['IV/d', 'IV/e'], JPT_PRATAMA: ['IV/c', 'IV/d'], ADMINISTRATOR: ['IV/a', 'IV/b'], PENGAWAS: ['III/d', 'IV/a'],
+};
+const HEAD_BIRTH: Record<HeadLevel, [number, number]> = {
+  JPT_MADYA: [1966, 1971], JPT_PRATAMA: [1968, 1976], ADMINISTRATOR: [1972, 1983], PENGAWAS: [1976, 1989],
+};
+
+/** Golongan, birth years and whether PPPK is possible, from the position's level (jenjang). */
+function staffProfile(position: string): { ranks: string[]; birth: [number, number]; pppkGrade: string | null } {
+  if (position.includes('Ahli Utama')) return { ranks: ['IV/d', 'IV/e'], birth: [1964, 1970], pppkGrade: null };
+  if (position.includes('Ahli Madya')) return { ranks: ['IV/a', 'IV/b', 'IV/c'], birth: [1970, 1980], pppkGrade: null };
+  if (position.includes('Ahli Muda')) return { ranks: ['III/c', 'III/d'], birth: [1978, 1989], pppkGrade: null };
+  if (position.includes('Ahli Pertama')) return { ranks: ['III/a', 'III/b'], birth: [1987, 1998], pppkGrade: position.startsWith('Widyaiswara') ? null : 'IX' };
+  if (position.includes('Terampil')) return { ranks: ['II/c', 'II/d', 'III/a'], birth: [1990, 2000], pppkGrade: 'VII' };
+  return { ranks: ['II/a', 'II/b', 'II/c', 'II/d', 'III/a', 'III/b'], birth: [1982, 2000], pppkGrade: 'V' };
+}
+
+const REJECTION_REASONS = [
+  'Jadwal pelatihan bertepatan dengan penyusunan APBD Perubahan; silakan ikut angkatan berikutnya.',
+  'Kuota pengembangan kompetensi unit untuk triwulan ini sudah terpakai.',
+  'Materi belum sesuai dengan rencana pengembangan Saudara tahun ini; prioritaskan pelatihan teknis jabatan.',
+  'Bidang sedang kekurangan personel pada minggu pelaksanaan.',
+  'Sudah ada rekan satu bidang yang mengikuti pelatihan yang sama; hasilnya akan dibagikan di rapat bidang.',
+];
+const FAILURE_NOTES = [
+  'Kehadiran kurang dari 90% sesi.',
+  'Nilai post-test di bawah batas kelulusan.',
+  'Tugas akhir (proyek perubahan) tidak diserahkan.',
+];
+/** Forms where a participant can fail (an assessed completion rule); the rest credit attendance. */
+const ASSESSED_FORMS = new Set<string>(['TECHNICAL_TRAINING', 'MANAGERIAL_TRAINING', 'FUNCTIONAL_TRAINING', 'LEADERSHIP_TRAINING', 'COURSE', 'DISTANCE_LEARNING', 'E_LEARNING']);
+
+/**
+ * Builds the whole demo world in memory. Pure: the same `now` gives the same rows (every id and
+ * name comes from a seeded generator); dates are placed relative to `now` so the catalogue always
+ * has past, running and upcoming offerings and two calendar years of learning history.
+ */
+export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
+  const rng = new Prng(SEED);
+  const today0 = new Date(`${isoDateIn(now)}T00:00:00+07:00`).getTime();
+  const thisYear = yearIn(now);
+  const yearStart = (y: number) => new Date(`${y}-01-01T00:00:00+07:00`).getTime();
+  /** An instant `days` from today's midnight (WIB) plus hours. */
+  const at = (days: number, hours = 0) => new Date(today0 + days * DAY + hours * HOUR);
+  const nowMs = now.getTime();
+  const clampPast = (d: Date) => new Date(Math.min(d.getTime(), nowMs - HOUR));
+
+  // Agencies and partners
+  const agencyId = new Map<string, string>();
+  const agencyRows: Row[] = AGENCIES.map((a) => {
+    const id = rng.uuid();
+    agencyId.set(a.code, id);
+    return { id, code: a.code, name: a.name, kind: a.kind };
+  });
+  const partnerId = new Map<string, string>();
+  const partnerRows: Row[] = PARTNERS.map((p) => {
+    const id = rng.uuid();
+    partnerId.set(p.code, id);
+    return { id, code: p.code, name: p.name, kind: p.kind, city: p.city };
+  });
+
+  // Names: cast names are reserved so nobody else gets them.
+  const usedNames = new Set<string>();
+  const coreName = (full: string) => full.replace(/^(Prof\.\s+)?(Dr\.\s+)?(dr\.\s+)?(Ir\.\s+)?/, '').split(',')[0].trim();
+  for (const c of [...CAST_ASN, ...CAST_PARTNER]) usedNames.add(coreName(c.name));
+  const freshName = (mix: RegionMix, sex: Sex) => {
+    for (let i = 0; i < 50; i++) {
+      const name = makeName(rng, mix, sex);
+      if (!usedNames.has(name)) {
+        usedNames.add(name);
+        return name;
+      }
+    }
+    throw new Error('ran out of demo names');
+  };
+
+  // NIPs: valid by construction, checked anyway.
+  const usedNips = new Set<string>();
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  const makeNip = (birth: [number, number], sex: Sex, pppk: boolean, fixedBirthYear?: number) => {
+    for (;;) {
+      const by = fixedBirthYear ?? rng.int(birth[0], birth[1]);
+      const bm = rng.int(1, 12);
+      const bd = rng.int(1, 28);
+      const ay = pppk ? rng.int(Math.max(2021, by + 20), Math.min(2025, thisYear - 1)) : Math.min(by + rng.int(22, 27), thisYear - 1);
+      const am = pppk ? '21' : pad(rng.int(1, 12));
+      const nip = `${by}${pad(bm)}${pad(bd)}${ay}${am}${sex === 'M' ? 1 : 2}${pad(rng.int(1, 400), 3)}`;
+      if (usedNips.has(nip)) continue;
+      const check = checkNip(nip, now);
+      if (!check.ok || check.kind !== (pppk ? 'PPPK' : 'PNS')) throw new Error(`demo NIP ${nip} is invalid: ${JSON.stringify(check)}`);
+      usedNips.add(nip);
+      return nip;
+    }
+  };
+
+  // Org units and the civil servants in them
+  const unitRows: Row[] = [];
+  const people: PersonMeta[] = [];
+  const byKey = new Map<string, PersonMeta>();
+  /** `AGENCY/unit name` → head person. */
+  const unitHead = new Map<string, PersonMeta>();
+  const unitStaff = new Map<string, PersonMeta[]>();
+
+  const addPerson = (meta: Omit<PersonMeta, 'row'>, row: Row): PersonMeta => {
+    const full: PersonMeta = { ...meta, row: { id: meta.id, full_name: meta.name, password_hash: passwordHash, supervisor_id: meta.supervisorId, ...row } };
+    people.push(full);
+    return full;
+  };
+
+  const makeAsn = (agency: (typeof AGENCIES)[number], unitId: string, kind: UnitKind, level: Level, position: string, supervisorId: string | null, cast?: CastAsn) => {
+    const sex: Sex = cast?.sex ?? (rng.chance(0.5) ? 'M' : 'F');
+    const name = cast?.name ?? freshName(agency.names, sex);
+    let rank: string;
+    let pppk = false;
+    let nip: string;
+    if (level !== 'STAFF') {
+      rank = rng.pick(HEAD_RANKS[level]);
+      nip = makeNip(HEAD_BIRTH[level], sex, false, cast?.birthYear);
+    } else {
+      const profile = staffProfile(position);
+      pppk = !cast && profile.pppkGrade !== null && rng.chance(0.2);
+      rank = pppk ? profile.pppkGrade! : rng.pick(profile.ranks);
+      nip = makeNip(profile.birth, sex, pppk, cast?.birthYear);
+    }
+    const id = rng.uuid();
+    const person = addPerson(
+      { id, name, agency: agency.code, unitKind: kind, level, pppk, supervisorId },
+      {
+        nip, nidn: null, email: cast?.email ?? null, employment_type: pppk ? 'PPPK' : 'PNS',
+        agency_id: agencyId.get(agency.code), org_unit_id: unitId, partner_id: cast?.partner ? partnerId.get(cast.partner) : null,
+        position_title: position, rank,
+      },
+    );
+    if (cast) byKey.set(cast.key, person);
+    return person;
+  };
+
+  for (const agency of AGENCIES) {
+    let topHead: PersonMeta | null = null;
+    const walk = (def: UnitDef, parent: { id: string; path: string; head: PersonMeta | null; kind: UnitKind } | null) => {
+      const id = rng.uuid();
+      const path = parent ? `${parent.path}/${id}` : id;
+      const kind = def.kind ?? parent!.kind;
+      unitRows.push({ id, agency_id: agencyId.get(agency.code), parent_id: parent?.id ?? null, name: def.name, path });
+      const key = `${agency.code}/${def.name}`;
+      const cast = CAST_ASN.filter((c) => c.agency === agency.code && c.unit === def.name);
+      const castHead = cast.find((c) => c.slot === 'head');
+      // Heads of top units report to the Sekretaris Daerah in a region; ministry top heads report to the minister (not here).
+      const supervisor = parent?.head ?? (agency.kind === 'PROVINCE' || agency.kind === 'CITY' ? topHead : null);
+      const head = makeAsn(agency, id, kind, def.headLevel, def.head, supervisor?.id ?? null, castHead);
+      if (!parent && !topHead) topHead = head;
+      unitHead.set(key, head);
+      const positions = def.positions ?? STAFF_POSITIONS[kind];
+      const castStaff = cast.filter((c) => c.slot === 'staff');
+      const staff: PersonMeta[] = [];
+      for (const c of castStaff) staff.push(makeAsn(agency, id, kind, 'STAFF', c.position ?? rng.pick(positions), head.id, c));
+      const total = Math.max(def.staff + rng.int(0, 1), castStaff.length);
+      for (let i = castStaff.length; i < total; i++) {
+        staff.push(makeAsn(agency, id, kind, 'STAFF', rng.pick(positions), head.id));
+      }
+      unitStaff.set(key, staff);
+      for (const child of def.children ?? []) walk(child, { id, path, head, kind });
+    };
+    for (const unit of agency.units) walk(unit, null);
+  }
+
+  // Partner staff (NON_ASN, e-mail login; lecturers with NIDN)
+  for (const c of CAST_PARTNER) {
+    const id = rng.uuid();
+    const nidn = c.lecturer ? `00${pad(rng.int(1, 28))}${pad(rng.int(1, 12))}${pad(rng.int(65, 90))}${pad(rng.int(1, 99))}` : null;
+    const person = addPerson(
+      { id, name: c.name, agency: null, unitKind: null, level: null, pppk: false, supervisorId: null },
+      {
+        nip: null, nidn, email: c.email, employment_type: 'NON_ASN', agency_id: null, org_unit_id: null,
+        partner_id: partnerId.get(c.partner), position_title: c.position, rank: null,
+      },
+    );
+    byKey.set(c.key, person);
+  }
+  const cast = (key: string) => {
+    const p = byKey.get(key);
+    if (!p) throw new Error(`demo cast member ${key} missing`);
+    return p;
+  };
+  const resolveInstructor = (key: string): { person: PersonMeta; agency: string | null; partner: string | null } => {
+    if (key.startsWith('head:')) {
+      const ref = key.slice(5);
+      const head = unitHead.get(ref);
+      if (!head) throw new Error(`demo unit ${ref} missing`);
+      return { person: head, agency: ref.split('/')[0], partner: null };
+    }
+    const p = cast(key);
+    const partner = CAST_PARTNER.find((c) => c.key === key)?.partner ?? CAST_ASN.find((c) => c.key === key)?.partner ?? null;
+    return { person: p, agency: partner ? null : p.agency, partner };
+  };
+
+  // Role grants
+  const grantRows: Row[] = [];
+  const granted = new Set<string>();
+  const grant = (person: PersonMeta, role: Role, agency: string | null, partner: string | null) => {
+    const agencyUuid = agency ? agencyId.get(agency)! : null;
+    const partnerUuid = partner ? partnerId.get(partner)! : null;
+    const scopeKey = agencyUuid ?? partnerUuid ?? 'platform';
+    const k = `${person.id}|${role}|${scopeKey}`;
+    if (granted.has(k)) return;
+    granted.add(k);
+    grantRows.push({ id: rng.uuid(), person_id: person.id, role, agency_id: agencyUuid, partner_id: partnerUuid, scope_key: scopeKey });
+  };
+  for (const [agency, key] of Object.entries(AGENCY_ADMINS)) grant(cast(key), Role.AGENCY_ADMIN, agency, null);
+  for (const [partner, key] of Object.entries(PARTNER_ADMINS)) grant(cast(key), Role.PARTNER_ADMIN, null, partner);
+  grant(cast('platform'), Role.PLATFORM_ADMIN, null, null);
+  for (const c of CAST_PARTNER) if (c.lecturer) grant(cast(c.key), Role.INSTRUCTOR, null, c.partner);
+  grant(cast('kmp.hendra'), Role.INSTRUCTOR, null, 'PUSLATBANG-KMP');
+  grant(cast('kmp.wulan'), Role.INSTRUCTOR, null, 'PUSLATBANG-KMP');
+  grant(cast('lan.wi1'), Role.INSTRUCTOR, 'LAN', null);
+  grant(cast('lan.wi2'), Role.INSTRUCTOR, 'LAN', null);
+
+  // Courses
+  interface CourseMeta {
+    def: CourseDef;
+    id: string;
+    row: Row;
+    startsAt: Date | null;
+    endsAt: Date | null;
+    phase: 'draft' | 'selfpaced' | 'past' | 'running' | 'future';
+    agencies: Set<string>;
+    participants: Set<string>;
+    seats: number;
+    waitlist: number;
+  }
+  const courses: CourseMeta[] = [];
+  const courseByCode = new Map<string, CourseMeta>();
+  const visibleRows: Row[] = [];
+  const instructorRows: Row[] = [];
+  const allAgencies = AGENCIES.map((a) => a.code);
+  for (const def of CATALOGUE) {
+    const id = rng.uuid();
+    const status = def.status ?? CourseStatus.PUBLISHED;
+    const startsAt = def.start === null ? null : at(def.start, 1); // 08:00 WIB
+    const endsAt = def.start === null ? null : at(def.start + (def.days ?? 1) - 1, 9); // 16:00 WIB on the last day
+    const phase: CourseMeta['phase'] =
+      status === CourseStatus.DRAFT ? 'draft'
+        : startsAt === null ? 'selfpaced'
+          : endsAt!.getTime() < nowMs ? 'past'
+            : startsAt.getTime() <= nowMs ? 'running' : 'future';
+    const ownerIsAgency = agencyId.has(def.owner);
+    if (!ownerIsAgency && !partnerId.has(def.owner)) throw new Error(`unknown demo course owner ${def.owner}`);
+    const creator = ownerIsAgency ? cast(AGENCY_ADMINS[def.owner]) : cast(PARTNER_ADMINS[def.owner]);
+    const publishedAt = status === CourseStatus.DRAFT ? null : startsAt ? new Date(startsAt.getTime() - 45 * DAY) : at(-720, 2);
+    const agencies = new Set<string>(
+      def.visibility === 'ALL_AGENCIES' ? allAgencies : [...(ownerIsAgency ? [def.owner] : []), ...(def.visibility === 'LISTED_AGENCIES' ? def.listed ?? [] : [])],
+    );
+    const row: Row = {
+      id, code: def.code, title: def.title, description: def.description, form: def.form, delivery: def.delivery, jp: def.jp,
+      competency_tags: def.tags, owner_agency_id: ownerIsAgency ? agencyId.get(def.owner) : null, owner_partner_id: ownerIsAgency ? null : partnerId.get(def.owner),
+      capacity: def.capacity, enrolment_policy: def.policy, cost_per_participant: def.cost, status, visibility: def.visibility,
+      starts_at: startsAt?.toISOString() ?? null, ends_at: endsAt?.toISOString() ?? null, location: def.location ?? null,
+      published_at: publishedAt?.toISOString() ?? null, created_by_id: creator.id,
+    };
+    const meta: CourseMeta = { def, id, row, startsAt, endsAt, phase, agencies, participants: new Set(), seats: 0, waitlist: 0 };
+    courses.push(meta);
+    courseByCode.set(def.code, meta);
+    if (def.visibility === 'LISTED_AGENCIES') {
+      for (const a of def.listed ?? []) visibleRows.push({ course_id: id, agency_id: agencyId.get(a) });
+    }
+    const seen = new Set<string>();
+    for (const key of def.instructors) {
+      const { person, agency, partner } = resolveInstructor(key);
+      if (seen.has(person.id)) continue;
+      seen.add(person.id);
+      instructorRows.push({ course_id: id, person_id: person.id });
+      grant(person, Role.INSTRUCTOR, agency, partner);
+    }
+  }
+  const course = (code: string) => {
+    const c = courseByCode.get(code);
+    if (!c) throw new Error(`demo course ${code} missing`);
+    return c;
+  };
+
+  // Enrolments
+  const enrolmentRows: Row[] = [];
+  const supervisorOf = new Map(people.map((p) => [p.id, p.supervisorId]));
+  const holdsSeat = (s: string) => s === 'ACTIVE' || s === 'COMPLETED' || s === 'FAILED';
+  interface EnrolmentSpec {
+    person: PersonMeta;
+    status: 'REQUESTED' | 'ACTIVE' | 'WAITLISTED' | 'COMPLETED' | 'FAILED' | 'WITHDRAWN' | 'REJECTED';
+    requestedAt: Date;
+    finishedAt?: Date | null;
+    waitlistedAt?: Date | null;
+  }
+  const enrol = (c: CourseMeta, spec: EnrolmentSpec) => {
+    if (c.participants.has(spec.person.id)) throw new Error(`demo: ${spec.person.name} enrolled twice in ${c.def.code}`);
+    c.participants.add(spec.person.id);
+    const approval = c.def.policy === EnrolmentPolicy.SUPERVISOR_APPROVAL;
+    const supervisorId = supervisorOf.get(spec.person.id) ?? null;
+    const requestedAt = spec.requestedAt;
+    const decided = approval && supervisorId && spec.status !== 'REQUESTED';
+    const decidedAt = decided ? clampPast(new Date(requestedAt.getTime() + rng.int(3, 96) * HOUR)) : null;
+    let finishedAt: Date | null = spec.finishedAt ?? null;
+    if (spec.status === 'WITHDRAWN' && !finishedAt) {
+      finishedAt = clampPast(new Date((decidedAt ?? requestedAt).getTime() + rng.int(6, 240) * HOUR));
+    }
+    if (holdsSeat(spec.status)) c.seats += 1;
+    if (spec.status === 'WAITLISTED') c.waitlist += 1;
+    enrolmentRows.push({
+      id: rng.uuid(), person_id: spec.person.id, course_id: c.id, status: spec.status,
+      approver_id: approval ? supervisorId : null,
+      requested_at: requestedAt.toISOString(), created_at: requestedAt.toISOString(),
+      waitlisted_at: spec.status === 'WAITLISTED' ? (spec.waitlistedAt ?? decidedAt ?? requestedAt).toISOString() : null,
+      decided_at: decidedAt?.toISOString() ?? null, decided_by_id: decided ? supervisorId : null,
+      decision_note: spec.status === 'REJECTED' ? rng.pick(REJECTION_REASONS) : spec.status === 'FAILED' ? rng.pick(FAILURE_NOTES) : null,
+      finished_at: finishedAt?.toISOString() ?? null,
+    });
+  };
+
+  // The demo learner's story first: 12 JP this year (two e-learning completions), 20 JP last year,
+  // a request waiting for the supervisor, a running course with an instructor, a waitlist place.
+  const learner = cast('bdg.learner');
+  const supervisor = cast('bdg.supervisor');
+  const inYear = (y: number, frac: number) => {
+    const from = yearStart(y);
+    const to = Math.min(yearStart(y + 1), nowMs) - DAY;
+    return new Date(from + Math.max(0, to - from) * frac + 2 * HOUR);
+  };
+  const completeOn = (c: CourseMeta, person: PersonMeta, finishedAt: Date) =>
+    enrol(c, { person, status: 'COMPLETED', requestedAt: new Date(finishedAt.getTime() - rng.int(5, 20) * DAY), finishedAt });
+  completeOn(course('LAN-EL-TLPD'), learner, inYear(thisYear, 0.35));
+  completeOn(course('KDN-EL-KAMINFO'), learner, inYear(thisYear, 0.8));
+  completeOn(course('LAN-EL-WASBANG'), learner, inYear(thisYear - 1, 0.3));
+  const seminar = course('LAN-SEM-INOV-2025');
+  if (yearIn(seminar.endsAt!) === thisYear - 1) completeOn(seminar, learner, new Date(seminar.endsAt!.getTime() + HOUR));
+  else completeOn(course('LAN-EL-BERAKHLAK'), learner, inYear(thisYear - 1, 0.7));
+  enrol(course('ITB-SPBE-2612'), { person: learner, status: 'REQUESTED', requestedAt: new Date(nowMs - 2 * DAY - 3 * HOUR) });
+  enrol(course('UI-ADKP-2611'), { person: learner, status: 'ACTIVE', requestedAt: new Date(course('UI-ADKP-2611').startsAt!.getTime() - 12 * DAY) });
+  enrol(course('UNDIP-NEGO-2612'), { person: learner, status: 'WAITLISTED', requestedAt: new Date(nowMs - 6 * DAY), waitlistedAt: new Date(nowMs - 5 * DAY) });
+  enrol(course('UNSRI-BM-STAT'), { person: learner, status: 'WITHDRAWN', requestedAt: inYear(thisYear, 0.5) });
+  // Two more of the supervisor's team wait for a decision, so the approvals inbox has three items.
+  const team = (unitStaff.get('PEMKOT-BDG/Bidang Aplikasi Informatika') ?? []).filter((p) => p.id !== learner.id);
+  enrol(course('UI-MPP-2612'), { person: team[0], status: 'REQUESTED', requestedAt: new Date(nowMs - 1 * DAY - 5 * HOUR) });
+  enrol(course('ITB-SPBE-2612'), { person: team[1], status: 'REQUESTED', requestedAt: new Date(nowMs - 4 * DAY) });
+  const reserved = new Set([learner.id]);
+
+  const asn = people.filter((p) => p.level !== null);
+  const matches = (p: PersonMeta, audience: Audience[] | undefined) => {
+    if (!audience) return true;
+    return audience.some((a) =>
+      a === 'heads' ? p.level === 'ADMINISTRATOR' || p.level === 'PENGAWAS'
+        : a === 'administrator' ? p.level === 'ADMINISTRATOR'
+          : a === 'pengawas' ? p.level === 'PENGAWAS'
+            : a === 'pppk' ? p.pppk
+              : p.unitKind === a,
+    );
+  };
+
+  for (const c of courses) {
+    if (c.phase === 'draft') continue;
+    const def = c.def;
+    const approval = def.policy === EnrolmentPolicy.SUPERVISOR_APPROVAL;
+    const pool = rng.shuffle(
+      asn.filter((p) => c.agencies.has(p.agency!) && matches(p, def.audience) && !reserved.has(p.id) && !c.participants.has(p.id) && (!approval || p.supervisorId)),
+    );
+    const cap = def.capacity;
+    let seats: number;
+    if (cap !== null) {
+      const share = def.full ? 1
+        : c.phase === 'future' ? 0.3 + rng.next() * 0.45
+          : cap > 100 ? 0.3 + rng.next() * 0.3 : 0.6 + rng.next() * 0.35;
+      seats = Math.max(def.full ? cap : 1, Math.round(cap * share)) - c.seats;
+    } else {
+      seats = c.phase === 'selfpaced' ? rng.int(45, 110) : rng.int(18, 40);
+    }
+    const plan: EnrolmentSpec['status'][] = [];
+    for (let i = 0; i < seats; i++) plan.push('ACTIVE');
+    if (def.full) for (let i = rng.int(2, 5); i > 0; i--) plan.push('WAITLISTED');
+    if (approval && (c.phase === 'future' || c.phase === 'running')) for (let i = Math.max(1, Math.round(seats * (c.phase === 'future' ? 0.3 : 0.08))); i > 0; i--) plan.push('REQUESTED');
+    if (approval) for (let i = Math.max(1, Math.round(seats * 0.08)); i > 0; i--) plan.push('REJECTED');
+    for (let i = Math.round(seats * (0.03 + rng.next() * 0.06)); i > 0; i--) plan.push('WITHDRAWN');
+
+    const span = c.startsAt ? null : { from: Math.max(nowMs - 690 * DAY, yearStart(thisYear - 1) + 3 * DAY), to: nowMs - 2 * DAY };
+    for (const planned of plan) {
+      const person = pool.pop();
+      if (!person) break;
+      let status = planned;
+      let requestedAt: Date;
+      let finishedAt: Date | null = null;
+      if (c.phase === 'future') {
+        requestedAt = new Date(nowMs - rng.int(2, 24 * 25) * HOUR);
+      } else if (c.phase === 'selfpaced') {
+        requestedAt = new Date(span!.from + rng.next() * (span!.to - span!.from));
+      } else {
+        requestedAt = new Date(c.startsAt!.getTime() - rng.int(7 * 24, 40 * 24) * HOUR);
+      }
+      if (status === 'ACTIVE') {
+        if (c.phase === 'past') {
+          status = ASSESSED_FORMS.has(def.form) && rng.chance(0.08) ? 'FAILED' : 'COMPLETED';
+          finishedAt = clampPast(new Date(c.endsAt!.getTime() + rng.int(1, 48) * HOUR));
+        } else if (c.phase === 'selfpaced' && rng.chance(0.6)) {
+          status = 'COMPLETED';
+          finishedAt = clampPast(new Date(requestedAt.getTime() + rng.int(2 * 24, 45 * 24) * HOUR));
+        }
+      }
+      enrol(c, { person, status, requestedAt, finishedAt });
+    }
+  }
+  for (const c of courses) {
+    c.row.seats_taken = c.seats;
+    c.row.waitlist_length = c.waitlist;
+    if (c.def.capacity !== null && c.seats > c.def.capacity) throw new Error(`demo course ${c.def.code} over capacity`);
+  }
+
+  // Learning-hours ledger: one line per completion, and the yearly totals it sums to.
+  const courseById = new Map(courses.map((c) => [c.id, c]));
+  const recordRows: Row[] = [];
+  const totals = new Map<string, number>();
+  for (const e of enrolmentRows) {
+    if (e.status !== 'COMPLETED') continue;
+    const c = courseById.get(e.course_id as string)!;
+    const occurredAt = new Date(e.finished_at as string);
+    const year = yearIn(occurredAt);
+    const minutes = c.def.jp * MINUTES_PER_JP;
+    recordRows.push({
+      id: rng.uuid(), person_id: e.person_id, year, minutes, source: 'COURSE_COMPLETION', enrolment_id: e.id, title: c.def.title, occurred_at: e.finished_at,
+    });
+    const k = `${e.person_id as string}|${year}`;
+    totals.set(k, (totals.get(k) ?? 0) + minutes);
+  }
+  const yearRows: Row[] = [...totals].map(([k, minutes]) => {
+    const [person_id, year] = k.split('|');
+    return { person_id, year: Number(year), minutes };
+  });
+
+  // The accounts to print
+  const jpOf = (personId: string, year: number) => (totals.get(`${personId}|${year}`) ?? 0) / MINUTES_PER_JP;
+  const inbox = enrolmentRows.filter((e) => e.status === 'REQUESTED' && e.approver_id === supervisor.id).length;
+  const instructor = cast('ui.ratna');
+  const running = course('UI-ADKP-2611');
+  const roster = enrolmentRows.filter((e) => e.course_id === running.id && e.status === 'ACTIVE').length;
+  const admin = cast('bdg.admin');
+  const platform = cast('platform');
+  const accounts: DemoAccount[] = [
+    {
+      role: Role.LEARNER, login: learner.row.nip as string, password: DEMO_PASSWORD, name: learner.name,
+      note: `Diskominfo Kota Bandung; ${jpOf(learner.id, thisYear)}/20 JP tahun ${thisYear}; 1 permintaan menunggu ${supervisor.name}`,
+    },
+    {
+      role: Role.SUPERVISOR, login: supervisor.row.nip as string, password: DEMO_PASSWORD, name: supervisor.name,
+      note: `Kepala Bidang Aplikasi Informatika; ${inbox} permintaan di kotak persetujuan`,
+    },
+    { role: Role.AGENCY_ADMIN, login: admin.row.nip as string, password: DEMO_PASSWORD, name: admin.name, note: 'Admin BKPSDM Pemerintah Kota Bandung' },
+    {
+      role: Role.INSTRUCTOR, login: instructor.row.email as string, password: DEMO_PASSWORD, name: instructor.name,
+      note: `Universitas Indonesia; mengajar "${running.def.title}" (${roster} peserta aktif)`,
+    },
+    { role: Role.PLATFORM_ADMIN, login: platform.row.email as string, password: DEMO_PASSWORD, name: platform.name, note: 'Operator platform (LAN)' },
+  ];
+
+  return {
+    tables: [
+      { table: 'agency', columns: ['id', 'code', 'name', 'kind'], rows: agencyRows },
+      { table: 'partner_institution', columns: ['id', 'code', 'name', 'kind', 'city'], rows: partnerRows },
+      { table: 'org_unit', columns: ['id', 'agency_id', 'parent_id', 'name', 'path'], rows: unitRows },
+      {
+        table: 'person',
+        columns: ['id', 'full_name', 'nip', 'nidn', 'email', 'employment_type', 'agency_id', 'org_unit_id', 'partner_id', 'supervisor_id', 'position_title', 'rank', 'password_hash'],
+        rows: people.map((p) => p.row),
+      },
+      { table: 'role_grant', columns: ['id', 'person_id', 'role', 'agency_id', 'partner_id', 'scope_key'], rows: grantRows },
+      {
+        table: 'course',
+        columns: ['id', 'code', 'title', 'description', 'form', 'delivery', 'jp', 'competency_tags', 'owner_agency_id', 'owner_partner_id', 'capacity', 'seats_taken',
+          'waitlist_length', 'enrolment_policy', 'cost_per_participant', 'status', 'visibility', 'starts_at', 'ends_at', 'location', 'published_at', 'created_by_id'],
+        rows: courses.map((c) => c.row),
+      },
+      { table: 'course_visible_agency', columns: ['course_id', 'agency_id'], rows: visibleRows },
+      { table: 'course_instructor', columns: ['course_id', 'person_id'], rows: instructorRows },
+      {
+        table: 'enrolment',
+        columns: ['id', 'person_id', 'course_id', 'status', 'approver_id', 'requested_at', 'created_at', 'waitlisted_at', 'decided_at', 'decided_by_id', 'decision_note', 'finished_at'],
+        rows: enrolmentRows,
+      },
+      { table: 'learning_record', columns: ['id', 'person_id', 'year', 'minutes', 'source', 'enrolment_id', 'title', 'occurred_at'], rows: recordRows },
+      { table: 'person_learning_year', columns: ['person_id', 'year', 'minutes'], rows: yearRows },
+    ],
+    accounts,
+    counts: {
+      agencies: agencyRows.length, partners: partnerRows.length, units: unitRows.length, people: people.length,
+      courses: courses.length, enrolments: enrolmentRows.length, learningRecords: recordRows.length,
+    },
+  };
+}
+

@@ -1,0 +1,72 @@
+import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { IconBuilding, IconCalendarEvent } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormatters } from '../../app/useFormatters';
+import { graphql } from '../../gql/__generated__';
+import type { EnrolmentCard_EnrolmentFragment } from '../../gql/__generated__/graphql';
+import { EnrolmentStatusBadge } from './EnrolmentStatusBadge';
+import { statusSentence } from './statusSentence';
+
+export const EnrolmentCard_enrolment = graphql(`
+  fragment EnrolmentCard_enrolment on Enrolment {
+    id
+    status
+    requestedAt
+    approverName
+    decidedByName
+    decisionNote
+    waitlistPosition
+    finishedAt
+    creditedMinutes
+    course {
+      id
+      code
+      title
+      jp
+      form
+      delivery
+      startsAt
+      endsAt
+      ownerName
+    }
+  }
+`);
+
+/** One enrolment: the course, its state in colour, icon and words, and what happens next. */
+export function EnrolmentCard({ enrolment: e, actions }: { enrolment: EnrolmentCard_EnrolmentFragment; actions?: ReactNode }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  return (
+    <Card bg="white">
+      <Stack gap={8}>
+        <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+          <EnrolmentStatusBadge status={e.status} />
+          <Text fw={800} c="lantern.9" className="lentera-nowrap">
+            {t('common.jp', { jp: fmt.number(e.course.jp) })}
+          </Text>
+        </Group>
+        <Anchor component={Link} to={`/kursus/${e.course.id}`} fw={700} fz="lg" c="var(--mantine-color-text)" underline="hover" lh={1.3}>
+          {e.course.title}
+        </Anchor>
+        <Text size="sm">{statusSentence(e, t, fmt.relative, fmt.date)}</Text>
+        <Group gap="md" c="dimmed">
+          <Group gap={4} wrap="nowrap">
+            <IconBuilding size={16} aria-hidden />
+            <Text size="sm" c="dimmed">
+              {e.course.ownerName}
+            </Text>
+          </Group>
+          <Group gap={4} wrap="nowrap">
+            <IconCalendarEvent size={16} aria-hidden />
+            <Text size="sm" c="dimmed">
+              {e.course.startsAt ? fmt.schedule(e.course.startsAt, e.course.endsAt) : t('course.anytime')}
+            </Text>
+          </Group>
+        </Group>
+        {actions ? <Group gap="sm">{actions}</Group> : null}
+      </Stack>
+    </Card>
+  );
+}

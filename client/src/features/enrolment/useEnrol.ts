@@ -1,0 +1,62 @@
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { toUiError, type UiError } from '../../app/errors';
+import { graphql } from '../../gql/__generated__';
+import type { EnrolmentState_EnrolmentFragment } from '../../gql/__generated__/graphql';
+import { notifyError, notifySuccess } from '../../ui/notify';
+
+const EnrolDocument = graphql(`
+  mutation Enrol($courseId: ID!) {
+    enrol(courseId: $courseId) {
+      id
+      ...EnrolmentState_enrolment
+    }
+  }
+`);
+
+const WithdrawDocument = graphql(`
+  mutation WithdrawEnrolment($id: ID!) {
+    withdrawEnrolment(id: $id) {
+      id
+      ...EnrolmentState_enrolment
+    }
+  }
+`);
+
+/** Enrols the viewer and says plainly what happened: enrolled, waiting for approval, or waitlisted. */
+export function useEnrol(courseTitle: string) {
+  const { t } = useTranslation();
+  const [mutate, { loading }] = useMutation(EnrolDocument, { refetchQueries: ['CourseDetail'] });
+  async function enrol(courseId: string): Promise<{ enrolment?: EnrolmentState_EnrolmentFragment; error?: UiError }> {
+    try {
+      const { data } = await mutate({ variables: { courseId } });
+      const e = data!.enrol;
+      if (e.status === 'ACTIVE') notifySuccess(t('enrolment.outcome.active', { title: courseTitle }), t('enrolment.outcome.activeTitle'));
+      else if (e.status === 'REQUESTED') notifySuccess(t('enrolment.outcome.requested', { name: e.approverName ?? t('enrolment.yourSupervisor') }), t('enrolment.outcome.requestedTitle'));
+      else if (e.status === 'WAITLISTED') notifySuccess(t('enrolment.outcome.waitlisted', { position: e.waitlistPosition ?? '–' }), t('enrolment.outcome.waitlistedTitle'));
+      return { enrolment: e };
+    } catch (error) {
+      const ui = toUiError(error, t);
+      notifyError(ui.message, t('enrolment.outcome.failedTitle'));
+      return { error: ui };
+    }
+  }
+  return { enrol, loading };
+}
+
+/** Withdraws the viewer from a course; a freed seat goes to the first person on the waiting list. */
+export function useWithdraw() {
+  const { t } = useTranslation();
+  const [mutate, { loading }] = useMutation(WithdrawDocument, { refetchQueries: ['CourseDetail', 'MyEnrolments'] });
+  async function withdraw(id: string, title: string): Promise<boolean> {
+    try {
+      await mutate({ variables: { id } });
+      notifySuccess(t('enrolment.withdraw.done', { title }));
+      return true;
+    } catch (error) {
+      notifyError(toUiError(error, t).message, t('enrolment.withdraw.failedTitle'));
+      return false;
+    }
+  }
+  return { withdraw, loading };
+}

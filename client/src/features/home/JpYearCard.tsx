@@ -1,0 +1,51 @@
+import { Group, Paper, RingProgress, Stack, Text, Title } from '@mantine/core';
+import { IconTarget, IconTrophy } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../app/useFormatters';
+
+/** The one number first: "12 / 20 JP tahun 2026", as a ring and in words. */
+export function JpYearCard({ year, jp, targetJp, remainingJp, progress }: { year: number; jp: number; targetJp: number; remainingJp: number; progress: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const pct = Math.max(0, Math.min(100, Math.round(progress * 100)));
+  const reached = remainingJp <= 0;
+  const headline = t('home.jpHeadline', { jp: fmt.number(jp, 1), target: fmt.number(targetJp), year });
+  return (
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="jp-year-title" className="lentera-jp-card">
+      <Group wrap="nowrap" gap="md" align="center">
+        <RingProgress
+          size={120}
+          thickness={12}
+          roundCaps
+          sections={[{ value: pct, color: reached ? 'teal.6' : 'lantern.5' }]}
+          rootColor="var(--mantine-color-ink-1)"
+          label={
+            <Stack gap={0} align="center">
+              <Text fw={800} fz={26} lh={1}>
+                {fmt.number(jp, 1)}
+              </Text>
+              <Text size="xs" fw={700} c="dimmed">
+                / {fmt.number(targetJp)} JP
+              </Text>
+            </Stack>
+          }
+          aria-hidden
+        />
+        <Stack gap={6} style={{ minWidth: 0 }}>
+          <Text size="sm" fw={700} c="dimmed" tt="uppercase">
+            {t('home.jpEyebrow')}
+          </Text>
+          <Title order={2} fz={{ base: 22, sm: 26 }} id="jp-year-title" lh={1.2}>
+            {headline}
+          </Title>
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            {reached ? <IconTrophy size={18} aria-hidden color="var(--mantine-color-teal-8)" /> : <IconTarget size={18} aria-hidden color="var(--mantine-color-lantern-8)" />}
+            <Text size="sm" fw={600}>
+              {reached ? t('home.jpReached', { target: fmt.number(targetJp) }) : t('home.jpRemaining', { remaining: fmt.number(remainingJp, 1), target: fmt.number(targetJp) })}
+            </Text>
+          </Group>
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}

@@ -1,0 +1,40 @@
+import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconChevronRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useMe } from '../../app/session';
+import { PageHeader } from '../../ui/PageHeader';
+import { navItemsFor } from '../shell/nav';
+
+/** Home for people who are not learners (partner instructors, platform operators): where to go. */
+export function RoleHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const items = navItemsFor(me).filter((i) => i.to !== '/');
+  const where = me.partnerName ?? me.agencyName;
+  return (
+    <>
+      <PageHeader title={t('home.welcome', { name: me.fullName })} description={where ?? undefined} />
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
+        {items.map((item) => (
+          <Card key={item.to} component={Link} to={item.to} bg="white">
+            <Group wrap="nowrap" justify="space-between">
+              <Group wrap="nowrap" gap="md">
+                <ThemeIcon size={44} radius="md" variant="light" color="lantern">
+                  <item.icon size={24} aria-hidden />
+                </ThemeIcon>
+                <Stack gap={2}>
+                  <Text fw={700}>{t(item.label)}</Text>
+                  <Text size="sm" c="dimmed">
+                    {t(`home.shortcut.${item.label.replace('nav.', '')}`)}
+                  </Text>
+                </Stack>
+              </Group>
+              <IconChevronRight size={20} aria-hidden />
+            </Group>
+          </Card>
+        ))}
+      </SimpleGrid>
+    </>
+  );
+}

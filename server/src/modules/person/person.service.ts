@@ -1,0 +1,347 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SignedInContext } from '../../app/context.js';
+import { Role } from '../../shared/auth/roles.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { AppError, isUniqueViolation } from '../../shared/errors.js';
+import { toPage, type Page } from '../../shared/graphql/pagination.js';
+import type { Locale } from '../../shared/i18n/messages.js';
+import { Agency, assertAdministersAgency, decodeNameIdCursor, escapeLike, isUuid, lockScope, OrgUnit, rejectNulls, writeAudit } from '../agency/index.js';
+import { hashPassword } from '../auth/index.js';
+import { PartnerInstitution } from '../partner/index.js';
+import { checkNipFor, normalizeNip } from './nip.js';
+import { EmploymentType, Person } from './person.entity.js';
+import type { CreatePersonInput, PeopleArgs, UpdatePersonInput } from './person.inputs.js';
+import { canAdministerPerson, canViewPerson } from './person.policy.js';
+import { findPersonRow, PERSON_SELECT, toPersonNode, type PersonRow } from './person.read.js';
+import type { PersonNode } from './person.types.js';
+
+// ---------------------------------------------------------------- reads
+
+/** Count plus one shaped page query (the admin check needs no SQL for an agency's own admins). */
+export async function listPeople(ctx: SignedInContext, args: PeopleArgs): Promise<Page<PersonNode>> {
+  const { em, viewer } = ctx;
+  if ((args.agencyId == null) === (args.partnerId == null)) {
+    throw new AppError('BAD_USER_INPUT', { reason: 'exactly one of agencyId and partnerId' }, 'agencyId');
+  }
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (args.agencyId) {
+    await assertAdministersAgency(em, viewer, args.agencyId);
+    where.push('p.agency_id = ?');
+    params.push(args.agencyId);
+  } else {
+    if (!viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
+    if (!isUuid(args.partnerId)) throw new AppError('NOT_FOUND', { what: 'partner' }, 'partnerId');
+    where.push('p.partner_id = ?');
+    params.push(args.partnerId);
+  }
+
+  const search = args.search?.trim();
+  if (search) {
+    const digits = normalizeNip(search);
+    if (/^\d+$/.test(digits)) {
+      where.push('p.nip like ?');
+      params.push(`${digits}%`);
+    } else {
+      // Substring match, plus trigram word similarity for typos (both served by the trigram index).
+      const alternatives = ['p.full_name ilike ?', 'p.email like ?'];
+      params.push(`%${escapeLike(search)}%`, `${escapeLike(search.toLowerCase())}%`);
+      if (search.length >= 4) {
+        alternatives.push('? <% p.full_name');
+        params.push(search);
+      }
+      where.push(`(${alternatives.join(' or ')})`);
+    }
+  }
+  if (args.orgUnitId != null) {
+    if (!isUuid(args.orgUnitId)) where.push('false');
+    else {
+      where.push(`p.org_unit_id in (select d.id from org_unit r join org_unit d on d.agency_id = r.agency_id
+                                      where r.id = ? and (d.id = r.id or d.path like r.path || '/%'))`);
+      params.push(args.orgUnitId);
+    }
+  }
+  if (args.active != null) {
+    where.push('p.active = ?');
+    params.push(args.active);
+  }
+  if (args.role) {
+    if (args.role === Role.LEARNER) where.push(`p.employment_type <> 'NON_ASN'`);
+    else if (args.role === Role.SUPERVISOR) where.push(`exists (select 1 from person s where s.supervisor_id = p.id and s.active)`);
+    else {
+      where.push(`exists (select 1 from role_grant g where g.person_id = p.id and g.role = ?)`);
+      params.push(args.role);
+    }
+  }
+
+  const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from person p where ${where.join(' and ')}`, params);
+  const cursor = decodeNameIdCursor(args.after);
+  if (cursor) {
+    where.push('(p.full_name, p.id) > (?, ?)');
+    params.push(...cursor);
+  }
+  const rows = await em.execute<PersonRow[]>(
+    `${PERSON_SELECT} where ${where.join(' and ')} order by p.full_name, p.id limit ?`,
+    [...params, args.first + 1],
+  );
+  return toPage(rows, args.first, n, (r) => toPersonNode(r, viewer), (r) => [r.full_name, r.id]);
+}
+
+/** The person, their supervisor and their admins may open a record; to anyone else it does not exist. */
+export async function getPerson(ctx: SignedInContext, id: string): Promise<PersonNode> {
+  const row = isUuid(id) ? await findPersonRow(ctx.em, id) : null;
+  if (!row || !canViewPerson(ctx.viewer, row)) throw new AppError('NOT_FOUND', { what: 'person' });
+  return toPersonNode(row, ctx.viewer);
+}
+
+/** A person the viewer may change: invisible is NOT_FOUND, visible but not theirs to manage FORBIDDEN. */
+export async function findManagedPerson(em: EntityManager, viewer: Viewer, id: string): Promise<PersonRow> {
+  const row = isUuid(id) ? await findPersonRow(em, id) : null;
+  if (!row || !canViewPerson(viewer, row)) throw new AppError('NOT_FOUND', { what: 'person' });
+  if (!canAdministerPerson(viewer, row)) throw new AppError('FORBIDDEN');
+  return row;
+}
+
+// ---------------------------------------------------------------- field rules
+
+interface PersonFields {
+  fullName: string;
+  nip: string | null;
+  nidn: string | null;
+  employmentType: EmploymentType;
+  email: string | null;
+  orgUnitId: string | null;
+  supervisorId: string | null;
+  positionTitle: string | null;
+  rank: string | null;
+}
+
+/** Where the person belongs: exactly one of an agency or a partner institution. */
+interface PersonHome {
+  agencyId: string | null;
+  partnerId: string | null;
+}
+
+const blankToNull = (s: string | null | undefined): string | null => (s?.trim() ? s.trim() : null);
+const GOLONGAN = /^(I|II|III)\/[a-d]$|^IV\/[a-e]$/;
+const PPPK_GRADES = new Set(['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII']);
+
+/**
+ * The rules of a person record that need no database: PNS and PPPK have a valid NIP of their kind,
+ * non-ASN staff an e-mail, ranks fit the employment type. `checkNip` is false when neither the NIP
+ * nor the employment type changed, so an old record can still be edited.
+ */
+function validateFields(f: PersonFields, locale: Locale, checkNip: boolean): void {
+  if (f.nip && checkNip) {
+    const check = checkNipFor(f.nip, f.employmentType);
+    if (!check.ok) throw new AppError('INVALID_NIP', { reason: check.text[locale], problem: check.problem }, 'nip');
+    f.nip = check.nip;
+  }
+  if (f.employmentType !== EmploymentType.NON_ASN && !f.nip) throw new AppError('NIP_REQUIRED', {}, 'nip');
+  if (f.employmentType === EmploymentType.NON_ASN && !f.email) throw new AppError('EMAIL_REQUIRED', {}, 'email');
+  if (f.rank) {
+    const ok = f.employmentType === EmploymentType.PNS ? GOLONGAN.test(f.rank)
+      : f.employmentType === EmploymentType.PPPK ? PPPK_GRADES.has(f.rank) : true;
+    if (!ok) throw new AppError('INVALID_RANK', {}, 'rank');
+  }
+}
+
+function normalizeNipInput(raw: string | null | undefined): string | null {
+  const nip = raw == null ? '' : normalizeNip(raw.trim());
+  return nip === '' ? null : nip;
+}
+
+/** The unit must belong to the person's agency (partner staff have none). */
+async function checkOrgUnit(tx: EntityManager, home: PersonHome, orgUnitId: string): Promise<void> {
+  const [unit] = isUuid(orgUnitId) ? await tx.execute<{ agency_id: string }[]>(`select agency_id from org_unit where id = ?`, [orgUnitId]) : [];
+  if (!unit || !home.agencyId || unit.agency_id !== home.agencyId) throw new AppError('INVALID_ORG_UNIT', {}, 'orgUnitId');
+}
+
+/**
+ * The supervisor is an active person of the same agency (or partner), not the person, and not
+ * someone who already reports to the person, directly or not (walked up the chain in one query).
+ */
+async function checkSupervisor(tx: EntityManager, home: PersonHome, supervisorId: string, personId: string | null): Promise<void> {
+  if (!isUuid(supervisorId) || supervisorId === personId) throw new AppError('INVALID_SUPERVISOR', {}, 'supervisorId');
+  const [row] = await tx.execute<{ agency_id: string | null; partner_id: string | null; active: boolean; cycle: boolean }[]>(
+    `with recursive chain (id, supervisor_id, depth) as (
+       select id, supervisor_id, 0 from person where id = ?
+       union all
+       select p.id, p.supervisor_id, c.depth + 1 from person p join chain c on p.id = c.supervisor_id where c.depth < 200
+     )
+     select s.agency_id, s.partner_id, s.active, exists (select 1 from chain where chain.id = ?) as cycle
+       from person s where s.id = ?`,
+    [supervisorId, personId, supervisorId],
+  );
+  const sameHome = row && (home.agencyId ? row.agency_id === home.agencyId : !row.agency_id && row.partner_id === home.partnerId);
+  if (!row || !row.active || !sameHome || row.cycle) throw new AppError('INVALID_SUPERVISOR', {}, 'supervisorId');
+}
+
+/** Checked first for a clear answer; the unique constraints still catch a concurrent insert. */
+async function checkDuplicates(tx: EntityManager, nip: string | null, email: string | null, exceptId: string | null): Promise<void> {
+  const [dup] = await tx.execute<{ nip: boolean; email: boolean }[]>(
+    `select exists (select 1 from person where nip = ? and id is distinct from ?) as nip,
+            exists (select 1 from person where email = ? and id is distinct from ?) as email`,
+    [nip, exceptId, email, exceptId],
+  );
+  if (nip && dup.nip) throw new AppError('DUPLICATE_NIP', {}, 'nip');
+  if (email && dup.email) throw new AppError('DUPLICATE_EMAIL', {}, 'email');
+}
+
+function mapUniqueViolation(error: unknown): unknown {
+  if (isUniqueViolation(error, 'person_nip_unique')) return new AppError('DUPLICATE_NIP', {}, 'nip');
+  if (isUniqueViolation(error, 'person_email_unique')) return new AppError('DUPLICATE_EMAIL', {}, 'email');
+  return error;
+}
+
+/** Who may add people where: an agency's admins to it; platform admins to partner institutions. */
+async function assertCanAddTo(em: EntityManager, viewer: Viewer, home: PersonHome): Promise<void> {
+  if ((home.agencyId == null) === (home.partnerId == null)) {
+    throw new AppError('BAD_USER_INPUT', { reason: 'exactly one of agencyId and partnerId' }, 'agencyId');
+  }
+  if (home.agencyId) return assertAdministersAgency(em, viewer, home.agencyId);
+  if (!viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
+  const [partner] = isUuid(home.partnerId) ? await em.execute(`select 1 from partner_institution where id = ?`, [home.partnerId]) : [];
+  if (!partner) throw new AppError('NOT_FOUND', { what: 'partner' }, 'partnerId');
+}
+
+// ---------------------------------------------------------------- writes
+
+export async function createPerson(ctx: SignedInContext, input: CreatePersonInput): Promise<PersonNode> {
+  const { em, viewer } = ctx;
+  const home: PersonHome = { agencyId: input.agencyId ?? null, partnerId: input.partnerId ?? null };
+  await assertCanAddTo(em, viewer, home);
+  const fields: PersonFields = {
+    fullName: input.fullName.trim(),
+    nip: normalizeNipInput(input.nip),
+    nidn: blankToNull(input.nidn),
+    employmentType: input.employmentType,
+    email: blankToNull(input.email)?.toLowerCase() ?? null,
+    orgUnitId: input.orgUnitId ?? null,
+    supervisorId: input.supervisorId ?? null,
+    positionTitle: blankToNull(input.positionTitle),
+    rank: blankToNull(input.rank),
+  };
+  validateFields(fields, ctx.locale, true);
+  // Hashing is slow on purpose: done before the transaction so no locks are held meanwhile.
+  const passwordHash = await hashPassword(input.initialPassword);
+  let id: string;
+  try {
+    id = await em.transactional(async (tx) => {
+      if (fields.orgUnitId) await checkOrgUnit(tx, home, fields.orgUnitId);
+      if (fields.supervisorId) await checkSupervisor(tx, home, fields.supervisorId, null);
+      await checkDuplicates(tx, fields.nip, fields.email, null);
+      const person = new Person(fields.fullName, fields.employmentType);
+      person.nip = fields.nip;
+      person.nidn = fields.nidn;
+      person.email = fields.email;
+      person.agency = home.agencyId ? tx.getReference(Agency, home.agencyId) : null;
+      person.partner = home.partnerId ? tx.getReference(PartnerInstitution, home.partnerId) : null;
+      person.orgUnit = fields.orgUnitId ? tx.getReference(OrgUnit, fields.orgUnitId) : null;
+      person.supervisor = fields.supervisorId ? tx.getReference(Person, fields.supervisorId) : null;
+      person.positionTitle = fields.positionTitle;
+      person.rank = fields.rank;
+      person.passwordHash = passwordHash;
+      tx.persist(person);
+      const { fullName, nip, email, employmentType, orgUnitId, supervisorId } = fields;
+      writeAudit(tx, viewer, 'person.create', 'Person', person.id, { ...home, fullName, nip, email, employmentType, orgUnitId, supervisorId });
+      await tx.flush();
+      return person.id;
+    });
+  } catch (error) {
+    throw mapUniqueViolation(error);
+  }
+  return toPersonNode((await findPersonRow(em, id))!, viewer);
+}
+
+export async function updatePerson(ctx: SignedInContext, id: string, input: UpdatePersonInput): Promise<PersonNode> {
+  const { em, viewer } = ctx;
+  rejectNulls(input, ['fullName', 'employmentType']);
+  const row = await findManagedPerson(em, viewer, id);
+  const home: PersonHome = { agencyId: row.agency_id, partnerId: row.partner_id };
+  const next: PersonFields = {
+    fullName: input.fullName !== undefined ? input.fullName.trim() : row.full_name,
+    nip: input.nip !== undefined ? normalizeNipInput(input.nip) : row.nip,
+    nidn: input.nidn !== undefined ? blankToNull(input.nidn) : row.nidn,
+    employmentType: input.employmentType ?? row.employment_type,
+    email: input.email !== undefined ? (blankToNull(input.email)?.toLowerCase() ?? null) : row.email,
+    orgUnitId: input.orgUnitId !== undefined ? input.orgUnitId : row.org_unit_id,
+    supervisorId: input.supervisorId !== undefined ? input.supervisorId : row.supervisor_id,
+    positionTitle: input.positionTitle !== undefined ? blankToNull(input.positionTitle) : row.position_title,
+    rank: input.rank !== undefined ? blankToNull(input.rank) : row.rank,
+  };
+  validateFields(next, ctx.locale, next.nip !== row.nip || next.employmentType !== row.employment_type);
+  const before: Record<string, unknown> = {
+    fullName: row.full_name, nip: row.nip, nidn: row.nidn, employmentType: row.employment_type, email: row.email,
+    orgUnitId: row.org_unit_id, supervisorId: row.supervisor_id, positionTitle: row.position_title, rank: row.rank,
+  };
+  const changes = Object.fromEntries(Object.entries(next).filter(([k, v]) => before[k] !== v)) as Partial<PersonFields>;
+  if (Object.keys(changes).length === 0) return toPersonNode(row, viewer);
+
+  try {
+    await em.transactional(async (tx) => {
+      if (changes.supervisorId) {
+        // Two concurrent changes could each be valid alone and form a cycle together.
+        await lockScope(tx, `supervisors:${home.agencyId ?? home.partnerId}`);
+        await checkSupervisor(tx, home, changes.supervisorId, row.id);
+      }
+      if (changes.orgUnitId) await checkOrgUnit(tx, home, changes.orgUnitId);
+      if (changes.nip || changes.email) await checkDuplicates(tx, changes.nip ?? null, changes.email ?? null, row.id);
+      const person = await tx.findOneOrFail(Person, { id: row.id });
+      if ('fullName' in changes) person.fullName = next.fullName;
+      if ('nip' in changes) person.nip = next.nip;
+      if ('nidn' in changes) person.nidn = next.nidn;
+      if ('employmentType' in changes) person.employmentType = next.employmentType;
+      if ('email' in changes) person.email = next.email;
+      if ('orgUnitId' in changes) person.orgUnit = next.orgUnitId ? tx.getReference(OrgUnit, next.orgUnitId) : null;
+      if ('supervisorId' in changes) person.supervisor = next.supervisorId ? tx.getReference(Person, next.supervisorId) : null;
+      if ('positionTitle' in changes) person.positionTitle = next.positionTitle;
+      if ('rank' in changes) person.rank = next.rank;
+      writeAudit(tx, viewer, 'person.update', 'Person', row.id, { changes });
+      await tx.flush();
+    });
+  } catch (error) {
+    throw mapUniqueViolation(error);
+  }
+  return toPersonNode((await findPersonRow(em, id))!, viewer);
+}
+
+/** Deactivation ends the person's sessions in the same transaction: they are signed out at once. */
+export async function setPersonActive(ctx: SignedInContext, id: string, active: boolean): Promise<PersonNode> {
+  const { em, viewer } = ctx;
+  const row = await findManagedPerson(em, viewer, id);
+  // An admin locking themselves out is never what they meant; another admin can do it.
+  if (!active && row.id === viewer.personId) throw new AppError('FORBIDDEN');
+  if (row.active !== active) {
+    await em.transactional(async (tx) => {
+      await tx.execute(`update person set active = ?, updated_at = now() where id = ?`, [active, row.id]);
+      let sessionsEnded = 0;
+      if (!active) {
+        const res = await tx.execute<{ affectedRows: number }>(`delete from session where person_id = ?`, [row.id], 'run');
+        sessionsEnded = res.affectedRows;
+      }
+      writeAudit(tx, viewer, active ? 'person.activate' : 'person.deactivate', 'Person', row.id, active ? null : { sessionsEnded });
+      await tx.flush();
+    });
+  }
+  return toPersonNode((await findPersonRow(em, id))!, viewer);
+}
+
+/**
+ * Sets a new password, ends the person's other sessions (a reset usually means the old one leaked)
+ * and lifts a sign-in lock on their NIP/e-mail.
+ */
+export async function resetPersonPassword(ctx: SignedInContext, id: string, newPassword: string): Promise<boolean> {
+  const { em, viewer } = ctx;
+  const row = await findManagedPerson(em, viewer, id);
+  const passwordHash = await hashPassword(newPassword);
+  await em.transactional(async (tx) => {
+    await tx.execute(`update person set password_hash = ?, updated_at = now() where id = ?`, [passwordHash, row.id]);
+    await tx.execute(`delete from session where person_id = ? and token_hash is distinct from ?`, [row.id, ctx.sessionTokenHash]);
+    const logins = [row.nip, row.email].filter((x): x is string => !!x);
+    if (logins.length) await tx.execute(`delete from login_throttle where identifier in (?)`, [logins]);
+    writeAudit(tx, viewer, 'person.resetPassword', 'Person', row.id);
+    await tx.flush();
+  });
+  return true;
+}

@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
+import { EnrolmentStatus } from '../../server/src/modules/enrolment/enrolment.entity.js';
+import { checkNip } from '../../server/src/modules/person/nip.js';
+import { Role } from '../../server/src/shared/auth/roles.js';
+import { buildDemoWorld, DEMO_PASSWORD, seedDemoWorldIfEmpty, type DemoAccount } from '../../server/src/shared/db/seed/demo-world.js';
+import { yearIn } from '../../server/src/shared/util/time.js';
+import { startTestApp, type TestApp } from '../kit/test-app.js';
+
+let app: TestApp;
+let accounts: DemoAccount[] | null;
+const logs: string[] = [];
+const thisYear = yearIn(new Date());
+
+const TABLES = ['agency', 'partner_institution', 'org_unit', 'person', 'role_grant', 'course', 'course_visible_agency', 'course_instructor', 'enrolment', 'learning_record', 'person_learning_year'];
+
+async function tableCounts(): Promise<Record<string, number>> {
+  const rows = await app.sql<{ t: string; n: number }>(TABLES.map((t) => `select '${t}' as t, count(*)::int as n from ${t}`).join(' union all '));
+  return Object.fromEntries(rows.map((r) => [r.t, r.n]));
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const started = performance.now();
+  accounts = await seedDemoWorldIfEmpty(app.em(), (msg) => logs.push(msg));
+  console.log(`[demo-world] seeded in ${Math.round(performance.now() - started)} ms: ${logs.join(' ')}`);
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+describe('demo world', () => {
+  it('has the agencies, partners and places users know, with correct unit paths', async () => {
+    expect(accounts).not.toBeNull();
+    const agencies = await app.sql<{ name: string; kind: string }>(`select name, kind::text from agency order by name`);
+    expect(agencies.map((a) => a.name)).toEqual(expect.arrayContaining([
+      'Pemerintah Provinsi DKI Jakarta', 'Pemerintah Kota Bandung', 'Pemerintah Kota Semarang', 'Pemerintah Kota Palembang',
+      'Kementerian Dalam Negeri', 'Lembaga Administrasi Negara',
+    ]));
+    expect(new Set(agencies.map((a) => a.kind))).toEqual(new Set(['PROVINCE', 'CITY', 'MINISTRY', 'NATIONAL_AGENCY']));
+    const partners = await app.sql<{ name: string }>(`select name from partner_institution`);
+    expect(partners.map((p) => p.name)).toEqual(expect.arrayContaining(['Universitas Indonesia', 'Institut Teknologi Bandung', 'Universitas Diponegoro', 'Universitas Sriwijaya']));
+    expect(partners.length).toBeGreaterThanOrEqual(5);
+
+    const plaju = await app.sql(`select u.id from org_unit u join agency a on a.id = u.agency_id where u.name = 'Kecamatan Plaju' and a.name = 'Pemerintah Kota Palembang'`);
+    expect(plaju).toHaveLength(1);
+    // A path is the parent's path plus the unit's own id; parents belong to the same agency.
+    const badPaths = await app.sql(
+      `select u.id from org_unit u left join org_unit p on p.id = u.parent_id
+        where (u.parent_id is null and u.path <> u.id::text)
+           or (u.parent_id is not null and (p.path is null or u.path <> p.path || '/' || u.id::text or p.agency_id <> u.agency_id))`,
+    );
+    expect(badPaths).toEqual([]);
+    const [{ depth }] = await app.sql<{ depth: number }>(`select max(array_length(string_to_array(path, '/'), 1))::int as depth from org_unit`);
+    expect(depth).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has at least 300 civil servants, every NIP valid (PNS and PPPK), and supervisor trees within each agency', async () => {
+    const people = await app.sql<{ nip: string; employment_type: string; full_name: string }>(`select nip, employment_type::text, full_name from person where nip is not null`);
+    expect(people.length).toBeGreaterThanOrEqual(300);
+    for (const p of people) {
+      const check = checkNip(p.nip);
+      expect(check, `${p.full_name} ${p.nip}`).toMatchObject({ ok: true, kind: p.employment_type });
+    }
+    expect(people.filter((p) => p.employment_type === 'PPPK').length).toBeGreaterThan(10);
+    expect(new Set(people.map((p) => p.full_name)).size).toBe(people.length);
+
+    const strays = await app.sql(
+      `select p.id from person p join person s on s.id = p.supervisor_id where s.agency_id is distinct from p.agency_id or s.id = p.id`,
+    );
+    expect(strays).toEqual([]);
+    // No cycles: walking up from anyone ends within a few steps.
+    const [{ longest }] = await app.sql<{ longest: number }>(
+      `with recursive up(id, sup, n) as (select id, supervisor_id, 0 from person
+         union all select up.id, s.supervisor_id, up.n + 1 from up join person s on s.id = up.sup where up.n < 20)
+       select max(n)::int as longest from up`,
+    );
+    expect(longest).toBeLessThan(6);
+    const [{ withSupervisor, asn }] = await app.sql(`select count(supervisor_id)::int as "withSupervisor", count(*)::int as asn from person where nip is not null`);
+    expect(withSupervisor / asn).toBeGreaterThan(0.9);
+
+    const partnerStaff = await app.sql<{ email: string; nidn: string | null }>(`select email, nidn from person where employment_type = 'NON_ASN'`);
+    expect(partnerStaff.every((p) => /^[a-z.]+@[a-z.]+$/.test(p.email))).toBe(true);
+    expect(partnerStaff.filter((p) => p.nidn && /^\d{10}$/.test(p.nidn)).length).toBeGreaterThanOrEqual(12);
+
+    const grants = await app.sql<{ role: string; n: number }>(`select role::text, count(*)::int as n from role_grant group by role`);
+    const byRole = Object.fromEntries(grants.map((g) => [g.role, g.n]));
+    expect(byRole[Role.AGENCY_ADMIN]).toBe(6);
+    expect(byRole[Role.PLATFORM_ADMIN]).toBe(1);
+    expect(byRole[Role.PARTNER_ADMIN]).toBe(5);
+    expect(byRole[Role.INSTRUCTOR]).toBeGreaterThanOrEqual(20);
+  });
+
+  it('has about 60 courses across every form, delivery mode, visibility and policy', async () => {
+    const courses = await app.sql(`select form::text, delivery::text, visibility::text, enrolment_policy::text as policy, status::text,
+                                          owner_agency_id, owner_partner_id, capacity, seats_taken, waitlist_length, jp, competency_tags, starts_at
+                                     from course`);
+    expect(courses.length).toBeGreaterThanOrEqual(55);
+    expect(courses.length).toBeLessThanOrEqual(70);
+    expect(new Set(courses.map((c) => c.form))).toEqual(new Set(Object.values(DevelopmentForm)));
+    expect(new Set(courses.map((c) => c.delivery))).toEqual(new Set(Object.values(DeliveryMode)));
+    expect(new Set(courses.map((c) => c.visibility))).toEqual(new Set(Object.values(CourseVisibility)));
+    expect(new Set(courses.map((c) => c.policy))).toEqual(new Set(Object.values(EnrolmentPolicy)));
+    expect(new Set(courses.map((c) => c.status))).toEqual(new Set(['DRAFT', 'PUBLISHED', 'ARCHIVED']));
+    expect(courses.some((c) => c.owner_agency_id)).toBe(true);
+    expect(courses.some((c) => c.owner_partner_id)).toBe(true);
+    expect(courses.some((c) => c.capacity !== null && c.capacity <= 12 && c.seats_taken === c.capacity && c.waitlist_length > 0)).toBe(true);
+    expect(courses.some((c) => c.starts_at && new Date(c.starts_at) > new Date())).toBe(true);
+    expect(courses.some((c) => c.starts_at && new Date(c.starts_at) < new Date())).toBe(true);
+    const tags = new Set(courses.flatMap((c) => c.competency_tags as string[]));
+    for (const t of ['Integritas', 'Kerja Sama', 'Komunikasi', 'Orientasi pada Hasil', 'Pelayanan Publik', 'Pengembangan Diri dan Orang Lain', 'Mengelola Perubahan', 'Pengambilan Keputusan', 'Perekat Bangsa']) {
+      expect(tags, t).toContain(t);
+    }
+    const [{ missing }] = await app.sql(
+      `select count(*)::int as missing from course c where c.status <> 'DRAFT' and c.delivery <> 'ONLINE_SELF_PACED'
+          and not exists (select 1 from course_instructor i where i.course_id = c.id)`,
+    );
+    expect(missing).toBe(0);
+    const listedWithoutAgencies = await app.sql(
+      `select id from course c where visibility = 'LISTED_AGENCIES' and not exists (select 1 from course_visible_agency v where v.course_id = c.id)`,
+    );
+    expect(listedWithoutAgencies).toEqual([]);
+  });
+
+  it('has enrolments in every state, with seat and waitlist counters that match them exactly', async () => {
+    const statuses = await app.sql<{ status: string }>(`select distinct status::text from enrolment`);
+    expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(Object.values(EnrolmentStatus)));
+
+    const drift = await app.sql(
+      `select c.code from course c
+        where c.seats_taken <> (select count(*) from enrolment e where e.course_id = c.id and e.status in ('ACTIVE', 'COMPLETED', 'FAILED'))
+           or c.waitlist_length <> (select count(*) from enrolment e where e.course_id = c.id and e.status = 'WAITLISTED')
+           or (c.capacity is not null and c.seats_taken > c.capacity)`,
+    );
+    expect(drift).toEqual([]);
+
+    const [shape] = await app.sql(
+      `select count(*) filter (where e.status = 'REQUESTED' and (e.approver_id is null or e.approver_id <> p.supervisor_id))::int as bad_requested,
+              count(*) filter (where e.status = 'REJECTED' and (e.decision_note is null or e.decided_by_id is null))::int as bad_rejected,
+              count(*) filter (where e.status = 'WAITLISTED' and e.waitlisted_at is null)::int as bad_waitlisted,
+              count(*) filter (where e.status in ('COMPLETED', 'FAILED', 'WITHDRAWN') and e.finished_at is null)::int as bad_finished,
+              count(*) filter (where e.finished_at > now() or e.requested_at > now())::int as in_future,
+              count(*) filter (where c.status = 'DRAFT')::int as in_drafts
+         from enrolment e join person p on p.id = e.person_id join course c on c.id = e.course_id`,
+    );
+    expect(shape).toEqual({ bad_requested: 0, bad_rejected: 0, bad_waitlisted: 0, bad_finished: 0, in_future: 0, in_drafts: 0 });
+  });
+
+  it('keeps a learning-hours ledger of two years that the yearly totals equal exactly', async () => {
+    const [ledger] = await app.sql(
+      `select (select count(*) from enrolment where status = 'COMPLETED')::int as completed,
+              (select count(*) from learning_record)::int as records,
+              (select count(*) from learning_record r join enrolment e on e.id = r.enrolment_id join course c on c.id = e.course_id
+                where e.status = 'COMPLETED' and r.person_id = e.person_id and r.minutes = c.jp * 45
+                  and r.year = extract(year from e.finished_at at time zone 'Asia/Jakarta') and r.occurred_at = e.finished_at)::int as matching`,
+    );
+    expect(ledger.records).toBe(ledger.completed);
+    expect(ledger.matching).toBe(ledger.completed);
+
+    const mismatch = await app.sql(
+      `select coalesce(t.person_id, r.person_id) as person_id from person_learning_year t
+         full join (select person_id, year, sum(minutes)::int as minutes from learning_record group by person_id, year) r
+           on r.person_id = t.person_id and r.year = t.year
+        where t.minutes is distinct from r.minutes`,
+    );
+    expect(mismatch).toEqual([]);
+
+    const years = await app.sql<{ year: number; people: number; above: number; below: number }>(
+      `select y.year, count(*)::int as people,
+              count(*) filter (where y.minutes >= 20 * 45)::int as above, count(*) filter (where y.minutes < 20 * 45)::int as below
+         from person_learning_year y group by y.year order by y.year`,
+    );
+    expect(years.map((y) => y.year)).toEqual([thisYear - 1, thisYear]);
+    const [{ asn }] = await app.sql(`select count(*)::int as asn from person where nip is not null`);
+    for (const y of years) {
+      expect(y.above).toBeGreaterThan(asn * 0.1);
+      // Most people are below target (including everyone with no learning at all that year).
+      expect(asn - y.above).toBeGreaterThan(asn * 0.5);
+      expect(y.below).toBeGreaterThan(0);
+    }
+  });
+
+  it('prints a learner with a pending request and partial JP, their supervisor, an admin, an instructor and a platform admin', async () => {
+    const roles = accounts!.map((a) => a.role);
+    expect(roles).toEqual(expect.arrayContaining([Role.LEARNER, Role.SUPERVISOR, Role.AGENCY_ADMIN, Role.INSTRUCTOR, Role.PLATFORM_ADMIN]));
+    for (const a of accounts!) expect(a.password).toBe(DEMO_PASSWORD);
+
+    const learner = accounts!.find((a) => a.role === Role.LEARNER)!;
+    const supervisor = accounts!.find((a) => a.role === Role.SUPERVISOR)!;
+    const [l] = await app.sql(
+      `select p.id, s.nip as supervisor_nip,
+              coalesce((select minutes from person_learning_year y where y.person_id = p.id and y.year = $2), 0) / 45 as jp,
+              (select count(*) from enrolment e where e.person_id = p.id and e.status = 'REQUESTED' and e.approver_id = s.id)::int as pending
+         from person p join person s on s.id = p.supervisor_id where p.nip = $1`,
+      [learner.login, thisYear],
+    );
+    expect(l.supervisor_nip).toBe(supervisor.login);
+    expect(l.pending).toBeGreaterThanOrEqual(1);
+    expect(l.jp).toBeGreaterThan(0);
+    expect(l.jp).toBeLessThan(20);
+    const [{ inbox }] = await app.sql(
+      `select count(*)::int as inbox from enrolment e join person s on s.id = e.approver_id where s.nip = $1 and e.status = 'REQUESTED'`,
+      [supervisor.login],
+    );
+    expect(inbox).toBeGreaterThanOrEqual(2);
+
+    const admin = accounts!.find((a) => a.role === Role.AGENCY_ADMIN)!;
+    const [adm] = await app.sql(
+      `select a.name from role_grant g join person p on p.id = g.person_id join agency a on a.id = g.agency_id where p.nip = $1 and g.role = 'AGENCY_ADMIN'`,
+      [admin.login],
+    );
+    expect(adm.name).toBe('Pemerintah Kota Bandung');
+
+    const instructor = accounts!.find((a) => a.role === Role.INSTRUCTOR)!;
+    expect(instructor.login).toMatch(/@ui\.ac\.id$/);
+    const [{ active }] = await app.sql(
+      `select count(*)::int as active from enrolment e join course_instructor ci on ci.course_id = e.course_id join person p on p.id = ci.person_id
+        where p.email = $1 and e.status = 'ACTIVE'`,
+      [instructor.login],
+    );
+    expect(active).toBeGreaterThan(5);
+  });
+
+  it('lets every printed demo account sign in over HTTP with the printed password', async () => {
+    for (const account of accounts!) {
+      const client = app.anonymous();
+      await client.signIn(account.login, account.password);
+      const { me } = await client.ok(`{ me { id fullName roles } }`);
+      expect(me.fullName).toBe(account.name);
+      expect(me.roles).toContain(account.role);
+    }
+    const wrong = app.anonymous();
+    expect(await wrong.errorCode(`mutation { signIn(input: { login: "${accounts![0].login}", password: "salah-sandi" }) { me { id } } }`)).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('does nothing the second time: returns null and writes no row', async () => {
+    const before = await tableCounts();
+    expect(await seedDemoWorldIfEmpty(app.em(), () => {})).toBeNull();
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('is deterministic: the same day builds the same world', () => {
+    const now = new Date('2026-11-23T05:00:00Z');
+    const a = buildDemoWorld(now, 'hash');
+    const b = buildDemoWorld(now, 'hash');
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CourseStatus, CourseVisibility, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
+import { Role } from '../../server/src/shared/auth/roles.js';
+import { yearIn } from '../../server/src/shared/util/time.js';
+import { startTestApp, type TestApp } from '../kit/test-app.js';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app?.close();
+});
+
+const HOME = `{ learnerHome {
+  year minutes jp targetJp remainingJp minutesPerJp progress pendingApprovalsCount
+  activeEnrolments { id status course { title startsAt } }
+  pendingEnrolments { id status approverName waitlistPosition requestedAt course { title } }
+  upcoming { id course { title startsAt } }
+  recommended { reason closesGap course { title jp seatsLeft } }
+} }`;
+const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
+const DAY = 86_400_000;
+
+describe('learnerHome', () => {
+  it('opens with the year’s JP, then enrolments, upcoming courses and what would close the gap', async () => {
+    const { agency, supervisor, learners } = await app.seed.agencyWithStaff(2);
+    const [me, colleague] = learners;
+    const own = { ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY };
+    await app.sql(`insert into person_learning_year (person_id, year, minutes) values ($1, $2, 540)`, [me.id, yearIn(new Date())]);
+
+    const soon = await app.seed.course({ ...own, title: 'Bimtek Segera', jp: 6, startsAt: new Date(Date.now() + 5 * DAY) });
+    const selfPaced = await app.seed.course({ ...own, title: 'E-learning Mandiri', jp: 2 });
+    const later = await app.seed.course({ ...own, title: 'Diklat Nanti', jp: 3, startsAt: new Date(Date.now() + 60 * DAY) });
+    const approval = await app.seed.course({ ...own, title: 'Pelatihan Kepemimpinan', jp: 12, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL });
+    const full = await app.seed.course({ ...own, title: 'Kelas Penuh', jp: 9, capacity: 1 });
+    const left = await app.seed.course({ ...own, title: 'Sempat Mundur', jp: 2 });
+    // Candidates for recommendation.
+    await app.seed.course({ ...own, title: 'Rekomendasi 8 JP', jp: 8 });
+    await app.seed.course({ ...own, title: 'Rekomendasi 10 JP', jp: 10 });
+    await app.seed.course({ ...own, title: 'Rekomendasi 30 JP', jp: 30 });
+    await app.seed.course({ ...own, title: 'Rekomendasi 4 JP', jp: 4 });
+    await app.seed.course({ ...own, title: 'Undangan Saja', jp: 8, policy: EnrolmentPolicy.INVITATION });
+    await app.seed.course({ ...own, title: 'Masih Draf', jp: 8, status: CourseStatus.DRAFT });
+    await app.seed.course({ ownerAgency: await app.seed.agency(), visibility: CourseVisibility.OWN_AGENCY, title: 'Instansi Lain', jp: 8 });
+    const otherFull = await app.seed.course({ ...own, title: 'Penuh Lain', jp: 8, capacity: 1 });
+
+    const other = await app.as(colleague);
+    await other.ok(ENROL, { courseId: full.id });
+    await other.ok(ENROL, { courseId: otherFull.id });
+    const client = await app.as(me);
+    for (const c of [soon, selfPaced, later, approval, full, left]) await client.ok(ENROL, { courseId: c.id });
+    const leftId = (await app.sql(`select id from enrolment where person_id = $1 and course_id = $2`, [me.id, left.id]))[0].id;
+    await client.ok(`mutation($id: ID!) { withdrawEnrolment(id: $id) { id } }`, { id: leftId });
+
+    const home = (await client.ok(HOME)).learnerHome;
+    expect(home).toMatchObject({ year: yearIn(new Date()), minutes: 540, jp: 12, targetJp: 20, remainingJp: 8, minutesPerJp: 45, pendingApprovalsCount: 0 });
+    expect(home.progress).toBeCloseTo(0.6);
+    expect(home.activeEnrolments.map((e: any) => e.course.title)).toEqual(['Diklat Nanti', 'E-learning Mandiri', 'Bimtek Segera']);
+    expect(home.pendingEnrolments.map((e: any) => [e.course.title, e.status, e.approverName, e.waitlistPosition])).toEqual([
+      ['Pelatihan Kepemimpinan', 'REQUESTED', supervisor.fullName, null],
+      ['Kelas Penuh', 'WAITLISTED', null, 1],
+    ]);
+    expect(home.upcoming.map((e: any) => e.course.title)).toEqual(['Bimtek Segera']);
+    expect(home.recommended.map((r: any) => [r.course.title, r.closesGap, r.reason])).toEqual([
+      ['Rekomendasi 8 JP', true, 'Menutup kekurangan 8 JP'],
+      ['Rekomendasi 10 JP', true, 'Menutup kekurangan 8 JP'],
+      ['Rekomendasi 30 JP', true, 'Menutup kekurangan 8 JP'],
+      ['Rekomendasi 4 JP', false, 'Menambah 4 JP dari kekurangan 8 JP'],
+    ]);
+
+    // The supervisor's home counts the request waiting on them; English when they chose it.
+    const boss = await app.as(supervisor);
+    await boss.ok(`mutation { setMyLanguage(language: EN) { locale } }`);
+    const bossHome = (await boss.ok(HOME)).learnerHome;
+    expect(bossHome.pendingApprovalsCount).toBe(1);
+    expect(bossHome.recommended[0].reason).toBe('Closes your 20 JP gap');
+
+    // A few statements, the same for an empty home as for a full one.
+    const fresh = await app.as(await app.seed.person({ agency }));
+    const busy = await app.countSql(() => client.ok(HOME));
+    const empty = await app.countSql(() => fresh.ok(HOME));
+    expect(busy.count).toBe(empty.count);
+    expect(busy.count).toBeLessThanOrEqual(4);
+  });
+
+  it('when the target is reached, recommends without a gap', async () => {
+    const agency = await app.seed.agency();
+    const learner = await app.seed.person({ agency });
+    await app.sql(`insert into person_learning_year (person_id, year, minutes) values ($1, $2, 1000)`, [learner.id, yearIn(new Date())]);
+    await app.seed.course({ ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, title: 'Pengembangan Lanjutan', jp: 5 });
+    const home = (await (await app.as(learner)).ok(HOME)).learnerHome;
+    expect(home).toMatchObject({ jp: 22.2, remainingJp: 0, progress: 1 });
+    const mine = home.recommended.find((r: any) => r.course.title === 'Pengembangan Lanjutan');
+    expect(mine).toMatchObject({ closesGap: false, reason: 'Target 20 JP tahun ini sudah tercapai; tambah 5 JP untuk pengembangan diri' });
+  });
+
+  it('is for learners only', async () => {
+    const partner = await app.seed.partner();
+    const lecturer = await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] });
+    expect(await (await app.as(lecturer)).errorCode(HOME)).toBe('FORBIDDEN');
+    expect(await app.anonymous().errorCode(HOME)).toBe('UNAUTHENTICATED');
+  });
+});
