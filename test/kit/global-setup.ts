@@ -34,8 +34,9 @@ export default async function setup(project: TestProject) {
   await admin.connect();
   await admin.query(`drop database if exists ${template}`);
   await admin.query(`create database ${template}`);
-  const orm = await createOrm(withDatabase(serverUrl, template), { migrations: { snapshot: false } as never });
-  await orm.migrator.up();
+  const orm = await createOrm(withDatabase(serverUrl, template));
+  const applied = await orm.migrator.up();
+  if (applied.length === 0) throw new Error('no migrations found for the test template');
   await orm.close();
   console.log(`[tests] PostgreSQL ready and migrated in ${Math.round(performance.now() - started)} ms`);
   project.provide('postgresUrl', withDatabase(serverUrl, 'postgres'));

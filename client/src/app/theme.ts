@@ -77,7 +77,8 @@ export const theme = createTheme({
     Textarea: { defaultProps: { size: 'md' } },
     Card: { defaultProps: { withBorder: true, radius: 'lg', padding: 'md' } },
     Paper: { defaultProps: { radius: 'lg' } },
-    Badge: { defaultProps: { radius: 'sm', variant: 'light' } },
+    // Sentence-case badges: long Indonesian words in capitals are hard to read on a phone.
+    Badge: { defaultProps: { radius: 'sm', variant: 'light' }, styles: { root: { textTransform: 'none', letterSpacing: 0 } } },
     Anchor: { defaultProps: { c: 'lantern.9', underline: 'always' } },
   },
 });

@@ -22,6 +22,7 @@ import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
+import { initials } from '../ui/initials';
 import { PageSkeleton } from '../ui/PageSkeleton';
 
 const CourseDetailDocument = graphql(`
@@ -119,12 +120,7 @@ export default function CourseDetailRoute() {
       <PageHeader
         eyebrow={`${t(`enum.form.${c.form}`)} · ${c.code}`}
         title={c.title}
-        description={
-          <Group gap={6} component="span">
-            <IconBuilding size={16} aria-hidden />
-            {t('course.runBy', { name: c.owner.name })}
-          </Group>
-        }
+        description={t('course.runBy', { name: c.owner.name })}
         actions={
           c.canManage ? (
             <Button component={Link} to={`/admin/kursus/${c.id}`} variant="default" leftSection={<IconSettings size={18} aria-hidden />}>
@@ -231,7 +227,7 @@ export default function CourseDetailRoute() {
                 {c.instructors.map((i) => (
                   <Group key={i.id} gap="sm" wrap="nowrap">
                     <Avatar color="lantern" radius="xl">
-                      {i.fullName.split(/\s+/).slice(0, 2).map((w) => w[0]).join('')}
+                      {initials(i.fullName)}
                     </Avatar>
                     <Stack gap={0}>
                       <Text fw={700}>{i.fullName}</Text>

@@ -90,6 +90,8 @@ function LearnerHome() {
   if (!data) return null;
   const h = data.learnerHome;
   const nothingYet = h.activeEnrolments.length === 0 && h.pendingEnrolments.length === 0;
+  // Courses starting soon are shown once, under "Segera dimulai".
+  const continuing = h.activeEnrolments.filter((e) => !h.upcoming.some((u) => u.id === e.id));
 
   return (
     <>
@@ -128,14 +130,12 @@ function LearnerHome() {
           </Section>
         ) : null}
 
-        {h.activeEnrolments.length > 0 ? (
+        {continuing.length > 0 ? (
           <Section id="home-active" title={t('home.continue')} action={<Anchor component={Link} to="/pendaftaran" size="sm" fw={600}>{t('home.allEnrolments')}</Anchor>}>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-              {h.activeEnrolments
-                .filter((e) => !h.upcoming.some((u) => u.id === e.id))
-                .map((e) => (
-                  <EnrolmentCard key={e.id} enrolment={e} />
-                ))}
+              {continuing.map((e) => (
+                <EnrolmentCard key={e.id} enrolment={e} />
+              ))}
             </SimpleGrid>
           </Section>
         ) : null}

@@ -32,11 +32,11 @@ const MyEnrolmentsDocument = graphql(`
 `);
 
 const TABS: Record<string, EnrolmentStatus[] | null> = {
+  semua: null,
   berjalan: ['ACTIVE'],
   menunggu: ['REQUESTED', 'WAITLISTED'],
   selesai: ['COMPLETED', 'FAILED'],
   lainnya: ['REJECTED', 'WITHDRAWN'],
-  semua: null,
 };
 const ACTIVE_STATES = ['REQUESTED', 'ACTIVE', 'WAITLISTED'];
 

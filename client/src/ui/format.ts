@@ -125,7 +125,8 @@ export function formatRelative(
   const sameDay = dayKey(d, timeZone) === dayKey(now, timeZone);
   if (sameDay) {
     const minutes = Math.round(diffMs / 60_000);
-    if (Math.abs(minutes) < 1) return rtf.format(0, 'second');
+    // "0 detik yang lalu" rather than "sekarang": reads well after "sejak" / "since".
+    if (Math.abs(minutes) < 1) return rtf.format(Math.min(-1, Math.round(diffMs / 1000)), 'second');
     if (Math.abs(minutes) < 60) return rtf.format(minutes, 'minute');
     return rtf.format(Math.round(diffMs / 3_600_000), 'hour');
   }

@@ -39,7 +39,7 @@ export function EnrolmentCard({ enrolment: e, actions }: { enrolment: EnrolmentC
   const { t } = useTranslation();
   const fmt = useFormatters();
   return (
-    <Card bg="white">
+    <Card bg="white" component="article" aria-labelledby={`enrolment-${e.id}`}>
       <Stack gap={8}>
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <EnrolmentStatusBadge status={e.status} />
@@ -47,7 +47,7 @@ export function EnrolmentCard({ enrolment: e, actions }: { enrolment: EnrolmentC
             {t('common.jp', { jp: fmt.number(e.course.jp) })}
           </Text>
         </Group>
-        <Anchor component={Link} to={`/kursus/${e.course.id}`} fw={700} fz="lg" c="var(--mantine-color-text)" underline="hover" lh={1.3}>
+        <Anchor component={Link} to={`/kursus/${e.course.id}`} fw={700} fz="lg" c="var(--mantine-color-text)" underline="hover" lh={1.3} id={`enrolment-${e.id}`}>
           {e.course.title}
         </Anchor>
         <Text size="sm">{statusSentence(e, t, fmt.relative, fmt.date)}</Text>

@@ -17,7 +17,7 @@ export function JpYearCard({ year, jp, targetJp, remainingJp, progress }: { year
           size={120}
           thickness={12}
           roundCaps
-          sections={[{ value: pct, color: reached ? 'teal.6' : 'lantern.5' }]}
+          sections={pct > 0 ? [{ value: pct, color: reached ? 'teal.6' : 'lantern.5' }] : []}
           rootColor="var(--mantine-color-ink-1)"
           label={
             <Stack gap={0} align="center">

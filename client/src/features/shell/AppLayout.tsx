@@ -7,21 +7,13 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { onSessionExpired } from '../../app/apollo';
 import { applyLanguage } from '../../app/i18n';
 import { useMe, useSession } from '../../app/session';
+import { initials } from '../../ui/initials';
 import { LanternMark } from '../../ui/LanternMark';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
 import { useSignOut } from '../auth/useSignOut';
 import { isActive, navItemsFor, type NavItem } from './nav';
 
 const BOTTOM_SLOTS = 4;
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]!.toUpperCase())
-    .join('');
-}
 
 /**
  * The signed-in frame: header (name, language, sign out), a side navbar from tablet width up,
@@ -116,7 +108,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+      <AppShell.Navbar p="sm" aria-label={t('nav.main')} visibleFrom="sm">
         <ScrollArea type="auto">
           <Stack gap="md">
             {sections.map((section) => (

@@ -15,7 +15,9 @@ export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}):
     migrations: {
       path: import.meta.dirname + '/migrations',
       glob: '!(*.d).{js,ts}',
-      snapshotName: '.snapshot',
+      // No snapshot file: migration:create diffs against a real database, and running migrations
+      // (tests, start-up) never rewrites files in the source tree.
+      snapshot: false,
       transactional: true,
       allOrNothing: true,
     },

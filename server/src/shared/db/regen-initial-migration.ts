@@ -13,7 +13,7 @@ for (const f of readdirSync(dir)) if (f.startsWith('Migration20261123000001') ||
 
 const pg = await startEmbeddedPostgres({ persistent: false });
 const url = await pg.createDatabase('lentera_regen');
-const orm = await createOrm(url, { migrations: { path: dir, glob: '!(*.d).{js,ts}', snapshotName: '.snapshot', snapshot: false } });
+const orm = await createOrm(url, { migrations: { path: dir, glob: '!(*.d).{js,ts}', snapshot: false } });
 try {
   // Only what must exist before the generated schema (extensions, helper functions).
   await orm.migrator.up({ to: 'Migration20261123000000_extensions' });
