@@ -44,7 +44,7 @@ async function countCourses(code: string): Promise<number> {
   return (await app.sql(`select count(*)::int as n from course where upper(code) = upper($1)`, [code]))[0].n;
 }
 async function auditCount(): Promise<number> {
-  return (await app.sql(`select count(*)::int as n from audit_entry where target_type = 'course'`))[0].n;
+  return (await app.sql(`select count(*)::int as n from audit_entry where target_type = 'Course'`))[0].n;
 }
 
 describe('createCourse', () => {

@@ -55,7 +55,7 @@ describe('learning rule sets', () => {
     expect(created).toMatchObject({ validFrom: '2031-01-01', minutesPerJp: 60, yearlyTargetJp: 24, legalBasis: 'Peraturan uji' });
     expect(created.nonClassroomDefaults).toEqual([{ form: 'INTERNSHIP', jp: 40 }, { form: 'MENTORING', jp: 3 }]);
     const [audit] = await app.sql(`select action from audit_entry where target_id = $1`, [created.id]);
-    expect(audit.action).toBe('learning_rule_set.create');
+    expect(audit.action).toBe('learningRuleSet.create');
 
     const dup = await admin.request(CREATE, { input: { ...input, minutesPerJp: 50 } });
     expect(dup.errors?.[0].extensions).toMatchObject({ code: 'DUPLICATE_RULE_DATE', field: 'validFrom' });

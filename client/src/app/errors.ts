@@ -43,7 +43,11 @@ export function toUiError(error: unknown, t: TFunction): UiError {
         }
       }
       const field = e.extensions?.field;
-      if (typeof field === 'string' && e.message) fields[fieldName(field)] ??= e.message;
+      if (typeof field === 'string') {
+        const code = String(e.extensions?.code ?? '');
+        const params = (e.extensions?.params ?? {}) as Record<string, unknown>;
+        fields[fieldName(field)] ??= code && code !== 'BAD_USER_INPUT' ? messageFor(code, params, e.message, t) : e.message;
+      }
     }
     return { code, message: messageFor(code, params, first?.message, t), fields };
   }

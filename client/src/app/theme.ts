@@ -95,6 +95,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     '--mantine-color-body': '#faf9f7',
     '--mantine-color-text': 'var(--mantine-color-ink-9)',
     '--mantine-color-default-border': 'var(--mantine-color-ink-2)',
+    // Mantine's orange-9 on its light background is under 4.5:1; the "waiting" state needs AA.
+    '--mantine-color-orange-light-color': '#9a3412',
+    '--mantine-color-orange-text': '#9a3412',
   },
   dark: {},
 });

@@ -4,12 +4,14 @@ import { courseResolvers } from '../modules/course/index.js';
 import { enrolmentResolvers } from '../modules/enrolment/index.js';
 import { homeResolvers } from '../modules/home/index.js';
 import { learningHoursResolvers } from '../modules/learning-hours/index.js';
+import { partnerResolvers } from '../modules/partner/index.js';
 import { personResolvers } from '../modules/person/index.js';
 
 /** Every resolver class of every module. A module exports its list from its index.ts. */
 export const allResolvers = [
   ...authResolvers,
   ...agencyResolvers,
+  ...partnerResolvers,
   ...personResolvers,
   ...courseResolvers,
   ...enrolmentResolvers,

@@ -25,3 +25,13 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const name = e?.constraint ?? e?.cause?.constraint;
   return code === '23505' && (!constraint || name === constraint || (typeof name === 'string' && name.includes(constraint)));
 }
+
+/**
+ * type-graphql validates with skipMissingProperties, so `null` slips past class-validator. For update
+ * inputs where null would mean "clear" a field that cannot be empty, refuse it here instead.
+ */
+export function rejectNulls<T extends object>(input: T, fields: (keyof T & string)[]): void {
+  for (const field of fields) {
+    if (input[field] === null) throw new AppError('BAD_USER_INPUT', { reason: 'cannot be empty' }, field);
+  }
+}

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
-import { isUuid } from './list-helpers.js';
+import { isUuid } from '../../shared/util/ids.js';
 
 /** Agencies themselves (create, rename, deactivate) belong to the platform operator. */
 export function canManageAgencies(viewer: Viewer): boolean {

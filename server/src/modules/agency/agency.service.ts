@@ -6,8 +6,11 @@ import { Agency, AgencyKind } from './agency.entity.js';
 import type { AgenciesArgs, CreateAgencyInput, UpdateAgencyInput } from './agency.inputs.js';
 import { canManageAgencies, canSeeAgency } from './agency.policy.js';
 import type { AgencyNode } from './agency.types.js';
-import { decodeNameIdCursor, escapeLike, isUuid, rejectNulls } from './list-helpers.js';
-import { writeAudit } from './write-audit.js';
+import { writeAudit } from '../audit/index.js';
+import { rejectNulls } from '../../shared/errors.js';
+import { decodeNameIdCursor } from '../../shared/graphql/pagination.js';
+import { escapeLike } from '../../shared/db/sql-helpers.js';
+import { isUuid } from '../../shared/util/ids.js';
 
 interface AgencyRow {
   id: string;

@@ -5,8 +5,9 @@ import { Agency, OrgUnit } from './agency.entity.js';
 import type { CreateOrgUnitInput } from './agency.inputs.js';
 import { assertAdministersAgency } from './agency.policy.js';
 import type { OrgUnitNode } from './agency.types.js';
-import { isForeignKeyViolation, isUuid, lockScope } from './list-helpers.js';
-import { writeAudit } from './write-audit.js';
+import { writeAudit } from '../audit/index.js';
+import { isForeignKeyViolation, lockScope } from '../../shared/db/sql-helpers.js';
+import { isUuid } from '../../shared/util/ids.js';
 
 interface UnitRow {
   id: string;

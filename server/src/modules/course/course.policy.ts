@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { Role } from '../../shared/auth/roles.js';
 import { AppError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/util/ids.js';
 
 /**
  * Who may see a course in the catalogue: it is published and either open to all agencies, owned
@@ -18,8 +19,6 @@ export function catalogueVisibilitySql(viewer: Viewer, alias = 'c'): { sql: stri
     params: [viewer.agencyId, viewer.agencyId],
   };
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Partners whose courses this viewer administers. */
 export function partnerAdminIds(viewer: Viewer): string[] {
@@ -39,7 +38,7 @@ export interface CourseAccessRow {
 /** Loads what the course policies need about one course for this viewer, in one statement. */
 export async function loadCourseAccess(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow | null> {
   // A malformed id names no course (and must not reach PostgreSQL as a uuid cast error).
-  if (!UUID.test(courseId)) return null;
+  if (!isUuid(courseId)) return null;
   const vis = catalogueVisibilitySql(viewer);
   // em.execute joins the caller's transaction when there is one.
   const rows = await em.execute<CourseAccessRow[]>(

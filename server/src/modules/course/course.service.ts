@@ -4,7 +4,7 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
 import { Agency } from '../agency/agency.entity.js';
-import { AuditEntry } from '../audit/audit.entity.js';
+import { writeAudit } from '../audit/index.js';
 import { promoteFromWaitlist } from '../enrolment/index.js';
 import { PartnerInstitution } from '../partner/partner.entity.js';
 import { Person } from '../person/person.entity.js';
@@ -244,10 +244,6 @@ async function replaceLinks(tx: EntityManager, table: 'course_instructor' | 'cou
   }
 }
 
-function audit(tx: EntityManager, viewer: Viewer, action: string, courseId: string, data: Record<string, unknown>): void {
-  tx.persist(new AuditEntry(tx.getReference(Person, viewer.personId), action, 'course', courseId, data));
-}
-
 /** Turns a unique violation on the course code (a concurrent create) into DUPLICATE_CODE. */
 async function mapCodeViolation<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -295,7 +291,7 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: Cre
     for (const personId of instructorIds) course.instructors.add(tx.getReference(Person, personId));
     for (const agencyId of agencyIds) course.visibleToAgencies.add(tx.getReference(Agency, agencyId));
     tx.persist(course);
-    audit(tx, viewer, 'course.create', course.id, { code, title, ownerAgencyId: owner.agencyId, ownerPartnerId: owner.partnerId });
+    writeAudit(tx, viewer, 'course.create', 'Course', course.id, { code, title, ownerAgencyId: owner.agencyId, ownerPartnerId: owner.partnerId });
     return course.id;
   }));
   return (await courseById(em, id))!;
@@ -380,7 +376,7 @@ export async function updateCourse(em: EntityManager, viewer: Viewer, id: string
       if (input.visibleToAgencyIds !== undefined) changed.push('visibleToAgencies');
     }
 
-    audit(tx, viewer, 'course.update', course.id, { changed });
+    writeAudit(tx, viewer, 'course.update', 'Course', course.id, { changed });
     await tx.flush();
     // New seats go to the waitlist first-in-first-out, in this same transaction.
     if (capacityRaised && course.waitlistLength > 0) await promoteFromWaitlist(tx, course.id);
@@ -394,7 +390,7 @@ export async function publishCourse(em: EntityManager, viewer: Viewer, id: strin
     if (course.status !== CourseStatus.DRAFT) throw new AppError('COURSE_NOT_DRAFT');
     course.status = CourseStatus.PUBLISHED;
     course.publishedAt = new Date();
-    audit(tx, viewer, 'course.publish', course.id, {});
+    writeAudit(tx, viewer, 'course.publish', 'Course', course.id, {});
   });
   return (await courseById(em, id))!;
 }
@@ -406,7 +402,7 @@ export async function archiveCourse(em: EntityManager, viewer: Viewer, id: strin
     if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
     const from = course.status;
     course.status = CourseStatus.ARCHIVED;
-    audit(tx, viewer, 'course.archive', course.id, { from });
+    writeAudit(tx, viewer, 'course.archive', 'Course', course.id, { from });
   });
   return (await courseById(em, id))!;
 }

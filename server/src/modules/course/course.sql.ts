@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { decodeCursor } from '../../shared/graphql/pagination.js';
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy, groupOf } from './course.enums.js';
 import type { Course } from './course.types.js';
+import { isUuid } from '../../shared/util/ids.js';
 
 /**
  * Shaped SQL for course reads: only the columns the Course type returns, no entity hydration.
@@ -20,8 +21,7 @@ export function and(parts: Sql[]): Sql {
   return { sql: parts.map((p) => `(${p.sql})`).join(' and '), params: parts.flatMap((p) => p.params) };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
+export { isUuid };
 
 /** Epoch milliseconds as a JS number (the driver returns timestamps as raw text). */
 const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;

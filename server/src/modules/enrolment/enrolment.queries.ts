@@ -7,6 +7,7 @@ import { maskNip } from '../person/nip.js';
 import type { EnrolmentStatus } from './enrolment.entity.js';
 import type { EnrolmentAccessRow } from './enrolment.policy.js';
 import type { Enrolment, EnrolmentCourse, EnrolmentLearner } from './enrolment.types.js';
+import { isUuid } from '../../shared/util/ids.js';
 
 /**
  * Shaped reads: every enrolment screen selects exactly these columns in one statement, without
@@ -159,7 +160,6 @@ export async function loadEnrolmentAccess(em: EntityManager, viewer: Viewer, id:
   return rows[0] ?? null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)?$/;
 
 export type KeyKind = 'timestamp' | 'uuid' | 'text';
@@ -170,7 +170,7 @@ export function decodeKeyset(after: string | null | undefined, kinds: KeyKind[])
   if (!values) return null;
   kinds.forEach((kind, i) => {
     const v = values[i];
-    const ok = typeof v === 'string' && (kind === 'text' ? v.length <= 300 : kind === 'uuid' ? UUID.test(v) : TIMESTAMP.test(v));
+    const ok = typeof v === 'string' && (kind === 'text' ? v.length <= 300 : kind === 'uuid' ? isUuid(v) : TIMESTAMP.test(v));
     if (!ok) throw new AppError('INVALID_CURSOR', {}, 'after');
   });
   return values as string[];

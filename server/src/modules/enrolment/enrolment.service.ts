@@ -3,11 +3,10 @@ import { Role } from '../../shared/auth/roles.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import { isoDateIn } from '../../shared/util/time.js';
-import { AuditEntry } from '../audit/audit.entity.js';
+import { writeAudit } from '../audit/index.js';
 import { EnrolmentPolicy } from '../course/course.enums.js';
 import { assertCanViewCourse } from '../course/course.policy.js';
 import { creditMinutes, LearningSource, ruleSetOn } from '../learning-hours/index.js';
-import { Person } from '../person/person.entity.js';
 import { EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
 import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
 import { loadEnrolmentAccess, readEnrolment, toEnrolment, type EnrolmentAccess } from './enrolment.queries.js';
@@ -16,10 +15,6 @@ import { admit, leaveWaitlist, promoteFromWaitlist, releaseSeat } from './seats.
 
 /** The states a learner may withdraw from. */
 const WITHDRAWABLE = [EnrolmentStatus.REQUESTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED];
-
-function audit(tx: EntityManager, viewer: Viewer, action: string, targetType: string, targetId: string, data: Record<string, unknown> | null = null): void {
-  tx.persist(new AuditEntry(tx.getReference(Person, viewer.personId), action, targetType, targetId, data));
-}
 
 async function result(em: EntityManager, id: string): Promise<Enrolment> {
   const row = await readEnrolment(em, id);
@@ -135,7 +130,7 @@ export async function approve(em: EntityManager, viewer: Viewer, id: string): Pr
     const previous = await transition(tx, id, [EnrolmentStatus.REQUESTED], `decided_at = now(), decided_by_id = ?`, [viewer.personId]);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
     const status = await admit(tx, id, row.course_id);
-    audit(tx, viewer, 'enrolment.approve', 'enrolment', id, { learnerId: row.person_id, courseId: row.course_id, status });
+    writeAudit(tx, viewer, 'enrolment.approve', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, status });
   });
   return result(em, id);
 }
@@ -149,7 +144,7 @@ export async function reject(em: EntityManager, viewer: Viewer, id: string, reas
   await em.transactional(async (tx) => {
     const previous = await transition(tx, id, [EnrolmentStatus.REQUESTED], `status = 'REJECTED', decided_at = now(), decided_by_id = ?, decision_note = ?`, [viewer.personId, note]);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
-    audit(tx, viewer, 'enrolment.reject', 'enrolment', id, { learnerId: row.person_id, courseId: row.course_id, reason: note });
+    writeAudit(tx, viewer, 'enrolment.reject', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, reason: note });
   });
   return result(em, id);
 }
@@ -172,7 +167,7 @@ export async function complete(em: EntityManager, viewer: Viewer, id: string, no
     const credited = await creditMinutes(tx, {
       personId: row.person_id, minutes, source: LearningSource.COURSE_COMPLETION, title: row.course_title, occurredAt: now, enrolmentId: id,
     });
-    audit(tx, viewer, 'enrolment.complete', 'enrolment', id, { learnerId: row.person_id, courseId: row.course_id, minutes: credited ? minutes : 0, ruleSetId: rule.id });
+    writeAudit(tx, viewer, 'enrolment.complete', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, minutes: credited ? minutes : 0, ruleSetId: rule.id });
   });
   return result(em, id);
 }
@@ -185,7 +180,7 @@ export async function fail(em: EntityManager, viewer: Viewer, id: string, note?:
   await em.transactional(async (tx) => {
     const previous = await transition(tx, id, [EnrolmentStatus.ACTIVE], `status = 'FAILED', finished_at = now(), decision_note = ?`, [note?.trim() || null]);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
-    audit(tx, viewer, 'enrolment.fail', 'enrolment', id, { learnerId: row.person_id, courseId: row.course_id });
+    writeAudit(tx, viewer, 'enrolment.fail', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id });
   });
   return result(em, id);
 }
@@ -242,7 +237,7 @@ export async function enrolPeople(em: EntityManager, viewer: Viewer, courseId: s
       enrolled = added.filter((a) => promoted.has(a.id)).length;
     }
     const counts = { enrolled, waitlisted: added.length - enrolled, alreadyEnrolled: ids.length - added.length };
-    audit(tx, viewer, 'enrolment.bulk_enrol', 'course', courseId, { people: ids.length, ...counts });
+    writeAudit(tx, viewer, 'enrolment.bulk_enrol', 'course', courseId, { people: ids.length, ...counts });
     return counts;
   });
 }

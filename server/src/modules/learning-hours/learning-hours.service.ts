@@ -3,9 +3,8 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, badInput } from '../../shared/errors.js';
 import { decodeCursor, toPage } from '../../shared/graphql/pagination.js';
 import { isoDateIn, yearIn } from '../../shared/util/time.js';
-import { AuditEntry } from '../audit/audit.entity.js';
+import { writeAudit } from '../audit/index.js';
 import { DevelopmentForm, DevelopmentFormGroup, groupOf } from '../course/course.enums.js';
-import { Person } from '../person/person.entity.js';
 import { LearningSource } from './learning-hours.entity.js';
 import type { LearningRuleSetInput } from './learning-hours.inputs.js';
 import type { LearningRecordLine, LearningRuleSet, LearningRuleSetPage, LearningYear } from './learning-hours.types.js';
@@ -146,9 +145,9 @@ export async function createRuleSet(em: EntityManager, viewer: Viewer, input: Le
       [input.validFrom, input.minutesPerJp, input.yearlyTargetJp, JSON.stringify(defaults), legalBasis],
     );
     if (!rows.length) throw new AppError('DUPLICATE_RULE_DATE', { date: input.validFrom }, 'validFrom');
-    tx.persist(new AuditEntry(tx.getReference(Person, viewer.personId), 'learning_rule_set.create', 'learning_rule_set', rows[0].id, {
+    writeAudit(tx, viewer, 'learningRuleSet.create', 'LearningRuleSet', rows[0].id, {
       validFrom: input.validFrom, minutesPerJp: input.minutesPerJp, yearlyTargetJp: input.yearlyTargetJp, nonClassroomDefaults: defaults,
-    }));
+    });
     return toRuleSet(rows[0]);
   });
 }

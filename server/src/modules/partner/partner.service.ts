@@ -3,8 +3,11 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
 // Leaf helpers, imported by file: the agency index imports this module's resolvers.
-import { decodeNameIdCursor, escapeLike, isUuid, rejectNulls } from '../agency/list-helpers.js';
-import { writeAudit } from '../agency/write-audit.js';
+import { writeAudit } from '../audit/index.js';
+import { rejectNulls } from '../../shared/errors.js';
+import { decodeNameIdCursor } from '../../shared/graphql/pagination.js';
+import { escapeLike } from '../../shared/db/sql-helpers.js';
+import { isUuid } from '../../shared/util/ids.js';
 import { PartnerInstitution, type PartnerKind } from './partner.entity.js';
 import type { CreatePartnerInstitutionInput, PartnerInstitutionsArgs, UpdatePartnerInstitutionInput } from './partner.inputs.js';
 import type { PartnerNode } from './partner.types.js';

@@ -1,7 +1,8 @@
 import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
 import { AppError } from '../../shared/errors.js';
-import { isUuid, writeAudit } from '../agency/index.js';
+import { writeAudit } from '../audit/index.js';
+import { isUuid } from '../../shared/util/ids.js';
 import type { GrantRoleInput } from './person.inputs.js';
 import { GRANT_SELECT, toGrantNode, type GrantRow } from './person.loaders.js';
 import { canManageGrant } from './person.policy.js';

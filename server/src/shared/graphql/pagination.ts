@@ -1,6 +1,7 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { AppError } from '../errors.js';
+import { isUuid } from '../util/ids.js';
 
 @ObjectType()
 export class PageInfo {
@@ -76,4 +77,13 @@ export function toPage<R, T>(rows: R[], first: number, totalCount: number, map: 
     pageInfo: { endCursor: last ? encodeCursor(cursorOf(last)) : null, hasNextPage },
     totalCount,
   };
+}
+
+/** Keyset cursor over (name, id): both must be strings and the id a UUID, or it is INVALID_CURSOR. */
+export function decodeNameIdCursor(after: string | null | undefined): [string, string] | null {
+  const values = decodeCursor(after, 2);
+  if (!values) return null;
+  const [name, id] = values;
+  if (typeof name !== 'string' || !isUuid(id)) throw new AppError('INVALID_CURSOR', {}, 'after');
+  return [name, id];
 }

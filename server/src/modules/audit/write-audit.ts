@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { AuditEntry } from '../audit/audit.entity.js';
+import { AuditEntry } from './audit.entity.js';
 import { Person } from '../person/person.entity.js';
 
 /** Adds an AuditEntry to the transaction `tx`; it is written (or rolled back) with the change itself. */

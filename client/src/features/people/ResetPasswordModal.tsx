@@ -1,0 +1,43 @@
+import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { usePersonMutations } from './usePersonMutations';
+
+/** Sets a new password for someone who forgot theirs; the admin hands it over in person. */
+export function ResetPasswordModal({ person, onClose }: { person: { id: string; fullName: string } | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { resetPassword, resetting } = usePersonMutations();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Modal opened={!!person} onClose={onClose} title={t('people.reset.title', { name: person?.fullName ?? '' })} centered>
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!person) return;
+          if (value.length < 8) return setError(t('people.form.passwordMin'));
+          const problem = await resetPassword(person.id, value, person.fullName);
+          if (problem) setError(problem.fields.newPassword ?? problem.message);
+          else {
+            setValue('');
+            setError(null);
+            onClose();
+          }
+        }}
+      >
+        <Stack>
+          <Text size="sm">{t('people.reset.body')}</Text>
+          <PasswordInput label={t('people.reset.newPassword')} required autoComplete="new-password" value={value} onChange={(e) => setValue(e.currentTarget.value)} error={error} data-autofocus />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={resetting}>
+              {t('people.reset.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
