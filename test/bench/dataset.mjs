@@ -58,9 +58,9 @@ export async function loadCityDataset(db, o) {
            'instruktur' || j || '@mitra.test', 'NON_ASN', md5('partner' || j % 5)::uuid, 'Lektor', $2
       from generate_series(1, $1::int) j`, [o.instructors, o.passwordHash]);
   await run('grants', `insert into role_grant (person_id, role, agency_id, partner_id, scope_key)
-    select md5('person' || (1000000 + j))::uuid, 'INSTRUCTOR', null, md5('partner' || j % 5)::uuid, md5('partner' || j % 5)::uuid::text
+    select md5('person' || (1000000 + j))::uuid, 'INSTRUCTOR'::role, null::uuid, md5('partner' || j % 5)::uuid, md5('partner' || j % 5)::uuid::text
       from generate_series(1, $1::int) j
-    union all select md5('person1')::uuid, 'AGENCY_ADMIN', md5('agency')::uuid, null, md5('agency')::uuid::text`, [o.instructors]);
+    union all select md5('person1')::uuid, 'AGENCY_ADMIN'::role, md5('agency')::uuid, null::uuid, md5('agency')::uuid::text`, [o.instructors]);
   // Start dates spread from a year ago to two months ahead; every 20th course a draft, every 20th archived.
   await run('courses', `insert into course (id, code, title, description, form, delivery, jp, competency_tags, owner_agency_id, owner_partner_id,
                               enrolment_policy, cost_per_participant, status, visibility, starts_at, ends_at, location, published_at)

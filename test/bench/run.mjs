@@ -12,7 +12,8 @@
  *
  * Prints figures only; nothing here asserts a time. Knobs (environment): BENCH_PEOPLE (20000),
  * BENCH_COURSES (2000), BENCH_ENROLMENTS_PER_PERSON (10), BENCH_CONNECTIONS (16), BENCH_WARMUP (3 s),
- * BENCH_SECONDS (10 s), BENCH_ROUNDS (3), BENCH_PIN (1; 0 = no CPU pinning), BENCH_OUT (write JSON results).
+ * BENCH_SECONDS (10 s), BENCH_ROUNDS (3), BENCH_PIN (1; 0 = no CPU pinning), BENCH_OUT (write JSON results),
+ * BENCH_PROFILE (a folder: the server writes a V8 CPU profile there when it stops), BENCH_VERBOSE (print the statements).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -49,7 +50,8 @@ const cfg = {
 };
 const PASSWORD = 'tolok-ukur-123';
 const hasTaskset = (() => { try { execFileSync('taskset', ['-V'], { stdio: 'ignore' }); return true; } catch { return false; } })();
-const pin = process.env.BENCH_PIN !== '0' && hasTaskset && availableParallelism() >= 2;
+const cpus = availableParallelism();
+const pin = process.env.BENCH_PIN !== '0' && hasTaskset && cpus >= 2;
 
 const log = (msg) => console.log(`[bench] ${msg}`);
 const children = [];
@@ -64,9 +66,9 @@ async function cleanup() {
 process.on('SIGINT', () => { cleanup().finally(() => process.exit(130)); });
 
 /** Starts `node <script> <args>` (on CPU 1 when pinning) and waits for its "ready <url>" line. */
-function startChild(script, args) {
+function startChild(script, args, nodeArgs = []) {
   const cmd = pin ? 'taskset' : process.execPath;
-  const argv = pin ? ['-c', '1', process.execPath, script, ...args] : [script, ...args];
+  const argv = pin ? ['-c', '1', process.execPath, ...nodeArgs, script, ...args] : [...nodeArgs, script, ...args];
   const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
@@ -135,6 +137,7 @@ try {
 
   t0 = performance.now();
   const db = new pg.Client({ connectionString: databaseUrl });
+  db.on('error', () => {}); // the cluster going away on cleanup is not news
   await db.connect();
   const { counts, steps } = await loadCityDataset(db, { ...cfg, passwordHash: await hashPassword(PASSWORD) });
   log(`dataset built in ${Math.round(performance.now() - t0)} ms (${steps.join(', ')})`);
@@ -152,7 +155,7 @@ try {
   const serverPort = await freePort();
   const floorPort = await freePort();
   const [server, floor] = await Promise.all([
-    startChild(join(root, 'test/bench/server.mjs'), [databaseUrl, String(serverPort)]),
+    startChild(join(root, 'test/bench/server.mjs'), [databaseUrl, String(serverPort)], process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
     startChild(join(root, 'test/bench/floor.mjs'), [databaseUrl, String(floorPort)]),
   ]);
   const cookies = [];
@@ -221,7 +224,7 @@ try {
   }
   const memory = memoryOf(server.child.pid);
 
-  console.log(`\nLentera benchmark — ${new Date().toISOString()}, Node ${process.version}, ${availableParallelism()} CPUs, pinning ${pin ? 'on' : 'off'}`);
+  console.log(`\nLentera benchmark — ${new Date().toISOString()}, Node ${process.version}, ${cpus} CPUs, pinning ${pin ? 'on' : 'off'}`);
   console.log(`dataset: ${counts.people} people, ${counts.courses} courses, ${counts.enrolments} enrolments, ${counts.records} ledger lines (${counts.size}); ${cfg.connections} connections, medians of ${cfg.rounds} × ${cfg.seconds} s rounds\n`);
   console.log('| operation | candidate | req/s (min–max) | p50 ms | p99 ms | SQL statements / request | KB / response | server ÷ floor |');
   console.log('|---|---|---|---|---|---|---|---|');
@@ -233,6 +236,9 @@ try {
   }
   console.log(`\nserver memory: RSS ${fmt(memory.rssMb)} MB, peak ${fmt(memory.peakMb)} MB${results.some((r) => r.server.errors || r.floor.errors) ? '\nsome requests failed: see the rounds above' : ''}`);
   if (process.env.BENCH_OUT) writeFileSync(process.env.BENCH_OUT, JSON.stringify({ at: new Date().toISOString(), cfg, pin, counts, results, memory }, null, 2));
+} catch (error) {
+  console.error('[bench] failed:', error);
+  process.exitCode = 1;
 } finally {
   await cleanup();
 }

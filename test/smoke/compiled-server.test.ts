@@ -10,8 +10,8 @@ import { GraphQLClient } from '../kit/graphql-client.js';
 
 /**
  * What `pnpm start` does, on the compiled server: `node server/dist/main.js` starts its own embedded
- * PostgreSQL, migrates, seeds the demo world, prints the accounts and serves; Ctrl-C stops everything
- * and exits 0.
+ * PostgreSQL, migrates, seeds the demo world, prints the accounts and serves; Ctrl-C (or SIGTERM) stops
+ * the server and its PostgreSQL and exits 0; a second start reuses the data without seeding again.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const mainJs = join(root, 'server/dist/main.js');
@@ -22,6 +22,7 @@ if (!compiled) console.warn(`[smoke] SKIPPED: ${mainJs} is missing; run \`pnpm b
 let child: ChildProcess | null = null;
 let dataDir: string | null = null;
 let output = '';
+let ports: { http: number; pg: number } | null = null;
 
 function portOpen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -41,6 +42,34 @@ async function waitFor(what: string, ms: number, check: () => boolean | Promise<
   throw new Error(`timed out waiting for ${what}:\n${output}`);
 }
 
+/** `node server/dist/main.js` in its own process group, as `pnpm start` runs it; resolves once it is serving. */
+async function startServer(): Promise<{ base: string; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }> {
+  output = '';
+  const env: NodeJS.ProcessEnv = {
+    ...process.env, LENTERA_DATA_DIR: dataDir!, PORT: String(ports!.http), LENTERA_PG_PORT: String(ports!.pg), HOST: '127.0.0.1', LENTERA_SEED_DEMO: 'true',
+  };
+  delete env.DATABASE_URL; // the embedded database is the point here
+  delete env.NODE_ENV;
+  child = spawn(process.execPath, [mainJs], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
+  const started = child;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => started.once('exit', (code, signal) => resolve({ code, signal })));
+  await waitFor('the start-up banner', 120_000, () => output.includes('Tekan Ctrl-C'));
+  return { base: `http://127.0.0.1:${ports!.http}`, exited };
+}
+
+async function expectStopped(exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>): Promise<void> {
+  const result = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 20_000))]);
+  expect(result, `did not exit within 20 s:\n${output}`).not.toBeNull();
+  expect(result, output).toEqual({ code: 0, signal: null });
+  expect(await portOpen(ports!.pg)).toBe(false);
+  expect(await portOpen(ports!.http)).toBe(false);
+}
+
+let learner: { login: string; name: string } | null = null;
+let password: string | null = null;
+
 afterAll(() => {
   // Only if the test failed half-way: take down the whole process group (server and its PostgreSQL).
   if (child?.pid && child.exitCode === null && child.signalCode === null) {
@@ -54,31 +83,20 @@ describe('compiled server (node server/dist/main.js)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lentera-smoke-'));
     // When tests run as root, PostgreSQL runs as the "postgres" user and must reach the folder.
     chmodSync(dataDir, 0o755);
-    const port = await freePort();
-    const pgPort = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, LENTERA_DATA_DIR: dataDir, PORT: String(port), LENTERA_PG_PORT: String(pgPort), HOST: '127.0.0.1', LENTERA_SEED_DEMO: 'true' };
-    delete env.DATABASE_URL; // the embedded database is the point here
-    delete env.NODE_ENV;
-    // Its own process group, so SIGINT reaches the server and its PostgreSQL as Ctrl-C in a terminal does.
-    child = spawn(process.execPath, [mainJs], { cwd: root, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString(); });
-    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child!.once('exit', (code, signal) => resolve({ code, signal })));
-
-    await waitFor('the start-up banner', 120_000, () => output.includes('Tekan Ctrl-C'));
-    const base = `http://127.0.0.1:${port}`;
+    ports = { http: await freePort(), pg: await freePort() };
+    const { base, exited } = await startServer();
     expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(await portOpen(pgPort)).toBe(true);
+    expect(await portOpen(ports.pg)).toBe(true);
 
     // The printed demo accounts: "Akun demo (kata sandi untuk semua: …)" then "  ROLE  login  name".
-    const password = /kata sandi untuk semua: (\S+)\)/.exec(output)?.[1];
+    password = /kata sandi untuk semua: (\S+)\)/.exec(output)?.[1] ?? null;
     expect(password).toBe('lentera123');
     const accounts = [...output.matchAll(/^ {2}([A-Z_]+) +(\S+) +(.+)$/gm)].map(([, role, login, name]) => ({ role, login, name: name.trim() }));
     expect(accounts.map((a) => a.role)).toEqual(expect.arrayContaining(['LEARNER', 'SUPERVISOR', 'AGENCY_ADMIN', 'INSTRUCTOR', 'PLATFORM_ADMIN']));
 
     const client = new GraphQLClient(`${base}/graphql`);
     expect(await client.ok(`{ me { id } }`)).toEqual({ me: null });
-    const learner = accounts.find((a) => a.role === 'LEARNER')!;
+    learner = accounts.find((a) => a.role === 'LEARNER')!;
     await client.signIn(learner.login, password!);
     const { me } = await client.ok(`{ me { id fullName roles } }`);
     expect(me.fullName).toBe(learner.name);
@@ -93,11 +111,21 @@ describe('compiled server (node server/dist/main.js)', () => {
       console.warn(`[smoke] ${clientIndex} is missing: GET / not checked`);
     }
 
-    process.kill(-child.pid!, 'SIGINT');
-    const stoppedWithin = await Promise.race([exited, new Promise<null>((r) => setTimeout(() => r(null), 20_000))]);
-    expect(stoppedWithin, `did not exit within 20 s:\n${output}`).not.toBeNull();
-    expect(stoppedWithin).toEqual({ code: 0, signal: null });
-    expect(await portOpen(pgPort)).toBe(false);
-    expect(await portOpen(port)).toBe(false);
+    // Ctrl-C in a terminal signals the whole foreground group: the server and its PostgreSQL.
+    process.kill(-child!.pid!, 'SIGINT');
+    await expectStopped(exited);
+  }, 180_000);
+
+  it.skipIf(!compiled)('starts again on the same data without seeding twice, and stops cleanly on SIGTERM (docker stop, kill)', async () => {
+    expect(learner, 'the first start must have run').not.toBeNull();
+    const { base, exited } = await startServer();
+    expect(output).not.toContain('Akun demo');
+    const client = new GraphQLClient(`${base}/graphql`);
+    await client.signIn(learner!.login, password!);
+    expect((await client.ok(`{ me { fullName } }`)).me.fullName).toBe(learner!.name);
+
+    // Only the server process is signalled here; it must stop its PostgreSQL itself.
+    child!.kill('SIGTERM');
+    await expectStopped(exited);
   }, 180_000);
 });

@@ -1,1 +1,216 @@
-export { default } from './not-found';
+import { useQuery } from '@apollo/client/react';
+import { Anchor, Button, Group, Menu, ActionIcon, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { IconArchive, IconDots, IconPencil, IconPlus, IconSchool, IconSearch, IconUsers, IconWorld } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { toUiError } from '../app/errors';
+import { useFormatters } from '../app/useFormatters';
+import { AdminAgencySwitch } from '../features/admin/AdminAgencySwitch';
+import { useAdminAgency } from '../features/admin/useAdminAgency';
+import { CourseStatusBadge } from '../features/course-admin/CourseStatusBadge';
+import { useCourseAdmin } from '../features/course-admin/useCourseAdmin';
+import { seatsText } from '../features/course/seats';
+import { graphql } from '../gql/__generated__';
+import type { AdminCoursesQuery, CourseStatus } from '../gql/__generated__/graphql';
+import { DataTable } from '../ui/DataTable';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { LoadMore } from '../ui/LoadMore';
+import { PageHeader } from '../ui/PageHeader';
+import { CardListSkeleton } from '../ui/PageSkeleton';
+
+const AdminCoursesDocument = graphql(`
+  query AdminCourses($agencyId: ID, $status: CourseStatus, $search: String, $first: Int!, $after: String) {
+    manageableCourses(agencyId: $agencyId, status: $status, search: $search, first: $first, after: $after) {
+      nodes {
+        id
+        code
+        title
+        form
+        jp
+        status
+        capacity
+        seatsLeft
+        seatsTaken
+        waitlistLength
+        startsAt
+        endsAt
+        enrolmentPolicy
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      totalCount
+    }
+  }
+`);
+
+type Row = AdminCoursesQuery['manageableCourses']['nodes'][number];
+const STATUSES: Record<string, CourseStatus | null> = { semua: null, draf: 'DRAFT', terbit: 'PUBLISHED', arsip: 'ARCHIVED' };
+
+export default function AdminCoursesRoute() {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const { agencyId } = useAdminAgency();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const statusKey = params.get('status') && params.get('status')! in STATUSES ? params.get('status')! : 'semua';
+  const [search, setSearch] = useState(q);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const admin = useCourseAdmin();
+  useEffect(() => setSearch(q), [q]);
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const applySearch = useDebouncedCallback((v: string) => setParam('q', v.trim() || null), 350);
+  const { data, loading, error, refetch, fetchMore } = useQuery(AdminCoursesDocument, {
+    variables: { agencyId, status: STATUSES[statusKey], search: q || null, first: 25, after: null },
+  });
+  const page = data?.manageableCourses;
+  const suffix = params.get('instansi') ? `?instansi=${params.get('instansi')}` : '';
+
+  async function loadMore() {
+    if (!page?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: page.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          manageableCourses: { ...fetchMoreResult.manageableCourses, nodes: [...prev.manageableCourses.nodes, ...fetchMoreResult.manageableCourses.nodes] },
+        }),
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  const actions = (c: Row) => (
+    <Group gap={4} wrap="nowrap" justify="flex-end">
+      <Button size="xs" variant="default" component={Link} to={`/admin/kursus/${c.id}${suffix}`} leftSection={<IconPencil size={14} aria-hidden />}>
+        {t('common.edit')}
+      </Button>
+      <Menu position="bottom-end" withinPortal>
+        <Menu.Target>
+          <ActionIcon variant="default" size={30} aria-label={t('courseAdmin.moreActions', { title: c.title })}>
+            <IconDots size={16} aria-hidden />
+          </ActionIcon>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item component={Link} to={`/mengajar/${c.id}`} leftSection={<IconUsers size={16} aria-hidden />}>
+            {t('courseAdmin.roster')}
+          </Menu.Item>
+          {c.status === 'DRAFT' ? (
+            <Menu.Item leftSection={<IconWorld size={16} aria-hidden />} onClick={() => void admin.publish(c.id, c.title)}>
+              {t('courseAdmin.publish')}
+            </Menu.Item>
+          ) : null}
+          {c.status === 'PUBLISHED' ? (
+            <Menu.Item color="red" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => void admin.archive(c.id, c.title)}>
+              {t('courseAdmin.archive')}
+            </Menu.Item>
+          ) : null}
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('courseAdmin.title')}
+        description={t('courseAdmin.description')}
+        actions={
+          <Button component={Link} to={`/admin/kursus/baru${suffix}`} leftSection={<IconPlus size={18} aria-hidden />}>
+            {t('courseAdmin.new')}
+          </Button>
+        }
+      />
+      <Stack gap="sm" mb="md">
+        <AdminAgencySwitch />
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            type="search"
+            label={t('courseAdmin.search')}
+            leftSection={<IconSearch size={18} aria-hidden />}
+            value={search}
+            onChange={(e) => {
+              setSearch(e.currentTarget.value);
+              applySearch(e.currentTarget.value);
+            }}
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500} id="course-status-filter">
+              {t('courseAdmin.status')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="course-status-filter"
+              value={statusKey}
+              onChange={(v) => setParam('status', v === 'semua' ? null : v)}
+              data={Object.keys(STATUSES).map((k) => ({ value: k, label: k === 'semua' ? t('common.all') : t(`enum.courseStatus.${STATUSES[k]}`) }))}
+            />
+          </Stack>
+        </SimpleGrid>
+      </Stack>
+      {error && !page ? (
+        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
+      ) : loading && !page ? (
+        <CardListSkeleton count={5} height={72} />
+      ) : page && page.nodes.length === 0 ? (
+        <EmptyState icon={<IconSchool aria-hidden />} title={t('courseAdmin.emptyTitle')} action={<Button component={Link} to={`/admin/kursus/baru${suffix}`}>{t('courseAdmin.new')}</Button>}>
+          {t('courseAdmin.empty')}
+        </EmptyState>
+      ) : page ? (
+        <>
+          <DataTable
+            caption={t('courseAdmin.caption', { total: fmt.number(page.totalCount) })}
+            rows={page.nodes}
+            rowKey={(c) => c.id}
+            columns={[
+              {
+                key: 'title',
+                header: t('courseAdmin.col.title'),
+                render: (c) => (
+                  <Stack gap={0}>
+                    <Anchor component={Link} to={`/kursus/${c.id}`} fw={700} c="var(--mantine-color-text)" underline="hover">
+                      {c.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {c.code}
+                    </Text>
+                  </Stack>
+                ),
+              },
+              { key: 'form', header: t('catalogue.filter.form'), minWidth: 'lg', render: (c) => <Text size="sm">{t(`enum.form.${c.form}`)}</Text> },
+              { key: 'jp', header: t('common.jpUnit'), align: 'right', render: (c) => <Text fw={700}>{fmt.number(c.jp)}</Text> },
+              { key: 'start', header: t('course.starts'), minWidth: 'md', render: (c) => <Text size="sm">{c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime')}</Text> },
+              { key: 'seats', header: t('course.facts.seats'), minWidth: 'md', render: (c) => <Text size="sm">{seatsText(c, t)}</Text> },
+              { key: 'status', header: t('courseAdmin.status'), render: (c) => <CourseStatusBadge status={c.status} /> },
+              { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
+            ]}
+            card={(c) => (
+              <Stack gap={6}>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <CourseStatusBadge status={c.status} />
+                  {actions(c)}
+                </Group>
+                <Anchor component={Link} to={`/kursus/${c.id}`} fw={700} c="var(--mantine-color-text)" underline="hover">
+                  {c.title}
+                </Anchor>
+                <Text size="sm" c="dimmed">
+                  {[c.code, t('common.jp', { jp: c.jp }), c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime'), seatsText(c, t)].join(' · ')}
+                </Text>
+              </Stack>
+            )}
+          />
+          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+        </>
+      ) : null}
+    </>
+  );
+}

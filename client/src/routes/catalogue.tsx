@@ -145,7 +145,7 @@ export default function CatalogueRoute() {
       <Grid gap="lg">
         {wide ? (
           <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
-            <Paper withBorder p="md" bg="white" component="aside" aria-label={t('catalogue.filters')} pos="sticky" top={76}>
+            <Paper withBorder p="md" bg="white" component="aside" aria-label={t('catalogue.filters')}>
               <Title order={2} fz="md" mb="md">
                 {t('catalogue.filters')}
               </Title>

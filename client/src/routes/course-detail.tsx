@@ -10,11 +10,13 @@ import {
   IconDeviceLaptop,
   IconMapPin,
   IconSettings,
+  IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorCode, toUiError } from '../app/errors';
+import { useMe } from '../app/session';
 import { useFormatters } from '../app/useFormatters';
 import { seatsColor, seatsText } from '../features/course/seats';
 import { EnrolPanel } from '../features/enrolment/EnrolPanel';
@@ -92,6 +94,7 @@ export default function CourseDetailRoute() {
   const { courseId = '' } = useParams();
   const { t } = useTranslation();
   const fmt = useFormatters();
+  const me = useMe();
   const { data, loading, error, refetch } = useQuery(CourseDetailDocument, { variables: { id: courseId } });
 
   if (loading && !data) return <PageSkeleton cards={2} />;
@@ -111,10 +114,11 @@ export default function CourseDetailRoute() {
   if (!data) return null;
   const c = data.course;
   const mine = data.myEnrolments.nodes.find((e) => e.course.id === c.id) ?? null;
+  const teaches = c.instructors.some((i) => i.id === me.id);
 
   return (
     <>
-      <Anchor component={Link} to="/katalog" size="sm" fw={600} underline="hover" mb="xs" display="inline-flex" style={{ alignItems: 'center', gap: 4 }}>
+      <Anchor component={Link} to="/katalog" size="sm" fw={600} underline="hover" mb="xs" display="inline-flex" className="lentera-inline-icon">
         <IconArrowLeft size={16} aria-hidden /> {t('course.backToCatalogue')}
       </Anchor>
       <PageHeader
@@ -122,10 +126,17 @@ export default function CourseDetailRoute() {
         title={c.title}
         description={t('course.runBy', { name: c.owner.name })}
         actions={
-          c.canManage ? (
-            <Button component={Link} to={`/admin/kursus/${c.id}`} variant="default" leftSection={<IconSettings size={18} aria-hidden />}>
-              {t('course.manage')}
-            </Button>
+          c.canManage || teaches ? (
+            <>
+              <Button component={Link} to={`/mengajar/${c.id}`} variant="default" leftSection={<IconUsers size={18} aria-hidden />}>
+                {t('course.roster')}
+              </Button>
+              {c.canManage ? (
+                <Button component={Link} to={`/admin/kursus/${c.id}`} variant="default" leftSection={<IconSettings size={18} aria-hidden />}>
+                  {t('course.manage')}
+                </Button>
+              ) : null}
+            </>
           ) : undefined
         }
       />

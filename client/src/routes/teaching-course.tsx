@@ -1,1 +1,234 @@
-export { default } from './not-found';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Anchor, Button, Card, Group, Modal, ScrollArea, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { IconArrowLeft, IconCheck, IconUsers, IconX } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { UiError } from '../app/errors';
+import { errorCode, toUiError } from '../app/errors';
+import { useFormatters } from '../app/useFormatters';
+import { EnrolmentStatusBadge } from '../features/enrolment/EnrolmentStatusBadge';
+import { useFinishEnrolment } from '../features/teaching/useFinishEnrolment';
+import { graphql } from '../gql/__generated__';
+import type { EnrolmentStatus, TeachingRosterQuery } from '../gql/__generated__/graphql';
+import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { LoadMore } from '../ui/LoadMore';
+import { PageHeader } from '../ui/PageHeader';
+import { PageSkeleton } from '../ui/PageSkeleton';
+
+const TeachingRosterDocument = graphql(`
+  query TeachingRoster($courseId: ID!, $status: [EnrolmentStatus!], $first: Int!, $after: String) {
+    course(id: $courseId) {
+      id
+      code
+      title
+      jp
+      startsAt
+      endsAt
+      capacity
+      seatsTaken
+      waitlistLength
+      owner {
+        id
+        name
+      }
+    }
+    courseRoster(courseId: $courseId, status: $status, first: $first, after: $after) {
+      nodes {
+        id
+        status
+        requestedAt
+        finishedAt
+        decisionNote
+        waitlistPosition
+        learner {
+          id
+          fullName
+          nip
+          agencyName
+          orgUnitName
+          positionTitle
+        }
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      totalCount
+    }
+  }
+`);
+
+type Row = TeachingRosterQuery['courseRoster']['nodes'][number];
+const TABS: Record<string, EnrolmentStatus[] | null> = {
+  aktif: ['ACTIVE'],
+  menunggu: ['REQUESTED', 'WAITLISTED'],
+  selesai: ['COMPLETED', 'FAILED'],
+  semua: null,
+};
+
+export default function TeachingCourseRoute() {
+  const { courseId = '' } = useParams();
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'aktif';
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [deciding, setDeciding] = useState<{ kind: 'complete' | 'fail'; row: Row } | null>(null);
+  const { data, loading, error, refetch, fetchMore } = useQuery(TeachingRosterDocument, { variables: { courseId, status: TABS[tab], first: 50, after: null } });
+
+  if (loading && !data) return <PageSkeleton cards={4} />;
+  if (error && !data) {
+    if (errorCode(error) === 'NOT_FOUND' || errorCode(error) === 'FORBIDDEN') {
+      return <EmptyState title={t('course.notFoundTitle')}>{t('teaching.notYours')}</EmptyState>;
+    }
+    return <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />;
+  }
+  if (!data) return null;
+  const c = data.course;
+  const page = data.courseRoster;
+
+  async function loadMore() {
+    if (!page.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: page.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({ ...fetchMoreResult, courseRoster: { ...fetchMoreResult.courseRoster, nodes: [...prev.courseRoster.nodes, ...fetchMoreResult.courseRoster.nodes] } }),
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <>
+      <Anchor component={Link} to={`/kursus/${c.id}`} size="sm" fw={600} underline="hover" mb="xs" display="inline-flex" className="lentera-inline-icon">
+        <IconArrowLeft size={16} aria-hidden /> {t('teaching.backToCourse')}
+      </Anchor>
+      <PageHeader
+        eyebrow={`${c.code} · ${c.owner.name}`}
+        title={c.title}
+        description={[
+          t('common.jp', { jp: fmt.number(c.jp) }),
+          c.startsAt ? fmt.schedule(c.startsAt, c.endsAt) : t('course.anytime'),
+          c.capacity !== null ? t('teaching.seatsUsed', { taken: c.seatsTaken, capacity: c.capacity }) : t('teaching.participants', { taken: c.seatsTaken }),
+        ].join(' · ')}
+      />
+      <ScrollArea type="never" mb="md">
+        <SegmentedControl
+          value={tab}
+          onChange={(v) => setParams(v === 'aktif' ? {} : { status: v }, { replace: true })}
+          aria-label={t('teaching.filterLabel')}
+          data={Object.keys(TABS).map((k) => ({ value: k, label: t(`teaching.tab.${k}`) }))}
+        />
+      </ScrollArea>
+      {page.nodes.length === 0 ? (
+        <EmptyState icon={<IconUsers aria-hidden />} title={t('teaching.emptyTitle')}>
+          {t('teaching.empty')}
+        </EmptyState>
+      ) : (
+        <>
+          <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
+            {t('teaching.count', { total: fmt.number(page.totalCount) })}
+          </Text>
+          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" component="ul" className="lentera-plain-list">
+            {page.nodes.map((r) => (
+              <Card key={r.id} bg="white" component="li" aria-labelledby={`learner-${r.id}`}>
+                <Stack gap={6}>
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <Stack gap={0} miw={0}>
+                      <Text fw={700} id={`learner-${r.id}`}>
+                        {r.learner.fullName}
+                      </Text>
+                      {r.learner.nip ? (
+                        <Text size="xs" c="dimmed" ff="monospace">
+                          {r.learner.nip}
+                        </Text>
+                      ) : null}
+                    </Stack>
+                    <EnrolmentStatusBadge status={r.status} size="sm" />
+                  </Group>
+                  <Text size="sm">{[r.learner.positionTitle, r.learner.orgUnitName, r.learner.agencyName].filter(Boolean).join(' · ')}</Text>
+                  {r.status === 'WAITLISTED' && r.waitlistPosition ? <Text size="sm">{t('teaching.waitlistNo', { position: r.waitlistPosition })}</Text> : null}
+                  {r.finishedAt ? (
+                    <Text size="sm" c="dimmed">
+                      {t('teaching.finishedOn', { date: fmt.date(r.finishedAt) })}
+                      {r.decisionNote ? ` · “${r.decisionNote}”` : ''}
+                    </Text>
+                  ) : null}
+                  {r.status === 'ACTIVE' ? (
+                    <Group grow gap="sm" mt={4}>
+                      <Button color="teal.8" size="md" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDeciding({ kind: 'complete', row: r })} aria-label={t('teaching.completeAria', { name: r.learner.fullName })}>
+                        {t('teaching.complete')}
+                      </Button>
+                      <Button variant="default" size="md" leftSection={<IconX size={18} aria-hidden />} onClick={() => setDeciding({ kind: 'fail', row: r })} aria-label={t('teaching.failAria', { name: r.learner.fullName })}>
+                        {t('teaching.fail')}
+                      </Button>
+                    </Group>
+                  ) : null}
+                </Stack>
+              </Card>
+            ))}
+          </SimpleGrid>
+          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+        </>
+      )}
+      <FinishModal deciding={deciding} jp={c.jp} onClose={() => setDeciding(null)} />
+    </>
+  );
+}
+
+function FinishModal({ deciding, jp, onClose }: { deciding: { kind: 'complete' | 'fail'; row: Row } | null; jp: number; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { finish, busy } = useFinishEnrolment();
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<UiError | null>(null);
+  const name = deciding?.row.learner.fullName ?? '';
+  const complete = deciding?.kind === 'complete';
+  return (
+    <Modal
+      opened={!!deciding}
+      onClose={() => {
+        setNote('');
+        setProblem(null);
+        onClose();
+      }}
+      title={complete ? t('teaching.completeTitle', { name }) : t('teaching.failTitle', { name })}
+      centered
+    >
+      <form
+        onSubmit={async (e) => {
+          e.preventDefault();
+          if (!deciding) return;
+          const result = await finish(deciding.kind, deciding.row.id, note, name, jp);
+          if (result) setProblem(result);
+          else {
+            setNote('');
+            setProblem(null);
+            onClose();
+          }
+        }}
+      >
+        <Stack>
+          <Text size="sm">{complete ? t('teaching.completeBody', { name, jp }) : t('teaching.failBody', { name })}</Text>
+          {problem ? (
+            <Alert color="red" variant="light" role="alert">
+              {problem.message}
+            </Alert>
+          ) : null}
+          <Textarea label={t('teaching.note')} description={t('common.optional')} autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={problem?.fields.note} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" color={complete ? 'teal.8' : 'red'} loading={busy}>
+              {complete ? t('teaching.confirmComplete') : t('teaching.confirmFail')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,348 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UiError } from '../../app/errors';
+import { useFormatters } from '../../app/useFormatters';
+import { graphql } from '../../gql/__generated__';
+import type { CourseForm_CourseFragment, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy, UpdateCourseInput } from '../../gql/__generated__/graphql';
+import { isoToLocalInput, localInputToIso } from '../../ui/format';
+import { AgencyMultiSelect } from '../admin/AgencyMultiSelect';
+import { ALL_FORMS } from '../catalogue/filters';
+
+export const CourseForm_course = graphql(`
+  fragment CourseForm_course on Course {
+    id
+    code
+    title
+    description
+    form
+    formGroup
+    delivery
+    jp
+    competencyTags
+    capacity
+    seatsTaken
+    waitlistLength
+    enrolmentPolicy
+    visibility
+    costPerParticipant
+    startsAt
+    endsAt
+    location
+    status
+    canManage
+    owner {
+      id
+      name
+      kind
+    }
+    instructors {
+      id
+      fullName
+      partnerName
+    }
+    visibleToAgencies {
+      id
+      name
+    }
+  }
+`);
+
+const CourseFormChoicesDocument = graphql(`
+  query CourseFormChoices($agencyId: ID!) {
+    competencyTags {
+      tag
+    }
+    people(agencyId: $agencyId, role: INSTRUCTOR, active: true, first: 100) {
+      nodes {
+        id
+        fullName
+        positionTitle
+      }
+    }
+  }
+`);
+
+const GROUPS: Record<string, DevelopmentForm[]> = {
+  EDUCATION: ['DEGREE_STUDY'],
+  CLASSROOM: ALL_FORMS.slice(1, 12),
+  NON_CLASSROOM: ALL_FORMS.slice(12),
+};
+
+type Values = {
+  code: string;
+  title: string;
+  description: string;
+  form: DevelopmentForm;
+  delivery: DeliveryMode;
+  jp: number | string;
+  competencyTags: string[];
+  capacity: number | string;
+  enrolmentPolicy: EnrolmentPolicy;
+  visibility: CourseVisibility;
+  visibleToAgencyIds: string[];
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  costPerParticipant: number | string;
+  instructorIds: string[];
+};
+
+export interface CourseFormOutput {
+  code: string;
+  title: string;
+  description: string;
+  form: DevelopmentForm;
+  delivery: DeliveryMode;
+  jp: number;
+  competencyTags: string[];
+  capacity: number | null;
+  enrolmentPolicy: EnrolmentPolicy;
+  visibility: CourseVisibility;
+  visibleToAgencyIds: string[];
+  startsAt: string | null;
+  endsAt: string | null;
+  location: string | null;
+  costPerParticipant: number;
+  instructorIds: string[];
+}
+
+/** Only the fields that differ from the course as loaded, for updateCourse. */
+export function changedFields(before: CourseForm_CourseFragment, after: CourseFormOutput): UpdateCourseInput {
+  const out: UpdateCourseInput = {};
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (after.code !== before.code) out.code = after.code;
+  if (after.title !== before.title) out.title = after.title;
+  if (after.description !== before.description) out.description = after.description;
+  if (after.form !== before.form) out.form = after.form;
+  if (after.delivery !== before.delivery) out.delivery = after.delivery;
+  if (after.jp !== before.jp) out.jp = after.jp;
+  if (!same(after.competencyTags, before.competencyTags)) out.competencyTags = after.competencyTags;
+  if (after.capacity !== before.capacity) out.capacity = after.capacity;
+  if (after.enrolmentPolicy !== before.enrolmentPolicy) out.enrolmentPolicy = after.enrolmentPolicy;
+  if (after.visibility !== before.visibility) out.visibility = after.visibility;
+  if (!same([...after.visibleToAgencyIds].sort(), before.visibleToAgencies.map((a) => a.id).sort())) out.visibleToAgencyIds = after.visibleToAgencyIds;
+  if (after.startsAt !== (before.startsAt ? new Date(before.startsAt).toISOString() : null)) out.startsAt = after.startsAt;
+  if (after.endsAt !== (before.endsAt ? new Date(before.endsAt).toISOString() : null)) out.endsAt = after.endsAt;
+  if (after.location !== (before.location ?? null)) out.location = after.location;
+  if (after.costPerParticipant !== before.costPerParticipant) out.costPerParticipant = after.costPerParticipant;
+  if (!same([...after.instructorIds].sort(), before.instructors.map((i) => i.id).sort())) out.instructorIds = after.instructorIds;
+  return out;
+}
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <Paper withBorder p="md" bg="white" component="section" aria-labelledby={id}>
+      <Title order={2} fz="md" mb="sm" id={id}>
+        {title}
+      </Title>
+      <Stack gap="md">{children}</Stack>
+    </Paper>
+  );
+}
+
+/** Everything a course needs, grouped as an admin thinks about it; problems show under their field. */
+export function CourseForm({
+  agencyId,
+  course,
+  saving,
+  problem,
+  onSubmit,
+  onCancel,
+}: {
+  agencyId: string;
+  course: CourseForm_CourseFragment | null;
+  saving: boolean;
+  problem: UiError | null;
+  onSubmit: (values: CourseFormOutput) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const [localError, setLocalError] = useState<string | null>(null);
+  const { data: choices } = useQuery(CourseFormChoicesDocument, { variables: { agencyId }, fetchPolicy: 'cache-first' });
+  const form = useForm<Values>({
+    mode: 'controlled',
+    initialValues: {
+      code: course?.code ?? '',
+      title: course?.title ?? '',
+      description: course?.description ?? '',
+      form: course?.form ?? 'TECHNICAL_TRAINING',
+      delivery: course?.delivery ?? 'IN_PERSON',
+      jp: course?.jp ?? '',
+      competencyTags: course?.competencyTags ?? [],
+      capacity: course?.capacity ?? '',
+      enrolmentPolicy: course?.enrolmentPolicy ?? 'SUPERVISOR_APPROVAL',
+      visibility: course?.visibility ?? 'OWN_AGENCY',
+      visibleToAgencyIds: course?.visibleToAgencies.map((a) => a.id) ?? [],
+      startsAt: isoToLocalInput(course?.startsAt, fmt.timeZone),
+      endsAt: isoToLocalInput(course?.endsAt, fmt.timeZone),
+      location: course?.location ?? '',
+      costPerParticipant: course?.costPerParticipant ?? 0,
+      instructorIds: course?.instructors.map((i) => i.id) ?? [],
+    },
+    validate: {
+      code: (v) => (v.trim() ? null : t('courseAdmin.form.required')),
+      title: (v) => (v.trim() ? null : t('courseAdmin.form.required')),
+      jp: (v) => (typeof v === 'number' && v >= 1 && v <= 1000 ? null : t('courseAdmin.form.jpRange')),
+      capacity: (v) => (v === '' || (typeof v === 'number' && v >= 1) ? null : t('courseAdmin.form.capacityMin')),
+      endsAt: (v, all) => (v && all.startsAt && v <= all.startsAt ? t('errors.INVALID_DATES') : null),
+    },
+  });
+  const err = (name: keyof Values) => form.errors[name] ?? problem?.fields[name];
+  const instructorOptions = new Map<string, string>();
+  for (const i of course?.instructors ?? []) instructorOptions.set(i.id, i.partnerName ? `${i.fullName} (${i.partnerName})` : i.fullName);
+  for (const p of choices?.people.nodes ?? []) instructorOptions.set(p.id, [p.fullName, p.positionTitle].filter(Boolean).join(' — '));
+  const generalError = localError ?? (problem && Object.keys(problem.fields).length === 0 ? problem.message : null);
+
+  return (
+    <form
+      noValidate
+      onSubmit={form.onSubmit((v) => {
+        setLocalError(null);
+        onSubmit({
+          code: v.code.trim().toUpperCase(),
+          title: v.title.trim(),
+          description: v.description.trim(),
+          form: v.form,
+          delivery: v.delivery,
+          jp: Number(v.jp),
+          competencyTags: v.competencyTags.map((x) => x.trim()).filter(Boolean),
+          capacity: v.capacity === '' ? null : Number(v.capacity),
+          enrolmentPolicy: v.enrolmentPolicy,
+          visibility: v.visibility,
+          visibleToAgencyIds: v.visibility === 'LISTED_AGENCIES' ? v.visibleToAgencyIds : [],
+          startsAt: v.startsAt ? localInputToIso(v.startsAt, fmt.timeZone) : null,
+          endsAt: v.endsAt ? localInputToIso(v.endsAt, fmt.timeZone) : null,
+          location: v.location.trim() || null,
+          costPerParticipant: v.costPerParticipant === '' ? 0 : Number(v.costPerParticipant),
+          instructorIds: v.instructorIds,
+        });
+      }, () => setLocalError(t('courseAdmin.form.fixErrors')))}
+    >
+      <Stack gap="md">
+        {generalError ? (
+          <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">
+            {generalError}
+          </Alert>
+        ) : null}
+        <Section id="course-what" title={t('courseAdmin.form.what')}>
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <TextInput label={t('courseAdmin.form.code')} description={t('courseAdmin.form.codeHint')} required {...form.getInputProps('code')} error={err('code')} />
+            <TextInput label={t('courseAdmin.form.title')} required className="lentera-span-2" {...form.getInputProps('title')} error={err('title')} />
+          </SimpleGrid>
+          <Textarea label={t('courseAdmin.form.description')} description={t('courseAdmin.form.descriptionHint')} autosize minRows={4} {...form.getInputProps('description')} error={err('description')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Select
+              label={t('catalogue.filter.form')}
+              required
+              data={Object.entries(GROUPS).map(([g, forms]) => ({ group: t(`enum.formGroup.${g}`), items: forms.map((f) => ({ value: f, label: t(`enum.form.${f}`) })) }))}
+              {...form.getInputProps('form')}
+              error={err('form')}
+              comboboxProps={{ withinPortal: true }}
+            />
+            <NumberInput label={t('courseAdmin.form.jp')} description={t('courseAdmin.form.jpHint')} required min={1} max={1000} allowDecimal={false} {...form.getInputProps('jp')} error={err('jp')} />
+          </SimpleGrid>
+          <Select
+            label={t('catalogue.filter.delivery')}
+            required
+            allowDeselect={false}
+            data={(['ONLINE_SELF_PACED', 'BLENDED', 'IN_PERSON'] as const).map((d) => ({ value: d, label: t(`enum.delivery.${d}`) }))}
+            {...form.getInputProps('delivery')}
+            error={err('delivery')}
+            comboboxProps={{ withinPortal: true }}
+          />
+          <TagsInput
+            label={t('courseAdmin.form.competencies')}
+            description={t('courseAdmin.form.competenciesHint')}
+            data={(choices?.competencyTags ?? []).map((c) => c.tag)}
+            maxTags={20}
+            clearable
+            {...form.getInputProps('competencyTags')}
+            error={err('competencyTags')}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Section>
+
+        <Section id="course-when" title={t('courseAdmin.form.when')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput type="datetime-local" label={t('courseAdmin.form.startsAt', { zone: fmt.zoneLabel })} {...form.getInputProps('startsAt')} error={err('startsAt')} />
+            <TextInput type="datetime-local" label={t('courseAdmin.form.endsAt', { zone: fmt.zoneLabel })} {...form.getInputProps('endsAt')} error={err('endsAt')} />
+          </SimpleGrid>
+          <Text size="sm" c="dimmed">
+            {t('courseAdmin.form.whenHint')}
+          </Text>
+          <TextInput label={t('course.facts.location')} description={t('courseAdmin.form.locationHint')} {...form.getInputProps('location')} error={err('location')} />
+          <MultiSelect
+            label={t('courseAdmin.form.instructors')}
+            description={t('courseAdmin.form.instructorsHint')}
+            searchable
+            data={[...instructorOptions].map(([value, label]) => ({ value, label }))}
+            {...form.getInputProps('instructorIds')}
+            error={err('instructorIds')}
+            comboboxProps={{ withinPortal: true }}
+          />
+        </Section>
+
+        <Section id="course-who" title={t('courseAdmin.form.who')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <NumberInput
+              label={t('courseAdmin.form.capacity')}
+              description={course && course.seatsTaken > 0 ? t('courseAdmin.form.capacityTaken', { taken: course.seatsTaken }) : t('courseAdmin.form.capacityHint')}
+              min={1}
+              allowDecimal={false}
+              {...form.getInputProps('capacity')}
+              error={err('capacity')}
+            />
+            <NumberInput
+              label={t('courseAdmin.form.cost')}
+              description={t('courseAdmin.form.costHint')}
+              min={0}
+              allowDecimal={false}
+              thousandSeparator={fmt.lang === 'id' ? '.' : ','}
+              decimalSeparator={fmt.lang === 'id' ? ',' : '.'}
+              prefix="Rp "
+              {...form.getInputProps('costPerParticipant')}
+              error={err('costPerParticipant')}
+            />
+          </SimpleGrid>
+          <Radio.Group label={t('courseAdmin.form.policy')} {...form.getInputProps('enrolmentPolicy')} error={err('enrolmentPolicy')}>
+            <Stack gap="xs" mt={6}>
+              {(['OPEN', 'SUPERVISOR_APPROVAL', 'INVITATION'] as const).map((p) => (
+                <Radio key={p} value={p} label={t(`enum.policy.${p}`)} description={t(`courseAdmin.form.policyHint.${p}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <Radio.Group label={t('courseAdmin.form.visibility')} {...form.getInputProps('visibility')} error={err('visibility')}>
+            <Stack gap="xs" mt={6}>
+              {(['OWN_AGENCY', 'LISTED_AGENCIES', 'ALL_AGENCIES'] as const).map((v) => (
+                <Radio key={v} value={v} label={t(`enum.visibility.${v}`)} description={t(`courseAdmin.form.visibilityHint.${v}`)} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          {form.values.visibility === 'LISTED_AGENCIES' ? (
+            <AgencyMultiSelect
+              label={t('courseAdmin.form.listedAgencies')}
+              value={form.values.visibleToAgencyIds}
+              onChange={(ids) => form.setFieldValue('visibleToAgencyIds', ids)}
+              known={course?.visibleToAgencies ?? []}
+              error={err('visibleToAgencyIds')}
+            />
+          ) : null}
+        </Section>
+
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={saving}>
+            {course ? t('common.save') : t('courseAdmin.form.createDraft')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
