@@ -1,11 +1,16 @@
+import { Box } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
-import { AppLayout } from '../features/shell/AppLayout';
 import { PageSkeleton } from '../ui/PageSkeleton';
+import { ErrorState } from '../ui/ErrorState';
 import { FullPageLoader } from '../ui/FullPageLoader';
+import { toUiError } from './errors';
 import { hasRole, useSession, type RoleName } from './session';
 
-// One chunk per route: the first download holds only the shell.
+// One chunk per route (and one for the signed-in shell): a visitor on the sign-in page downloads
+// neither the navigation nor any screen behind it.
+const AppLayout = lazy(() => import('../features/shell/AppLayout').then((m) => ({ default: m.AppLayout })));
 const SignIn = lazy(() => import('../routes/sign-in'));
 const Home = lazy(() => import('../routes/home'));
 const Catalogue = lazy(() => import('../routes/catalogue'));
@@ -33,14 +38,26 @@ function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
 
 /** Signed-in area: sends visitors to the sign-in page and brings them back afterwards. */
 function RequireSession() {
-  const { me, loading, error } = useSession();
+  const { t } = useTranslation();
+  const { me, loading, error, refetch } = useSession();
   const location = useLocation();
   if (loading) return <FullPageLoader />;
   if (!me && !error) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/masuk' : `/masuk?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <AppLayout />;
+  if (!me) {
+    return (
+      <Box p="md" maw={640} mx="auto" mt="xl">
+        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
+      </Box>
+    );
+  }
+  return (
+    <Suspense fallback={<FullPageLoader />}>
+      <AppLayout />
+    </Suspense>
+  );
 }
 
 function RequireRole({ roles, children }: { roles: RoleName[]; children: ReactNode }) {

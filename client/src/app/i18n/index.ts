@@ -1,6 +1,5 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './en.json';
 import id from './id.json';
 
 export type Language = 'id' | 'en';
@@ -18,14 +17,26 @@ function initialLanguage(): Language {
   return 'id';
 }
 
+// Indonesian ships with the app; English is fetched only by those who use it.
+async function ensureLoaded(language: Language): Promise<void> {
+  if (language === 'en' && !i18n.hasResourceBundle('en', 'translation')) {
+    const en = await import('./en.json');
+    i18n.addResourceBundle('en', 'translation', en.default, true, true);
+  }
+}
+
+const start = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
-  lng: initialLanguage(),
+  resources: { id: { translation: id } },
+  lng: 'id',
   fallbackLng: 'id',
   supportedLngs: LANGUAGES,
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Resolves once the starting language is ready to render. */
+export const i18nReady: Promise<void> = start === 'en' ? applyLanguage('en') : Promise.resolve();
 
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'id';
@@ -38,6 +49,7 @@ export async function applyLanguage(language: Language): Promise<void> {
   } catch {
     // ignore
   }
+  await ensureLoaded(language);
   document.documentElement.lang = language;
   if (i18n.language !== language) await i18n.changeLanguage(language);
 }

@@ -89,8 +89,13 @@ function readRecommendations(em: EntityManager, viewer: Viewer, minutesPerJp: nu
   );
 }
 
+const jpFormat = {
+  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
+};
+
 function formatJp(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'id-ID', { maximumFractionDigits: 1 }).format(value);
+  return jpFormat[locale === 'en' ? 'en' : 'id'].format(value);
 }
 
 function reasonFor(row: RecommendationRow, remainingJp: number, targetJp: number, locale: Locale): string {
