@@ -36,10 +36,10 @@ async function signIn(person: Person) {
   await page.goto(`${app.url}/`);
   await page.waitForURL(/\/masuk/);
   await page.getByLabel('NIP atau e-mail').fill(person.nip!);
-  await page.getByLabel('Kata sandi').fill(Seed.PASSWORD);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(Seed.PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).first().textContent()).toMatch(/Selamat (pagi|siang|sore|malam)/);
+  await page.getByRole('heading', { level: 1, name: /^Selamat (pagi|siang|sore|malam), / }).waitFor();
 }
 
 async function signOut(fullName: string) {
@@ -105,7 +105,7 @@ describe('enrolment with supervisor approval, in the browser', () => {
     await page.waitForURL(/\/masuk/);
     await shot('01-sign-in');
     await signIn(learner);
-    await expect.poll(() => page.getByText(/0 \/ 20 JP tahun \d{4}/).count()).toBeGreaterThan(0);
+    await page.getByRole('heading', { name: /^0 \/ 20 JP tahun \d{4}$/ }).waitFor();
     await shot('02-learner-home');
 
     // Catalogue: search, then open the course (tap 1 and 2).
@@ -115,7 +115,7 @@ describe('enrolment with supervisor approval, in the browser', () => {
     await page.waitForURL(/q=pelayanan\+publik/);
     const card = page.getByRole('link', { name: new RegExp(COURSE_TITLE) });
     await card.waitFor();
-    await expect.poll(() => page.getByRole('link', { name: /Integritas dan Antikorupsi/ }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('link', { name: /Integritas dan Antikorupsi/ }).count(), { timeout: 10_000 }).toBe(0);
     await shot('03-catalogue-search');
     await card.click();
     await page.getByRole('heading', { name: COURSE_TITLE, level: 1 }).waitFor();
@@ -125,7 +125,7 @@ describe('enrolment with supervisor approval, in the browser', () => {
     await shot('04-course-detail');
     await page.getByRole('button', { name: 'Ajukan ke atasan' }).click();
     await page.getByText(/Menunggu persetujuan Budi Santoso \(atasan langsung\) sejak/).first().waitFor();
-    await expect.poll(() => page.getByText('Menunggu persetujuan', { exact: true }).count()).toBeGreaterThan(0);
+    await page.getByText('Menunggu persetujuan', { exact: true }).first().waitFor();
     await shot('05-enrolment-requested');
     const [requested] = await app.sql(`select status from enrolment where person_id = $1`, [learner.id]);
     expect(requested.status).toBe('REQUESTED');

@@ -98,6 +98,9 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     // Mantine's orange-9 on its light background is under 4.5:1; the "waiting" state needs AA.
     '--mantine-color-orange-light-color': '#9a3412',
     '--mantine-color-orange-text': '#9a3412',
+    // Filled red (danger) buttons: red-8 keeps white text above 4.5:1.
+    '--mantine-color-red-filled': 'var(--mantine-color-red-8)',
+    '--mantine-color-red-filled-hover': 'var(--mantine-color-red-9)',
   },
   dark: {},
 });

@@ -111,7 +111,7 @@ export default function AdminCoursesRoute() {
             </Menu.Item>
           ) : null}
           {c.status === 'PUBLISHED' ? (
-            <Menu.Item color="red" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => void admin.archive(c.id, c.title)}>
+            <Menu.Item color="red.9" leftSection={<IconArchive size={16} aria-hidden />} onClick={() => void admin.archive(c.id, c.title)}>
               {t('courseAdmin.archive')}
             </Menu.Item>
           ) : null}

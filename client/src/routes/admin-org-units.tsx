@@ -120,7 +120,7 @@ function UnitTree({ agencyId }: { agencyId: string }) {
                       <Menu.Item leftSection={<IconArrowsMove size={16} aria-hidden />} onClick={() => setDialog({ kind: 'move', unit: u })}>
                         {t('units.move')}
                       </Menu.Item>
-                      <Menu.Item color="red" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDialog({ kind: 'delete', unit: u })}>
+                      <Menu.Item color="red.9" leftSection={<IconTrash size={16} aria-hidden />} onClick={() => setDialog({ kind: 'delete', unit: u })}>
                         {t('common.delete')}
                       </Menu.Item>
                     </Menu.Dropdown>
@@ -225,7 +225,7 @@ function UnitDialog({ dialog, units, agencyId, onClose }: { dialog: Dialog | nul
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color={dialog.kind === 'delete' ? 'red' : undefined} loading={m.busy}>
+            <Button type="submit" color={dialog.kind === 'delete' ? 'red.8' : undefined} loading={m.busy}>
               {dialog.kind === 'delete' ? t('common.delete') : dialog.kind === 'move' ? t('units.moveSubmit') : t('common.save')}
             </Button>
           </Group>

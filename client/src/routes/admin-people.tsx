@@ -131,7 +131,7 @@ function PeopleOfAgency({ agencyId }: { agencyId: string }) {
             {t('people.reset.action')}
           </Menu.Item>
           {p.active ? (
-            <Menu.Item color="red" leftSection={<IconUserOff size={16} aria-hidden />} disabled={p.id === me.id} onClick={() => void setActive(p.id, false, p.fullName)}>
+            <Menu.Item color="red.9" leftSection={<IconUserOff size={16} aria-hidden />} disabled={p.id === me.id} onClick={() => void setActive(p.id, false, p.fullName)}>
               {t('people.deactivate')}
             </Menu.Item>
           ) : (

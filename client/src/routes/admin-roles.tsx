@@ -202,7 +202,7 @@ function RolesOfAgency({ agencyId }: { agencyId: string }) {
               {t('common.cancel')}
             </Button>
             <Button
-              color="red"
+              color="red.8"
               loading={grants.busy}
               onClick={async () => {
                 if (!revoking) return;

@@ -16,7 +16,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { errorCode, toUiError } from '../app/errors';
-import { useMe } from '../app/session';
+import { hasRole, useMe } from '../app/session';
 import { useFormatters } from '../app/useFormatters';
 import { seatsColor, seatsText } from '../features/course/seats';
 import { EnrolPanel } from '../features/enrolment/EnrolPanel';
@@ -115,11 +115,13 @@ export default function CourseDetailRoute() {
   const c = data.course;
   const mine = data.myEnrolments.nodes.find((e) => e.course.id === c.id) ?? null;
   const teaches = c.instructors.some((i) => i.id === me.id);
+  // Only learners enrol; instructors and admins see the course without the enrol panel.
+  const learner = hasRole(me, 'LEARNER');
 
   return (
     <>
-      <Anchor component={Link} to="/katalog" size="sm" fw={600} underline="hover" mb="xs" display="inline-flex" className="lentera-inline-icon">
-        <IconArrowLeft size={16} aria-hidden /> {t('course.backToCatalogue')}
+      <Anchor component={Link} to={learner ? '/katalog' : '/'} size="sm" fw={600} underline="hover" mb="xs" display="inline-flex" className="lentera-inline-icon">
+        <IconArrowLeft size={16} aria-hidden /> {learner ? t('course.backToCatalogue') : t('course.backHome')}
       </Anchor>
       <PageHeader
         eyebrow={`${t(`enum.form.${c.form}`)} · ${c.code}`}
@@ -143,7 +145,7 @@ export default function CourseDetailRoute() {
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
-            <EnrolPanel course={c} enrolment={mine} />
+            {learner ? <EnrolPanel course={c} enrolment={mine} /> : null}
             <Paper withBorder p="md" bg="white">
               <Stack gap="md">
                 <Fact icon={<IconClockHour4 size={20} />} label={t('course.facts.jp')}>

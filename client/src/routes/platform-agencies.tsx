@@ -118,7 +118,7 @@ export default function PlatformAgenciesRoute() {
           <Menu.Item leftSection={<IconPencil size={16} aria-hidden />} onClick={() => setEditing(a)}>
             {t('common.edit')}
           </Menu.Item>
-          <Menu.Item color={a.active ? 'red' : undefined} leftSection={<IconPower size={16} aria-hidden />} onClick={() => void toggle(a)}>
+          <Menu.Item color={a.active ? 'red.9' : undefined} leftSection={<IconPower size={16} aria-hidden />} onClick={() => void toggle(a)}>
             {a.active ? t('agencies.deactivate') : t('agencies.activate')}
           </Menu.Item>
         </Menu.Dropdown>

@@ -223,7 +223,7 @@ function FinishModal({ deciding, jp, onClose }: { deciding: { kind: 'complete' |
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
-            <Button type="submit" color={complete ? 'teal.8' : 'red'} loading={busy}>
+            <Button type="submit" color={complete ? 'teal.8' : 'red.8'} loading={busy}>
               {complete ? t('teaching.confirmComplete') : t('teaching.confirmFail')}
             </Button>
           </Group>

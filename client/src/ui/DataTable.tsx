@@ -1,4 +1,4 @@
-import { Card, Stack, Table, Text } from '@mantine/core';
+import { Card, Stack, Table } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 
@@ -46,11 +46,8 @@ export function DataTable<Row>({
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table striped highlightOnHover verticalSpacing="sm" bg="white" withTableBorder>
-        <Table.Caption>
-          <Text size="sm" c="dimmed" component="span">
-            {caption}
-          </Text>
-        </Table.Caption>
+        {/* Named for screen readers; the visible count sits under the table (LoadMore). */}
+        <Table.Caption className="lentera-visually-hidden">{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             {visible.map((c) => (

@@ -133,7 +133,7 @@ export function ApprovalCard({ request: r, showApprover }: { request: ApprovalCa
               <Button variant="default" onClick={modal.close}>
                 {t('common.cancel')}
               </Button>
-              <Button type="submit" color="red" loading={rejecting}>
+              <Button type="submit" color="red.8" loading={rejecting}>
                 {t('approvals.confirmReject')}
               </Button>
             </Group>

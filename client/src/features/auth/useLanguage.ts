@@ -1,4 +1,4 @@
-import { useMutation } from '@apollo/client/react';
+import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { applyLanguage, type Language } from '../../app/i18n';
 import { SessionDocument } from '../../app/session';
@@ -17,6 +17,7 @@ const SetMyLanguageDocument = graphql(`
 export function useLanguage() {
   const { i18n } = useTranslation();
   const [save] = useMutation(SetMyLanguageDocument);
+  const client = useApolloClient();
   const language: Language = i18n.language === 'en' ? 'en' : 'id';
 
   async function change(next: Language, signedIn: boolean) {
@@ -27,6 +28,8 @@ export function useLanguage() {
       } catch {
         // The switch already happened on screen; the account keeps its old choice until next time.
       }
+      // Some texts come from the server in the viewer's language (e.g. why a course is suggested).
+      void client.refetchQueries({ include: 'active' }).catch(() => undefined);
     }
   }
   return { language, change };

@@ -23,7 +23,7 @@ export function WithdrawButton({ enrolmentId, status, title, onDone, fullWidth }
               {t('common.cancel')}
             </Button>
             <Button
-              color="red"
+              color="red.8"
               loading={loading}
               onClick={async () => {
                 if (await withdraw(enrolmentId, title)) {

@@ -1,7 +1,7 @@
 import { AppShell, Avatar, Box, Container, Drawer, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChevronDown, IconDots, IconLogout } from '@tabler/icons-react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { onSessionExpired } from '../../app/apollo';
@@ -38,7 +38,17 @@ export function AppLayout() {
   // Session gone (expired, signed out elsewhere): read it again, the guard then redirects.
   useEffect(() => onSessionExpired(() => void refetch()), [refetch]);
 
-  useEffect(() => more.close(), [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
+  // After moving to another page, keyboard and screen-reader users start at its content.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    more.close();
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+    window.scrollTo({ top: 0 });
+  }, [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const sections: { key: NavItem['section']; items: NavItem[] }[] = (['learn', 'work', 'admin', 'platform'] as const)
     .map((key) => ({ key, items: items.filter((i) => i.section === key) }))

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../shared/auth/roles.js';
 import { Viewer, type RoleScope } from '../../shared/auth/viewer.js';
+import { preparedRows } from '../../shared/db/prepared.js';
 
 interface ViewerRow {
   person_id: string;
@@ -14,17 +15,17 @@ interface ViewerRow {
 }
 
 /**
- * One statement per request: the session, its person, their grants and whether anyone reports to
- * them. Expired sessions and deactivated people yield no viewer.
+ * One statement per request (prepared: it runs on every request): the session, its person, their
+ * grants and whether anyone reports to them. Expired sessions and deactivated people yield no viewer.
  */
 export async function loadViewer(em: EntityManager, tokenHash: string): Promise<Viewer | null> {
-  const rows = await em.getConnection().execute<ViewerRow[]>(
+  const rows = await preparedRows<ViewerRow>(em,
     `select p.id as person_id, p.full_name, p.agency_id, p.partner_id, p.employment_type, p.locale,
             exists (select 1 from person s where s.supervisor_id = p.id and s.active) as is_supervisor,
             (select json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id, 'partnerId', g.partner_id))
                from role_grant g where g.person_id = p.id) as grants
        from session ss join person p on p.id = ss.person_id
-      where ss.token_hash = ? and ss.expires_at > now() and p.active`,
+      where ss.token_hash = $1 and ss.expires_at > now() and p.active`,
     [tokenHash],
   );
   const row = rows[0];

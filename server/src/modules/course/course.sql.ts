@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../shared/errors.js';
-import { decodeCursor } from '../../shared/graphql/pagination.js';
+import { numbered, preparedRows } from '../../shared/db/prepared.js';
+import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.js';
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy, groupOf } from './course.enums.js';
-import type { Course } from './course.types.js';
+import { CourseOwnerKind, type Course, type CourseInstructor } from './course.types.js';
 import { isUuid } from '../../shared/util/ids.js';
 
 /**
@@ -116,40 +117,107 @@ export function normalizeSearch(search: string | null | undefined): string | nul
 }
 
 const INTEGER = /^-?\d{1,19}$/;
+/** A timestamptz as PostgreSQL prints it ("2026-11-01 00:00:00.123456+00"), exact to the microsecond. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)$/;
+
+/** Instructors of row `x` as JSON, for listings that show them (same order as the instructors loader). */
+const INSTRUCTORS_JSON = `(select json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id)
+     from course_instructor ci join person p on p.id = ci.person_id left join partner_institution pi on pi.id = p.partner_id
+    where ci.course_id = x.id)`;
+
+export interface CoursePageRow extends CourseRow {
+  /** Keyset values: the sort time as PostgreSQL prints it; with a search, the score and the sort time in µs. */
+  sort_at: string | null;
+  score: string | null;
+  sort_us: string | null;
+  owner_agency_name: string | null;
+  owner_partner_name: string | null;
+  instructors?: CourseInstructor[] | null;
+}
 
 /**
- * One page of courses, newest first (or most relevant first when `score` is given), keyset-paginated
- * on (score, sort time, id): one statement for the page and one for the total, run side by side.
+ * One page of courses, newest first by `sortColumn` (or most relevant first when `score` is given),
+ * keyset-paginated, as one prepared statement: the page's rows are chosen first (without a search an
+ * index on (sort time, id) serves the order, so only `first + 1` rows are read), then their columns,
+ * owner names and, when asked for, instructors are computed. The total is counted only when asked for;
+ * otherwise it is a function that counts if called.
  */
 export async function coursePage(
   em: EntityManager,
-  opts: { where: Sql; score: Sql | null; sortColumn: string; first: number; after?: string | null },
-): Promise<{ rows: (CourseRow & { score: string; sort_us: string })[]; total: number }> {
-  const cursor = decodeCursor(opts.after, 3);
-  let keyset: Sql = sql('true');
-  if (cursor) {
-    const [score, sortUs, id] = cursor.map((v) => (typeof v === 'number' ? String(v) : v));
-    if (typeof score !== 'string' || !INTEGER.test(score) || typeof sortUs !== 'string' || !INTEGER.test(sortUs) || !isUuid(id)) {
-      throw new AppError('INVALID_CURSOR', {}, 'after');
+  opts: {
+    where: Sql; score: Sql | null; sortColumn: string; first: number; after?: string | null;
+    withInstructors: boolean; withTotal: boolean;
+  },
+): Promise<{ rows: CoursePageRow[]; total: TotalCount }> {
+  const sort = opts.sortColumn;
+  const instructors = opts.withInstructors ? `, ${INSTRUCTORS_JSON} as instructors` : '';
+  let query: Sql;
+  if (!opts.score) {
+    const cursor = decodeCursor(opts.after, 2);
+    let keyset = sql('true');
+    if (cursor) {
+      const [sortAt, id] = cursor;
+      if (typeof sortAt !== 'string' || !TIMESTAMP.test(sortAt) || !isUuid(id)) throw new AppError('INVALID_CURSOR', {}, 'after');
+      keyset = sql(`(${sort}, c.id) < (?::timestamptz, ?::uuid)`, sortAt, id);
     }
-    keyset = sql(`(x.score, x.sort_us, x.id) < (?::int8, ?::int8, ?::uuid)`, score, sortUs, id);
+    query = sql(
+      `select x.*, oa.name as owner_agency_name, op.name as owner_partner_name${instructors}
+         from (select ${COURSE_COLUMNS}, ${sort} as sort_at, null::text as score, null::text as sort_us
+                 from course c
+                where (${opts.where.sql}) and ${keyset.sql}
+                order by ${sort} desc, c.id desc
+                limit ?) x
+         left join agency oa on oa.id = x.owner_agency_id
+         left join partner_institution op on op.id = x.owner_partner_id
+        order by x.sort_at desc, x.id desc`,
+      ...opts.where.params, ...keyset.params, opts.first + 1,
+    );
+  } else {
+    const cursor = decodeCursor(opts.after, 3);
+    let keyset = sql('true');
+    if (cursor) {
+      const [score, sortUs, id] = cursor.map((v) => (typeof v === 'number' ? String(v) : v));
+      if (typeof score !== 'string' || !INTEGER.test(score) || typeof sortUs !== 'string' || !INTEGER.test(sortUs) || !isUuid(id)) {
+        throw new AppError('INVALID_CURSOR', {}, 'after');
+      }
+      keyset = sql(`(k.score, k.sort_us, k.id) < (?::int8, ?::int8, ?::uuid)`, score, sortUs, id);
+    }
+    // The score needs every match; the columns only the page's.
+    query = sql(
+      `select x.*, oa.name as owner_agency_name, op.name as owner_partner_name${instructors}
+         from (select ${COURSE_COLUMNS}, null::timestamptz as sort_at, k.score, k.sort_us
+                 from (select k.* from (select c.id, ${opts.score.sql} as score, (extract(epoch from ${sort}) * 1000000)::int8 as sort_us
+                                          from course c where ${opts.where.sql}) k
+                        where ${keyset.sql}
+                        order by k.score desc, k.sort_us desc, k.id desc
+                        limit ?) k
+                 join course c on c.id = k.id) x
+         left join agency oa on oa.id = x.owner_agency_id
+         left join partner_institution op on op.id = x.owner_partner_id
+        order by x.score desc, x.sort_us desc, x.id desc`,
+      ...opts.score.params, ...opts.where.params, ...keyset.params, opts.first + 1,
+    );
   }
-  const score = opts.score ?? sql('0::int8');
-  const page = em.execute<(CourseRow & { score: string; sort_us: string })[]>(
-    `select * from (
-       select ${COURSE_COLUMNS}, ${score.sql} as score,
-              (extract(epoch from ${opts.sortColumn}) * 1000000)::int8 as sort_us
-         from course c
-        where ${opts.where.sql}
-     ) x
-     where ${keyset.sql}
-     order by x.score desc, x.sort_us desc, x.id desc
-     limit ?`,
-    [...score.params, ...opts.where.params, ...keyset.params, opts.first + 1],
-  );
-  const count = em.execute<{ n: number }[]>(`select count(*)::int as n from course c where ${opts.where.sql}`, opts.where.params);
-  const [rows, [{ n }]] = await Promise.all([page, count]);
-  return { rows, total: n };
+  const countQuery = numbered(`select count(*)::int as n from course c where ${opts.where.sql}`, opts.where.params);
+  const count = async () => (await preparedRows<{ n: number }>(em, countQuery.text, countQuery.values))[0].n;
+  const page = numbered(query.sql, query.params);
+  const [rows, total] = await Promise.all([preparedRows<CoursePageRow>(em, page.text, page.values), opts.withTotal ? count() : count]);
+  return { rows, total };
 }
 
-export const cursorOf = (row: { score: string; sort_us: string; id: string }): unknown[] => [row.score, row.sort_us, row.id];
+export const cursorOf = (row: CoursePageRow): unknown[] => (row.score !== null ? [row.score, row.sort_us, row.id] : [row.sort_at, row.id]);
+
+/** A listed course with what the page query already joined, so its field resolvers run no statement. */
+export function toPageCourse(row: CoursePageRow): Course {
+  const course = toCourse(row);
+  const name = row.owner_agency_id ? row.owner_agency_name : row.owner_partner_name;
+  if (name !== null) {
+    course.preloadedOwner = {
+      id: (row.owner_agency_id ?? row.owner_partner_id)!,
+      name,
+      kind: row.owner_agency_id ? CourseOwnerKind.AGENCY : CourseOwnerKind.PARTNER,
+    };
+  }
+  if (row.instructors !== undefined) course.preloadedInstructors = row.instructors ?? [];
+  return course;
+}

@@ -24,10 +24,16 @@ export class PageArgs {
   after?: string | null;
 }
 
+/**
+ * The total is a number, or a function that counts when the client selects `totalCount` (counting
+ * every matching row is often the dearest part of a page, and many screens never show it).
+ */
+export type TotalCount = number | (() => Promise<number>);
+
 export interface Page<T> {
   nodes: T[];
   pageInfo: PageInfo;
-  totalCount: number;
+  totalCount: TotalCount;
 }
 
 /** A connection type for a node type: `{ nodes, pageInfo, totalCount }`. Name it e.g. "CoursePage". */
@@ -40,8 +46,9 @@ export function PageOf<T extends object>(node: ClassType<T>, name: string) {
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: 'All items matching the filters, across pages' })
-    totalCount!: number;
+    // `simple`: GraphQL's default resolver, which calls a function value (a lazy count).
+    @Field(() => Int, { description: 'All items matching the filters, across pages', simple: true })
+    totalCount!: TotalCount;
   }
   return PageClass;
 }
@@ -68,7 +75,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
 }
 
 /** Fetch `first + 1` rows, then call this: trims the extra row and builds pageInfo. */
-export function toPage<R, T>(rows: R[], first: number, totalCount: number, map: (row: R) => T, cursorOf: (row: R) => unknown[]): Page<T> {
+export function toPage<R, T>(rows: R[], first: number, totalCount: TotalCount, map: (row: R) => T, cursorOf: (row: R) => unknown[]): Page<T> {
   const hasNextPage = rows.length > first;
   const pageRows = hasNextPage ? rows.slice(0, first) : rows;
   const last = pageRows[pageRows.length - 1];
