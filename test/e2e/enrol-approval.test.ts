@@ -25,6 +25,7 @@ let context: BrowserContext;
 let page: Page;
 let userDataDir: string;
 let learner: Person;
+const pageErrors: string[] = [];
 let supervisor: Person;
 const COURSE_TITLE = 'Pelayanan Publik Digital untuk Kelurahan';
 
@@ -89,6 +90,7 @@ beforeAll(async () => {
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
 }, 180_000);
 
 afterAll(async () => {
@@ -156,5 +158,7 @@ describe('enrolment with supervisor approval, in the browser', () => {
     await shot('09-learner-active');
     const [active] = await app.sql(`select status from enrolment where person_id = $1`, [learner.id]);
     expect(active.status).toBe('ACTIVE');
+    // No uncaught exception anywhere along the way.
+    expect(pageErrors).toEqual([]);
   }, 240_000);
 });

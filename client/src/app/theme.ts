@@ -98,6 +98,8 @@ export const cssVariablesResolver: CSSVariablesResolver = () => ({
     // Mantine's orange-9 on its light background is under 4.5:1; the "waiting" state needs AA.
     '--mantine-color-orange-light-color': '#9a3412',
     '--mantine-color-orange-text': '#9a3412',
+    // Error texts under inputs: Mantine's red-6 is under 4.5:1 on white.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     // Filled red (danger) buttons: red-8 keeps white text above 4.5:1.
     '--mantine-color-red-filled': 'var(--mantine-color-red-8)',
     '--mantine-color-red-filled-hover': 'var(--mantine-color-red-9)',

@@ -90,9 +90,9 @@ function UnitTree({ agencyId }: { agencyId: string }) {
             {units.map((u, i) => (
               <Box component="li" key={u.id} className="lentera-tree-row" data-first={i === 0 || undefined}>
                 <Group justify="space-between" wrap="nowrap" gap="xs" px="md" py={10} pl={`calc(var(--mantine-spacing-md) + ${Math.min(u.depth, 6)} * 18px)`}>
-                  <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                  <Group gap="xs" wrap="nowrap" miw={0}>
                     {u.depth > 0 ? <Box className="lentera-tree-branch" aria-hidden /> : null}
-                    <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Stack gap={0} miw={0}>
                       <Text fw={u.depth === 0 ? 700 : 600}>
                         <span className="lentera-visually-hidden">{t('units.level', { level: u.depth + 1 })} </span>
                         {u.name}

@@ -60,7 +60,7 @@ export default function ApprovalsRoute() {
 
   return (
     <>
-      <PageHeader title={t('approvals.title')} description={t('approvals.description')} />
+      <PageHeader title={t('approvals.title')} description={agencyWide ? t('approvals.descriptionAgency') : t('approvals.description')} />
       {isAdmin && isSupervisor ? (
         <SegmentedControl
           mb="md"

@@ -102,7 +102,7 @@ export default function CatalogueRoute() {
           <Group gap="xs" wrap="nowrap" align="flex-end">
             <TextInput
               type="search"
-              style={{ flex: 1 }}
+              flex={1}
               size="md"
               label={t('catalogue.searchLabel')}
               placeholder={t('catalogue.searchPlaceholder')}

@@ -192,7 +192,7 @@ export default function CourseDetailRoute() {
                 </Title>
                 <Group gap={8}>
                   {c.competencyTags.map((tag) => (
-                    <Badge key={tag} size="lg" color="lantern" variant="light" component={Link} to={`/katalog?kompetensi=${encodeURIComponent(tag)}`} style={{ cursor: 'pointer' }}>
+                    <Badge key={tag} size="lg" color="lantern" variant="light" component={Link} to={`/katalog?kompetensi=${encodeURIComponent(tag)}`} className="lentera-clickable">
                       {tag}
                     </Badge>
                   ))}

@@ -1,7 +1,6 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { applyLanguage, type Language } from '../../app/i18n';
-import { SessionDocument } from '../../app/session';
 import { graphql } from '../../gql/__generated__';
 
 const SetMyLanguageDocument = graphql(`
@@ -35,4 +34,3 @@ export function useLanguage() {
   return { language, change };
 }
 
-export { SessionDocument };

@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
 import type { UiError } from '../../app/errors';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
@@ -192,6 +193,10 @@ export function CourseForm({
       endsAt: (v, all) => (v && all.startsAt && v <= all.startsAt ? t('errors.INVALID_DATES') : null),
     },
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (problem) focusFirstInvalid(formRef.current);
+  }, [problem]);
   const err = (name: keyof Values) => form.errors[name] ?? problem?.fields[name];
   const instructorOptions = new Map<string, string>();
   for (const i of course?.instructors ?? []) instructorOptions.set(i.id, i.partnerName ? `${i.fullName} (${i.partnerName})` : i.fullName);
@@ -200,6 +205,7 @@ export function CourseForm({
 
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={form.onSubmit((v) => {
         setLocalError(null);
@@ -221,7 +227,10 @@ export function CourseForm({
           costPerParticipant: v.costPerParticipant === '' ? 0 : Number(v.costPerParticipant),
           instructorIds: v.instructorIds,
         });
-      }, () => setLocalError(t('courseAdmin.form.fixErrors')))}
+      }, () => {
+        setLocalError(t('courseAdmin.form.fixErrors'));
+        focusFirstInvalid(formRef.current);
+      })}
     >
       <Stack gap="md">
         {generalError ? (

@@ -121,7 +121,7 @@ export function EnrolPanel({ course, enrolment: initial }: { course: EnrolPanel_
           </>
         ) : null}
         <Group gap={6} wrap="nowrap" align="flex-start">
-          <IconInfoCircle size={16} aria-hidden style={{ flexShrink: 0, marginTop: 3 }} />
+          <IconInfoCircle size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
           <Text size="sm" c="dimmed">
             {t('enrolment.jpNote', { jp: course.jp })}
           </Text>

@@ -31,7 +31,7 @@ export function JpYearCard({ year, jp, targetJp, remainingJp, progress }: { year
           }
           aria-hidden
         />
-        <Stack gap={6} style={{ minWidth: 0 }}>
+        <Stack gap={6} miw={0}>
           <Text size="sm" fw={700} c="dimmed" tt="uppercase">
             {t('home.jpEyebrow')}
           </Text>

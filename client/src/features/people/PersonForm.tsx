@@ -2,8 +2,9 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, PasswordInput, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
 import type { UiError } from '../../app/errors';
 import { graphql } from '../../gql/__generated__';
 import type { PersonForm_PersonFragment, UpdatePersonInput } from '../../gql/__generated__/graphql';
@@ -82,6 +83,10 @@ export function PersonForm({ agencyId, person, onDone }: { agencyId: string; per
       initialPassword: (v) => (person || v.length >= 8 ? null : t('people.form.passwordMin')),
     },
   });
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (problem) focusFirstInvalid(formRef.current);
+  }, [problem]);
   const digits = nipDigits(form.values.nip);
   const ranks = form.values.employmentType === 'PPPK' ? PPPK_GRADES : PNS_RANKS;
   const fieldError = (name: keyof Values) => form.errors[name] ?? problem?.fields[name];
@@ -122,7 +127,7 @@ export function PersonForm({ agencyId, person, onDone }: { agencyId: string; per
   const generalError = problem && Object.keys(problem.fields).length === 0 ? problem.message : null;
 
   return (
-    <form onSubmit={form.onSubmit(submit)} noValidate>
+    <form ref={formRef} onSubmit={form.onSubmit(submit, () => focusFirstInvalid(formRef.current))} noValidate>
       <Stack gap="md">
         {generalError ? (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">

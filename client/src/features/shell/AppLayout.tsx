@@ -170,7 +170,7 @@ export function AppLayout() {
         </nav>
       </AppShell.Footer>
 
-      <Drawer opened={moreOpen} onClose={more.close} position="bottom" size="auto" title={t('nav.more')} radius="lg">
+      <Drawer opened={moreOpen} onClose={more.close} position="bottom" size={96 + overflow.length * 64} title={<Text fw={700}>{t('nav.more')}</Text>} radius="lg">
         <Stack gap={4} pb="md">
           {overflow.map((item) => (
             <NavLink

@@ -18,6 +18,11 @@ import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, Enrolmen
 @Check({ name: 'course_jp_positive', expression: 'jp > 0' })
 @Check({ name: 'course_cost_non_negative', expression: 'cost_per_participant >= 0' })
 @Index({ name: 'course_catalogue_idx', properties: ['status', 'visibility'] })
+// The catalogue's order (newest first, keyset on sort time and id): a page reads only its own rows.
+@Index({
+  name: 'course_catalogue_order_idx',
+  expression: `create index "course_catalogue_order_idx" on "course" ((coalesce("published_at", "created_at")), "id") where "status" = 'PUBLISHED'`,
+})
 @Index({ name: 'course_title_trgm_idx', expression: 'create index "course_title_trgm_idx" on "course" using gin ("title" gin_trgm_ops)' })
 @Index({ name: 'course_search_idx', expression: 'create index "course_search_idx" on "course" using gin ("search_vector")' })
 export class Course extends BaseEntity {

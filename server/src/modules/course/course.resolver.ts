@@ -1,7 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
+import { selects } from '../../shared/graphql/selection.js';
 import { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
 import { courseInstructorsLoader, courseOwnerLoader, courseVisibleAgenciesLoader, ownerKey } from './course.loaders.js';
 import { canManageCourse } from './course.policy.js';
@@ -9,6 +11,12 @@ import * as courses from './course.service.js';
 import { CatalogueOwner, CatalogueTag, Course, CourseAgency, CourseInstructor, CourseOwner, CourseOwnerKind, CoursePage } from './course.types.js';
 
 const MANAGERS = [Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN] as const;
+
+/** What a course listing must compute beyond the course columns. */
+const listingSelection = (info: GraphQLResolveInfo): courses.ListingSelection => ({
+  instructors: selects(info, ['nodes', 'instructors']),
+  totalCount: selects(info, ['totalCount']),
+});
 
 const canManage = (ctx: SignedInContext, course: Course) =>
   canManageCourse(ctx.viewer, { owner_agency_id: course.ownerAgencyId, owner_partner_id: course.ownerPartnerId });
@@ -23,8 +31,9 @@ export class CourseResolver {
     @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: SignedInContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<CoursePage> {
-    return courses.catalogue(ctx.em, ctx.viewer, filter, page.first, page.after);
+    return courses.catalogue(ctx.em, ctx.viewer, filter, page.first, page.after, listingSelection(info));
   }
 
   @Query(() => Course, { description: 'One course; NOT_FOUND when the viewer may not see it' })
@@ -47,6 +56,7 @@ export class CourseResolver {
 
   @FieldResolver(() => CourseOwner)
   async owner(@Root() course: Course, @Ctx() ctx: SignedInContext): Promise<CourseOwner> {
+    if (course.preloadedOwner) return course.preloadedOwner;
     const key = ownerKey(course);
     const owner = key ? await ctx.loaders.get(courseOwnerLoader).load(key) : null;
     // The database guarantees exactly one owner; a deleted owner row shows as unknown rather than failing the page.
@@ -58,7 +68,8 @@ export class CourseResolver {
   }
 
   @FieldResolver(() => [CourseInstructor])
-  instructors(@Root() course: Course, @Ctx() ctx: SignedInContext): Promise<CourseInstructor[]> {
+  instructors(@Root() course: Course, @Ctx() ctx: SignedInContext): CourseInstructor[] | Promise<CourseInstructor[]> {
+    if (course.preloadedInstructors) return course.preloadedInstructors;
     return ctx.loaders.get(courseInstructorsLoader).load(course.id);
   }
 
@@ -80,8 +91,12 @@ export class CourseResolver {
 export class CourseAdminResolver {
   @Query(() => CoursePage, { description: 'Courses the viewer manages, drafts and archived included' })
   @Authorized(...MANAGERS)
-  manageableCourses(@Args(() => ManageableCoursesArgs) args: ManageableCoursesArgs, @Ctx() ctx: SignedInContext): Promise<CoursePage> {
-    return courses.manageableCourses(ctx.em, ctx.viewer, args);
+  manageableCourses(
+    @Args(() => ManageableCoursesArgs) args: ManageableCoursesArgs,
+    @Ctx() ctx: SignedInContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CoursePage> {
+    return courses.manageableCourses(ctx.em, ctx.viewer, args, listingSelection(info));
   }
 
   @Mutation(() => Course, { description: 'Creates a draft course' })

@@ -14,7 +14,7 @@ import type { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateC
 import { MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
 import { assertCanManageCourse, assertCanViewCourse, catalogueVisibilitySql, partnerAdminIds } from './course.policy.js';
 import {
-  and, courseById, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toCourse, type Sql,
+  and, courseById, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toPageCourse, type Sql,
 } from './course.sql.js';
 import type { CatalogueOwner, CatalogueTag, Course } from './course.types.js';
 import { CourseOwnerKind } from './course.types.js';
@@ -31,8 +31,9 @@ function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
     const groups = new Set(filter.formGroups);
     forms = (forms ?? Object.values(DevelopmentForm)).filter((f) => groups.has(groupOf(f)));
   }
-  if (forms) parts.push(forms.length ? sql(`c.form::text = any(array[?]::text[])`, forms) : sql('false'));
-  if (filter.deliveries?.length) parts.push(sql(`c.delivery::text = any(array[?]::text[])`, [...new Set(filter.deliveries)]));
+  // Listing fragments run as prepared statements: an array is one parameter.
+  if (forms) parts.push(forms.length ? sql(`c.form::text = any(?::text[])`, forms) : sql('false'));
+  if (filter.deliveries?.length) parts.push(sql(`c.delivery::text = any(?::text[])`, [...new Set(filter.deliveries)]));
   const competency = filter.competency?.trim();
   if (competency) parts.push(sql(`exists (select 1 from unnest(c.competency_tags) t where lower(t) = lower(?))`, competency));
   if (filter.ownerAgencyId) parts.push(isUuid(filter.ownerAgencyId) ? sql(`c.owner_agency_id = ?::uuid`, filter.ownerAgencyId) : sql('false'));
@@ -43,9 +44,19 @@ function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
   return parts;
 }
 
-/** The catalogue: published courses the viewer's agency may see, filtered and searched. */
+/** What a listing's client selected beyond the course columns. */
+export interface ListingSelection {
+  instructors: boolean;
+  totalCount: boolean;
+}
+
+/**
+ * The catalogue: published courses the viewer's agency may see, filtered and searched. Newest first
+ * (served by course_catalogue_order_idx), most relevant first when searching.
+ */
 export async function catalogue(
   em: EntityManager, viewer: Viewer, filter: CatalogueFilter | null | undefined, first: number, after: string | null | undefined,
+  selection: ListingSelection,
 ): Promise<Page<Course>> {
   const vis = catalogueVisibilitySql(viewer);
   const search = normalizeSearch(filter?.search);
@@ -53,8 +64,9 @@ export async function catalogue(
   const where = and([sql(vis.sql, ...vis.params), ...catalogueFilterSql(filter), ...(s ? [s.where] : [])]);
   const { rows, total } = await coursePage(em, {
     where, score: s?.score ?? null, sortColumn: 'coalesce(c.published_at, c.created_at)', first, after,
+    withInstructors: selection.instructors, withTotal: selection.totalCount,
   });
-  return toPage(rows, first, total, toCourse, cursorOf);
+  return toPage(rows, first, total, toPageCourse, cursorOf);
 }
 
 export async function course(em: EntityManager, viewer: Viewer, id: string): Promise<Course> {
@@ -101,7 +113,7 @@ export async function competencyTags(em: EntityManager, viewer: Viewer): Promise
 }
 
 /** Courses the viewer manages (drafts too): their agencies' and partners', or all for platform admins. */
-export async function manageableCourses(em: EntityManager, viewer: Viewer, args: ManageableCoursesArgs): Promise<Page<Course>> {
+export async function manageableCourses(em: EntityManager, viewer: Viewer, args: ManageableCoursesArgs, selection: ListingSelection): Promise<Page<Course>> {
   const parts: Sql[] = [];
   if (args.agencyId) {
     if (!viewer.administersAgency(args.agencyId)) throw new AppError('FORBIDDEN', {}, 'agencyId');
@@ -113,7 +125,7 @@ export async function manageableCourses(em: EntityManager, viewer: Viewer, args:
   }
   if (!args.agencyId && !args.partnerId && !viewer.isPlatformAdmin) {
     parts.push(sql(
-      `c.owner_agency_id = any(array[?]::uuid[]) or c.owner_partner_id = any(array[?]::uuid[])`,
+      `c.owner_agency_id = any(?::uuid[]) or c.owner_partner_id = any(?::uuid[])`,
       viewer.adminAgencyIds, partnerAdminIds(viewer),
     ));
   }
@@ -123,8 +135,9 @@ export async function manageableCourses(em: EntityManager, viewer: Viewer, args:
   if (s) parts.push(s.where);
   const { rows, total } = await coursePage(em, {
     where: and(parts), score: s?.score ?? null, sortColumn: 'c.created_at', first: args.first, after: args.after,
+    withInstructors: selection.instructors, withTotal: selection.totalCount,
   });
-  return toPage(rows, args.first, total, toCourse, cursorOf);
+  return toPage(rows, args.first, total, toPageCourse, cursorOf);
 }
 
 // ---------------------------------------------------------------------------------------------

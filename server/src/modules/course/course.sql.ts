@@ -150,6 +150,9 @@ export async function coursePage(
   },
 ): Promise<{ rows: CoursePageRow[]; total: TotalCount }> {
   const sort = opts.sortColumn;
+  // A literal limit (a checked integer) lets PostgreSQL settle on one generic plan for the statement.
+  if (!Number.isInteger(opts.first) || opts.first < 1 || opts.first > 100) throw new AppError('BAD_USER_INPUT', {}, 'first');
+  const limit = opts.first + 1;
   const instructors = opts.withInstructors ? `, ${INSTRUCTORS_JSON} as instructors` : '';
   let query: Sql;
   if (!opts.score) {
@@ -166,11 +169,11 @@ export async function coursePage(
                  from course c
                 where (${opts.where.sql}) and ${keyset.sql}
                 order by ${sort} desc, c.id desc
-                limit ?) x
+                limit ${limit}) x
          left join agency oa on oa.id = x.owner_agency_id
          left join partner_institution op on op.id = x.owner_partner_id
         order by x.sort_at desc, x.id desc`,
-      ...opts.where.params, ...keyset.params, opts.first + 1,
+      ...opts.where.params, ...keyset.params,
     );
   } else {
     const cursor = decodeCursor(opts.after, 3);
@@ -190,12 +193,12 @@ export async function coursePage(
                                           from course c where ${opts.where.sql}) k
                         where ${keyset.sql}
                         order by k.score desc, k.sort_us desc, k.id desc
-                        limit ?) k
+                        limit ${limit}) k
                  join course c on c.id = k.id) x
          left join agency oa on oa.id = x.owner_agency_id
          left join partner_institution op on op.id = x.owner_partner_id
         order by x.score desc, x.sort_us desc, x.id desc`,
-      ...opts.score.params, ...opts.where.params, ...keyset.params, opts.first + 1,
+      ...opts.score.params, ...opts.where.params, ...keyset.params,
     );
   }
   const countQuery = numbered(`select count(*)::int as n from course c where ${opts.where.sql}`, opts.where.params);

@@ -60,6 +60,9 @@ export class Course {
   // Resolved by field resolvers through per-request loaders (not GraphQL fields themselves).
   ownerAgencyId!: string | null;
   ownerPartnerId!: string | null;
+  /** Set by listings whose page query already joined them; the field resolvers then run no statement. */
+  preloadedOwner?: CourseOwner;
+  preloadedInstructors?: CourseInstructor[];
 }
 
 export const CoursePage = PageOf(Course, 'CoursePage');

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
-import { decodeCursor } from '../../shared/graphql/pagination.js';
+import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.js';
 import type { DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../course/course.enums.js';
 import { maskNip } from '../person/nip.js';
 import type { EnrolmentStatus } from './enrolment.entity.js';
@@ -177,8 +177,10 @@ export function decodeKeyset(after: string | null | undefined, kinds: KeyKind[])
 }
 
 /**
- * One statement for a page: the total (a one-row CTE) left-joined to the page, so an empty page
- * still reports its total. `pageSql` selects `ENROLMENT_COLUMNS` (plus extras) with its own order and limit.
+ * One statement for a page. With the total: the count (a one-row CTE) left-joined to the page, so an
+ * empty page still reports its total. Without it (the client did not select `totalCount`): the page
+ * alone, and a function that counts if called. `pageSql` selects `ENROLMENT_COLUMNS` (plus extras)
+ * with its own order and limit.
  */
 export async function pageQuery<R extends { id: string | null }>(
   em: EntityManager,
@@ -187,7 +189,12 @@ export async function pageQuery<R extends { id: string | null }>(
   pageSql: string,
   pageParams: unknown[],
   outerOrder: string,
-): Promise<{ rows: R[]; total: number }> {
+  withTotal: boolean,
+): Promise<{ rows: R[]; total: TotalCount }> {
+  if (!withTotal) {
+    const rows = await em.execute<R[]>(pageSql, pageParams);
+    return { rows, total: async () => (await em.execute<{ n: number }[]>(countSql, countParams))[0].n };
+  }
   const rows = await em.execute<(R & { total_count: number })[]>(
     `with total as (${countSql}), page as (${pageSql})
      select total.n as total_count, page.* from total left join page on true order by ${outerOrder}`,

@@ -29,6 +29,7 @@ function statusFilter(alias: string, statuses: EnrolmentStatus[] | null | undefi
 /** The viewer's own enrolments, newest request first. One statement per page. */
 export async function myEnrolments(
   em: EntityManager, viewer: Viewer, args: { first: number; after?: string | null; status?: EnrolmentStatus[] | null },
+  withTotal: boolean,
 ): Promise<EnrolmentPage> {
   const cursor = decodeKeyset(args.after, ['timestamp', 'uuid']);
   const countFilter = statusFilter('t', args.status);
@@ -42,6 +43,7 @@ export async function myEnrolments(
       order by e.requested_at desc, e.id desc limit ?`,
     [viewer.personId, ...pageFilter.params, ...(cursor ?? []), args.first + 1],
     'page.requested_at desc, page.id desc',
+    withTotal,
   );
   return toPage(rows, args.first, total, (r) => toEnrolment(r), (r) => [r.requested_at, r.id]);
 }
@@ -58,6 +60,7 @@ interface InboxRow extends EnrolmentRow {
  */
 export async function approvalsInbox(
   em: EntityManager, viewer: Viewer, args: { first: number; after?: string | null; agencyWide: boolean },
+  withTotal: boolean,
 ): Promise<ApprovalRequestPage> {
   let scope: { sql: string; params: unknown[] };
   if (args.agencyWide) {
@@ -83,6 +86,7 @@ export async function approvalsInbox(
       order by e.requested_at, e.id limit ?`,
     [year, isoDateIn(now), ...scope.params, ...(cursor ?? []), args.first + 1],
     'page.requested_at, page.id',
+    withTotal,
   );
   if (rows.some((r) => r.minutes_per_jp == null)) throw new AppError('RULE_NOT_FOUND');
   return toPage(
@@ -105,6 +109,7 @@ export async function approvalsInbox(
 /** Who is in a course, by name, for its instructors and managers (NIP shown to them). One statement per page. */
 export async function courseRoster(
   em: EntityManager, viewer: Viewer, args: { courseId: string; first: number; after?: string | null; status?: EnrolmentStatus[] | null },
+  withTotal: boolean,
 ): Promise<EnrolmentPage> {
   const course = await loadCourseAccess(em, viewer, args.courseId);
   if (!course || !canTeachCourse(viewer, course)) {
@@ -122,6 +127,7 @@ export async function courseRoster(
       order by p.full_name, e.id limit ?`,
     [args.courseId, ...pageFilter.params, ...(cursor ?? []), args.first + 1],
     'page.learner_name, page.id',
+    withTotal,
   );
   return toPage(rows, args.first, total, (r) => toEnrolment(r), (r) => [r.learner_name, r.id]);
 }

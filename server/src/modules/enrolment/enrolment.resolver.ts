@@ -1,6 +1,8 @@
-import { Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
 import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
+import { selects } from '../../shared/graphql/selection.js';
 import {
   ApprovalsInboxArgs, CourseIdArgs, CourseRosterArgs, EnrolmentIdArgs, EnrolPeopleArgs, FinishEnrolmentArgs,
   MyEnrolmentsArgs, RejectEnrolmentArgs,
@@ -61,8 +63,8 @@ export class EnrolmentResolver {
 
   @Query(() => EnrolmentPage, { description: 'The viewer’s own enrolments, newest first' })
   @Authorized()
-  myEnrolments(@Args(() => MyEnrolmentsArgs) args: MyEnrolmentsArgs, @Ctx() ctx: SignedInContext): Promise<EnrolmentPage> {
-    return reads.myEnrolments(ctx.em, ctx.viewer, args);
+  myEnrolments(@Args(() => MyEnrolmentsArgs) args: MyEnrolmentsArgs, @Ctx() ctx: SignedInContext, @Info() info: GraphQLResolveInfo): Promise<EnrolmentPage> {
+    return reads.myEnrolments(ctx.em, ctx.viewer, args, selects(info, ['totalCount']));
   }
 
   @Query(() => Enrolment, { description: 'One enrolment, for the learner, their approver/supervisor, who runs the course and admins of the learner’s agency' })
@@ -73,13 +75,17 @@ export class EnrolmentResolver {
 
   @Query(() => ApprovalRequestPage, { description: 'Requests waiting on the viewer’s decision, oldest first' })
   @Authorized(Role.SUPERVISOR, Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
-  approvalsInbox(@Args(() => ApprovalsInboxArgs) args: ApprovalsInboxArgs, @Ctx() ctx: SignedInContext): Promise<ApprovalRequestPage> {
-    return reads.approvalsInbox(ctx.em, ctx.viewer, args);
+  approvalsInbox(
+    @Args(() => ApprovalsInboxArgs) args: ApprovalsInboxArgs,
+    @Ctx() ctx: SignedInContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ApprovalRequestPage> {
+    return reads.approvalsInbox(ctx.em, ctx.viewer, args, selects(info, ['totalCount']));
   }
 
   @Query(() => EnrolmentPage, { description: 'Who is enrolled in a course, by name, for its instructors and managers' })
   @Authorized(...COURSE_STAFF)
-  courseRoster(@Args(() => CourseRosterArgs) args: CourseRosterArgs, @Ctx() ctx: SignedInContext): Promise<EnrolmentPage> {
-    return reads.courseRoster(ctx.em, ctx.viewer, args);
+  courseRoster(@Args(() => CourseRosterArgs) args: CourseRosterArgs, @Ctx() ctx: SignedInContext, @Info() info: GraphQLResolveInfo): Promise<EnrolmentPage> {
+    return reads.courseRoster(ctx.em, ctx.viewer, args, selects(info, ['totalCount']));
   }
 }

@@ -45,6 +45,7 @@ export class Migration20261123000001_initial extends Migration {
     this.addSql(`create index "course_owner_partner_id_index" on "course" ("owner_partner_id");`);
     this.addSql(`create index "course_search_idx" on "course" using gin ("search_vector");`);
     this.addSql(`create index "course_title_trgm_idx" on "course" using gin ("title" gin_trgm_ops);`);
+    this.addSql(`create index "course_catalogue_order_idx" on "course" ((coalesce("published_at", "created_at")), "id") where "status" = 'PUBLISHED';`);
     this.addSql(`create index "course_catalogue_idx" on "course" ("status", "visibility");`);
 
     this.addSql(`create table "enrolment" ("id" uuid not null default gen_random_uuid(), "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "person_id" uuid not null, "course_id" uuid not null, "status" "enrolment_status" not null, "approver_id" uuid null, "requested_at" timestamptz not null default now(), "waitlisted_at" timestamptz null, "decided_at" timestamptz null, "decided_by_id" uuid null, "decision_note" text null, "finished_at" timestamptz null, primary key ("id"));`);
