@@ -20,13 +20,13 @@ import { CardListSkeleton } from '../ui/PageSkeleton';
 
 const AdminRolesDocument = graphql(`
   query AdminRoles($agencyId: ID!) {
-    admins: people(agencyId: $agencyId, role: AGENCY_ADMIN, first: 50) {
+    admins: people(agencyId: $agencyId, role: AGENCY_ADMIN, first: 100) {
       nodes {
         ...RoleHolder_person
       }
       totalCount
     }
-    instructors: people(agencyId: $agencyId, role: INSTRUCTOR, first: 50) {
+    instructors: people(agencyId: $agencyId, role: INSTRUCTOR, first: 100) {
       nodes {
         ...RoleHolder_person
       }

@@ -61,13 +61,8 @@ const CourseDetailDocument = graphql(`
         partnerName
       }
       ...EnrolPanel_course
-    }
-    myEnrolments(first: 100) {
-      nodes {
+      viewerEnrolment {
         id
-        course {
-          id
-        }
         ...EnrolmentState_enrolment
       }
     }
@@ -113,7 +108,7 @@ export default function CourseDetailRoute() {
   }
   if (!data) return null;
   const c = data.course;
-  const mine = data.myEnrolments.nodes.find((e) => e.course.id === c.id) ?? null;
+  const mine = c.viewerEnrolment ?? null;
   const teaches = c.instructors.some((i) => i.id === me.id);
   // Only learners enrol; instructors and admins see the course without the enrol panel.
   const learner = hasRole(me, 'LEARNER');

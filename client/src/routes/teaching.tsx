@@ -1,34 +1,98 @@
-import { Button } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { ScrollArea, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import { IconChalkboardTeacher } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { hasRole, useMe } from '../app/session';
+import { useSearchParams } from 'react-router';
+import { toUiError } from '../app/errors';
+import { useFormatters } from '../app/useFormatters';
+import { TeachingCourseCard } from '../features/teaching/TeachingCourseCard';
+import { graphql } from '../gql/__generated__';
+import type { CourseStatus } from '../gql/__generated__/graphql';
 import { EmptyState } from '../ui/EmptyState';
+import { ErrorState } from '../ui/ErrorState';
+import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { CardListSkeleton } from '../ui/PageSkeleton';
 
-/**
- * Instructors reach each course's roster from the course page. (The server has no list of "courses
- * I teach" yet; when it does, this page lists them.)
- */
+const TeachingCoursesDocument = graphql(`
+  query TeachingCourses($status: CourseStatus, $first: Int!, $after: String) {
+    teachingCourses(status: $status, first: $first, after: $after) {
+      nodes {
+        id
+        ...TeachingCourseCard_course
+      }
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      totalCount
+    }
+  }
+`);
+
+/** `semua` is every course except drafts (the server's default); drafts have their own tab. */
+const TABS: Record<string, CourseStatus | null> = { semua: null, terbit: 'PUBLISHED', arsip: 'ARCHIVED', draf: 'DRAFT' };
+
+/** The courses the viewer teaches, newest start first; each opens its participant list. */
 export default function TeachingRoute() {
   const { t } = useTranslation();
-  const me = useMe();
+  const fmt = useFormatters();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'semua';
+  const [loadingMore, setLoadingMore] = useState(false);
+  const { data, loading, error, refetch, fetchMore } = useQuery(TeachingCoursesDocument, { variables: { status: TABS[tab], first: 24, after: null } });
+  const page = data?.teachingCourses;
+
+  async function loadMore() {
+    if (!page?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({
+        variables: { after: page.pageInfo.endCursor },
+        updateQuery: (prev, { fetchMoreResult }) => ({
+          teachingCourses: { ...fetchMoreResult.teachingCourses, nodes: [...prev.teachingCourses.nodes, ...fetchMoreResult.teachingCourses.nodes] },
+        }),
+      });
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
   return (
     <>
-      <PageHeader title={t('teaching.title')} />
-      <EmptyState
-        icon={<IconChalkboardTeacher aria-hidden />}
-        title={t('teaching.listMissingTitle')}
-        action={
-          hasRole(me, 'LEARNER') ? (
-            <Button component={Link} to="/katalog">
-              {t('home.openCatalogue')}
-            </Button>
-          ) : undefined
-        }
-      >
-        {t('teaching.listMissing')}
-      </EmptyState>
+      <PageHeader title={t('teaching.title')} description={t('teaching.description')} />
+      <ScrollArea type="never" mb="md">
+        <SegmentedControl
+          value={tab}
+          onChange={(v) => setParams(v === 'semua' ? {} : { status: v }, { replace: true })}
+          aria-label={t('teaching.statusLabel')}
+          data={Object.keys(TABS).map((k) => ({ value: k, label: k === 'semua' ? t('teaching.allCourses') : t(`enum.courseStatus.${TABS[k]}`) }))}
+        />
+      </ScrollArea>
+      {error && !page ? (
+        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
+      ) : loading && !page ? (
+        <CardListSkeleton count={4} height={160} />
+      ) : page && page.nodes.length === 0 ? (
+        <EmptyState icon={<IconChalkboardTeacher aria-hidden />} title={tab === 'semua' ? t('teaching.noCoursesTitle') : t('teaching.noCoursesInStatusTitle')}>
+          {t('teaching.noCourses')}
+        </EmptyState>
+      ) : page ? (
+        <>
+          <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
+            {t('teaching.courseCount', { total: fmt.number(page.totalCount) })}
+          </Text>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" className="lentera-plain-list">
+            {page.nodes.map((c) => (
+              <li key={c.id}>
+                <TeachingCourseCard course={c} />
+              </li>
+            ))}
+          </SimpleGrid>
+          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { CourseAdminResolver, CourseResolver } from './course.resolver.js';
+import { TeachingResolver } from './teaching.resolver.js';
 
 export { Course } from './course.entity.js';
 export {
@@ -12,4 +13,4 @@ export { courseInstructorsLoader, courseOwnerLoader } from './course.loaders.js'
 export type { Course as CourseView } from './course.types.js';
 export { courseById } from './course.sql.js';
 
-export const courseResolvers = [CourseResolver, CourseAdminResolver] as const;
+export const courseResolvers = [CourseResolver, CourseAdminResolver, TeachingResolver] as const;

@@ -1,4 +1,5 @@
 import { EnrolmentResolver } from './enrolment.resolver.js';
+import { ViewerEnrolmentResolver } from './viewer-enrolment.resolver.js';
 
 export { EnrolmentStatus, REOPENABLE, SEAT_HOLDING } from './enrolment.entity.js';
 /** For the course module: call in the transaction that raised a course's capacity. */
@@ -8,4 +9,4 @@ export {
   type CourseColumns, type EnrolmentRow,
 } from './enrolment.queries.js';
 export { Enrolment, EnrolmentCourse } from './enrolment.types.js';
-export const enrolmentResolvers = [EnrolmentResolver] as const;
+export const enrolmentResolvers = [EnrolmentResolver, ViewerEnrolmentResolver] as const;

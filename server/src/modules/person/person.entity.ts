@@ -22,6 +22,9 @@ registerEnumType(EmploymentType, { name: 'EmploymentType' });
 @Check({ name: 'person_has_login', expression: 'nip is not null or email is not null' })
 @Check({ name: 'person_asn_has_nip', expression: "employment_type = 'NON_ASN' or nip is not null" })
 @Index({ properties: ['agency', 'fullName'] })
+// "Is anyone reporting to them?" runs for every request's viewer: with `active` in the index it is an
+// index-only probe (on `supervisor_id` alone PostgreSQL may scan the whole table for non-supervisors).
+@Index({ properties: ['supervisor', 'active'] })
 // Name search in admin lists: ILIKE '%…%' and word similarity (typos) both use this index.
 @Index({ name: 'person_full_name_trgm_idx', expression: 'create index "person_full_name_trgm_idx" on "person" using gin ("full_name" gin_trgm_ops)' })
 export class Person extends BaseEntity {
@@ -57,7 +60,6 @@ export class Person extends BaseEntity {
 
   /** Atasan langsung. */
   @ManyToOne(() => Person, { nullable: true })
-  @Index()
   supervisor: Rel<Person> | null = null;
 
   /** Jabatan, as written on the decree (e.g. "Analis Kebijakan Ahli Muda"). */

@@ -1,0 +1,93 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CourseStatus, CourseVisibility } from '../../server/src/modules/course/course.enums.js';
+import type { Person } from '../../server/src/modules/person/person.entity.js';
+import { Role } from '../../server/src/shared/auth/roles.js';
+import { Seed } from '../kit/seed.js';
+import { startTestApp, type TestApp } from '../kit/test-app.js';
+
+/**
+ * A partner lecturer (no NIP, not a learner, cannot find another agency's own courses in the
+ * catalogue) opens "Mengajar", sees the courses they teach and opens one's participant list.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const clientIndex = join(root, 'client/dist/index.html');
+const screenshots = join(root, 'test/e2e/screenshots');
+const PHONE = { width: 360, height: 800 };
+
+let app: TestApp;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+let lecturer: Person;
+const pageErrors: string[] = [];
+const OWN_AGENCY_COURSE = 'Manajemen Arsip Dinamis Pemkot';
+
+beforeAll(async () => {
+  if (!existsSync(clientIndex)) {
+    throw new Error('client/dist/index.html is missing: build the client first (pnpm --filter @lentera/client build)');
+  }
+  mkdirSync(screenshots, { recursive: true });
+  app = await startTestApp();
+  const agency = await app.seed.agency({ name: 'Pemerintah Kota Surakarta' });
+  const partner = await app.seed.partner({ name: 'Universitas Sebelas Maret' });
+  lecturer = await app.seed.person({ partner, fullName: 'Dr. Wahyu Pratama', email: 'wahyu.pratama@uns.test', roles: [{ role: Role.INSTRUCTOR }] });
+  const learner = await app.seed.person({ agency, fullName: 'Rina Kusuma' });
+  const course = await app.seed.course({
+    title: OWN_AGENCY_COURSE, ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, capacity: 25, instructors: [lecturer],
+    startsAt: new Date(Date.now() + 14 * 86_400_000),
+  });
+  await app.sql(`insert into enrolment (person_id, course_id, status) values ($1, $2, 'ACTIVE')`, [learner.id, course.id]);
+  await app.sql(`update course set seats_taken = 1 where id = $1`, [course.id]);
+  await app.seed.course({ title: 'Statistik Terapan untuk Perencanaan', ownerPartner: partner, instructors: [lecturer], status: CourseStatus.ARCHIVED, startsAt: new Date('2025-03-03T01:00:00Z') });
+  await app.seed.course({ title: 'Kursus Orang Lain', ownerAgency: agency });
+
+  userDataDir = mkdtempSync(join(tmpdir(), 'lentera-e2e-'));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: PHONE,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await app?.close();
+});
+
+describe('teaching, in the browser', () => {
+  it('a partner lecturer finds the courses they teach and opens a participant list', async () => {
+    await page.goto(`${app.url}/mengajar`);
+    await page.waitForURL(/\/masuk/);
+    await page.getByLabel('NIP atau e-mail').fill(lecturer.email!);
+    await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(Seed.PASSWORD);
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+    if (!page.url().includes('/mengajar')) await page.getByRole('link', { name: 'Mengajar' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Mengajar' }).waitFor();
+
+    const card = page.getByRole('link', { name: `Buka daftar peserta ${OWN_AGENCY_COURSE}` });
+    await card.waitFor();
+    await card.getByText('1 dari 25 kursi terisi').waitFor();
+    await page.getByRole('link', { name: /Statistik Terapan untuk Perencanaan/ }).getByText('Diarsipkan').waitFor();
+    expect(await page.getByText('Kursus Orang Lain').count()).toBe(0);
+    await page.screenshot({ path: join(screenshots, '10-teaching-list.png'), fullPage: true });
+
+    await card.click();
+    await page.waitForURL(/\/mengajar\/[0-9a-f-]{36}/);
+    await page.getByRole('heading', { level: 1, name: OWN_AGENCY_COURSE }).waitFor();
+    await page.getByText('Rina Kusuma', { exact: true }).waitFor();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
+});
