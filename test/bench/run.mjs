@@ -69,7 +69,8 @@ process.on('SIGINT', () => { cleanup().finally(() => process.exit(130)); });
 function startChild(script, args, nodeArgs = []) {
   const cmd = pin ? 'taskset' : process.execPath;
   const argv = pin ? ['-c', '1', process.execPath, ...nodeArgs, script, ...args] : [...nodeArgs, script, ...args];
-  const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  // NODE_ENV=production as the Docker image runs it (graphql-js, express: no development-only checks).
+  const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {

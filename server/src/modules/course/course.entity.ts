@@ -23,6 +23,8 @@ import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, Enrolmen
   name: 'course_catalogue_order_idx',
   expression: `create index "course_catalogue_order_idx" on "course" ((coalesce("published_at", "created_at")), "id") where "status" = 'PUBLISHED'`,
 })
+// Home recommendations: published courses not yet over (ends_at null or ahead), a small part of a catalogue with a history.
+@Index({ name: 'course_open_idx', expression: `create index "course_open_idx" on "course" ("ends_at") where "status" = 'PUBLISHED'` })
 @Index({ name: 'course_title_trgm_idx', expression: 'create index "course_title_trgm_idx" on "course" using gin ("title" gin_trgm_ops)' })
 @Index({ name: 'course_search_idx', expression: 'create index "course_search_idx" on "course" using gin ("search_vector")' })
 export class Course extends BaseEntity {

@@ -3,25 +3,25 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, R
 import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
-import { selects } from '../../shared/graphql/selection.js';
+import { selectedFields, selects } from '../../shared/graphql/selection.js';
 import { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
-import { courseInstructorsLoader, courseOwnerLoader, courseVisibleAgenciesLoader, ownerKey } from './course.loaders.js';
+import { courseVisibleAgenciesLoader } from './course.loaders.js';
 import { canManageCourse } from './course.policy.js';
 import * as courses from './course.service.js';
-import { CatalogueOwner, CatalogueTag, Course, CourseAgency, CourseInstructor, CourseOwner, CourseOwnerKind, CoursePage } from './course.types.js';
+import { CatalogueOwner, CatalogueTag, Course, CourseAgency, CoursePage } from './course.types.js';
 
 const MANAGERS = [Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN] as const;
 
-/** What a course listing must compute beyond the course columns. */
-const listingSelection = (info: GraphQLResolveInfo): courses.ListingSelection => ({
-  instructors: selects(info, ['nodes', 'instructors']),
+/** What a course listing must compute: the selected fields of its nodes, and the total if asked for. */
+export const listingSelection = (info: GraphQLResolveInfo): courses.ListingSelection => ({
+  fields: selectedFields(info, ['nodes']),
   totalCount: selects(info, ['totalCount']),
 });
 
 const canManage = (ctx: SignedInContext, course: Course) =>
   canManageCourse(ctx.viewer, { owner_agency_id: course.ownerAgencyId, owner_partner_id: course.ownerPartnerId });
 
-/** The catalogue every signed-in person browses, and the fields a Course resolves through loaders. */
+/** The catalogue every signed-in person browses, and the Course fields that depend on the viewer. */
 @Resolver(() => Course)
 @Authorized()
 export class CourseResolver {
@@ -52,25 +52,6 @@ export class CourseResolver {
   @Authorized()
   competencyTags(@Ctx() ctx: SignedInContext): Promise<CatalogueTag[]> {
     return courses.competencyTags(ctx.em, ctx.viewer);
-  }
-
-  @FieldResolver(() => CourseOwner)
-  async owner(@Root() course: Course, @Ctx() ctx: SignedInContext): Promise<CourseOwner> {
-    if (course.preloadedOwner) return course.preloadedOwner;
-    const key = ownerKey(course);
-    const owner = key ? await ctx.loaders.get(courseOwnerLoader).load(key) : null;
-    // The database guarantees exactly one owner; a deleted owner row shows as unknown rather than failing the page.
-    return owner ?? {
-      id: course.ownerAgencyId ?? course.ownerPartnerId ?? '',
-      name: '',
-      kind: course.ownerAgencyId ? CourseOwnerKind.AGENCY : CourseOwnerKind.PARTNER,
-    };
-  }
-
-  @FieldResolver(() => [CourseInstructor])
-  instructors(@Root() course: Course, @Ctx() ctx: SignedInContext): CourseInstructor[] | Promise<CourseInstructor[]> {
-    if (course.preloadedInstructors) return course.preloadedInstructors;
-    return ctx.loaders.get(courseInstructorsLoader).load(course.id);
   }
 
   @FieldResolver(() => [CourseAgency], { description: 'Agencies the course is shared with; empty unless the viewer manages it' })

@@ -44,9 +44,9 @@ function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
   return parts;
 }
 
-/** What a listing's client selected beyond the course columns. */
+/** What a listing's client selected: the Course fields of its nodes, and whether the total. */
 export interface ListingSelection {
-  instructors: boolean;
+  fields: ReadonlySet<string>;
   totalCount: boolean;
 }
 
@@ -64,7 +64,7 @@ export async function catalogue(
   const where = and([sql(vis.sql, ...vis.params), ...catalogueFilterSql(filter), ...(s ? [s.where] : [])]);
   const { rows, total } = await coursePage(em, {
     where, score: s?.score ?? null, sortColumn: 'coalesce(c.published_at, c.created_at)', first, after,
-    withInstructors: selection.instructors, withTotal: selection.totalCount,
+    fields: selection.fields, withTotal: selection.totalCount,
   });
   return toPage(rows, first, total, toPageCourse, cursorOf);
 }
@@ -135,7 +135,7 @@ export async function manageableCourses(em: EntityManager, viewer: Viewer, args:
   if (s) parts.push(s.where);
   const { rows, total } = await coursePage(em, {
     where: and(parts), score: s?.score ?? null, sortColumn: 'c.created_at', first: args.first, after: args.after,
-    withInstructors: selection.instructors, withTotal: selection.totalCount,
+    fields: selection.fields, withTotal: selection.totalCount,
   });
   return toPage(rows, args.first, total, toPageCourse, cursorOf);
 }

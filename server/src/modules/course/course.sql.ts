@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import { numbered, preparedRows } from '../../shared/db/prepared.js';
 import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.js';
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy, groupOf } from './course.enums.js';
-import { CourseOwnerKind, type Course, type CourseInstructor } from './course.types.js';
+import { CourseOwnerKind, type Course, type CourseInstructor, type CourseOwner } from './course.types.js';
 import { isUuid } from '../../shared/util/ids.js';
 
 /**
@@ -34,6 +34,10 @@ export const COURSE_COLUMNS = `c.id, c.code, c.title, c.description, c.form, c.d
 
 export interface CourseRow {
   id: string;
+  /** Joined by reads that return the owner / instructors (OWNER_NAMES with ownerJoins, instructorsJson). */
+  owner_agency_name?: string | null;
+  owner_partner_name?: string | null;
+  instructors?: CourseInstructor[] | null;
   code: string;
   title: string;
   description: string;
@@ -54,6 +58,27 @@ export interface CourseRow {
   starts_at: number | null;
   ends_at: number | null;
   published_at: number | null;
+}
+
+/**
+ * The columns behind each Course field (GraphQL name → SQL over alias `c`), so listings select only
+ * what the client asked for. Fields a listing did not select are left undefined on its Course objects.
+ */
+const FIELD_COLUMNS: Record<string, string[]> = {
+  code: ['c.code'], title: ['c.title'], description: ['c.description'], form: ['c.form'], formGroup: ['c.form'],
+  delivery: ['c.delivery'], jp: ['c.jp'], competencyTags: ['c.competency_tags'], capacity: ['c.capacity'],
+  seatsTaken: ['c.seats_taken'], seatsLeft: ['c.capacity', 'c.seats_taken'], waitlistLength: ['c.waitlist_length'],
+  enrolmentPolicy: ['c.enrolment_policy'], costPerParticipant: ['c.cost_per_participant::float8 as cost_per_participant'],
+  status: ['c.status'], visibility: ['c.visibility'], location: ['c.location'],
+  startsAt: [`${ms('c.starts_at')} as starts_at`], endsAt: [`${ms('c.ends_at')} as ends_at`],
+  publishedAt: [`${ms('c.published_at')} as published_at`],
+};
+
+/** Columns for the selected Course fields, in a fixed order (one statement text per selection). */
+function listingColumns(fields: ReadonlySet<string>): string {
+  const columns = new Set(['c.id', 'c.owner_agency_id', 'c.owner_partner_id']);
+  for (const [field, sqls] of Object.entries(FIELD_COLUMNS)) if (fields.has(field)) for (const s of sqls) columns.add(s);
+  return [...columns].join(', ');
 }
 
 const toDate = (value: number | null) => (value === null ? null : new Date(value));
@@ -83,12 +108,40 @@ export function toCourse(row: CourseRow): Course {
     publishedAt: toDate(row.published_at),
     ownerAgencyId: row.owner_agency_id,
     ownerPartnerId: row.owner_partner_id,
+    // Set when the statement joined them (always for one course; for a listing, when selected):
+    // GraphQL never reads a field that was not selected.
+    owner: row.owner_agency_name !== undefined ? ownerOf(row) : (undefined as never),
+    instructors: row.instructors !== undefined ? (row.instructors ?? []) : (undefined as never),
   };
 }
 
+function ownerOf(row: CourseRow): CourseOwner {
+  // The database guarantees exactly one owner; a missing owner row shows as unknown rather than failing the page.
+  return {
+    id: (row.owner_agency_id ?? row.owner_partner_id) ?? '',
+    name: (row.owner_agency_id ? row.owner_agency_name : row.owner_partner_name) ?? '',
+    kind: row.owner_agency_id ? CourseOwnerKind.AGENCY : CourseOwnerKind.PARTNER,
+  };
+}
+
+/** Owner names of the course rows aliased `alias` (select `OWNER_NAMES` and join `ownerJoins(alias)`). */
+const OWNER_NAMES = 'oa.name as owner_agency_name, op.name as owner_partner_name';
+const ownerJoins = (alias: string) =>
+  `left join agency oa on oa.id = ${alias}.owner_agency_id left join partner_institution op on op.id = ${alias}.owner_partner_id`;
+
+/** Instructors of the course row aliased `alias` as JSON (same order as the instructors loader). */
+const instructorsJson = (alias: string) =>
+  `(select json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id)
+      from course_instructor ci join person p on p.id = ci.person_id left join partner_institution pi on pi.id = p.partner_id
+     where ci.course_id = ${alias}.id)`;
+
+/** One course with its owner and instructors, in one statement. */
 export async function courseById(em: EntityManager, id: string): Promise<Course | null> {
   if (!isUuid(id)) return null;
-  const rows = await em.execute<CourseRow[]>(`select ${COURSE_COLUMNS} from course c where c.id = ?`, [id]);
+  const rows = await em.execute<CourseRow[]>(
+    `select ${COURSE_COLUMNS}, ${OWNER_NAMES}, ${instructorsJson('c')} as instructors from course c ${ownerJoins('c')} where c.id = ?`,
+    [id],
+  );
   return rows[0] ? toCourse(rows[0]) : null;
 }
 
@@ -120,40 +173,35 @@ const INTEGER = /^-?\d{1,19}$/;
 /** A timestamptz as PostgreSQL prints it ("2026-11-01 00:00:00.123456+00"), exact to the microsecond. */
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)$/;
 
-/** Instructors of row `x` as JSON, for listings that show them (same order as the instructors loader). */
-const INSTRUCTORS_JSON = `(select json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id)
-     from course_instructor ci join person p on p.id = ci.person_id left join partner_institution pi on pi.id = p.partner_id
-    where ci.course_id = x.id)`;
-
 export interface CoursePageRow extends CourseRow {
   /** Keyset values: the sort time as PostgreSQL prints it; with a search, the score and the sort time in µs. */
   sort_at: string | null;
   score: string | null;
   sort_us: string | null;
-  owner_agency_name: string | null;
-  owner_partner_name: string | null;
-  instructors?: CourseInstructor[] | null;
 }
 
 /**
  * One page of courses, newest first by `sortColumn` (or most relevant first when `score` is given),
  * keyset-paginated, as one prepared statement: the page's rows are chosen first (without a search an
- * index on (sort time, id) serves the order, so only `first + 1` rows are read), then their columns,
- * owner names and, when asked for, instructors are computed. The total is counted only when asked for;
- * otherwise it is a function that counts if called.
+ * index on (sort time, id) serves the order, so only `first + 1` rows are read), then only the columns
+ * of the selected `fields`, with owner names and instructors when selected. The total is counted only
+ * when asked for; otherwise it is a function that counts if called.
  */
 export async function coursePage(
   em: EntityManager,
   opts: {
     where: Sql; score: Sql | null; sortColumn: string; first: number; after?: string | null;
-    withInstructors: boolean; withTotal: boolean;
+    fields: ReadonlySet<string>; withTotal: boolean;
   },
 ): Promise<{ rows: CoursePageRow[]; total: TotalCount }> {
   const sort = opts.sortColumn;
   // A literal limit (a checked integer) lets PostgreSQL settle on one generic plan for the statement.
   if (!Number.isInteger(opts.first) || opts.first < 1 || opts.first > 100) throw new AppError('BAD_USER_INPUT', {}, 'first');
   const limit = opts.first + 1;
-  const instructors = opts.withInstructors ? `, ${INSTRUCTORS_JSON} as instructors` : '';
+  const columns = listingColumns(opts.fields);
+  const extras = (opts.fields.has('owner') ? `, ${OWNER_NAMES}` : '')
+    + (opts.fields.has('instructors') ? `, ${instructorsJson('x')} as instructors` : '');
+  const owners = opts.fields.has('owner') ? ownerJoins('x') : '';
   let query: Sql;
   if (!opts.score) {
     const cursor = decodeCursor(opts.after, 2);
@@ -164,14 +212,13 @@ export async function coursePage(
       keyset = sql(`(${sort}, c.id) < (?::timestamptz, ?::uuid)`, sortAt, id);
     }
     query = sql(
-      `select x.*, oa.name as owner_agency_name, op.name as owner_partner_name${instructors}
-         from (select ${COURSE_COLUMNS}, ${sort} as sort_at, null::text as score, null::text as sort_us
+      `select x.*${extras}
+         from (select ${columns}, ${sort} as sort_at, null::text as score, null::text as sort_us
                  from course c
                 where (${opts.where.sql}) and ${keyset.sql}
                 order by ${sort} desc, c.id desc
                 limit ${limit}) x
-         left join agency oa on oa.id = x.owner_agency_id
-         left join partner_institution op on op.id = x.owner_partner_id
+         ${owners}
         order by x.sort_at desc, x.id desc`,
       ...opts.where.params, ...keyset.params,
     );
@@ -187,16 +234,15 @@ export async function coursePage(
     }
     // The score needs every match; the columns only the page's.
     query = sql(
-      `select x.*, oa.name as owner_agency_name, op.name as owner_partner_name${instructors}
-         from (select ${COURSE_COLUMNS}, null::timestamptz as sort_at, k.score, k.sort_us
+      `select x.*${extras}
+         from (select ${columns}, null::timestamptz as sort_at, k.score, k.sort_us
                  from (select k.* from (select c.id, ${opts.score.sql} as score, (extract(epoch from ${sort}) * 1000000)::int8 as sort_us
                                           from course c where ${opts.where.sql}) k
                         where ${keyset.sql}
                         order by k.score desc, k.sort_us desc, k.id desc
                         limit ${limit}) k
                  join course c on c.id = k.id) x
-         left join agency oa on oa.id = x.owner_agency_id
-         left join partner_institution op on op.id = x.owner_partner_id
+         ${owners}
         order by x.score desc, x.sort_us desc, x.id desc`,
       ...opts.score.params, ...opts.where.params, ...keyset.params,
     );
@@ -210,17 +256,5 @@ export async function coursePage(
 
 export const cursorOf = (row: CoursePageRow): unknown[] => (row.score !== null ? [row.score, row.sort_us, row.id] : [row.sort_at, row.id]);
 
-/** A listed course with what the page query already joined, so its field resolvers run no statement. */
-export function toPageCourse(row: CoursePageRow): Course {
-  const course = toCourse(row);
-  const name = row.owner_agency_id ? row.owner_agency_name : row.owner_partner_name;
-  if (name !== null) {
-    course.preloadedOwner = {
-      id: (row.owner_agency_id ?? row.owner_partner_id)!,
-      name,
-      kind: row.owner_agency_id ? CourseOwnerKind.AGENCY : CourseOwnerKind.PARTNER,
-    };
-  }
-  if (row.instructors !== undefined) course.preloadedInstructors = row.instructors ?? [];
-  return course;
-}
+/** A listed course: only its selected fields are set (owner and instructors when selected, joined by the page query). */
+export const toPageCourse = (row: CoursePageRow): Course => toCourse(row);

@@ -57,12 +57,14 @@ export class Course {
   @Field(() => String, { nullable: true }) location!: string | null;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
 
-  // Resolved by field resolvers through per-request loaders (not GraphQL fields themselves).
+  // Joined by the statement that reads the course (a listing only when selected): no field resolver,
+  // no loader, no further statement.
+  @Field(() => CourseOwner) owner!: CourseOwner;
+  @Field(() => [CourseInstructor]) instructors!: CourseInstructor[];
+
+  // For field resolvers and policies (not GraphQL fields themselves).
   ownerAgencyId!: string | null;
   ownerPartnerId!: string | null;
-  /** Set by listings whose page query already joined them; the field resolvers then run no statement. */
-  preloadedOwner?: CourseOwner;
-  preloadedInstructors?: CourseInstructor[];
 }
 
 export const CoursePage = PageOf(Course, 'CoursePage');

@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Authorized, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
-import { selects } from '../../shared/graphql/selection.js';
+import { listingSelection } from './course.resolver.js';
 import { CoursePage } from './course.types.js';
 import { TeachingCoursesArgs } from './teaching.inputs.js';
 import * as teaching from './teaching.service.js';
@@ -18,9 +18,6 @@ export class TeachingResolver {
     @Ctx() ctx: SignedInContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CoursePage> {
-    return teaching.teachingCourses(ctx.em, ctx.viewer, args, {
-      instructors: selects(info, ['nodes', 'instructors']),
-      totalCount: selects(info, ['totalCount']),
-    });
+    return teaching.teachingCourses(ctx.em, ctx.viewer, args, listingSelection(info));
   }
 }

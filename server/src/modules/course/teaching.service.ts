@@ -3,6 +3,7 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
 import { CourseStatus } from './course.enums.js';
 import { and, coursePage, cursorOf, sql, toPageCourse } from './course.sql.js';
+import type { ListingSelection } from './course.service.js';
 import type { Course } from './course.types.js';
 
 /**
@@ -15,7 +16,7 @@ export async function teachingCourses(
   em: EntityManager,
   viewer: Viewer,
   args: { first: number; after?: string | null; status?: CourseStatus | null },
-  selection: { instructors: boolean; totalCount: boolean },
+  selection: ListingSelection,
 ): Promise<Page<Course>> {
   const where = and([
     sql(`exists (select 1 from course_instructor ci where ci.course_id = c.id and ci.person_id = ?::uuid)`, viewer.personId),
@@ -24,7 +25,7 @@ export async function teachingCourses(
   ]);
   const { rows, total } = await coursePage(em, {
     where, score: null, sortColumn: 'coalesce(c.starts_at, c.created_at)', first: args.first, after: args.after,
-    withInstructors: selection.instructors, withTotal: selection.totalCount,
+    fields: selection.fields, withTotal: selection.totalCount,
   });
   return toPage(rows, args.first, total, toPageCourse, cursorOf);
 }

@@ -45,6 +45,7 @@ export class Migration20261123000001_initial extends Migration {
     this.addSql(`create index "course_owner_partner_id_index" on "course" ("owner_partner_id");`);
     this.addSql(`create index "course_search_idx" on "course" using gin ("search_vector");`);
     this.addSql(`create index "course_title_trgm_idx" on "course" using gin ("title" gin_trgm_ops);`);
+    this.addSql(`create index "course_open_idx" on "course" ("ends_at") where "status" = 'PUBLISHED';`);
     this.addSql(`create index "course_catalogue_order_idx" on "course" ((coalesce("published_at", "created_at")), "id") where "status" = 'PUBLISHED';`);
     this.addSql(`create index "course_catalogue_idx" on "course" ("status", "visibility");`);
 
