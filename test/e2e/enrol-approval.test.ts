@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
+import { openBrowser, PHONE } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -17,15 +17,12 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const clientIndex = join(root, 'client/dist/index.html');
 const screenshots = join(root, 'test/e2e/screenshots');
-const PHONE = { width: 360, height: 800 };
 const DESKTOP = { width: 1280, height: 800 };
 
 let app: TestApp;
-let context: BrowserContext;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-let userDataDir: string;
 let learner: Person;
-const pageErrors: string[] = [];
 let supervisor: Person;
 const COURSE_TITLE = 'Pelayanan Publik Digital untuk Kelurahan';
 
@@ -79,23 +76,12 @@ beforeAll(async () => {
   // Something else in the catalogue, so the search has to find the right course.
   await app.seed.course({ title: 'Integritas dan Antikorupsi bagi ASN', jp: 6, ownerAgency: agency, competencyTags: ['Integritas'] });
 
-  userDataDir = mkdtempSync(join(tmpdir(), 'lentera-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: PHONE,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  browser = await openBrowser();
+  page = browser.page;
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await app?.close();
 });
 
@@ -159,6 +145,6 @@ describe('enrolment with supervisor approval, in the browser', () => {
     const [active] = await app.sql(`select status from enrolment where person_id = $1`, [learner.id]);
     expect(active.status).toBe('ACTIVE');
     // No uncaught exception anywhere along the way.
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -1,12 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseStatus, CourseVisibility } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
+import { openBrowser } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -17,14 +17,11 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const clientIndex = join(root, 'client/dist/index.html');
 const screenshots = join(root, 'test/e2e/screenshots');
-const PHONE = { width: 360, height: 800 };
 
 let app: TestApp;
-let context: BrowserContext;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-let userDataDir: string;
 let lecturer: Person;
-const pageErrors: string[] = [];
 const OWN_AGENCY_COURSE = 'Manajemen Arsip Dinamis Pemkot';
 
 beforeAll(async () => {
@@ -46,23 +43,12 @@ beforeAll(async () => {
   await app.seed.course({ title: 'Statistik Terapan untuk Perencanaan', ownerPartner: partner, instructors: [lecturer], status: CourseStatus.ARCHIVED, startsAt: new Date('2025-03-03T01:00:00Z') });
   await app.seed.course({ title: 'Kursus Orang Lain', ownerAgency: agency });
 
-  userDataDir = mkdtempSync(join(tmpdir(), 'lentera-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: PHONE,
-    locale: 'id-ID',
-    timezoneId: 'Asia/Jakarta',
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  browser = await openBrowser();
+  page = browser.page;
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  await browser?.close();
   await app?.close();
 });
 
@@ -88,6 +74,6 @@ describe('teaching, in the browser', () => {
     await page.waitForURL(/\/mengajar\/[0-9a-f-]{36}/);
     await page.getByRole('heading', { level: 1, name: OWN_AGENCY_COURSE }).waitFor();
     await page.getByText('Rina Kusuma', { exact: true }).waitFor();
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 });

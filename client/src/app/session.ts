@@ -2,25 +2,32 @@ import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/__generated__';
 import type { SessionQuery } from '../gql/__generated__/graphql';
 
+/** What the client keeps about the signed-in person; sign-in returns the same shape. */
+export const SessionMeFragment = graphql(`
+  fragment SessionMe on Me {
+    id
+    fullName
+    nip
+    email
+    roles
+    agencyId
+    agencyName
+    orgUnitName
+    partnerId
+    partnerName
+    supervisorName
+    positionTitle
+    adminAgencyIds
+    locale
+    timeZone
+  }
+`);
+
 /** Who is signed in: read by the shell, the route guards and anything that depends on roles. */
 export const SessionDocument = graphql(`
   query Session {
     me {
-      id
-      fullName
-      nip
-      email
-      roles
-      agencyId
-      agencyName
-      orgUnitName
-      partnerId
-      partnerName
-      supervisorName
-      positionTitle
-      adminAgencyIds
-      locale
-      timeZone
+      ...SessionMe
     }
   }
 `);
