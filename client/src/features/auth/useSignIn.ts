@@ -10,21 +10,7 @@ const SignInDocument = graphql(`
   mutation SignIn($input: SignInInput!) {
     signIn(input: $input) {
       me {
-        id
-        fullName
-        nip
-        email
-        roles
-        agencyId
-        agencyName
-        orgUnitName
-        partnerId
-        partnerName
-        supervisorName
-        positionTitle
-        adminAgencyIds
-        locale
-        timeZone
+        ...SessionMe
       }
     }
   }
