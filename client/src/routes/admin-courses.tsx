@@ -16,10 +16,10 @@ import { graphql } from '../gql/__generated__';
 import type { AdminCoursesQuery, CourseStatus } from '../gql/__generated__/graphql';
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { CardListSkeleton } from '../ui/PageSkeleton';
+import { ListStates } from '../ui/ListStates';
 
 const AdminCoursesDocument = graphql(`
   query AdminCourses($agencyId: ID, $status: CourseStatus, $search: String, $first: Int!, $after: String) {
@@ -157,60 +157,68 @@ export default function AdminCoursesRoute() {
           </Stack>
         </SimpleGrid>
       </Stack>
-      {error && !page ? (
-        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
-      ) : loading && !page ? (
-        <CardListSkeleton count={5} height={72} />
-      ) : page && page.nodes.length === 0 ? (
-        <EmptyState icon={<IconSchool aria-hidden />} title={t('courseAdmin.emptyTitle')} action={<Button component={Link} to={`/admin/kursus/baru${suffix}`}>{t('courseAdmin.new')}</Button>}>
-          {t('courseAdmin.empty')}
-        </EmptyState>
-      ) : page ? (
-        <>
-          <DataTable
-            caption={t('courseAdmin.caption', { total: fmt.number(page.totalCount) })}
-            rows={page.nodes}
-            rowKey={(c) => c.id}
-            columns={[
-              {
-                key: 'title',
-                header: t('courseAdmin.col.title'),
-                render: (c) => (
-                  <Stack gap={0}>
-                    <Anchor component={Link} to={`/kursus/${c.id}`} fw={700} c="var(--mantine-color-text)" underline="hover">
-                      {c.title}
-                    </Anchor>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {c.code}
-                    </Text>
-                  </Stack>
-                ),
-              },
-              { key: 'form', header: t('catalogue.filter.form'), minWidth: 'lg', render: (c) => <Text size="sm">{t(`enum.form.${c.form}`)}</Text> },
-              { key: 'jp', header: t('common.jpUnit'), align: 'right', render: (c) => <Text fw={700}>{fmt.number(c.jp)}</Text> },
-              { key: 'start', header: t('course.starts'), minWidth: 'md', render: (c) => <Text size="sm">{c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime')}</Text> },
-              { key: 'seats', header: t('course.facts.seats'), minWidth: 'md', render: (c) => <Text size="sm">{seatsText(c, t)}</Text> },
-              { key: 'status', header: t('courseAdmin.status'), render: (c) => <CourseStatusBadge status={c.status} /> },
-              { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
-            ]}
-            card={(c) => (
-              <Stack gap={6}>
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <CourseStatusBadge status={c.status} />
-                  {actions(c)}
-                </Group>
-                <Anchor component={Link} to={`/kursus/${c.id}`} fw={700} c="var(--mantine-color-text)" underline="hover">
-                  {c.title}
-                </Anchor>
-                <Text size="sm" c="dimmed">
-                  {[c.code, t('common.jp', { jp: c.jp }), c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime'), seatsText(c, t)].join(' · ')}
-                </Text>
-              </Stack>
-            )}
-          />
-          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
-        </>
-      ) : null}
+      <ListStates
+        errorMessage={error ? toUiError(error, t).message : null}
+        loading={loading}
+        data={page}
+        isEmpty={(p) => p.nodes.length === 0}
+        onRetry={() => void refetch()}
+        skeleton={
+          <CardListSkeleton count={5} height={72} />
+        }
+        empty={
+          <EmptyState icon={<IconSchool aria-hidden />} title={t('courseAdmin.emptyTitle')} action={<Button component={Link} to={`/admin/kursus/baru${suffix}`}>{t('courseAdmin.new')}</Button>}>
+            {t('courseAdmin.empty')}
+          </EmptyState>
+        }
+      >
+        {(page) => (
+          <>
+            <DataTable
+              caption={t('courseAdmin.caption', { total: fmt.number(page.totalCount) })}
+              rows={page.nodes}
+              rowKey={(c) => c.id}
+              columns={[
+                {
+                  key: 'title',
+                  header: t('courseAdmin.col.title'),
+                  render: (c) => (
+                    <Stack gap={0}>
+                      <Anchor component={Link} to={`/kursus/${c.id}`} fw={700} c="var(--mantine-color-text)" underline="hover">
+                        {c.title}
+                      </Anchor>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {c.code}
+                      </Text>
+                    </Stack>
+                  ),
+                },
+                { key: 'form', header: t('catalogue.filter.form'), minWidth: 'lg', render: (c) => <Text size="sm">{t(`enum.form.${c.form}`)}</Text> },
+                { key: 'jp', header: t('common.jpUnit'), align: 'right', render: (c) => <Text fw={700}>{fmt.number(c.jp)}</Text> },
+                { key: 'start', header: t('course.starts'), minWidth: 'md', render: (c) => <Text size="sm">{c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime')}</Text> },
+                { key: 'seats', header: t('course.facts.seats'), minWidth: 'md', render: (c) => <Text size="sm">{seatsText(c, t)}</Text> },
+                { key: 'status', header: t('courseAdmin.status'), render: (c) => <CourseStatusBadge status={c.status} /> },
+                { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
+              ]}
+              card={(c) => (
+                <Stack gap={6}>
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <CourseStatusBadge status={c.status} />
+                    {actions(c)}
+                  </Group>
+                  <Anchor component={Link} to={`/kursus/${c.id}`} fw={700} c="var(--mantine-color-text)" underline="hover">
+                    {c.title}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {[c.code, t('common.jp', { jp: c.jp }), c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime'), seatsText(c, t)].join(' · ')}
+                  </Text>
+                </Stack>
+              )}
+            />
+            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+          </>
+        )}
+      </ListStates>
     </>
   );
 }

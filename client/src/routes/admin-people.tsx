@@ -17,10 +17,10 @@ import { graphql } from '../gql/__generated__';
 import type { AdminPeopleQuery, Role } from '../gql/__generated__/graphql';
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { CardListSkeleton } from '../ui/PageSkeleton';
+import { ListStates } from '../ui/ListStates';
 
 const AdminPeopleDocument = graphql(`
   query AdminPeople($agencyId: ID!, $search: String, $orgUnitId: ID, $role: Role, $active: Boolean, $first: Int!, $after: String) {
@@ -226,75 +226,83 @@ function PeopleOfAgency({ agencyId }: { agencyId: string }) {
         </SimpleGrid>
       </Stack>
 
-      {error && !page ? (
-        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
-      ) : loading && !page ? (
-        <CardListSkeleton count={5} height={72} />
-      ) : page && page.nodes.length === 0 ? (
-        <EmptyState icon={<IconUsers aria-hidden />} title={t('people.emptyTitle')}>
-          {t('people.empty')}
-        </EmptyState>
-      ) : page ? (
-        <>
-          <DataTable
-            caption={t('people.caption', { total: fmt.number(page.totalCount) })}
-            rows={page.nodes}
-            rowKey={(p) => p.id}
-            columns={[
-              {
-                key: 'name',
-                header: t('people.col.name'),
-                render: (p) => (
-                  <Stack gap={0}>
-                    <Text fw={700}>{p.fullName}</Text>
-                    <Text size="sm" c="dimmed" ff="monospace">
-                      {p.nip ?? p.email}
+      <ListStates
+        errorMessage={error ? toUiError(error, t).message : null}
+        loading={loading}
+        data={page}
+        isEmpty={(p) => p.nodes.length === 0}
+        onRetry={() => void refetch()}
+        skeleton={
+          <CardListSkeleton count={5} height={72} />
+        }
+        empty={
+          <EmptyState icon={<IconUsers aria-hidden />} title={t('people.emptyTitle')}>
+            {t('people.empty')}
+          </EmptyState>
+        }
+      >
+        {(page) => (
+          <>
+            <DataTable
+              caption={t('people.caption', { total: fmt.number(page.totalCount) })}
+              rows={page.nodes}
+              rowKey={(p) => p.id}
+              columns={[
+                {
+                  key: 'name',
+                  header: t('people.col.name'),
+                  render: (p) => (
+                    <Stack gap={0}>
+                      <Text fw={700}>{p.fullName}</Text>
+                      <Text size="sm" c="dimmed" ff="monospace">
+                        {p.nip ?? p.email}
+                      </Text>
+                    </Stack>
+                  ),
+                },
+                {
+                  key: 'position',
+                  header: t('people.col.position'),
+                  minWidth: 'md',
+                  render: (p) => (
+                    <Stack gap={0}>
+                      <Text size="sm">{p.positionTitle ?? '—'}</Text>
+                      <Text size="xs" c="dimmed">
+                        {[p.employmentType, p.rank].filter(Boolean).join(' · ')}
+                      </Text>
+                    </Stack>
+                  ),
+                },
+                { key: 'unit', header: t('people.col.unit'), render: (p) => <Text size="sm">{p.orgUnit?.name ?? '—'}</Text> },
+                { key: 'supervisor', header: t('people.col.supervisor'), minWidth: 'lg', render: (p) => <Text size="sm">{p.supervisor?.fullName ?? '—'}</Text> },
+                { key: 'roles', header: t('people.col.roles'), render: roleBadges },
+                { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
+              ]}
+              card={(p) => (
+                <Stack gap={6}>
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <Stack gap={0}>
+                      <Text fw={700}>{p.fullName}</Text>
+                      <Text size="sm" c="dimmed" ff="monospace">
+                        {p.nip ?? p.email}
+                      </Text>
+                    </Stack>
+                    {actions(p)}
+                  </Group>
+                  <Text size="sm">{[p.positionTitle, p.orgUnit?.name].filter(Boolean).join(' · ') || '—'}</Text>
+                  {p.supervisor ? (
+                    <Text size="sm" c="dimmed">
+                      {t('profile.supervisor', { name: p.supervisor.fullName })}
                     </Text>
-                  </Stack>
-                ),
-              },
-              {
-                key: 'position',
-                header: t('people.col.position'),
-                minWidth: 'md',
-                render: (p) => (
-                  <Stack gap={0}>
-                    <Text size="sm">{p.positionTitle ?? '—'}</Text>
-                    <Text size="xs" c="dimmed">
-                      {[p.employmentType, p.rank].filter(Boolean).join(' · ')}
-                    </Text>
-                  </Stack>
-                ),
-              },
-              { key: 'unit', header: t('people.col.unit'), render: (p) => <Text size="sm">{p.orgUnit?.name ?? '—'}</Text> },
-              { key: 'supervisor', header: t('people.col.supervisor'), minWidth: 'lg', render: (p) => <Text size="sm">{p.supervisor?.fullName ?? '—'}</Text> },
-              { key: 'roles', header: t('people.col.roles'), render: roleBadges },
-              { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
-            ]}
-            card={(p) => (
-              <Stack gap={6}>
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Stack gap={0}>
-                    <Text fw={700}>{p.fullName}</Text>
-                    <Text size="sm" c="dimmed" ff="monospace">
-                      {p.nip ?? p.email}
-                    </Text>
-                  </Stack>
-                  {actions(p)}
-                </Group>
-                <Text size="sm">{[p.positionTitle, p.orgUnit?.name].filter(Boolean).join(' · ') || '—'}</Text>
-                {p.supervisor ? (
-                  <Text size="sm" c="dimmed">
-                    {t('profile.supervisor', { name: p.supervisor.fullName })}
-                  </Text>
-                ) : null}
-                {roleBadges(p)}
-              </Stack>
-            )}
-          />
-          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
-        </>
-      ) : null}
+                  ) : null}
+                  {roleBadges(p)}
+                </Stack>
+              )}
+            />
+            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+          </>
+        )}
+      </ListStates>
 
       <Drawer
         opened={editing !== null}

@@ -10,10 +10,10 @@ import { useFormatters } from '../app/useFormatters';
 import { ApprovalCard } from '../features/approvals/ApprovalCard';
 import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { CardListSkeleton } from '../ui/PageSkeleton';
+import { ListStates } from '../ui/ListStates';
 
 const ApprovalsInboxDocument = graphql(`
   query ApprovalsInbox($agencyWide: Boolean!, $first: Int!, $after: String) {
@@ -73,27 +73,35 @@ export default function ApprovalsRoute() {
           ]}
         />
       ) : null}
-      {error && !page ? (
-        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
-      ) : loading && !page ? (
-        <CardListSkeleton count={3} height={260} />
-      ) : page && page.nodes.length === 0 ? (
-        <EmptyState icon={<IconChecklist aria-hidden />} title={t('approvals.emptyTitle')}>
-          {t('approvals.empty')}
-        </EmptyState>
-      ) : page ? (
-        <>
-          <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
-            {t('approvals.count', { total: fmt.number(page.totalCount) })}
-          </Text>
-          <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-            {page.nodes.map((r) => (
-              <ApprovalCard key={r.id} request={r} showApprover={agencyWide} />
-            ))}
-          </SimpleGrid>
-          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
-        </>
-      ) : null}
+      <ListStates
+        errorMessage={error ? toUiError(error, t).message : null}
+        loading={loading}
+        data={page}
+        isEmpty={(p) => p.nodes.length === 0}
+        onRetry={() => void refetch()}
+        skeleton={
+          <CardListSkeleton count={3} height={260} />
+        }
+        empty={
+          <EmptyState icon={<IconChecklist aria-hidden />} title={t('approvals.emptyTitle')}>
+            {t('approvals.empty')}
+          </EmptyState>
+        }
+      >
+        {(page) => (
+          <>
+            <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
+              {t('approvals.count', { total: fmt.number(page.totalCount) })}
+            </Text>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+              {page.nodes.map((r) => (
+                <ApprovalCard key={r.id} request={r} showApprover={agencyWide} />
+              ))}
+            </SimpleGrid>
+            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+          </>
+        )}
+      </ListStates>
     </>
   );
 }

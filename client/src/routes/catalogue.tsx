@@ -19,10 +19,10 @@ import {
 } from '../features/catalogue/filters';
 import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { CardListSkeleton } from '../ui/PageSkeleton';
+import { ListStates } from '../ui/ListStates';
 
 const PAGE_SIZE = 12;
 
@@ -158,24 +158,32 @@ export default function CatalogueRoute() {
             <Text size="sm" c="dimmed" mb="sm" aria-live="polite" aria-atomic="true">
               {page ? t('catalogue.resultCount', { total: fmt.number(page.totalCount) }) : '\u00a0'}
             </Text>
-            {error && !page ? (
-              <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
-            ) : loading && !page ? (
-              <CardListSkeleton count={4} height={188} />
-            ) : page && page.nodes.length === 0 ? (
-              <EmptyState icon={<IconBooks aria-hidden />} title={t('catalogue.emptyTitle')} action={anyFilter ? <Button variant="default" onClick={() => apply(EMPTY_FILTERS)}>{t('catalogue.clearFilters')}</Button> : undefined}>
-                {anyFilter ? t('catalogue.emptyBody') : t('catalogue.emptyAll')}
-              </EmptyState>
-            ) : page ? (
-              <>
-                <SimpleGrid cols={{ base: 1, sm: 2, lg: wide ? 2 : 3, xl: 3 }} spacing="md">
-                  {page.nodes.map((c) => (
-                    <CourseCard key={c.id} course={c} />
-                  ))}
-                </SimpleGrid>
-                <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
-              </>
-            ) : null}
+            <ListStates
+              errorMessage={error ? toUiError(error, t).message : null}
+              loading={loading}
+              data={page}
+              isEmpty={(p) => p.nodes.length === 0}
+              onRetry={() => void refetch()}
+              skeleton={
+                <CardListSkeleton count={4} height={188} />
+              }
+              empty={
+                <EmptyState icon={<IconBooks aria-hidden />} title={t('catalogue.emptyTitle')} action={anyFilter ? <Button variant="default" onClick={() => apply(EMPTY_FILTERS)}>{t('catalogue.clearFilters')}</Button> : undefined}>
+                  {anyFilter ? t('catalogue.emptyBody') : t('catalogue.emptyAll')}
+                </EmptyState>
+              }
+            >
+              {(page) => (
+                <>
+                  <SimpleGrid cols={{ base: 1, sm: 2, lg: wide ? 2 : 3, xl: 3 }} spacing="md">
+                    {page.nodes.map((c) => (
+                      <CourseCard key={c.id} course={c} />
+                    ))}
+                  </SimpleGrid>
+                  <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+                </>
+              )}
+            </ListStates>
           </Box>
         </Grid.Col>
       </Grid>

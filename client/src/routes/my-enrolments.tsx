@@ -10,10 +10,10 @@ import { WithdrawButton } from '../features/enrolment/WithdrawButton';
 import { graphql } from '../gql/__generated__';
 import type { EnrolmentStatus } from '../gql/__generated__/graphql';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { CardListSkeleton } from '../ui/PageSkeleton';
+import { ListStates } from '../ui/ListStates';
 
 const MyEnrolmentsDocument = graphql(`
   query MyEnrolments($status: [EnrolmentStatus!], $first: Int!, $after: String) {
@@ -74,28 +74,36 @@ export default function MyEnrolmentsRoute() {
           data={Object.keys(TABS).map((k) => ({ value: k, label: t(`myEnrolments.tab.${k}`) }))}
         />
       </ScrollArea>
-      {error && !page ? (
-        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
-      ) : loading && !page ? (
-        <CardListSkeleton count={3} />
-      ) : page && page.nodes.length === 0 ? (
-        <EmptyState icon={<IconClipboardList aria-hidden />} title={t('myEnrolments.emptyTitle')} action={<Button component={Link} to="/katalog">{t('home.openCatalogue')}</Button>}>
-          {t('myEnrolments.empty')}
-        </EmptyState>
-      ) : page ? (
-        <>
-          <Stack gap="sm">
-            {page.nodes.map((e) => (
-              <EnrolmentCard
-                key={e.id}
-                enrolment={e}
-                actions={ACTIVE_STATES.includes(e.status) ? <WithdrawButton enrolmentId={e.id} status={e.status} title={e.course.title} /> : undefined}
-              />
-            ))}
-          </Stack>
-          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
-        </>
-      ) : null}
+      <ListStates
+        errorMessage={error ? toUiError(error, t).message : null}
+        loading={loading}
+        data={page}
+        isEmpty={(p) => p.nodes.length === 0}
+        onRetry={() => void refetch()}
+        skeleton={
+          <CardListSkeleton count={3} />
+        }
+        empty={
+          <EmptyState icon={<IconClipboardList aria-hidden />} title={t('myEnrolments.emptyTitle')} action={<Button component={Link} to="/katalog">{t('home.openCatalogue')}</Button>}>
+            {t('myEnrolments.empty')}
+          </EmptyState>
+        }
+      >
+        {(page) => (
+          <>
+            <Stack gap="sm">
+              {page.nodes.map((e) => (
+                <EnrolmentCard
+                  key={e.id}
+                  enrolment={e}
+                  actions={ACTIVE_STATES.includes(e.status) ? <WithdrawButton enrolmentId={e.id} status={e.status} title={e.course.title} /> : undefined}
+                />
+              ))}
+            </Stack>
+            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+          </>
+        )}
+      </ListStates>
     </>
   );
 }

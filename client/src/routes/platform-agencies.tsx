@@ -15,12 +15,12 @@ import { graphql } from '../gql/__generated__';
 import type { PlatformAgenciesQuery } from '../gql/__generated__/graphql';
 import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { LoadMore } from '../ui/LoadMore';
 import { notifyError, notifySuccess } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
 import { CardListSkeleton } from '../ui/PageSkeleton';
 import { timeZoneLabel } from '../ui/format';
+import { ListStates } from '../ui/ListStates';
 
 const PlatformAgenciesDocument = graphql(`
   query PlatformAgencies($search: String, $active: Boolean, $first: Int!, $after: String) {
@@ -170,60 +170,68 @@ export default function PlatformAgenciesRoute() {
           />
         </Stack>
       </SimpleGrid>
-      {error && !page ? (
-        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
-      ) : loading && !page ? (
-        <CardListSkeleton count={5} height={64} />
-      ) : page && page.nodes.length === 0 ? (
-        <EmptyState icon={<IconBuildingCommunity aria-hidden />} title={t('agencies.emptyTitle')}>
-          {t('agencies.empty')}
-        </EmptyState>
-      ) : page ? (
-        <>
-          <DataTable
-            caption={t('agencies.caption', { total: fmt.number(page.totalCount) })}
-            rows={page.nodes}
-            rowKey={(a) => a.id}
-            columns={[
-              {
-                key: 'name',
-                header: t('agencies.col.name'),
-                render: (a) => (
-                  <Stack gap={0}>
-                    <Text fw={700}>{a.name}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {a.code}
-                    </Text>
-                  </Stack>
-                ),
-              },
-              { key: 'kind', header: t('agencies.form.kind'), render: (a) => <Text size="sm">{t(`enum.agencyKind.${a.kind}`)}</Text> },
-              { key: 'zone', header: t('agencies.col.zone'), minWidth: 'md', render: (a) => <Text size="sm">{timeZoneLabel(a.timeZone)}</Text> },
-              { key: 'people', header: t('agencies.col.people'), align: 'right', minWidth: 'md', render: (a) => <Text size="sm">{a.personCount === null || a.personCount === undefined ? '—' : fmt.number(a.personCount)}</Text> },
-              { key: 'status', header: t('people.status'), render: statusBadge },
-              { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
-            ]}
-            card={(a) => (
-              <Stack gap={6}>
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <Stack gap={0} miw={0}>
-                    <Text fw={700}>{a.name}</Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {a.code}
-                    </Text>
-                  </Stack>
-                  {statusBadge(a)}
-                </Group>
-                <Text size="sm">
-                  {[t(`enum.agencyKind.${a.kind}`), timeZoneLabel(a.timeZone), a.personCount != null ? t('agencies.peopleCount', { count: fmt.number(a.personCount) }) : null].filter(Boolean).join(' · ')}
-                </Text>
-                {actions(a)}
-              </Stack>
-            )}
-          />
-          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
-        </>
-      ) : null}
+      <ListStates
+        errorMessage={error ? toUiError(error, t).message : null}
+        loading={loading}
+        data={page}
+        isEmpty={(p) => p.nodes.length === 0}
+        onRetry={() => void refetch()}
+        skeleton={
+          <CardListSkeleton count={5} height={64} />
+        }
+        empty={
+          <EmptyState icon={<IconBuildingCommunity aria-hidden />} title={t('agencies.emptyTitle')}>
+            {t('agencies.empty')}
+          </EmptyState>
+        }
+      >
+        {(page) => (
+          <>
+            <DataTable
+              caption={t('agencies.caption', { total: fmt.number(page.totalCount) })}
+              rows={page.nodes}
+              rowKey={(a) => a.id}
+              columns={[
+                {
+                  key: 'name',
+                  header: t('agencies.col.name'),
+                  render: (a) => (
+                    <Stack gap={0}>
+                      <Text fw={700}>{a.name}</Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {a.code}
+                      </Text>
+                    </Stack>
+                  ),
+                },
+                { key: 'kind', header: t('agencies.form.kind'), render: (a) => <Text size="sm">{t(`enum.agencyKind.${a.kind}`)}</Text> },
+                { key: 'zone', header: t('agencies.col.zone'), minWidth: 'md', render: (a) => <Text size="sm">{timeZoneLabel(a.timeZone)}</Text> },
+                { key: 'people', header: t('agencies.col.people'), align: 'right', minWidth: 'md', render: (a) => <Text size="sm">{a.personCount === null || a.personCount === undefined ? '—' : fmt.number(a.personCount)}</Text> },
+                { key: 'status', header: t('people.status'), render: statusBadge },
+                { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
+              ]}
+              card={(a) => (
+                <Stack gap={6}>
+                  <Group justify="space-between" wrap="nowrap" align="flex-start">
+                    <Stack gap={0} miw={0}>
+                      <Text fw={700}>{a.name}</Text>
+                      <Text size="xs" c="dimmed" ff="monospace">
+                        {a.code}
+                      </Text>
+                    </Stack>
+                    {statusBadge(a)}
+                  </Group>
+                  <Text size="sm">
+                    {[t(`enum.agencyKind.${a.kind}`), timeZoneLabel(a.timeZone), a.personCount != null ? t('agencies.peopleCount', { count: fmt.number(a.personCount) }) : null].filter(Boolean).join(' · ')}
+                  </Text>
+                  {actions(a)}
+                </Stack>
+              )}
+            />
+            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+          </>
+        )}
+      </ListStates>
       <Modal opened={editing !== null} onClose={() => setEditing(null)} title={editing === 'new' ? t('agencies.add') : t('agencies.editTitle', { name: editing?.name ?? '' })} centered>
         {editing !== null ? <AgencyForm key={editing === 'new' ? 'new' : editing.id} agency={editing === 'new' ? null : editing} onDone={() => setEditing(null)} /> : null}
       </Modal>

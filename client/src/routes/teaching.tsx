@@ -10,10 +10,10 @@ import { TeachingCourseCard } from '../features/teaching/TeachingCourseCard';
 import { graphql } from '../gql/__generated__';
 import type { CourseStatus } from '../gql/__generated__/graphql';
 import { EmptyState } from '../ui/EmptyState';
-import { ErrorState } from '../ui/ErrorState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { CardListSkeleton } from '../ui/PageSkeleton';
+import { ListStates } from '../ui/ListStates';
 
 const TeachingCoursesDocument = graphql(`
   query TeachingCourses($status: CourseStatus, $first: Int!, $after: String) {
@@ -70,29 +70,37 @@ export default function TeachingRoute() {
           data={Object.keys(TABS).map((k) => ({ value: k, label: k === 'semua' ? t('teaching.allCourses') : t(`enum.courseStatus.${TABS[k]}`) }))}
         />
       </ScrollArea>
-      {error && !page ? (
-        <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />
-      ) : loading && !page ? (
-        <CardListSkeleton count={4} height={160} />
-      ) : page && page.nodes.length === 0 ? (
-        <EmptyState icon={<IconChalkboardTeacher aria-hidden />} title={tab === 'semua' ? t('teaching.noCoursesTitle') : t('teaching.noCoursesInStatusTitle')}>
-          {t('teaching.noCourses')}
-        </EmptyState>
-      ) : page ? (
-        <>
-          <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
-            {t('teaching.courseCount', { total: fmt.number(page.totalCount) })}
-          </Text>
-          <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" className="lentera-plain-list">
-            {page.nodes.map((c) => (
-              <li key={c.id}>
-                <TeachingCourseCard course={c} />
-              </li>
-            ))}
-          </SimpleGrid>
-          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
-        </>
-      ) : null}
+      <ListStates
+        errorMessage={error ? toUiError(error, t).message : null}
+        loading={loading}
+        data={page}
+        isEmpty={(p) => p.nodes.length === 0}
+        onRetry={() => void refetch()}
+        skeleton={
+          <CardListSkeleton count={4} height={160} />
+        }
+        empty={
+          <EmptyState icon={<IconChalkboardTeacher aria-hidden />} title={tab === 'semua' ? t('teaching.noCoursesTitle') : t('teaching.noCoursesInStatusTitle')}>
+            {t('teaching.noCourses')}
+          </EmptyState>
+        }
+      >
+        {(page) => (
+          <>
+            <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
+              {t('teaching.courseCount', { total: fmt.number(page.totalCount) })}
+            </Text>
+            <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" className="lentera-plain-list">
+              {page.nodes.map((c) => (
+                <li key={c.id}>
+                  <TeachingCourseCard course={c} />
+                </li>
+              ))}
+            </SimpleGrid>
+            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+          </>
+        )}
+      </ListStates>
     </>
   );
 }
