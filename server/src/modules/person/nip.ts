@@ -13,6 +13,7 @@ export type NipProblem =
   | 'BIRTH_IN_FUTURE'
   | 'BAD_APPOINTMENT_MONTH'
   | 'APPOINTMENT_BEFORE_BIRTH'
+  | 'APPOINTED_UNDER_18'
   | 'APPOINTMENT_IN_FUTURE'
   | 'BAD_SEX_DIGIT';
 
@@ -22,6 +23,10 @@ export const nipProblemText: Record<NipProblem, { id: string; en: string }> = {
   BIRTH_IN_FUTURE: { id: 'tanggal lahir di masa depan', en: 'the birth date is in the future' },
   BAD_APPOINTMENT_MONTH: { id: 'bulan TMT (angka 13–14) harus 01–12, atau 21 untuk PPPK', en: 'the appointment month (digits 13–14) must be 01–12, or 21 for PPPK' },
   APPOINTMENT_BEFORE_BIRTH: { id: 'tahun TMT harus setelah tahun lahir', en: 'the appointment year must be after the birth year' },
+  APPOINTED_UNDER_18: {
+    id: 'TMT (angka 9–14) jatuh sebelum pegawai berusia 18 tahun menurut tanggal lahirnya (angka 1–8)',
+    en: 'the appointment date (digits 9–14) falls before the person turned 18, by the birth date (digits 1–8)',
+  },
   APPOINTMENT_IN_FUTURE: { id: 'TMT di masa depan', en: 'the appointment date is in the future' },
   BAD_SEX_DIGIT: { id: 'angka ke-15 (jenis kelamin) harus 1 atau 2', en: 'digit 15 (sex) must be 1 or 2' },
 };
@@ -79,6 +84,7 @@ export function checkNip(raw: string, today: Date = new Date()): NipCheck {
   const am = Number(amRaw);
   if (!pppk && (am < 1 || am > 12)) return { ok: false, reason: 'BAD_APPOINTMENT_MONTH' };
   if (ay <= by) return { ok: false, reason: 'APPOINTMENT_BEFORE_BIRTH' };
+  if (!oldEnoughAtAppointment(by, bm, bd, ay, pppk ? null : am)) return { ok: false, reason: 'APPOINTED_UNDER_18' };
   const thisYear = today.getUTCFullYear();
   const thisMonth = today.getUTCMonth() + 1;
   if (ay > thisYear || (!pppk && ay === thisYear && am > thisMonth)) return { ok: false, reason: 'APPOINTMENT_IN_FUTURE' };
@@ -91,6 +97,20 @@ export function checkNip(raw: string, today: Date = new Date()): NipCheck {
     appointmentYear: ay,
     sex: sexDigit === '1' ? 'MALE' : 'FEMALE',
   };
+}
+
+/** Civil servants are appointed at 18 or older (UU ASN). */
+export const MIN_APPOINTMENT_AGE = 18;
+
+/**
+ * Whether the person was at least 18 on the appointment date. A PNS appointment (TMT) takes effect on
+ * the first of its month; a PPPK number carries no month, so only its year can be held against the
+ * birth date (the latest date in that year counts: someone born in December may be appointed that year).
+ */
+function oldEnoughAtAppointment(by: number, bm: number, bd: number, ay: number, am: number | null): boolean {
+  const comingOfAge = Date.UTC(by + MIN_APPOINTMENT_AGE, bm - 1, bd);
+  const appointment = am === null ? Date.UTC(ay, 11, 31) : Date.UTC(ay, am - 1, 1);
+  return appointment >= comingOfAge;
 }
 
 /** What the public may see of a NIP: the first 4 and last 3 digits. */
