@@ -49,6 +49,20 @@ function assertState(row: EnrolmentAccess, allowed: EnrolmentStatus[]): void {
   if (!allowed.includes(row.status as EnrolmentStatus)) throw new AppError('INVALID_TRANSITION', { from: row.status });
 }
 
+/**
+ * The learner's supervisor, read under a share lock on the learner's row: a concurrent supervisor change
+ * (which locks the row and moves pending requests) commits either before, and the request goes to the
+ * new supervisor, or after, and moves this request with the others.
+ */
+async function currentSupervisor(tx: EntityManager, learnerId: string): Promise<string> {
+  const [row] = await tx.execute<{ id: string | null; active: boolean | null }[]>(
+    `select s.id, s.active from person p left join person s on s.id = p.supervisor_id where p.id = ? for share of p`,
+    [learnerId],
+  );
+  if (!row?.id || !row.active) throw new AppError('NO_SUPERVISOR');
+  return row.id;
+}
+
 interface EnrolInfo {
   enrolment_policy: EnrolmentPolicy;
   enrolment_id: string | null;
@@ -78,9 +92,9 @@ export async function enrol(em: EntityManager, viewer: Viewer, courseId: string)
   if (info.enrolment_policy === EnrolmentPolicy.INVITATION) throw new AppError('INVITATION_ONLY');
   const needsApproval = info.enrolment_policy === EnrolmentPolicy.SUPERVISOR_APPROVAL;
   if (needsApproval && (!info.supervisor_id || !info.supervisor_active)) throw new AppError('NO_SUPERVISOR');
-  const approverId = needsApproval ? info.supervisor_id : null;
 
   const id = await em.transactional(async (tx) => {
+    const approverId = needsApproval ? await currentSupervisor(tx, viewer.personId) : null;
     // OPEN courses insert a placeholder state that admit() settles on a seat or the waiting list.
     const initial = needsApproval ? EnrolmentStatus.REQUESTED : EnrolmentStatus.WAITLISTED;
     let rows = await tx.execute<{ id: string }[]>(

@@ -42,3 +42,13 @@ export function canManageGrant(viewer: Viewer, person: PersonScope, grant: Grant
   return AGENCY_ADMIN_GRANTABLE.has(grant.role) && !grant.partner_id && !!grant.agency_id
     && viewer.administersAgency(grant.agency_id) && person.agency_id === grant.agency_id;
 }
+
+/**
+ * The rule of every change to a person (their record, unit, supervisor, password, roles, active flag,
+ * or making them someone's supervisor): the viewer administers them, and every role they hold is one
+ * the viewer could have granted them. Otherwise an agency admin could reset the password of a platform
+ * admin on their staff and sign in as them. Derived roles (learner, supervisor) are never grants.
+ */
+export function canChangePerson(viewer: Viewer, person: PersonScope, grants: readonly GrantScope[]): boolean {
+  return canAdministerPerson(viewer, person) && grants.every((grant) => canManageGrant(viewer, person, grant));
+}

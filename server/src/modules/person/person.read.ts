@@ -38,8 +38,9 @@ export const PERSON_SELECT = `
     left join org_unit u on u.id = p.org_unit_id
     left join partner_institution pi on pi.id = p.partner_id`;
 
-export async function findPersonRow(em: EntityManager, id: string): Promise<PersonRow | null> {
-  const [row] = await em.execute<PersonRow[]>(`${PERSON_SELECT} where p.id = ?`, [id]);
+/** `lock`: inside a transaction, holds the person's row (not the joined ones) until commit. */
+export async function findPersonRow(em: EntityManager, id: string, lock = false): Promise<PersonRow | null> {
+  const [row] = await em.execute<PersonRow[]>(`${PERSON_SELECT} where p.id = ?${lock ? ' for update of p' : ''}`, [id]);
   return row ?? null;
 }
 

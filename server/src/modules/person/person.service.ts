@@ -12,11 +12,13 @@ import { decodeNameIdCursor } from '../../shared/graphql/pagination.js';
 import { escapeLike, lockScope } from '../../shared/db/sql-helpers.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { hashPassword } from '../auth/index.js';
+// Directly, not through enrolment/index.ts: enrolment depends on person (see ARCHITECTURE.md).
+import { moveRequestsToSupervisor } from '../enrolment/approvers.js';
 import { PartnerInstitution } from '../partner/index.js';
 import { checkNipFor, normalizeNip } from './nip.js';
 import { EmploymentType, Person } from './person.entity.js';
 import type { CreatePersonInput, PeopleArgs, UpdatePersonInput } from './person.inputs.js';
-import { canAdministerPerson, canViewPerson } from './person.policy.js';
+import { canAdministerPerson, canChangePerson, canViewPerson, type GrantScope } from './person.policy.js';
 import { findPersonRow, PERSON_SELECT, toPersonNode, type PersonRow } from './person.read.js';
 import type { PersonNode } from './person.types.js';
 
@@ -99,11 +101,19 @@ export async function getPerson(ctx: SignedInContext, id: string): Promise<Perso
   return toPersonNode(row, ctx.viewer);
 }
 
-/** A person the viewer may change: invisible is NOT_FOUND, visible but not theirs to manage FORBIDDEN. */
-export async function findManagedPerson(em: EntityManager, viewer: Viewer, id: string): Promise<PersonRow> {
-  const row = isUuid(id) ? await findPersonRow(em, id) : null;
+/**
+ * The one gate of every operation that changes a person: invisible is NOT_FOUND, visible but not theirs
+ * to change (`canChangePerson`: outside their agency, or holding a role beyond what the viewer could
+ * grant) FORBIDDEN. Called once before the work for an early answer, and again with `lock` inside the
+ * change's transaction: the person's row stays locked until commit and `grantRole` takes the same lock,
+ * so a role granted concurrently cannot slip in between the check and the write.
+ */
+export async function findManagedPerson(em: EntityManager, viewer: Viewer, id: string, opts: { lock?: boolean } = {}): Promise<PersonRow> {
+  const row = isUuid(id) ? await findPersonRow(em, id, opts.lock) : null;
   if (!row || !canViewPerson(viewer, row)) throw new AppError('NOT_FOUND', { what: 'person' });
   if (!canAdministerPerson(viewer, row)) throw new AppError('FORBIDDEN');
+  const grants = await em.execute<GrantScope[]>(`select role, agency_id, partner_id from role_grant where person_id = ?`, [row.id]);
+  if (!canChangePerson(viewer, row, grants)) throw new AppError('FORBIDDEN');
   return row;
 }
 
@@ -234,7 +244,10 @@ export async function createPerson(ctx: SignedInContext, input: CreatePersonInpu
   try {
     id = await em.transactional(async (tx) => {
       if (fields.orgUnitId) await checkOrgUnit(tx, home, fields.orgUnitId);
-      if (fields.supervisorId) await checkSupervisor(tx, home, fields.supervisorId, null);
+      if (fields.supervisorId) {
+        await checkSupervisor(tx, home, fields.supervisorId, null);
+        await findManagedPerson(tx, viewer, fields.supervisorId, { lock: true });
+      }
       await checkDuplicates(tx, fields.nip, fields.email, null);
       const person = new Person(fields.fullName, fields.employmentType);
       person.nip = fields.nip;
@@ -288,10 +301,16 @@ export async function updatePerson(ctx: SignedInContext, id: string, input: Upda
       if (changes.supervisorId) {
         // Two concurrent changes could each be valid alone and form a cycle together.
         await lockScope(tx, `supervisors:${home.agencyId ?? home.partnerId}`);
+      }
+      await findManagedPerson(tx, viewer, row.id, { lock: true });
+      if (changes.supervisorId) {
         await checkSupervisor(tx, home, changes.supervisorId, row.id);
+        // Becoming someone's supervisor is a change to the supervisor too (they decide the person's requests).
+        await findManagedPerson(tx, viewer, changes.supervisorId, { lock: true });
       }
       if (changes.orgUnitId) await checkOrgUnit(tx, home, changes.orgUnitId);
       if (changes.nip || changes.email) await checkDuplicates(tx, changes.nip ?? null, changes.email ?? null, row.id);
+      const requestsMoved = 'supervisorId' in changes ? await moveRequestsToSupervisor(tx, row.id, next.supervisorId) : 0;
       const person = await tx.findOneOrFail(Person, { id: row.id });
       if ('fullName' in changes) person.fullName = next.fullName;
       if ('nip' in changes) person.nip = next.nip;
@@ -302,7 +321,7 @@ export async function updatePerson(ctx: SignedInContext, id: string, input: Upda
       if ('supervisorId' in changes) person.supervisor = next.supervisorId ? tx.getReference(Person, next.supervisorId) : null;
       if ('positionTitle' in changes) person.positionTitle = next.positionTitle;
       if ('rank' in changes) person.rank = next.rank;
-      writeAudit(tx, viewer, 'person.update', 'Person', row.id, { changes });
+      writeAudit(tx, viewer, 'person.update', 'Person', row.id, requestsMoved ? { changes, requestsMoved } : { changes });
       await tx.flush();
     });
   } catch (error) {
@@ -319,6 +338,7 @@ export async function setPersonActive(ctx: SignedInContext, id: string, active: 
   if (!active && row.id === viewer.personId) throw new AppError('FORBIDDEN');
   if (row.active !== active) {
     await em.transactional(async (tx) => {
+      await findManagedPerson(tx, viewer, row.id, { lock: true });
       await tx.execute(`update person set active = ?, updated_at = now() where id = ?`, [active, row.id]);
       let sessionsEnded = 0;
       if (!active) {
@@ -341,6 +361,7 @@ export async function resetPersonPassword(ctx: SignedInContext, id: string, newP
   const row = await findManagedPerson(em, viewer, id);
   const passwordHash = await hashPassword(newPassword);
   await em.transactional(async (tx) => {
+    await findManagedPerson(tx, viewer, row.id, { lock: true });
     await tx.execute(`update person set password_hash = ?, updated_at = now() where id = ?`, [passwordHash, row.id]);
     await tx.execute(`delete from session where person_id = ? and token_hash is distinct from ?`, [row.id, ctx.sessionTokenHash]);
     const logins = [row.nip, row.email].filter((x): x is string => !!x);

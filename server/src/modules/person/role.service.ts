@@ -54,6 +54,8 @@ export async function grantRole(ctx: SignedInContext, input: GrantRoleInput): Pr
   if (!canManageGrant(viewer, person, { role: input.role, agency_id: agencyId, partner_id: partnerId })) throw new AppError('FORBIDDEN');
 
   const id = await em.transactional(async (tx) => {
+    // The person's row stays locked to commit: a concurrent change to them sees this grant or waits.
+    await findManagedPerson(tx, viewer, person.id, { lock: true });
     // ON CONFLICT makes a double click (or two admins at once) return the one grant, never an error.
     const inserted = await tx.execute<{ id: string }[]>(
       `insert into role_grant (person_id, role, agency_id, partner_id, scope_key, granted_by_id)
@@ -97,6 +99,7 @@ export async function revokeRole(ctx: SignedInContext, grantId: string): Promise
   if (grant.role === Role.PLATFORM_ADMIN && grant.person_id === viewer.personId) throw new AppError('FORBIDDEN');
   if (!canManageGrant(viewer, person, grant)) throw new AppError('FORBIDDEN');
   await em.transactional(async (tx) => {
+    await findManagedPerson(tx, viewer, grant.person_id, { lock: true });
     await tx.execute(`delete from role_grant where id = ?`, [grant.id]);
     writeAudit(tx, viewer, 'role.revoke', 'Person', grant.person_id, {
       grantId: grant.id, role: grant.role, agencyId: grant.agency_id, partnerId: grant.partner_id,
