@@ -55,8 +55,11 @@ function assertState(row: EnrolmentAccess, allowed: EnrolmentStatus[]): void {
  * new supervisor, or after, and moves this request with the others.
  */
 async function currentSupervisor(tx: EntityManager, learnerId: string): Promise<string> {
+  // The supervisor's row is read in the select list, not joined: after waiting on the lock PostgreSQL
+  // re-reads the learner's row, and a joined row would still be the former supervisor's (or none).
   const [row] = await tx.execute<{ id: string | null; active: boolean | null }[]>(
-    `select s.id, s.active from person p left join person s on s.id = p.supervisor_id where p.id = ? for share of p`,
+    `select p.supervisor_id as id, (select s.active from person s where s.id = p.supervisor_id) as active
+       from person p where p.id = ? for share`,
     [learnerId],
   );
   if (!row?.id || !row.active) throw new AppError('NO_SUPERVISOR');
