@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CourseStatus, CourseVisibility, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
+import { CourseStatus, CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { yearIn } from '../../server/src/shared/util/time.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
@@ -17,6 +17,7 @@ const HOME = `{ learnerHome {
   activeEnrolments { id status course { title startsAt } }
   pendingEnrolments { id status approverName waitlistPosition requestedAt course { title } }
   upcoming { id course { title startsAt } }
+  awaitingResult { id course { title endsAt } }
   recommended { reason closesGap course { title jp seatsLeft } }
 } }`;
 const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
@@ -56,12 +57,14 @@ describe('learnerHome', () => {
     const home = (await client.ok(HOME)).learnerHome;
     expect(home).toMatchObject({ year: yearIn(new Date()), minutes: 540, jp: 12, targetJp: 20, remainingJp: 8, minutesPerJp: 45, pendingApprovalsCount: 0 });
     expect(home.progress).toBeCloseTo(0.6);
-    expect(home.activeEnrolments.map((e: any) => e.course.title)).toEqual(['Diklat Nanti', 'E-learning Mandiri', 'Bimtek Segera']);
+    // Running (or undated) only: the courses that have not started are under "upcoming", however far away.
+    expect(home.activeEnrolments.map((e: any) => e.course.title)).toEqual(['E-learning Mandiri']);
     expect(home.pendingEnrolments.map((e: any) => [e.course.title, e.status, e.approverName, e.waitlistPosition])).toEqual([
       ['Pelatihan Kepemimpinan', 'REQUESTED', supervisor.fullName, null],
       ['Kelas Penuh', 'WAITLISTED', null, 1],
     ]);
-    expect(home.upcoming.map((e: any) => e.course.title)).toEqual(['Bimtek Segera']);
+    expect(home.upcoming.map((e: any) => e.course.title)).toEqual(['Bimtek Segera', 'Diklat Nanti']);
+    expect(home.awaitingResult).toEqual([]);
     expect(home.recommended.map((r: any) => [r.course.title, r.closesGap, r.reason])).toEqual([
       ['Rekomendasi 8 JP', true, 'Menutup kekurangan 8 JP'],
       ['Rekomendasi 10 JP', true, 'Menutup kekurangan 8 JP'],
@@ -83,6 +86,42 @@ describe('learnerHome', () => {
     expect(busy.count).toBe(empty.count);
     // Session, then the whole page in one statement.
     expect(busy.count).toBeLessThanOrEqual(2);
+  });
+
+  it('sorts enrolments by the course’s dates, and recommends only what can still be joined from the start', async () => {
+    const agency = await app.seed.agency();
+    const learner = await app.seed.person({ agency });
+    const own = { ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, delivery: DeliveryMode.IN_PERSON };
+    const dated = async (title: string, startDays: number, endDays: number, delivery = DeliveryMode.IN_PERSON) => {
+      const c = await app.seed.course({ ...own, title, delivery });
+      await app.sql(`update course set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where id = $1`, [c.id, startDays, endDays]);
+      return c;
+    };
+    // Enrolled first (enrolment closing is not what this test is about), dated after.
+    const client = await app.as(learner);
+    const enrolled = [
+      await app.seed.course({ ...own, title: 'Berjalan Klasikal' }),
+      await app.seed.course({ ...own, title: 'Tujuh Minggu Lagi' }),
+      await app.seed.course({ ...own, title: 'Besok' }),
+      await app.seed.course({ ...own, title: 'Sudah Berakhir' }),
+    ];
+    for (const c of enrolled) await client.ok(ENROL, { courseId: c.id });
+    const dates: [number, number][] = [[-3, 4], [49, 51], [1, 2], [-10, -2]];
+    for (const [i, [from, to]] of dates.entries()) {
+      await app.sql(`update course set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where id = $1`, [enrolled[i].id, from, to]);
+    }
+    // Not enrolled: candidates for recommendation.
+    await dated('Klasikal Sedang Berjalan', -2, 5);
+    await dated('Blended Sedang Berjalan', -2, 5, DeliveryMode.BLENDED);
+    await dated('Daring Mandiri Sedang Berjalan', -30, 60, DeliveryMode.ONLINE_SELF_PACED);
+    await dated('Klasikal Bulan Depan', 30, 32);
+    await app.seed.course({ ...own, title: 'Tanpa Jadwal', delivery: DeliveryMode.ONLINE_SELF_PACED });
+
+    const home = (await client.ok(HOME)).learnerHome;
+    expect(home.activeEnrolments.map((e: any) => e.course.title)).toEqual(['Berjalan Klasikal']);
+    expect(home.upcoming.map((e: any) => e.course.title)).toEqual(['Besok', 'Tujuh Minggu Lagi']);
+    expect(home.awaitingResult.map((e: any) => e.course.title)).toEqual(['Sudah Berakhir']);
+    expect(home.recommended.map((r: any) => r.course.title).sort()).toEqual(['Daring Mandiri Sedang Berjalan', 'Klasikal Bulan Depan', 'Tanpa Jadwal']);
   });
 
   it('when the target is reached, recommends without a gap', async () => {

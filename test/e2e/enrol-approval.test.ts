@@ -140,7 +140,8 @@ describe('enrolment with supervisor approval, in the browser', () => {
     await page.waitForURL(/\/pendaftaran/);
     const item = page.getByRole('article').filter({ hasText: COURSE_TITLE });
     await item.getByText('Aktif', { exact: true }).waitFor();
-    await item.getByText('Anda terdaftar dan dapat mulai belajar.').waitFor();
+    // The course starts in nine days: enrolled, but not "dapat mulai belajar" yet.
+    await item.getByText(/^Anda terdaftar\. Kursus dimulai .+ \(dalam \d+ hari\)\.$/).waitFor();
     await shot('09-learner-active');
     const [active] = await app.sql(`select status from enrolment where person_id = $1`, [learner.id]);
     expect(active.status).toBe('ACTIVE');

@@ -39,6 +39,10 @@ const LearnerHomeDocument = graphql(`
         id
         ...EnrolmentCard_enrolment
       }
+      awaitingResult {
+        id
+        ...EnrolmentCard_enrolment
+      }
       recommended {
         course {
           id
@@ -89,9 +93,8 @@ function LearnerHome() {
   if (error && !data) return <>{header}<ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} /></>;
   if (!data) return null;
   const h = data.learnerHome;
-  const nothingYet = h.activeEnrolments.length === 0 && h.pendingEnrolments.length === 0;
-  // Courses starting soon are shown once, under "Segera dimulai".
-  const continuing = h.activeEnrolments.filter((e) => !h.upcoming.some((u) => u.id === e.id));
+  // The server splits enrolments by the course's dates, so each appears in exactly one section.
+  const nothingYet = [h.activeEnrolments, h.pendingEnrolments, h.upcoming, h.awaitingResult].every((list) => list.length === 0);
 
   return (
     <>
@@ -130,10 +133,20 @@ function LearnerHome() {
           </Section>
         ) : null}
 
-        {continuing.length > 0 ? (
-          <Section id="home-active" title={t('home.continue')} action={<Anchor component={Link} to="/pendaftaran" size="sm" fw={600}>{t('home.allEnrolments')}</Anchor>}>
+        {h.activeEnrolments.length > 0 ? (
+          <Section id="home-active" title={t('home.running')} action={<Anchor component={Link} to="/pendaftaran" size="sm" fw={600}>{t('home.allEnrolments')}</Anchor>}>
             <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
-              {continuing.map((e) => (
+              {h.activeEnrolments.map((e) => (
+                <EnrolmentCard key={e.id} enrolment={e} />
+              ))}
+            </SimpleGrid>
+          </Section>
+        ) : null}
+
+        {h.awaitingResult.length > 0 ? (
+          <Section id="home-awaiting" title={t('home.awaitingResult')}>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
+              {h.awaitingResult.map((e) => (
                 <EnrolmentCard key={e.id} enrolment={e} />
               ))}
             </SimpleGrid>

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Group, Modal, ScrollArea, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Group, Modal, ScrollArea, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconUsers, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,8 +24,10 @@ const TeachingRosterDocument = graphql(`
       code
       title
       jp
+      delivery
       startsAt
       endsAt
+      viewerMayRecordOutcomes
       capacity
       seatsTaken
       waitlistLength
@@ -88,6 +90,11 @@ export default function TeachingCourseRoute() {
   if (!data) return null;
   const c = data.course;
   const page = data.courseRoster;
+  // The server decides (COURSE_NOT_STARTED / COURSE_NOT_ENDED); the roster says so before anyone presses.
+  const now = Date.now();
+  const notStarted = !!c.startsAt && new Date(c.startsAt).getTime() > now;
+  // Self-paced courses are finished at each learner's own pace: their end date only closes the offer.
+  const beforeEnd = !notStarted && !!c.endsAt && new Date(c.endsAt).getTime() > now && c.delivery !== 'ONLINE_SELF_PACED';
 
   async function loadMore() {
     if (!page.pageInfo.endCursor) return;
@@ -124,6 +131,15 @@ export default function TeachingCourseRoute() {
           data={Object.keys(TABS).map((k) => ({ value: k, label: t(`teaching.tab.${k}`) }))}
         />
       </ScrollArea>
+      {!c.viewerMayRecordOutcomes ? (
+        <Text size="sm" c="dimmed" mb="sm" id="outcome-note">
+          {t('teaching.outcomesByOthers')}
+        </Text>
+      ) : notStarted ? (
+        <Alert variant="light" mb="sm" id="outcome-note" title={t('teaching.notStartedTitle')}>
+          {t('teaching.notStartedNote', { date: fmt.dateTime(c.startsAt!) })}
+        </Alert>
+      ) : null}
       {page.nodes.length === 0 ? (
         <EmptyState icon={<IconUsers aria-hidden />} title={t('teaching.emptyTitle')}>
           {t('teaching.empty')}
@@ -158,12 +174,12 @@ export default function TeachingCourseRoute() {
                       {r.decisionNote ? ` · “${r.decisionNote}”` : ''}
                     </Text>
                   ) : null}
-                  {r.status === 'ACTIVE' ? (
+                  {r.status === 'ACTIVE' && c.viewerMayRecordOutcomes ? (
                     <Group grow gap="sm" mt={4}>
-                      <Button color="teal.8" size="md" leftSection={<IconCheck size={18} aria-hidden />} onClick={() => setDeciding({ kind: 'complete', row: r })} aria-label={t('teaching.completeAria', { name: r.learner.fullName })}>
+                      <Button color="teal.8" size="md" leftSection={<IconCheck size={18} aria-hidden />} disabled={notStarted} aria-describedby={notStarted ? 'outcome-note' : undefined} onClick={() => setDeciding({ kind: 'complete', row: r })} aria-label={t('teaching.completeAria', { name: r.learner.fullName })}>
                         {t('teaching.complete')}
                       </Button>
-                      <Button variant="default" size="md" leftSection={<IconX size={18} aria-hidden />} onClick={() => setDeciding({ kind: 'fail', row: r })} aria-label={t('teaching.failAria', { name: r.learner.fullName })}>
+                      <Button variant="default" size="md" leftSection={<IconX size={18} aria-hidden />} disabled={notStarted} aria-describedby={notStarted ? 'outcome-note' : undefined} onClick={() => setDeciding({ kind: 'fail', row: r })} aria-label={t('teaching.failAria', { name: r.learner.fullName })}>
                         {t('teaching.fail')}
                       </Button>
                     </Group>
@@ -175,24 +191,33 @@ export default function TeachingCourseRoute() {
           <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
         </>
       )}
-      <FinishModal deciding={deciding} jp={c.jp} onClose={() => setDeciding(null)} />
+      <FinishModal deciding={deciding} jp={c.jp} earlyUntil={beforeEnd ? c.endsAt! : null} onClose={() => setDeciding(null)} />
     </>
   );
 }
 
-function FinishModal({ deciding, jp, onClose }: { deciding: { kind: 'complete' | 'fail'; row: Row } | null; jp: number; onClose: () => void }) {
+/** `earlyUntil`: the course runs until then, so the outcome is recorded early and must be confirmed. */
+function FinishModal({ deciding, jp, earlyUntil, onClose }: { deciding: { kind: 'complete' | 'fail'; row: Row } | null; jp: number; earlyUntil: string | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const fmt = useFormatters();
   const { finish, busy } = useFinishEnrolment();
   const [note, setNote] = useState('');
+  const [earlyConfirmed, setEarlyConfirmed] = useState(false);
+  const [earlyMissing, setEarlyMissing] = useState(false);
   const [problem, setProblem] = useState<UiError | null>(null);
   const name = deciding?.row.learner.fullName ?? '';
   const complete = deciding?.kind === 'complete';
+  const reset = () => {
+    setNote('');
+    setProblem(null);
+    setEarlyConfirmed(false);
+    setEarlyMissing(false);
+  };
   return (
     <Modal
       opened={!!deciding}
       onClose={() => {
-        setNote('');
-        setProblem(null);
+        reset();
         onClose();
       }}
       title={complete ? t('teaching.completeTitle', { name }) : t('teaching.failTitle', { name })}
@@ -202,17 +227,36 @@ function FinishModal({ deciding, jp, onClose }: { deciding: { kind: 'complete' |
         onSubmit={async (e) => {
           e.preventDefault();
           if (!deciding) return;
-          const result = await finish(deciding.kind, deciding.row.id, note, name, jp);
+          if (earlyUntil && !earlyConfirmed) {
+            setEarlyMissing(true);
+            return;
+          }
+          const result = await finish(deciding.kind, deciding.row.id, note, name, jp, !!earlyUntil);
           if (result) setProblem(result);
           else {
-            setNote('');
-            setProblem(null);
+            reset();
             onClose();
           }
         }}
       >
         <Stack>
           <Text size="sm">{complete ? t('teaching.completeBody', { name, jp }) : t('teaching.failBody', { name })}</Text>
+          {earlyUntil ? (
+            <Alert color="orange" variant="light" title={t('teaching.earlyTitle')}>
+              <Stack gap="xs">
+                <Text size="sm">{t('teaching.earlyBody', { date: fmt.dateTime(earlyUntil) })}</Text>
+                <Checkbox
+                  label={t('teaching.earlyConfirm')}
+                  checked={earlyConfirmed}
+                  onChange={(e) => {
+                    setEarlyConfirmed(e.currentTarget.checked);
+                    setEarlyMissing(false);
+                  }}
+                  error={earlyMissing ? t('teaching.earlyRequired') : undefined}
+                />
+              </Stack>
+            </Alert>
+          ) : null}
           {problem ? (
             <Alert color="red" variant="light" role="alert">
               {problem.message}
@@ -220,7 +264,13 @@ function FinishModal({ deciding, jp, onClose }: { deciding: { kind: 'complete' |
           ) : null}
           <Textarea label={t('teaching.note')} description={t('common.optional')} autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} error={problem?.fields.note} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
+            <Button
+              variant="default"
+              onClick={() => {
+                reset();
+                onClose();
+              }}
+            >
               {t('common.cancel')}
             </Button>
             <Button type="submit" color={complete ? 'teal.8' : 'red.8'} loading={busy}>

@@ -16,6 +16,9 @@ export const EnrolmentState_enrolment = graphql(`
     course {
       id
       jp
+      delivery
+      startsAt
+      endsAt
     }
   }
 `);

@@ -9,14 +9,20 @@ export interface EnrolmentForSentence {
   waitlistPosition?: number | null;
   finishedAt?: string | null;
   creditedMinutes?: number | null;
-  course: { jp: number };
+  course: { jp: number; startsAt?: string | null; endsAt?: string | null };
 }
 
 /**
  * What this state means and what happens next, in one sentence:
  * "Menunggu persetujuan Budi Santoso (atasan langsung) sejak 3 hari yang lalu."
  */
-export function statusSentence(e: EnrolmentForSentence, t: TFunction, relative: (v: string) => string, date: (v: string) => string): string {
+export function statusSentence(
+  e: EnrolmentForSentence,
+  t: TFunction,
+  relative: (v: string) => string,
+  date: (v: string) => string,
+  now: Date = new Date(),
+): string {
   switch (e.status) {
     case 'REQUESTED':
       return e.approverName
@@ -27,6 +33,11 @@ export function statusSentence(e: EnrolmentForSentence, t: TFunction, relative: 
         ? t('enrolment.sentence.waitlisted', { position: e.waitlistPosition })
         : t('enrolment.sentence.waitlistedNoPosition');
     case 'ACTIVE':
+      // Said by the course's dates: an enrolment in a course weeks away cannot be started yet.
+      if (e.course.startsAt && new Date(e.course.startsAt) > now) {
+        return t('enrolment.sentence.activeNotStarted', { date: date(e.course.startsAt), in: relative(e.course.startsAt) });
+      }
+      if (e.course.endsAt && new Date(e.course.endsAt) <= now) return t('enrolment.sentence.activeEnded');
       return t('enrolment.sentence.active');
     case 'COMPLETED':
       return e.finishedAt

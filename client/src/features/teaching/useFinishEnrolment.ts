@@ -5,8 +5,8 @@ import { graphql } from '../../gql/__generated__';
 import { notifySuccess } from '../../ui/notify';
 
 const CompleteEnrolmentDocument = graphql(`
-  mutation CompleteEnrolment($id: ID!, $note: String) {
-    completeEnrolment(id: $id, note: $note) {
+  mutation CompleteEnrolment($id: ID!, $note: String, $early: Boolean) {
+    completeEnrolment(id: $id, note: $note, early: $early) {
       id
       status
       finishedAt
@@ -16,8 +16,8 @@ const CompleteEnrolmentDocument = graphql(`
   }
 `);
 const FailEnrolmentDocument = graphql(`
-  mutation FailEnrolment($id: ID!, $note: String) {
-    failEnrolment(id: $id, note: $note) {
+  mutation FailEnrolment($id: ID!, $note: String, $early: Boolean) {
+    failEnrolment(id: $id, note: $note, early: $early) {
       id
       status
       finishedAt
@@ -26,7 +26,7 @@ const FailEnrolmentDocument = graphql(`
   }
 `);
 
-/** Records the result of an active participant; completion credits the course's JP. */
+/** Records the result of an active participant; completion credits the course's JP. `early` confirms an outcome before the course ends. */
 export function useFinishEnrolment() {
   const { t } = useTranslation();
   const opts = { refetchQueries: ['TeachingRoster'] };
@@ -34,9 +34,9 @@ export function useFinishEnrolment() {
   const [fail, f] = useMutation(FailEnrolmentDocument, opts);
   return {
     busy: c.loading || f.loading,
-    async finish(kind: 'complete' | 'fail', id: string, note: string, name: string, jp: number): Promise<UiError | null> {
+    async finish(kind: 'complete' | 'fail', id: string, note: string, name: string, jp: number, early = false): Promise<UiError | null> {
       try {
-        const variables = { id, note: note.trim() || null };
+        const variables = { id, note: note.trim() || null, early };
         if (kind === 'complete') {
           await complete({ variables });
           notifySuccess(t('teaching.completedDone', { name, jp }));

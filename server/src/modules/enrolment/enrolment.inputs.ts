@@ -32,6 +32,12 @@ export class FinishEnrolmentArgs extends EnrolmentIdArgs {
   @IsOptional()
   @MaxLength(500)
   note?: string | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: 'Confirms recording the outcome before the course ends (the roster asks first); without it that is COURSE_NOT_ENDED',
+  })
+  early: boolean = false;
 }
 
 @ArgsType()

@@ -23,3 +23,15 @@ export const personCourseEnrolmentLoader = defineLoader<string, Enrolment | null
     return row ? toEnrolment(row) : null;
   });
 });
+
+/** Which of a batch of person–course pairs are "this person teaches this course", in one statement. */
+export const teachesCourseLoader = defineLoader<string, boolean>('enrolment.teachesCourse', async (em, keys) => {
+  const pairs = keys.map((k) => k.split(':') as [string, string]);
+  const rows = await em.execute<{ person_id: string; course_id: string }[]>(
+    `select person_id, course_id from course_instructor
+      where person_id = any(array[?]::uuid[]) and course_id = any(array[?]::uuid[])`,
+    [[...new Set(pairs.map(([p]) => p))], [...new Set(pairs.map(([, c]) => c))]],
+  );
+  const taught = new Set(rows.map((r) => personCourseKey(r.person_id, r.course_id)));
+  return keys.map((k) => taught.has(k));
+});

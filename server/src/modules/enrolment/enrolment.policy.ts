@@ -1,5 +1,5 @@
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { canManageCourse } from '../course/course.policy.js';
+import { canManageCourse, partnerAdminIds } from '../course/course.policy.js';
 
 /** What the enrolment policies need about one enrolment (see loadEnrolmentAccess). */
 export interface EnrolmentAccessRow {
@@ -41,10 +41,23 @@ export function canDecideEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boo
   return row.approver_id === viewer.personId || viewer.administersAgency(row.learner_agency_id);
 }
 
-/** Instructors and managers of the course, and admins of the learner's agency, record completion or failure. */
+/**
+ * Who answers for a course: the admins of its owner — agency admins of the owning agency, partner
+ * admins of the owning partner. Not platform admins by that role alone (they run the platform, not
+ * courses: DOMAIN.md), and not admins of a learner's own agency when another body owns the course.
+ */
+export function administersCourseOwner(viewer: Viewer, course: { owner_agency_id: string | null; owner_partner_id: string | null }): boolean {
+  if (course.owner_agency_id && viewer.adminAgencyIds.includes(course.owner_agency_id)) return true;
+  return !!course.owner_partner_id && partnerAdminIds(viewer).includes(course.owner_partner_id);
+}
+
+/**
+ * A course's outcome (completion credits JP, failure does not) is decided by the people responsible
+ * for the course: its instructors and its owner's admins. Never by the learner themselves.
+ */
 export function canFinishEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {
   if (row.person_id === viewer.personId) return false; // nobody credits their own JP
-  return runsCourse(viewer, row) || viewer.administersAgency(row.learner_agency_id);
+  return row.teaches || administersCourseOwner(viewer, row);
 }
 
 /** Full NIPs go to the learner, their supervisor or approver, admins of their agency, and who runs the course. */

@@ -144,6 +144,9 @@ export async function readEnrolment(em: EntityManager, id: string): Promise<Enro
 export interface EnrolmentAccess extends EnrolmentAccessRow {
   course_jp: number;
   course_title: string;
+  course_delivery: DeliveryMode;
+  course_starts_at: string | null;
+  course_ends_at: string | null;
 }
 
 /** What the policies need about one enrolment for this viewer, in one statement; null when it does not exist. */
@@ -152,6 +155,7 @@ export async function loadEnrolmentAccess(em: EntityManager, viewer: Viewer, id:
     `select e.id, e.status, e.person_id, e.course_id, e.approver_id,
             p.supervisor_id as learner_supervisor_id, p.agency_id as learner_agency_id,
             c.owner_agency_id, c.owner_partner_id, c.jp as course_jp, c.title as course_title,
+            c.delivery as course_delivery, c.starts_at as course_starts_at, c.ends_at as course_ends_at,
             exists (select 1 from course_instructor ci where ci.course_id = c.id and ci.person_id = ?) as teaches
        from enrolment e join person p on p.id = e.person_id join course c on c.id = e.course_id
       where e.id = ?`,

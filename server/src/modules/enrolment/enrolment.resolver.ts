@@ -43,16 +43,18 @@ export class EnrolmentResolver {
     return enrolments.reject(ctx.em, ctx.viewer, args.id, args.reason);
   }
 
-  @Mutation(() => Enrolment, { description: 'Records completion of an ACTIVE enrolment and credits the course’s JP to the learner' })
-  @Authorized(...COURSE_STAFF)
+  @Mutation(() => Enrolment, {
+    description: 'The course’s instructors or its owner’s admins record completion of an ACTIVE enrolment and credit the course’s JP: not before the course starts (COURSE_NOT_STARTED); before it ends only with `early: true` (COURSE_NOT_ENDED)',
+  })
+  @Authorized(Role.INSTRUCTOR, Role.AGENCY_ADMIN, Role.PARTNER_ADMIN)
   completeEnrolment(@Args(() => FinishEnrolmentArgs) args: FinishEnrolmentArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
-    return enrolments.complete(ctx.em, ctx.viewer, args.id, args.note);
+    return enrolments.complete(ctx.em, ctx.viewer, args.id, args.note, args.early);
   }
 
-  @Mutation(() => Enrolment, { description: 'Records that an ACTIVE enrolment was not passed (no JP credited)' })
-  @Authorized(...COURSE_STAFF)
+  @Mutation(() => Enrolment, { description: 'Records that an ACTIVE enrolment was not passed (no JP credited); same people and dates as completeEnrolment' })
+  @Authorized(Role.INSTRUCTOR, Role.AGENCY_ADMIN, Role.PARTNER_ADMIN)
   failEnrolment(@Args(() => FinishEnrolmentArgs) args: FinishEnrolmentArgs, @Ctx() ctx: SignedInContext): Promise<Enrolment> {
-    return enrolments.fail(ctx.em, ctx.viewer, args.id, args.note);
+    return enrolments.fail(ctx.em, ctx.viewer, args.id, args.note, args.early);
   }
 
   @Mutation(() => EnrolPeopleResult, { description: 'Agency admins enrol people of their agencies in bulk (any policy, invitation-only included)' })

@@ -4,7 +4,7 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import { isoDateIn } from '../../shared/util/time.js';
 import { writeAudit } from '../audit/index.js';
-import { EnrolmentPolicy } from '../course/course.enums.js';
+import { DeliveryMode, EnrolmentPolicy } from '../course/course.enums.js';
 import { assertCanViewCourse } from '../course/course.policy.js';
 import { creditMinutes, LearningSource, ruleSetOn } from '../learning-hours/index.js';
 import { EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
@@ -64,6 +64,19 @@ async function currentSupervisor(tx: EntityManager, learnerId: string): Promise<
   );
   if (!row?.id || !row.active) throw new AppError('NO_SUPERVISOR');
   return row.id;
+}
+
+/**
+ * An outcome belongs to a course that has run: never before it starts; before it ends only when the
+ * caller confirms an early outcome (`early`). Self-paced courses are taken at each learner's own pace,
+ * so their end date is when the offer closes, not when learning is done: any time after the start.
+ * Returns whether the outcome was recorded early, for the audit.
+ */
+function assertOutcomeDue(row: EnrolmentAccess, now: Date, early: boolean): boolean {
+  if (row.course_starts_at && new Date(row.course_starts_at) > now) throw new AppError('COURSE_NOT_STARTED');
+  const running = !!row.course_ends_at && new Date(row.course_ends_at) > now && row.course_delivery !== DeliveryMode.ONLINE_SELF_PACED;
+  if (running && !early) throw new AppError('COURSE_NOT_ENDED');
+  return running;
 }
 
 interface EnrolInfo {
@@ -167,15 +180,16 @@ export async function reject(em: EntityManager, viewer: Viewer, id: string, reas
 }
 
 /**
- * An instructor or manager of the course (or an admin of the learner's agency) records completion.
- * The course's JP go to the learner's ledger in the same transaction, at the minutes per JP of the
- * rule set in force on the completion date (Asia/Jakarta), exactly once per enrolment.
+ * An instructor of the course or an admin of its owner records completion (see assertOutcomeDue for
+ * when). The course's JP go to the learner's ledger in the same transaction, at the minutes per JP of
+ * the rule set in force on the completion date (Asia/Jakarta), exactly once per enrolment.
  */
-export async function complete(em: EntityManager, viewer: Viewer, id: string, note?: string | null): Promise<Enrolment> {
+export async function complete(em: EntityManager, viewer: Viewer, id: string, note?: string | null, early = false): Promise<Enrolment> {
   const row = await visibleEnrolment(em, viewer, id);
   if (!canFinishEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
   assertState(row, [EnrolmentStatus.ACTIVE]);
   const now = new Date();
+  const beforeEnd = assertOutcomeDue(row, now, early);
   const rule = await ruleSetOn(em, isoDateIn(now));
   const minutes = row.course_jp * rule.minutes_per_jp;
   await em.transactional(async (tx) => {
@@ -184,20 +198,23 @@ export async function complete(em: EntityManager, viewer: Viewer, id: string, no
     const credited = await creditMinutes(tx, {
       personId: row.person_id, minutes, source: LearningSource.COURSE_COMPLETION, title: row.course_title, occurredAt: now, enrolmentId: id,
     });
-    writeAudit(tx, viewer, 'enrolment.complete', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, minutes: credited ? minutes : 0, ruleSetId: rule.id });
+    writeAudit(tx, viewer, 'enrolment.complete', 'Enrolment', id, {
+      learnerId: row.person_id, courseId: row.course_id, minutes: credited ? minutes : 0, ruleSetId: rule.id, ...(beforeEnd ? { early: true } : {}),
+    });
   });
   return result(em, id);
 }
 
-/** Records a failure: the seat stays taken (the learner had it), no JP are credited. */
-export async function fail(em: EntityManager, viewer: Viewer, id: string, note?: string | null): Promise<Enrolment> {
+/** Records a failure, by the same people and at the same times as completion: the seat stays taken (the learner had it), no JP are credited. */
+export async function fail(em: EntityManager, viewer: Viewer, id: string, note?: string | null, early = false): Promise<Enrolment> {
   const row = await visibleEnrolment(em, viewer, id);
   if (!canFinishEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
   assertState(row, [EnrolmentStatus.ACTIVE]);
+  const beforeEnd = assertOutcomeDue(row, new Date(), early);
   await em.transactional(async (tx) => {
     const previous = await transition(tx, id, [EnrolmentStatus.ACTIVE], `status = 'FAILED', finished_at = now(), decision_note = ?`, [note?.trim() || null]);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
-    writeAudit(tx, viewer, 'enrolment.fail', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id });
+    writeAudit(tx, viewer, 'enrolment.fail', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, ...(beforeEnd ? { early: true } : {}) });
   });
   return result(em, id);
 }

@@ -12,7 +12,7 @@ import type { HomeRecommendation, LearnerHome } from './home.types.js';
 const LIST_LIMIT = 10;
 const RECOMMENDATIONS = 4;
 
-type Bucket = 'ACTIVE' | 'PENDING' | 'UPCOMING';
+type Bucket = 'ACTIVE' | 'PENDING' | 'UPCOMING' | 'AWAITING';
 
 type RecommendationRow = CourseColumns & { closes_gap: boolean };
 
@@ -21,7 +21,7 @@ interface HomeRow {
   minutes_per_jp: number | null;
   yearly_target_jp: number | null;
   pending_approvals: number;
-  /** JSON: the three bounded enrolment lists, in bucket and rank order. */
+  /** JSON: the four bounded enrolment lists, in bucket and rank order. */
   lists: (EnrolmentRow & { bucket: Bucket; rank: number })[] | null;
   /** JSON: the recommendations, best first. */
   recommended: RecommendationRow[] | null;
@@ -30,10 +30,12 @@ interface HomeRow {
 /**
  * The whole page in one prepared statement (it is the first thing every learner opens):
  * - one row of person_learning_year (never a sum over the ledger), the rule in force, approvals waiting;
- * - the three bounded enrolment lists;
- * - up to four published courses the viewer may see and enrol in themselves, is not already in, with
- *   seats first; while there is a JP gap, those that close it (smallest first), then the largest;
- *   without a gap, the newest.
+ * - four bounded lists of enrolments, split by the course's dates so each says one thing: running now
+ *   (started or undated, not ended), not started yet, requests and waiting places, and ended courses
+ *   whose result the instructor has not recorded yet;
+ * - up to four published courses the viewer may see and enrol in themselves, is not already in, that
+ *   have not started (or are self-paced: joining late loses nothing), with seats first; while there is
+ *   a JP gap, those that close it (smallest first), then the largest; without a gap, the newest.
  */
 function readHome(em: EntityManager, viewer: Viewer, year: number, today: string): Promise<HomeRow[]> {
   const vis = catalogueVisibilitySql(viewer);
@@ -49,7 +51,9 @@ function readHome(em: EntityManager, viewer: Viewer, year: number, today: string
      gap as (select s.minutes_per_jp as mpj, greatest(0, s.yearly_target_jp * s.minutes_per_jp - s.minutes) as missing from stats s),
      picked as (
        (select e.id, 'ACTIVE' as bucket, row_number() over (order by e.requested_at desc, e.id desc) as rank
-          from enrolment e where e.person_id = ? and e.status = 'ACTIVE'
+          from enrolment e join course c on c.id = e.course_id
+         where e.person_id = ? and e.status = 'ACTIVE'
+           and (c.starts_at is null or c.starts_at <= now()) and (c.ends_at is null or c.ends_at > now())
          order by e.requested_at desc, e.id desc limit ${LIST_LIMIT})
        union all
        (select e.id, 'PENDING', row_number() over (order by e.requested_at, e.id)
@@ -58,10 +62,13 @@ function readHome(em: EntityManager, viewer: Viewer, year: number, today: string
        union all
        (select e.id, 'UPCOMING', row_number() over (order by c.starts_at, e.id)
           from enrolment e join course c on c.id = e.course_id
-         where e.person_id = ? and e.status = 'ACTIVE' and c.starts_at is not null
-           and c.starts_at <= now() + interval '30 days'
-           and (c.starts_at >= now() or coalesce(c.ends_at, c.starts_at + interval '1 day') >= now())
+         where e.person_id = ? and e.status = 'ACTIVE' and c.starts_at > now()
          order by c.starts_at, e.id limit ${LIST_LIMIT})
+       union all
+       (select e.id, 'AWAITING', row_number() over (order by c.ends_at desc, e.id)
+          from enrolment e join course c on c.id = e.course_id
+         where e.person_id = ? and e.status = 'ACTIVE' and c.ends_at <= now()
+         order by c.ends_at desc, e.id limit ${LIST_LIMIT})
      ),
      lists as (
        select ${ENROLMENT_COLUMNS}, picked.bucket, picked.rank
@@ -81,6 +88,7 @@ function readHome(em: EntityManager, viewer: Viewer, year: number, today: string
           where ${vis.sql}
             and c.enrolment_policy <> 'INVITATION'
             and (c.ends_at is null or c.ends_at > now())
+            and (c.starts_at is null or c.starts_at > now() or c.delivery = 'ONLINE_SELF_PACED')
             and not exists (select 1 from enrolment x where x.course_id = c.id and x.person_id = ? and x.status <> 'WITHDRAWN')
           order by (c.capacity is null or c.seats_taken < c.capacity) desc,
                    case when g.missing > 0 then c.jp * g.mpj >= g.missing end desc,
@@ -95,7 +103,7 @@ function readHome(em: EntityManager, viewer: Viewer, year: number, today: string
             (select json_agg(l order by l.bucket, l.rank) from lists l) as lists,
             (select json_agg(r order by r.rank) from recs r) as recommended
        from stats s`,
-    [viewer.personId, viewer.personId, year, today, viewer.personId, viewer.personId, viewer.personId, ...vis.params, viewer.personId],
+    [viewer.personId, viewer.personId, year, today, viewer.personId, viewer.personId, viewer.personId, viewer.personId, ...vis.params, viewer.personId],
   );
   return preparedRows<HomeRow>(em, q.text, q.values);
 }
@@ -144,6 +152,7 @@ export async function learnerHome(em: EntityManager, viewer: Viewer, locale: Loc
     activeEnrolments: bucket('ACTIVE'),
     pendingEnrolments: bucket('PENDING'),
     upcoming: bucket('UPCOMING'),
+    awaitingResult: bucket('AWAITING'),
     recommended: (home.recommended ?? []).map(
       (r): HomeRecommendation => ({ course: toEnrolmentCourse(r), reason: reasonFor(r, remainingJp, target, locale), closesGap: missingMinutes > 0 && r.closes_gap }),
     ),

@@ -17,10 +17,15 @@ export class LearnerHome {
   @Field(() => Float, { description: 'JP still needed this year, 1 decimal (rounded up)' }) remainingJp!: number;
   @Field(() => Int) minutesPerJp!: number;
   @Field(() => Float, { description: 'Share of the target reached, 0–1' }) progress!: number;
-  @Field(() => [Enrolment], { description: 'ACTIVE enrolments, up to 10, newest first' }) activeEnrolments!: Enrolment[];
+  @Field(() => [Enrolment], { description: 'ACTIVE enrolments in courses running now (started or undated, not ended), up to 10, newest first' })
+  activeEnrolments!: Enrolment[];
   @Field(() => [Enrolment], { description: 'REQUESTED and WAITLISTED enrolments, up to 10, oldest first' }) pendingEnrolments!: Enrolment[];
-  @Field(() => [Enrolment], { description: 'ACTIVE enrolments whose course starts within 30 days or is running, by start' }) upcoming!: Enrolment[];
-  @Field(() => [HomeRecommendation], { description: 'Up to 4 open courses the viewer is not in, preferring ones that close the JP gap' })
+  @Field(() => [Enrolment], { description: 'ACTIVE enrolments whose course has not started yet, up to 10, soonest first' }) upcoming!: Enrolment[];
+  @Field(() => [Enrolment], { description: 'ACTIVE enrolments whose course has ended, waiting for the instructor to record the result, up to 10, latest first' })
+  awaitingResult!: Enrolment[];
+  @Field(() => [HomeRecommendation], {
+    description: 'Up to 4 open courses the viewer is not in and has not missed the start of (self-paced ones any time), preferring ones that close the JP gap',
+  })
   recommended!: HomeRecommendation[];
   @Field(() => Int, { description: 'Requests waiting on the viewer’s decision (supervisors)' }) pendingApprovalsCount!: number;
 }

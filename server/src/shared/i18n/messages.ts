@@ -71,6 +71,14 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Status pendaftaran "{from}" tidak dapat diubah dengan cara ini.',
     en: 'An enrolment in status "{from}" cannot be changed this way.',
   },
+  COURSE_NOT_STARTED: {
+    id: 'Kursus belum dimulai, jadi hasil peserta belum dapat dicatat.',
+    en: 'The course has not started yet, so no outcome can be recorded.',
+  },
+  COURSE_NOT_ENDED: {
+    id: 'Kursus belum berakhir. Konfirmasi bahwa hasil ini dicatat lebih awal (early: true).',
+    en: 'The course has not ended yet. Confirm that this outcome is recorded early (early: true).',
+  },
   CAPACITY_BELOW_TAKEN: {
     id: 'Kapasitas tidak boleh lebih kecil dari kursi yang sudah terisi ({taken}).',
     en: 'Capacity cannot be lower than the seats already taken ({taken}).',
