@@ -219,9 +219,10 @@ describe('catalogue: pagination', () => {
       expect(new Set(seen)).toEqual(new Set(ids));
     }
 
-    // Newest first when not searching.
+    // Newest first when asked (the default order is in catalogue-finding.test.ts).
     await app.sql(`update course set published_at = now() + interval '1 day' where id = $1`, [ids[0]]);
-    expect((await learner.ok(CATALOGUE, { filter: { ownerAgencyId: agency.id }, first: 1 })).catalogue.nodes[0].id).toBe(ids[0]);
+    const newest = CATALOGUE.replace('$after: String)', '$after: String, $sort: CatalogueSort)').replace('after: $after)', 'after: $after, sort: $sort)');
+    expect((await learner.ok(newest, { filter: { ownerAgencyId: agency.id }, sort: 'NEWEST', first: 1 })).catalogue.nodes[0].id).toBe(ids[0]);
   });
 
   it('rejects bad cursors and page sizes', async () => {

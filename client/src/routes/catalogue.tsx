@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Box, Button, Drawer, Grid, Group, Paper, Pill, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Box, Button, Drawer, Grid, Group, NativeSelect, Paper, Pill, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconBooks, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -11,12 +11,14 @@ import { CatalogueFacetsDocument, CatalogueFilters } from '../features/catalogue
 import { CourseCard } from '../features/catalogue/CourseCard';
 import {
   activeFilterCount,
-  EMPTY_FILTERS,
   parseFilters,
+  SORTS,
   toGraphqlFilter,
   toSearchParams,
+  withoutFilters,
   type CatalogueFilters as Filters,
 } from '../features/catalogue/filters';
+import type { CatalogueSort } from '../gql/__generated__/graphql';
 import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
 import { LoadMore } from '../ui/LoadMore';
@@ -27,8 +29,8 @@ import { ListStates } from '../ui/ListStates';
 const PAGE_SIZE = 12;
 
 const CatalogueDocument = graphql(`
-  query Catalogue($filter: CatalogueFilter, $first: Int!, $after: String) {
-    catalogue(filter: $filter, first: $first, after: $after) {
+  query Catalogue($filter: CatalogueFilter, $sort: CatalogueSort, $first: Int!, $after: String) {
+    catalogue(filter: $filter, sort: $sort, first: $first, after: $after) {
       nodes {
         id
         ...CourseCard_course
@@ -57,7 +59,10 @@ export default function CatalogueRoute() {
   const applySearch = useDebouncedCallback((q: string) => apply({ ...filters, search: q }), 350);
   useEffect(() => setSearch(filters.search), [filters.search]);
 
-  const variables = { filter: toGraphqlFilter(filters), first: PAGE_SIZE, after: null };
+  const variables = { filter: toGraphqlFilter(filters), sort: filters.sort, first: PAGE_SIZE, after: null };
+  // "Paling cocok" only means something with search words; without them the server orders by SOONEST.
+  const searching = filters.search.trim() !== '';
+  const sortShown: CatalogueSort = filters.sort ?? (searching ? 'RELEVANCE' : 'SOONEST');
   const { data, loading, error, refetch, fetchMore } = useQuery(CatalogueDocument, { variables });
   const { data: facets } = useQuery(CatalogueFacetsDocument, { fetchPolicy: 'cache-first' });
 
@@ -135,7 +140,7 @@ export default function CatalogueRoute() {
                 {p.label}
               </Pill>
             ))}
-            <Button variant="subtle" size="compact-sm" onClick={() => apply(EMPTY_FILTERS)}>
+            <Button variant="subtle" size="compact-sm" onClick={() => apply(withoutFilters(filters))}>
               {t('catalogue.clearFilters')}
             </Button>
           </Group>
@@ -155,9 +160,18 @@ export default function CatalogueRoute() {
         ) : null}
         <Grid.Col span={{ base: 12, md: wide ? 8 : 12, lg: wide ? 9 : 12 }}>
           <Box component="section" aria-label={t('catalogue.results')}>
-            <Text size="sm" c="dimmed" mb="sm" aria-live="polite" aria-atomic="true">
-              {page ? t('catalogue.resultCount', { total: fmt.number(page.totalCount) }) : '\u00a0'}
-            </Text>
+            <Group justify="space-between" align="flex-end" gap="sm" mb="sm">
+              <Text size="sm" c="dimmed" aria-live="polite" aria-atomic="true">
+                {page ? t('catalogue.resultCount', { total: fmt.number(page.totalCount) }) : '\u00a0'}
+              </Text>
+              <NativeSelect
+                size="sm"
+                label={t('catalogue.sort.label')}
+                value={sortShown}
+                onChange={(e) => apply({ ...filters, sort: e.currentTarget.value as CatalogueSort })}
+                data={SORTS.filter((s) => s !== 'RELEVANCE' || searching).map((s) => ({ value: s, label: t(`catalogue.sort.${s}`) }))}
+              />
+            </Group>
             <ListStates
               errorMessage={error ? toUiError(error, t).message : null}
               loading={loading}
@@ -168,7 +182,7 @@ export default function CatalogueRoute() {
                 <CardListSkeleton count={4} height={188} />
               }
               empty={
-                <EmptyState icon={<IconBooks aria-hidden />} title={t('catalogue.emptyTitle')} action={anyFilter ? <Button variant="default" onClick={() => apply(EMPTY_FILTERS)}>{t('catalogue.clearFilters')}</Button> : undefined}>
+                <EmptyState icon={<IconBooks aria-hidden />} title={t('catalogue.emptyTitle')} action={anyFilter ? <Button variant="default" onClick={() => apply(withoutFilters(filters))}>{t('catalogue.clearFilters')}</Button> : undefined}>
                   {anyFilter ? t('catalogue.emptyBody') : t('catalogue.emptyAll')}
                 </EmptyState>
               }
@@ -204,7 +218,7 @@ export default function CatalogueRoute() {
         <Stack gap="lg" pb="md">
           {filterPanel}
           <Group grow>
-            <Button variant="default" onClick={() => apply({ ...EMPTY_FILTERS, search: filters.search })}>
+            <Button variant="default" onClick={() => apply(withoutFilters(filters))}>
               {t('catalogue.clearFilters')}
             </Button>
             <Button onClick={drawer.close}>{page ? `${t('catalogue.showResults')} (${fmt.number(page.totalCount)})` : t('catalogue.showResults')}</Button>
@@ -230,6 +244,7 @@ function activePills(f: Filters, facets: { catalogueOwners: { id: string; name: 
     pills.push({ key: 'owner', label: name, remove: () => ({ ...f, owner: null }) });
   }
   if (f.openOnly) pills.push({ key: 'open', label: t('catalogue.filter.openOnly'), remove: () => ({ ...f, openOnly: false }) });
+  if (f.includeEnded) pills.push({ key: 'ended', label: t('catalogue.filter.includeEnded'), remove: () => ({ ...f, includeEnded: false }) });
   return pills;
 }
 

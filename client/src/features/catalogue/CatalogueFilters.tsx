@@ -139,6 +139,12 @@ export function CatalogueFilters({
         onChange={(e) => set({ openOnly: e.currentTarget.checked })}
         label={t('catalogue.filter.openOnly')}
       />
+      <Switch
+        size="md"
+        checked={value.includeEnded}
+        onChange={(e) => set({ includeEnded: e.currentTarget.checked })}
+        label={t('catalogue.filter.includeEnded')}
+      />
     </Stack>
   );
 }

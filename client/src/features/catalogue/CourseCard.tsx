@@ -1,11 +1,17 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconArmchair, IconUserCheck } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconCalendarOff, IconArmchair, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import type { CourseCard_CourseFragment } from '../../gql/__generated__/graphql';
 import { seatsColor, seatsText } from '../course/seats';
+import { EnrolmentStatusBadge } from '../enrolment/EnrolmentStatusBadge';
+
+/** The viewer's own enrolments a card states, so nobody re-enrols into what they are in or finished. */
+const SHOWN_STATUS = ['REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED', 'FAILED'] as const;
+type ShownStatus = (typeof SHOWN_STATUS)[number];
+const isShown = (status: string | undefined): status is ShownStatus => SHOWN_STATUS.includes(status as ShownStatus);
 
 export const CourseCard_course = graphql(`
   fragment CourseCard_course on Course {
@@ -21,6 +27,11 @@ export const CourseCard_course = graphql(`
     enrolmentPolicy
     startsAt
     endsAt
+    enrolmentClosedReason
+    viewerEnrolment {
+      id
+      status
+    }
     competencyTags
     owner {
       id
@@ -34,6 +45,7 @@ export const CourseCard_course = graphql(`
 export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
+  const mine = course.viewerEnrolment?.status;
   return (
     <Card component={Link} to={`/kursus/${course.id}`} bg="white" h="100%" aria-label={undefined}>
       <Stack gap="xs" h="100%">
@@ -58,6 +70,13 @@ export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
         <Title order={3} fz="lg" lh={1.3}>
           {course.title}
         </Title>
+        {isShown(mine) ? (
+          <Group gap={6}>
+            <EnrolmentStatusBadge status={mine} size="sm">
+              {t(`catalogue.myStatus.${mine}`)}
+            </EnrolmentStatusBadge>
+          </Group>
+        ) : null}
         <Stack gap={4} mt="auto">
           <Group gap={6} wrap="nowrap">
             <IconBuilding size={16} aria-hidden />
@@ -69,12 +88,21 @@ export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
             <IconCalendarEvent size={16} aria-hidden />
             <Text size="sm">{course.startsAt ? fmt.schedule(course.startsAt, course.endsAt) : t('course.anytime')}</Text>
           </Group>
-          <Group gap={6} wrap="nowrap">
-            <IconArmchair size={16} aria-hidden />
-            <Text size="sm" fw={600} c={seatsColor(course)}>
-              {seatsText(course, t)}
-            </Text>
-          </Group>
+          {course.enrolmentClosedReason ? (
+            <Group gap={6} wrap="nowrap">
+              <IconCalendarOff size={16} aria-hidden />
+              <Text size="sm" fw={600} c="ink.7">
+                {t('catalogue.closed')}
+              </Text>
+            </Group>
+          ) : (
+            <Group gap={6} wrap="nowrap">
+              <IconArmchair size={16} aria-hidden />
+              <Text size="sm" fw={600} c={seatsColor(course)}>
+                {seatsText(course, t)}
+              </Text>
+            </Group>
+          )}
           {course.enrolmentPolicy !== 'OPEN' ? (
             <Group gap={6} wrap="nowrap">
               <IconUserCheck size={16} aria-hidden />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, EMPTY_FILTERS, parseFilters, toGraphqlFilter, toSearchParams } from './filters';
+import { activeFilterCount, EMPTY_FILTERS, parseFilters, toGraphqlFilter, toSearchParams, withoutFilters } from './filters';
 
 const OWNER = '3f1c2b9e-8d4a-4c1e-9b7a-2a5d6e7f8a9b';
 
@@ -14,17 +14,21 @@ describe('catalogue filters in the URL', () => {
       competency: 'Integritas',
       owner: { kind: 'PARTNER' as const, id: OWNER },
       openOnly: true,
+      includeEnded: true,
+      sort: 'TITLE' as const,
     };
     const params = toSearchParams(filters);
     expect(params.toString()).toBe(
-      `q=pelayanan+publik&kelompok=klasikal%2Cnonklasikal&bentuk=technical_guidance&metode=tatap-muka&jp=9-20&kompetensi=Integritas&penyelenggara=mitra%3A${OWNER}&tersedia=1`,
+      `q=pelayanan+publik&kelompok=klasikal%2Cnonklasikal&bentuk=technical_guidance&metode=tatap-muka&jp=9-20&kompetensi=Integritas&penyelenggara=mitra%3A${OWNER}&tersedia=1&selesai=1&urut=judul`,
     );
     expect(parseFilters(new URLSearchParams(params.toString()))).toEqual(filters);
-    expect(activeFilterCount(filters)).toBe(7);
+    expect(activeFilterCount(filters)).toBe(8);
+    // Clearing the filters keeps the words and the order.
+    expect(withoutFilters(filters)).toEqual({ ...EMPTY_FILTERS, search: 'pelayanan publik', sort: 'TITLE' });
   });
 
   it('ignores values it does not know instead of failing', () => {
-    const f = parseFilters(new URLSearchParams('kelompok=x,klasikal&jp=5-6&penyelenggara=instansi:bukan-uuid&bentuk=1;drop'));
+    const f = parseFilters(new URLSearchParams('kelompok=x,klasikal&jp=5-6&penyelenggara=instansi:bukan-uuid&bentuk=1;drop&urut=acak&selesai=ya'));
     expect(f).toEqual({ ...EMPTY_FILTERS, groups: ['CLASSROOM'] });
   });
 
@@ -41,6 +45,7 @@ describe('catalogue filters in the URL', () => {
       ownerAgencyId: OWNER,
       ownerPartnerId: null,
       openOnly: null,
+      includeEnded: null,
     });
   });
 });

@@ -3,7 +3,7 @@
  * filtered list is a link a colleague can open. Readable Indonesian slugs, never internal ids
  * where a word will do.
  */
-import type { DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from '../../gql/__generated__/graphql';
+import type { CatalogueSort, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from '../../gql/__generated__/graphql';
 
 export type FormGroup = DevelopmentFormGroup;
 export type Delivery = DeliveryMode;
@@ -17,6 +17,10 @@ export interface CatalogueFilters {
   competency: string | null;
   owner: { kind: 'AGENCY' | 'PARTNER'; id: string } | null;
   openOnly: boolean;
+  /** "Termasuk yang sudah selesai": ended courses are hidden unless this is on. */
+  includeEnded: boolean;
+  /** null: the server's default (most relevant when searching, otherwise what one can start soonest). */
+  sort: CatalogueSort | null;
 }
 
 export type JpRange = '1-8' | '9-20' | '21-40' | '41-';
@@ -24,6 +28,9 @@ export const JP_RANGES: JpRange[] = ['1-8', '9-20', '21-40', '41-'];
 
 const GROUP_SLUG: Record<FormGroup, string> = { EDUCATION: 'pendidikan', CLASSROOM: 'klasikal', NON_CLASSROOM: 'nonklasikal' };
 const DELIVERY_SLUG: Record<Delivery, string> = { ONLINE_SELF_PACED: 'daring', BLENDED: 'blended', IN_PERSON: 'tatap-muka' };
+const SORT_SLUG: Record<CatalogueSort, string> = { RELEVANCE: 'relevan', SOONEST: 'segera', START_DATE: 'tanggal-mulai', NEWEST: 'terbaru', TITLE: 'judul' };
+/** The sorts offered, in the order of the menu. */
+export const SORTS = Object.keys(SORT_SLUG) as CatalogueSort[];
 export const FORM_GROUPS = Object.keys(GROUP_SLUG) as FormGroup[];
 export const DELIVERIES = Object.keys(DELIVERY_SLUG) as Delivery[];
 
@@ -51,7 +58,12 @@ export const EMPTY_FILTERS: CatalogueFilters = {
   competency: null,
   owner: null,
   openOnly: false,
+  includeEnded: false,
+  sort: null,
 };
+
+/** No filters left, but the search words and the chosen order kept. */
+export const withoutFilters = (f: CatalogueFilters): CatalogueFilters => ({ ...EMPTY_FILTERS, search: f.search, sort: f.sort });
 
 export function parseFilters(params: URLSearchParams): CatalogueFilters {
   const jp = params.get('jp');
@@ -67,6 +79,8 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
     competency: params.get('kompetensi')?.slice(0, 60) || null,
     owner: ownerMatch ? { kind: ownerMatch[1]!.toLowerCase() === 'instansi' ? 'AGENCY' : 'PARTNER', id: ownerMatch[2]!.toLowerCase() } : null,
     openOnly: params.get('tersedia') === '1',
+    includeEnded: params.get('selesai') === '1',
+    sort: fromSlugs(params.get('urut'), SORT_SLUG)[0] ?? null,
   };
 }
 
@@ -80,6 +94,8 @@ export function toSearchParams(f: CatalogueFilters): URLSearchParams {
   if (f.competency) p.set('kompetensi', f.competency);
   if (f.owner) p.set('penyelenggara', `${f.owner.kind === 'AGENCY' ? 'instansi' : 'mitra'}:${f.owner.id}`);
   if (f.openOnly) p.set('tersedia', '1');
+  if (f.includeEnded) p.set('selesai', '1');
+  if (f.sort) p.set('urut', SORT_SLUG[f.sort]);
   return p;
 }
 
@@ -103,6 +119,7 @@ export function toGraphqlFilter(f: CatalogueFilters) {
     ownerAgencyId: f.owner?.kind === 'AGENCY' ? f.owner.id : null,
     ownerPartnerId: f.owner?.kind === 'PARTNER' ? f.owner.id : null,
     openOnly: f.openOnly || null,
+    includeEnded: f.includeEnded || null,
   };
 }
 
@@ -115,6 +132,7 @@ export function activeFilterCount(f: CatalogueFilters): number {
     (f.jp ? 1 : 0) +
     (f.competency ? 1 : 0) +
     (f.owner ? 1 : 0) +
-    (f.openOnly ? 1 : 0)
+    (f.openOnly ? 1 : 0) +
+    (f.includeEnded ? 1 : 0)
   );
 }

@@ -32,6 +32,7 @@ export const CourseForm_course = graphql(`
     costPerParticipant
     startsAt
     endsAt
+    enrolmentClosesAt
     location
     status
     canManage
@@ -87,6 +88,7 @@ type Values = {
   visibleToAgencyIds: string[];
   startsAt: string;
   endsAt: string;
+  enrolmentClosesAt: string;
   location: string;
   costPerParticipant: number | string;
   instructorIds: string[];
@@ -106,6 +108,7 @@ export interface CourseFormOutput {
   visibleToAgencyIds: string[];
   startsAt: string | null;
   endsAt: string | null;
+  enrolmentClosesAt: string | null;
   location: string | null;
   costPerParticipant: number;
   instructorIds: string[];
@@ -128,6 +131,7 @@ export function changedFields(before: CourseForm_CourseFragment, after: CourseFo
   if (!same([...after.visibleToAgencyIds].sort(), before.visibleToAgencies.map((a) => a.id).sort())) out.visibleToAgencyIds = after.visibleToAgencyIds;
   if (after.startsAt !== (before.startsAt ? new Date(before.startsAt).toISOString() : null)) out.startsAt = after.startsAt;
   if (after.endsAt !== (before.endsAt ? new Date(before.endsAt).toISOString() : null)) out.endsAt = after.endsAt;
+  if (after.enrolmentClosesAt !== (before.enrolmentClosesAt ? new Date(before.enrolmentClosesAt).toISOString() : null)) out.enrolmentClosesAt = after.enrolmentClosesAt;
   if (after.location !== (before.location ?? null)) out.location = after.location;
   if (after.costPerParticipant !== before.costPerParticipant) out.costPerParticipant = after.costPerParticipant;
   if (!same([...after.instructorIds].sort(), before.instructors.map((i) => i.id).sort())) out.instructorIds = after.instructorIds;
@@ -181,6 +185,7 @@ export function CourseForm({
       visibleToAgencyIds: course?.visibleToAgencies.map((a) => a.id) ?? [],
       startsAt: isoToLocalInput(course?.startsAt, fmt.timeZone),
       endsAt: isoToLocalInput(course?.endsAt, fmt.timeZone),
+      enrolmentClosesAt: isoToLocalInput(course?.enrolmentClosesAt, fmt.timeZone),
       location: course?.location ?? '',
       costPerParticipant: course?.costPerParticipant ?? 0,
       instructorIds: course?.instructors.map((i) => i.id) ?? [],
@@ -191,6 +196,7 @@ export function CourseForm({
       jp: (v) => (typeof v === 'number' && v >= 1 && v <= 1000 ? null : t('courseAdmin.form.jpRange')),
       capacity: (v) => (v === '' || (typeof v === 'number' && v >= 1) ? null : t('courseAdmin.form.capacityMin')),
       endsAt: (v, all) => (v && all.startsAt && v <= all.startsAt ? t('errors.INVALID_DATES') : null),
+      enrolmentClosesAt: (v, all) => (v && all.endsAt && v > all.endsAt ? t('errors.INVALID_ENROLMENT_DEADLINE') : null),
     },
   });
   const formRef = useRef<HTMLFormElement>(null);
@@ -223,6 +229,7 @@ export function CourseForm({
           visibleToAgencyIds: v.visibility === 'LISTED_AGENCIES' ? v.visibleToAgencyIds : [],
           startsAt: v.startsAt ? localInputToIso(v.startsAt, fmt.timeZone) : null,
           endsAt: v.endsAt ? localInputToIso(v.endsAt, fmt.timeZone) : null,
+          enrolmentClosesAt: v.enrolmentClosesAt ? localInputToIso(v.enrolmentClosesAt, fmt.timeZone) : null,
           location: v.location.trim() || null,
           costPerParticipant: v.costPerParticipant === '' ? 0 : Number(v.costPerParticipant),
           instructorIds: v.instructorIds,
@@ -280,6 +287,13 @@ export function CourseForm({
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <TextInput type="datetime-local" label={t('courseAdmin.form.startsAt', { zone: fmt.zoneLabel })} {...form.getInputProps('startsAt')} error={err('startsAt')} />
             <TextInput type="datetime-local" label={t('courseAdmin.form.endsAt', { zone: fmt.zoneLabel })} {...form.getInputProps('endsAt')} error={err('endsAt')} />
+            <TextInput
+              type="datetime-local"
+              label={t('courseAdmin.form.enrolmentClosesAt', { zone: fmt.zoneLabel })}
+              description={t('courseAdmin.form.enrolmentClosesAtHint')}
+              {...form.getInputProps('enrolmentClosesAt')}
+              error={err('enrolmentClosesAt')}
+            />
           </SimpleGrid>
           <Text size="sm" c="dimmed">
             {t('courseAdmin.form.whenHint')}

@@ -1,5 +1,6 @@
 import { Alert, Box, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconInfoCircle, IconListNumbers, IconUserCheck, IconBolt } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCalendarOff, IconInfoCircle, IconListNumbers, IconUserCheck, IconBolt } from '@tabler/icons-react';
+import { Link } from 'react-router';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasRole, useMe } from '../../app/session';
@@ -21,6 +22,9 @@ export const EnrolPanel_course = graphql(`
     capacity
     seatsLeft
     waitlistLength
+    endsAt
+    enrolmentClosesAt
+    enrolmentClosedReason
   }
 `);
 
@@ -44,6 +48,12 @@ export function EnrolPanel({ course, enrolment: initial }: { course: EnrolPanel_
   let consequence: { icon: ReactNode; text: string; tone: 'info' | 'warn' } | null = null;
   let blocked: string | null = null;
   let buttonLabel = t('enrolment.enrolNow');
+  // Closed (ended, or past the deadline) says so and why, instead of offering a button the server refuses.
+  const closed = course.enrolmentClosedReason
+    ? t(`enrolment.closed.${course.enrolmentClosedReason}`, {
+        date: fmt.dateTime((course.enrolmentClosedReason === 'COURSE_ENDED' ? course.endsAt : course.enrolmentClosesAt) ?? new Date()),
+      })
+    : null;
   if (course.status !== 'PUBLISHED') blocked = t('errors.COURSE_NOT_OPEN');
   else if (!hasRole(me, 'LEARNER')) blocked = t('errors.NOT_A_LEARNER');
   else if (course.enrolmentPolicy === 'INVITATION') blocked = t('enrolment.consequence.invitation');
@@ -88,7 +98,16 @@ export function EnrolPanel({ course, enrolment: initial }: { course: EnrolPanel_
         {canEnrolAgain ? (
           <>
             {enrolment ? <Divider /> : null}
-            {blocked ? (
+            {closed ? (
+              <Alert color="gray" variant="light" icon={<IconCalendarOff aria-hidden />} title={t('enrolment.closed.title')}>
+                <Stack gap="xs" align="flex-start">
+                  <Text size="sm">{closed}</Text>
+                  <Button component={Link} to="/katalog" variant="default" size="compact-sm">
+                    {t('enrolment.closed.findOther')}
+                  </Button>
+                </Stack>
+              </Alert>
+            ) : blocked ? (
               <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
                 {blocked}
               </Alert>
@@ -103,6 +122,11 @@ export function EnrolPanel({ course, enrolment: initial }: { course: EnrolPanel_
                       {consequence.text}
                     </Text>
                   </Group>
+                ) : null}
+                {course.enrolmentClosesAt ? (
+                  <Text size="sm" c="dimmed">
+                    {t('enrolment.deadline', { date: fmt.dateTime(course.enrolmentClosesAt) })}
+                  </Text>
                 ) : null}
                 <Button
                   size="lg"

@@ -24,6 +24,16 @@ import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, Enrolmen
   expression: `create index "course_catalogue_order_idx" on "course" ((coalesce("published_at", "created_at")), "id") where "status" = 'PUBLISHED'`,
 })
 // Home recommendations: published courses not yet over (ends_at null or ahead), a small part of a catalogue with a history.
+// The catalogue's other orders (keyset on key and id, read forwards or backwards): start date with undated
+// courses as "any time" (SOONEST, START_DATE), and title (TITLE).
+@Index({
+  name: 'course_catalogue_start_idx',
+  expression: `create index "course_catalogue_start_idx" on "course" ((coalesce("starts_at", '-infinity'::timestamptz)), "id") where "status" = 'PUBLISHED'`,
+})
+@Index({
+  name: 'course_catalogue_title_idx',
+  expression: `create index "course_catalogue_title_idx" on "course" ((lower("title")), "id") where "status" = 'PUBLISHED'`,
+})
 @Index({ name: 'course_open_idx', expression: `create index "course_open_idx" on "course" ("ends_at") where "status" = 'PUBLISHED'` })
 @Index({ name: 'course_title_trgm_idx', expression: 'create index "course_title_trgm_idx" on "course" using gin ("title" gin_trgm_ops)' })
 @Index({ name: 'course_search_idx', expression: 'create index "course_search_idx" on "course" using gin ("search_vector")' })
@@ -92,6 +102,10 @@ export class Course extends BaseEntity {
 
   @Property({ type: 'datetime', nullable: true })
   endsAt: Date | null = null;
+
+  /** Last moment to enrol (pendaftaran ditutup); null = until the course ends. */
+  @Property({ type: 'datetime', nullable: true })
+  enrolmentClosesAt: Date | null = null;
 
   @Property({ type: 'string', length: 300, nullable: true })
   location: string | null = null;

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy } from './course.enums.js';
 
@@ -53,10 +53,33 @@ export class CatalogueFilter {
   @Min(0)
   jpMax?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only courses with a free seat (or no seat limit)' })
+  @Field(() => Boolean, { nullable: true, description: 'Only courses one can enrol in now with a free seat (or no seat limit)' })
   @IsOptional()
   openOnly?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Also courses that have ended (hidden by default)' })
+  @IsOptional()
+  includeEnded?: boolean | null;
 }
+
+export enum CatalogueSort {
+  RELEVANCE = 'RELEVANCE',
+  SOONEST = 'SOONEST',
+  START_DATE = 'START_DATE',
+  NEWEST = 'NEWEST',
+  TITLE = 'TITLE',
+}
+registerEnumType(CatalogueSort, {
+  name: 'CatalogueSort',
+  description: 'Catalogue order; by default RELEVANCE when searching, otherwise SOONEST',
+  valuesConfig: {
+    RELEVANCE: { description: 'Best match of the search first (SOONEST without a search)' },
+    SOONEST: { description: 'What one can start soonest: any-time and running courses, then upcoming ones by start date' },
+    START_DATE: { description: 'Latest start date first; courses without a date last' },
+    NEWEST: { description: 'Most recently published first' },
+    TITLE: { description: 'By title, A to Z' },
+  },
+});
 
 @ArgsType()
 export class ManageableCoursesArgs extends PageArgs {
@@ -124,6 +147,10 @@ class CourseFields {
   @Field(() => Date, { nullable: true })
   @IsOptional()
   endsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Enrolment deadline; null = open until the course ends' })
+  @IsOptional()
+  enrolmentClosesAt?: Date | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()

@@ -4,7 +4,7 @@ import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 import { selectedFields, selects } from '../../shared/graphql/selection.js';
-import { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
+import { CatalogueFilter, CatalogueSort, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
 import { courseVisibleAgenciesLoader } from './course.loaders.js';
 import { canManageCourse } from './course.policy.js';
 import * as courses from './course.service.js';
@@ -25,15 +25,16 @@ const canManage = (ctx: SignedInContext, course: Course) =>
 @Resolver(() => Course)
 @Authorized()
 export class CourseResolver {
-  @Query(() => CoursePage, { description: 'Published courses the viewer may see, filtered and searched' })
+  @Query(() => CoursePage, { description: 'Published courses the viewer may see (ended ones only when asked), filtered, searched and sorted' })
   @Authorized()
   catalogue(
     @Arg('filter', () => CatalogueFilter, { nullable: true }) filter: CatalogueFilter | null,
+    @Arg('sort', () => CatalogueSort, { nullable: true }) sort: CatalogueSort | null,
     @Args(() => PageArgs) page: PageArgs,
     @Ctx() ctx: SignedInContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CoursePage> {
-    return courses.catalogue(ctx.em, ctx.viewer, filter, page.first, page.after, listingSelection(info));
+    return courses.catalogue(ctx.em, ctx.viewer, filter, sort, page.first, page.after, listingSelection(info));
   }
 
   @Query(() => Course, { description: 'One course; NOT_FOUND when the viewer may not see it' })

@@ -11,11 +11,12 @@ import { Person } from '../person/person.entity.js';
 import { Course as CourseEntity } from './course.entity.js';
 import { CourseStatus, CourseVisibility, DevelopmentForm, groupOf } from './course.enums.js';
 import type { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
-import { MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
+import { CatalogueSort, MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
 import { assertCanManageCourse, assertCanViewCourse, catalogueVisibilitySql, partnerAdminIds } from './course.policy.js';
 import {
-  and, courseById, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toPageCourse, type Sql,
+  and, courseById, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toPageCourse, type PageOrder, type Sql,
 } from './course.sql.js';
+import { closedReasonSql, notEndedSql } from './enrolment-window.js';
 import type { CatalogueOwner, CatalogueTag, Course } from './course.types.js';
 import { CourseOwnerKind } from './course.types.js';
 
@@ -25,7 +26,7 @@ import { CourseOwnerKind } from './course.types.js';
 
 function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
   const parts: Sql[] = [];
-  if (!filter) return parts;
+  if (!filter) return [sql(notEndedSql('c'))];
   let forms: DevelopmentForm[] | null = filter.forms?.length ? [...new Set(filter.forms)] : null;
   if (filter.formGroups?.length) {
     const groups = new Set(filter.formGroups);
@@ -40,7 +41,10 @@ function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
   if (filter.ownerPartnerId) parts.push(isUuid(filter.ownerPartnerId) ? sql(`c.owner_partner_id = ?::uuid`, filter.ownerPartnerId) : sql('false'));
   if (filter.jpMin != null) parts.push(sql(`c.jp >= ?`, filter.jpMin));
   if (filter.jpMax != null) parts.push(sql(`c.jp <= ?`, filter.jpMax));
-  if (filter.openOnly) parts.push(sql(`c.capacity is null or c.seats_taken < c.capacity`));
+  // Ended courses leave the catalogue unless asked for ("termasuk yang sudah selesai").
+  if (!filter.includeEnded) parts.push(sql(notEndedSql('c')));
+  // "Has a free seat" means one can take it now: enrolment still open, whatever includeEnded says.
+  if (filter.openOnly) parts.push(sql(`(c.capacity is null or c.seats_taken < c.capacity) and ${closedReasonSql('c')} is null`));
   return parts;
 }
 
@@ -50,20 +54,34 @@ export interface ListingSelection {
   totalCount: boolean;
 }
 
+const NEWEST: PageOrder = { key: 'coalesce(c.published_at, c.created_at)', type: 'timestamptz', direction: 'desc' };
+// Keys and directions match the partial indexes on course (course_catalogue_order_idx, …_start_idx, …_title_idx).
+const CATALOGUE_ORDERS: Record<Exclude<CatalogueSort, CatalogueSort.RELEVANCE>, PageOrder> = {
+  // A course without a start date can be started any time, a running one now: both before upcoming ones.
+  [CatalogueSort.SOONEST]: { key: `coalesce(c.starts_at, '-infinity'::timestamptz)`, type: 'timestamptz', direction: 'asc' },
+  [CatalogueSort.START_DATE]: { key: `coalesce(c.starts_at, '-infinity'::timestamptz)`, type: 'timestamptz', direction: 'desc' },
+  [CatalogueSort.NEWEST]: NEWEST,
+  [CatalogueSort.TITLE]: { key: 'lower(c.title)', type: 'text', direction: 'asc' },
+};
+
 /**
- * The catalogue: published courses the viewer's agency may see, filtered and searched. Newest first
- * (served by course_catalogue_order_idx), most relevant first when searching.
+ * The catalogue: published courses the viewer's agency may see (ended ones only when asked), filtered
+ * and searched. Sorted as asked, each order keyset-paginated on its own index; by default what one can
+ * start soonest, or the most relevant first when searching.
  */
 export async function catalogue(
-  em: EntityManager, viewer: Viewer, filter: CatalogueFilter | null | undefined, first: number, after: string | null | undefined,
-  selection: ListingSelection,
+  em: EntityManager, viewer: Viewer, filter: CatalogueFilter | null | undefined, sort: CatalogueSort | null | undefined,
+  first: number, after: string | null | undefined, selection: ListingSelection,
 ): Promise<Page<Course>> {
   const vis = catalogueVisibilitySql(viewer);
   const search = normalizeSearch(filter?.search);
   const s = search ? searchSql(search) : null;
   const where = and([sql(vis.sql, ...vis.params), ...catalogueFilterSql(filter), ...(s ? [s.where] : [])]);
+  const chosen = sort ?? (s ? CatalogueSort.RELEVANCE : CatalogueSort.SOONEST);
+  const byRelevance = chosen === CatalogueSort.RELEVANCE && s !== null;
+  const order = chosen === CatalogueSort.RELEVANCE ? (s ? NEWEST : CATALOGUE_ORDERS[CatalogueSort.SOONEST]) : CATALOGUE_ORDERS[chosen];
   const { rows, total } = await coursePage(em, {
-    where, score: s?.score ?? null, sortColumn: 'coalesce(c.published_at, c.created_at)', first, after,
+    where, score: byRelevance ? s.score : null, order, first, after,
     fields: selection.fields, withTotal: selection.totalCount,
   });
   return toPage(rows, first, total, toPageCourse, cursorOf);
@@ -134,7 +152,7 @@ export async function manageableCourses(em: EntityManager, viewer: Viewer, args:
   const s = search ? searchSql(search) : null;
   if (s) parts.push(s.where);
   const { rows, total } = await coursePage(em, {
-    where: and(parts), score: s?.score ?? null, sortColumn: 'c.created_at', first: args.first, after: args.after,
+    where: and(parts), score: s?.score ?? null, order: { key: 'c.created_at', type: 'timestamptz', direction: 'desc' }, first: args.first, after: args.after,
     fields: selection.fields, withTotal: selection.totalCount,
   });
   return toPage(rows, args.first, total, toPageCourse, cursorOf);
@@ -184,11 +202,13 @@ function required<T>(value: T | null | undefined, field: string): T {
   return value;
 }
 
-function checkDates(startsAt: Date | null, endsAt: Date | null): void {
-  for (const [field, d] of [['startsAt', startsAt], ['endsAt', endsAt]] as const) {
+function checkDates(startsAt: Date | null, endsAt: Date | null, closesAt: Date | null = null): void {
+  for (const [field, d] of [['startsAt', startsAt], ['endsAt', endsAt], ['enrolmentClosesAt', closesAt]] as const) {
     if (d && Number.isNaN(d.getTime())) throw badInput(field, 'invalidDate');
   }
   if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) throw new AppError('INVALID_DATES', {}, 'endsAt');
+  // Enrolment can close before the end (even after the start), never after it.
+  if (closesAt && endsAt && closesAt.getTime() > endsAt.getTime()) throw new AppError('INVALID_ENROLMENT_DEADLINE', {}, 'enrolmentClosesAt');
 }
 
 const trimOrNull = (value: string | null | undefined) => {
@@ -273,7 +293,8 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: Cre
   const tags = normalizeTags(input.competencyTags ?? []);
   const startsAt = input.startsAt ?? null;
   const endsAt = input.endsAt ?? null;
-  checkDates(startsAt, endsAt);
+  const enrolmentClosesAt = input.enrolmentClosesAt ?? null;
+  checkDates(startsAt, endsAt, enrolmentClosesAt);
   const owner = resolveOwner(viewer, input.ownerAgencyId, input.ownerPartnerId);
 
   const id = await mapCodeViolation(() => em.transactional(async (tx) => {
@@ -299,6 +320,7 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: Cre
     course.costPerParticipant = input.costPerParticipant ?? 0;
     course.startsAt = startsAt;
     course.endsAt = endsAt;
+    course.enrolmentClosesAt = enrolmentClosesAt;
     course.location = trimOrNull(input.location);
     course.createdBy = tx.getReference(Person, viewer.personId);
     for (const personId of instructorIds) course.instructors.add(tx.getReference(Person, personId));
@@ -358,9 +380,11 @@ export async function updateCourse(em: EntityManager, viewer: Viewer, id: string
 
     const startsAt = input.startsAt !== undefined ? input.startsAt : course.startsAt;
     const endsAt = input.endsAt !== undefined ? input.endsAt : course.endsAt;
-    checkDates(startsAt, endsAt);
+    const closesAt = input.enrolmentClosesAt !== undefined ? input.enrolmentClosesAt : course.enrolmentClosesAt;
+    checkDates(startsAt, endsAt, closesAt);
     set('startsAt', startsAt);
     set('endsAt', endsAt);
+    set('enrolmentClosesAt', closesAt);
 
     let capacityRaised = false;
     if (input.capacity !== undefined) {

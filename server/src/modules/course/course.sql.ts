@@ -5,6 +5,7 @@ import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.j
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy, groupOf } from './course.enums.js';
 import { CourseOwnerKind, type Course, type CourseInstructor, type CourseOwner } from './course.types.js';
 import { isUuid } from '../../shared/util/ids.js';
+import { closedReason } from './enrolment-window.js';
 
 /**
  * Shaped SQL for course reads: only the columns the Course type returns, no entity hydration.
@@ -30,7 +31,8 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 export const COURSE_COLUMNS = `c.id, c.code, c.title, c.description, c.form, c.delivery, c.jp, c.competency_tags,
   c.owner_agency_id, c.owner_partner_id, c.capacity, c.seats_taken, c.waitlist_length, c.enrolment_policy,
   c.cost_per_participant::float8 as cost_per_participant, c.status, c.visibility, c.location,
-  ${ms('c.starts_at')} as starts_at, ${ms('c.ends_at')} as ends_at, ${ms('c.published_at')} as published_at`;
+  ${ms('c.starts_at')} as starts_at, ${ms('c.ends_at')} as ends_at, ${ms('c.published_at')} as published_at,
+  ${ms('c.enrolment_closes_at')} as enrolment_closes_at`;
 
 export interface CourseRow {
   id: string;
@@ -58,6 +60,7 @@ export interface CourseRow {
   starts_at: number | null;
   ends_at: number | null;
   published_at: number | null;
+  enrolment_closes_at: number | null;
 }
 
 /**
@@ -72,6 +75,8 @@ const FIELD_COLUMNS: Record<string, string[]> = {
   status: ['c.status'], visibility: ['c.visibility'], location: ['c.location'],
   startsAt: [`${ms('c.starts_at')} as starts_at`], endsAt: [`${ms('c.ends_at')} as ends_at`],
   publishedAt: [`${ms('c.published_at')} as published_at`],
+  enrolmentClosesAt: [`${ms('c.enrolment_closes_at')} as enrolment_closes_at`],
+  enrolmentClosedReason: [`${ms('c.ends_at')} as ends_at`, `${ms('c.enrolment_closes_at')} as enrolment_closes_at`],
 };
 
 /** Columns for the selected Course fields, in a fixed order (one statement text per selection). */
@@ -106,6 +111,9 @@ export function toCourse(row: CourseRow): Course {
     endsAt: toDate(row.ends_at),
     location: row.location,
     publishedAt: toDate(row.published_at),
+    enrolmentClosesAt: toDate(row.enrolment_closes_at),
+    // Unselected columns are undefined in listings; the reason is only read when selected (and then both are there).
+    enrolmentClosedReason: closedReason(row.ends_at, row.enrolment_closes_at),
     ownerAgencyId: row.owner_agency_id,
     ownerPartnerId: row.owner_partner_id,
     // Set when the statement joined them (always for one course; for a listing, when selected):
@@ -146,18 +154,21 @@ export async function courseById(em: EntityManager, id: string): Promise<Course 
 }
 
 /**
- * The text search both listings share: Indonesian full text (stemmed: "pelatihan" finds "latihan")
- * or trigram similarity on the title (typos: "kepemimpian" finds "Kepemimpinan").
+ * The text search both listings share: Indonesian full text (stemmed: "pelatihan" finds "latihan"),
+ * with the words fixed for typos and expanded by the synonym list (lentera_ext.catalogue_tsquery, see
+ * the catalogue_search migration: "bimtek" finds "Bimbingan Teknis", "pelayann" what "pelayanan"
+ * finds), or trigram similarity on the title (typos: "kepemimpian" finds "Kepemimpinan"). The query
+ * is a scalar subquery, so PostgreSQL builds it once per statement.
  */
 export function searchSql(search: string): { where: Sql; score: Sql } {
   return {
     where: sql(
-      `c.search_vector @@ websearch_to_tsquery('indonesian', ?) or c.title % ? or ? <% c.title`,
+      `c.search_vector @@ (select lentera_ext.catalogue_tsquery(?)) or c.title % ? or ? <% c.title`,
       search, search, search,
     ),
     // Scaled to an integer so keyset cursors compare exactly.
     score: sql(
-      `round((ts_rank(c.search_vector, websearch_to_tsquery('indonesian', ?))
+      `round((ts_rank(c.search_vector, (select lentera_ext.catalogue_tsquery(?)))
               + greatest(similarity(c.title, ?), word_similarity(?, c.title))) * 1000000)::int8`,
       search, search, search,
     ),
@@ -170,31 +181,41 @@ export function normalizeSearch(search: string | null | undefined): string | nul
 }
 
 const INTEGER = /^-?\d{1,19}$/;
-/** A timestamptz as PostgreSQL prints it ("2026-11-01 00:00:00.123456+00"), exact to the microsecond. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)$/;
+/** A timestamptz as PostgreSQL prints it ("2026-11-01 00:00:00.123456+00"), exact to the microsecond, or ±infinity. */
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)|-?infinity)$/;
+
+/**
+ * A keyset order: `key` is an SQL expression over alias `c` (with `id` as the tie-break, same
+ * direction) that a partial index on (key, id) serves, so a page reads only its own rows.
+ */
+export interface PageOrder {
+  key: string;
+  type: 'timestamptz' | 'text';
+  direction: 'asc' | 'desc';
+}
 
 export interface CoursePageRow extends CourseRow {
-  /** Keyset values: the sort time as PostgreSQL prints it; with a search, the score and the sort time in µs. */
+  /** Keyset values: the sort key as PostgreSQL prints it; with a search, the score and the sort time in µs. */
   sort_at: string | null;
   score: string | null;
   sort_us: string | null;
 }
 
 /**
- * One page of courses, newest first by `sortColumn` (or most relevant first when `score` is given),
- * keyset-paginated, as one prepared statement: the page's rows are chosen first (without a search an
- * index on (sort time, id) serves the order, so only `first + 1` rows are read), then only the columns
- * of the selected `fields`, with owner names and instructors when selected. The total is counted only
- * when asked for; otherwise it is a function that counts if called.
+ * One page of courses in `order` (or most relevant first when `score` is given, ties by `order`'s
+ * time, newest first), keyset-paginated, as one prepared statement: the page's rows are chosen first
+ * (without a search an index on (key, id) serves the order, so only `first + 1` rows are read), then
+ * only the columns of the selected `fields`, with owner names and instructors when selected. The
+ * total is counted only when asked for; otherwise it is a function that counts if called.
  */
 export async function coursePage(
   em: EntityManager,
   opts: {
-    where: Sql; score: Sql | null; sortColumn: string; first: number; after?: string | null;
+    where: Sql; score: Sql | null; order: PageOrder; first: number; after?: string | null;
     fields: ReadonlySet<string>; withTotal: boolean;
   },
 ): Promise<{ rows: CoursePageRow[]; total: TotalCount }> {
-  const sort = opts.sortColumn;
+  const { key: sort, type, direction } = opts.order;
   // A literal limit (a checked integer) lets PostgreSQL settle on one generic plan for the statement.
   if (!Number.isInteger(opts.first) || opts.first < 1 || opts.first > 100) throw new AppError('BAD_USER_INPUT', {}, 'first');
   const limit = opts.first + 1;
@@ -208,21 +229,23 @@ export async function coursePage(
     let keyset = sql('true');
     if (cursor) {
       const [sortAt, id] = cursor;
-      if (typeof sortAt !== 'string' || !TIMESTAMP.test(sortAt) || !isUuid(id)) throw new AppError('INVALID_CURSOR', {}, 'after');
-      keyset = sql(`(${sort}, c.id) < (?::timestamptz, ?::uuid)`, sortAt, id);
+      const validKey = typeof sortAt === 'string' && (type === 'text' ? sortAt.length <= 400 : TIMESTAMP.test(sortAt));
+      if (!validKey || !isUuid(id)) throw new AppError('INVALID_CURSOR', {}, 'after');
+      keyset = sql(`(${sort}, c.id) ${direction === 'desc' ? '<' : '>'} (?::${type}, ?::uuid)`, sortAt, id);
     }
     query = sql(
       `select x.*${extras}
          from (select ${columns}, ${sort} as sort_at, null::text as score, null::text as sort_us
                  from course c
                 where (${opts.where.sql}) and ${keyset.sql}
-                order by ${sort} desc, c.id desc
+                order by ${sort} ${direction}, c.id ${direction}
                 limit ${limit}) x
          ${owners}
-        order by x.sort_at desc, x.id desc`,
+        order by x.sort_at ${direction}, x.id ${direction}`,
       ...opts.where.params, ...keyset.params,
     );
   } else {
+    if (type !== 'timestamptz' || direction !== 'desc') throw new Error('relevance ties are broken by a time, newest first');
     const cursor = decodeCursor(opts.after, 3);
     let keyset = sql('true');
     if (cursor) {

@@ -3,6 +3,7 @@ import { PageOf } from '../../shared/graphql/pagination.js';
 import {
   CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy,
 } from './course.enums.js';
+import { EnrolmentClosedReason } from './enrolment-window.js';
 
 export enum CourseOwnerKind {
   AGENCY = 'AGENCY',
@@ -56,6 +57,10 @@ export class Course {
   @Field(() => Date, { nullable: true }) endsAt!: Date | null;
   @Field(() => String, { nullable: true }) location!: string | null;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Last moment to enrol; null = until the course ends' })
+  enrolmentClosesAt!: Date | null;
+  @Field(() => EnrolmentClosedReason, { nullable: true, description: 'Why enrolment is closed (the course ended, or its deadline passed); null while open' })
+  enrolmentClosedReason!: EnrolmentClosedReason | null;
 
   // Joined by the statement that reads the course (a listing only when selected): no field resolver,
   // no loader, no further statement.

@@ -24,7 +24,7 @@ export async function teachingCourses(
     args.status ? sql(`c.status = ?`, args.status) : sql(`c.status <> ?`, CourseStatus.DRAFT),
   ]);
   const { rows, total } = await coursePage(em, {
-    where, score: null, sortColumn: 'coalesce(c.starts_at, c.created_at)', first: args.first, after: args.after,
+    where, score: null, order: { key: 'coalesce(c.starts_at, c.created_at)', type: 'timestamptz', direction: 'desc' }, first: args.first, after: args.after,
     fields: selection.fields, withTotal: selection.totalCount,
   });
   return toPage(rows, args.first, total, toPageCourse, cursorOf);

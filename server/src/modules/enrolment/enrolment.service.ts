@@ -6,6 +6,7 @@ import { isoDateIn } from '../../shared/util/time.js';
 import { writeAudit } from '../audit/index.js';
 import { DeliveryMode, EnrolmentPolicy } from '../course/course.enums.js';
 import { assertCanViewCourse } from '../course/course.policy.js';
+import { closedReasonSql, EnrolmentClosedReason } from '../course/enrolment-window.js';
 import { creditMinutes, LearningSource, ruleSetOn } from '../learning-hours/index.js';
 import { EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
 import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
@@ -81,6 +82,7 @@ function assertOutcomeDue(row: EnrolmentAccess, now: Date, early: boolean): bool
 
 interface EnrolInfo {
   enrolment_policy: EnrolmentPolicy;
+  closed_reason: EnrolmentClosedReason | null;
   enrolment_id: string | null;
   enrolment_status: EnrolmentStatus | null;
   supervisor_id: string | null;
@@ -96,7 +98,7 @@ export async function enrol(em: EntityManager, viewer: Viewer, courseId: string)
   const course = await assertCanViewCourse(em, viewer, courseId);
   if (course.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
   const [info] = await em.execute<EnrolInfo[]>(
-    `select c.enrolment_policy, e.id as enrolment_id, e.status as enrolment_status, s.id as supervisor_id, s.active as supervisor_active
+    `select c.enrolment_policy, ${closedReasonSql('c')} as closed_reason, e.id as enrolment_id, e.status as enrolment_status, s.id as supervisor_id, s.active as supervisor_active
        from course c
        join person p on p.id = ?
        left join person s on s.id = p.supervisor_id
@@ -105,6 +107,8 @@ export async function enrol(em: EntityManager, viewer: Viewer, courseId: string)
     [viewer.personId, courseId],
   );
   if (info.enrolment_id && !REOPENABLE.includes(info.enrolment_status!)) return result(em, info.enrolment_id);
+  // Closed (ended, or past its deadline): nothing new, nothing re-opened.
+  if (info.closed_reason) throw new AppError(info.closed_reason);
   if (info.enrolment_policy === EnrolmentPolicy.INVITATION) throw new AppError('INVITATION_ONLY');
   const needsApproval = info.enrolment_policy === EnrolmentPolicy.SUPERVISOR_APPROVAL;
   if (needsApproval && (!info.supervisor_id || !info.supervisor_active)) throw new AppError('NO_SUPERVISOR');
@@ -157,6 +161,11 @@ export async function approve(em: EntityManager, viewer: Viewer, id: string): Pr
   if (!canDecideEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
   assertState(row, [EnrolmentStatus.REQUESTED]);
   await em.transactional(async (tx) => {
+    // A request made in time may be approved after the deadline, but no one joins a course that has ended.
+    const [course] = await tx.execute<{ closed_reason: EnrolmentClosedReason | null }[]>(
+      `select ${closedReasonSql('c')} as closed_reason from course c where c.id = ?`, [row.course_id],
+    );
+    if (course?.closed_reason === EnrolmentClosedReason.COURSE_ENDED) throw new AppError(EnrolmentClosedReason.COURSE_ENDED);
     const previous = await transition(tx, id, [EnrolmentStatus.REQUESTED], `decided_at = now(), decided_by_id = ?`, [viewer.personId]);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
     const status = await admit(tx, id, row.course_id);
@@ -235,6 +244,11 @@ interface CandidateRow {
 export async function enrolPeople(em: EntityManager, viewer: Viewer, courseId: string, personIds: string[]): Promise<EnrolPeopleResult> {
   const course = await assertCanViewCourse(em, viewer, courseId);
   if (course.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
+  // The same closing rule as a learner's own enrolment: an admin cannot enrol anyone into an ended course either.
+  const [window] = await em.execute<{ closed_reason: EnrolmentClosedReason | null }[]>(
+    `select ${closedReasonSql('c')} as closed_reason from course c where c.id = ?`, [courseId],
+  );
+  if (window?.closed_reason) throw new AppError(window.closed_reason);
   const ids = [...new Set(personIds.map((p) => p.toLowerCase()))];
   const people = await em.execute<CandidateRow[]>(
     `select p.id, p.agency_id, p.active, p.employment_type,

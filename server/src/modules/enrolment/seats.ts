@@ -47,15 +47,17 @@ export async function leaveWaitlist(em: EntityManager, courseId: string): Promis
  * id), in one statement: the course row is locked, the earliest waitlisted rows are taken with
  * SKIP LOCKED (one being withdrawn right now is passed over), promoted to ACTIVE, and both counters
  * move by the number promoted. Call it in the transaction that freed seats or raised the capacity.
+ * A course that has ended promotes no one (a seat freed after the end is no place to learn).
  * Returns the ids promoted.
  */
 export async function promoteFromWaitlist(em: EntityManager, courseId: string): Promise<string[]> {
   const rows = await em.execute<{ id: string }[]>(
     `with c as (
-       select id, capacity, seats_taken from course where id = ? for update
+       select id, capacity, seats_taken, ends_at from course where id = ? for update
      ), picked as (
        select e.id from enrolment e
         where e.course_id = ? and e.status = 'WAITLISTED'
+          and (select c.ends_at is null or c.ends_at > now() from c)
         order by e.waitlisted_at, e.id
         limit (select case when c.capacity is null then null else greatest(c.capacity - c.seats_taken, 0) end from c)
         for update of e skip locked

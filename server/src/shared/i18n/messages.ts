@@ -51,6 +51,14 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Kursus ini tidak sedang dibuka untuk pendaftaran.',
     en: 'This course is not open for enrolment.',
   },
+  COURSE_ENDED: {
+    id: 'Pendaftaran ditutup: kursus ini sudah selesai. Cari kursus lain di katalog.',
+    en: 'Enrolment is closed: this course has ended. Find another course in the catalogue.',
+  },
+  ENROLMENT_DEADLINE_PASSED: {
+    id: 'Pendaftaran ditutup: batas waktu pendaftaran kursus ini sudah lewat.',
+    en: 'Enrolment is closed: the enrolment deadline of this course has passed.',
+  },
   COURSE_NOT_VISIBLE: {
     id: 'Kursus ini tidak tersedia untuk instansi Anda.',
     en: 'This course is not available to your agency.',
@@ -92,6 +100,10 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     en: 'Instructors must be active people holding the instructor role.',
   },
   INVALID_DATES: { id: 'Tanggal selesai harus setelah tanggal mulai.', en: 'The end date must be after the start date.' },
+  INVALID_ENROLMENT_DEADLINE: {
+    id: 'Batas pendaftaran tidak boleh setelah kursus selesai.',
+    en: 'The enrolment deadline cannot be after the course ends.',
+  },
   COURSE_NOT_DRAFT: {
     id: 'Hanya kursus berstatus draf yang dapat diterbitkan.',
     en: 'Only draft courses can be published.',
