@@ -10,7 +10,7 @@ export interface AppConfig {
   production: boolean;
   /** Folder with the built client (`client/dist`); served at `/`. */
   staticDir: string;
-  /** Seed the demo world when the database is empty. */
+  /** Seed the demo world when the database is empty (default: yes in development, no in production). */
   seedDemo: boolean;
   cookieSecure: boolean;
   sessionDays: number;
@@ -35,7 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: env.LENTERA_DATA_DIR ?? `${repoRoot}.data`,
     production,
     staticDir: env.LENTERA_STATIC_DIR ?? `${repoRoot}client/dist`,
-    seedDemo: (env.LENTERA_SEED_DEMO ?? 'true') !== 'false',
+    // Demo accounts share a published password: production seeds them only when asked to explicitly.
+    seedDemo: env.LENTERA_SEED_DEMO ? env.LENTERA_SEED_DEMO !== 'false' : !production,
     cookieSecure: (env.LENTERA_COOKIE_SECURE ?? (production ? 'true' : 'false')) === 'true',
     sessionDays: intFrom('LENTERA_SESSION_DAYS', 14),
   };
