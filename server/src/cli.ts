@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { checkNewAdmin, CreateAdminRefused, createFirstPlatformAdmin } from './app/create-admin.js';
 import { openDatabase } from './app/boot.js';
 import { loadConfig } from './shared/config/config.js';
+import { EmbeddedPostgresUnavailable } from './shared/db/embedded-postgres.js';
 
 /**
  * Operator commands: `pnpm lentera <command>` (in the Docker image: `node server/dist/cli.js <command>`).
@@ -46,7 +47,7 @@ try {
   else throw new CreateAdminRefused(USAGE);
   process.exit(0);
 } catch (error) {
-  const known = error instanceof CreateAdminRefused || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  const known = error instanceof CreateAdminRefused || error instanceof EmbeddedPostgresUnavailable || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
   console.error(known ? (error as Error).message : error);
   if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(USAGE);
   process.exit(1);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { AppConfig } from '../shared/config/config.js';
+import { DEFAULT_DATA_DIR, type AppConfig } from '../shared/config/config.js';
 import { createOrm } from '../shared/db/orm.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../shared/db/embedded-postgres.js';
 import { seedDemoWorldIfEmpty, type DemoAccount } from '../shared/db/seed/demo-world.js';
@@ -26,8 +26,10 @@ export async function openDatabase(
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
-    log(`Starting embedded PostgreSQL (data in ${config.dataDir}/pg) …`);
-    embedded = await startEmbeddedPostgres({ dataDir: `${config.dataDir}/pg`, persistent: true, port: Number(process.env.LENTERA_PG_PORT ?? 54329) });
+    embedded = await startEmbeddedPostgres({
+      dataDir: `${config.dataDir}/pg`, persistent: true, port: Number(process.env.LENTERA_PG_PORT ?? 54329), relocateIfUnreachable: config.dataDir === DEFAULT_DATA_DIR,
+    });
+    log(`Embedded PostgreSQL started (data in ${embedded.dataDir}).`);
     databaseUrl = await embedded.createDatabase('lentera');
   }
   const orm = await createOrm(databaseUrl, sqlLogger ? { debug: ['query'], logger: sqlLogger } : {});

@@ -17,6 +17,8 @@ export interface AppConfig {
 }
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+/** `.data/` in the clone; as root it moves when PostgreSQL's OS user cannot reach it (embedded-postgres.ts). */
+export const DEFAULT_DATA_DIR = `${repoRoot}.data`;
 
 function intFrom(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -32,7 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: intFrom('PORT', 4000),
     host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.LENTERA_DATA_DIR ?? `${repoRoot}.data`,
+    dataDir: env.LENTERA_DATA_DIR || DEFAULT_DATA_DIR,
     production,
     staticDir: env.LENTERA_STATIC_DIR ?? `${repoRoot}client/dist`,
     // Demo accounts share a published password: production seeds them only when asked to explicitly.
