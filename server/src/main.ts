@@ -1,7 +1,7 @@
 import { startLentera, type Lentera } from './app/boot.js';
 import { loadConfig } from './shared/config/config.js';
 import type { DemoAccount } from './shared/db/seed/demo-world.js';
-import { takeOverShutdownSignals } from './shared/db/embedded-postgres.js';
+import { EmbeddedPostgresUnavailable, takeOverShutdownSignals } from './shared/db/embedded-postgres.js';
 
 // Our own orderly shutdown (HTTP, pool, then PostgreSQL; exit 0) replaces embedded-postgres' hooks.
 takeOverShutdownSignals();
@@ -29,7 +29,14 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-lentera = await startLentera(loadConfig());
+try {
+  lentera = await startLentera(loadConfig());
+} catch (error) {
+  // A start-up problem the operator can fix is one sentence, not a stack trace.
+  if (!(error instanceof EmbeddedPostgresUnavailable)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 if (stopping) await stopAndExit();
 
 console.log(`\nLentera berjalan di ${lentera.url}  (GraphQL: ${lentera.url}/graphql)`);

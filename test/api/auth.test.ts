@@ -93,7 +93,20 @@ describe('sign-in and sessions', () => {
   it('saves the preferred language and answers in it', async () => {
     const person = await app.seed.person({ agency: await app.seed.agency() });
     const client = await app.as(person);
-    await client.ok(`mutation { setMyLanguage(language: EN) { locale } }`);
+    // A learner teaches nothing: the FORBIDDEN message shows the language answered in.
+    const forbidden = `{ teachingCourses { totalCount } }`;
+    expect((await client.request(forbidden)).errors?.[0].message).toBe('Anda tidak berwenang melakukan tindakan ini.');
+    expect((await client.ok(`mutation { setMyLanguage(language: EN) { locale } }`)).setMyLanguage.locale).toBe('en');
+    expect(await app.sql(`select locale from person where id = $1`, [person.id])).toEqual([{ locale: 'en' }]);
+
+    // Saved, not per request: a new session whose browser asks for Bahasa Indonesia gets English.
+    const later = await app.as(person);
+    later.language = 'id';
+    expect((await later.ok(`{ me { locale } }`)).me.locale).toBe('en');
+    const refused = await later.request(forbidden);
+    expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(refused.errors?.[0].message).toBe('You are not allowed to do this.');
+
     const res = await client.request(`mutation { setMyLanguage(language: XX) { locale } }`);
     expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(await app.anonymous().errorCode(`mutation { setMyLanguage(language: EN) { locale } }`)).toBe('UNAUTHENTICATED');

@@ -27,8 +27,27 @@ describe('schema and access declarations', () => {
   });
 
   it('hides internals: unknown failures carry a generic message, never SQL', async () => {
-    const res = await app.anonymous().request(`{ nope }`);
-    expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const agency = await app.seed.agency();
+    const client = await app.as(await app.seed.person({ agency }));
+    const query = `{ myEnrolments { totalCount } }`;
+    await client.ok(query);
+    // Break the database under the running server: the resolver's SQL now fails with a PostgreSQL error.
+    await app.sql(`alter table enrolment rename to enrolment_moved_away`);
+    try {
+      const res = await fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: client.sessionCookie! },
+        body: JSON.stringify({ query }),
+      });
+      const text = await res.text();
+      const body = JSON.parse(text);
+      expect(body.errors).toHaveLength(1);
+      expect(body.errors[0].extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(body.errors[0].message).toBe('Terjadi kesalahan pada server. Coba lagi sebentar lagi.');
+      expect(text).not.toMatch(/enrolment_moved_away|relation|select|stack|\bat \S+ \(|node_modules|server\/src/i);
+    } finally {
+      await app.sql(`alter table enrolment_moved_away rename to enrolment`);
+    }
   });
 
   it('serves a health check', async () => {

@@ -6,7 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 export const PHONE = { width: 360, height: 800 };
 
 /** Debian's Chromium, headless, with nothing that reaches outside this machine (never a downloaded browser). */
-export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[]; close(): Promise<void> }> {
+export async function openBrowser(): Promise<{ context: BrowserContext; page: Page; pageErrors: string[]; cspViolations: string[]; close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'lentera-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium',
@@ -20,10 +20,23 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
   page.setDefaultTimeout(20_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  // Everything the Content-Security-Policy blocks: Chromium's console report, and the page's own
+  // securitypolicyviolation events (forwarded to the console by a script injected outside the page's CSP).
+  const cspViolations: string[] = [];
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`[csp] ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
+  page.on('console', (message) => {
+    const text = message.text();
+    if (text.startsWith('[csp]') || /Content Security Policy/i.test(text)) cspViolations.push(text);
+  });
   return {
     context,
     page,
     pageErrors,
+    cspViolations,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

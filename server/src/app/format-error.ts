@@ -31,7 +31,10 @@ function flattenValidation(errors: ValidationErrorLike[], locale: Locale, prefix
  * Every error leaves the server with a stable `extensions.code` and a message in the viewer's
  * language. Anything unexpected becomes INTERNAL_SERVER_ERROR with no internals (logged instead).
  */
-export function makeFormatError(getLocale: () => Locale, log: (e: unknown) => void) {
+export function makeFormatError(getLocale: () => Locale, log: (e: unknown) => void, opts: { hideSuggestions?: boolean } = {}) {
+  // graphql-js appends 'Did you mean "x"?' / 'Did you mean the enum value "X"?' to validation messages,
+  // which maps the schema for a caller without introspection.
+  const safe = (message: string) => (opts.hideSuggestions ? message.replace(/\s*Did you mean [^?]*\?/g, '') : message);
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const locale = getLocale();
     const original = unwrapResolverError(error) as { extensions?: Record<string, unknown> } | undefined;
@@ -53,8 +56,13 @@ export function makeFormatError(getLocale: () => Locale, log: (e: unknown) => vo
       };
     }
     // Errors raised by GraphQL itself (syntax, unknown field, wrong variable type) are safe to show.
-    if (['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE', 'BAD_REQUEST'].includes(code)) {
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    if (['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE'].includes(code)) {
+      return { message: safe(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
+    // Apollo's own refusals of a malformed request (no query, blocked as CSRF, batching): our sentence, its detail
+    // for the developer who sent it.
+    if (code === 'BAD_REQUEST') {
+      return { message: translate('BAD_REQUEST', locale), extensions: { code, detail: formatted.message } };
     }
     if (code in errorMessages && code !== 'INTERNAL_SERVER_ERROR') {
       return { message: translate(code, locale), path: formatted.path, extensions: { code } };

@@ -2,19 +2,21 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cookieParser from 'cookie-parser';
 import express from 'express';
+import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../shared/config/config.js';
 import { currentLocale, runWithLocale, setCurrentLocale } from '../shared/i18n/request-locale.js';
 import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
 import { newLoaders, pickLocale, type Context } from './context.js';
 import { makeFormatError } from './format-error.js';
+import { errorEnvelope, notFound, onlyGetAndPost, requireJsonBody } from './http-errors.js';
 
 export interface HttpApp {
   server: Server;
@@ -49,20 +51,18 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, conf
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // We set no cache hints; the default cache-control plugin would wrap every field resolver to collect them.
       ApolloServerPluginCacheControlDisabled(),
+      // The default development landing page loads Apollo's sandbox from a CDN with inline scripts, which
+      // the Content-Security-Policy forbids; introspection stays on in development for any GraphQL client.
+      ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    formatError: makeFormatError(currentLocale, log),
+    formatError: makeFormatError(currentLocale, log, { hideSuggestions: config.production }),
   });
   await apollo.start();
 
-  app.use((req, res, next) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
+  app.use(helmet(securityHeaders(config.production)));
   app.get('/healthz', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');
@@ -72,8 +72,11 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, conf
     }
   });
 
-  app.use(
+  // Exactly /graphql: a prefix mount would answer GraphQL at /graphql/anything too.
+  app.all(
     '/graphql',
+    onlyGetAndPost(),
+    requireJsonBody(),
     cookieParser(),
     express.json({ limit: '200kb' }),
     (req, res, next) => runWithLocale(pickLocale(req.get('accept-language')), next),
@@ -101,6 +104,9 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, conf
     });
   }
 
+  app.use(notFound());
+  app.use(errorEnvelope(log));
+
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -111,5 +117,30 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, conf
     async stop() {
       await apollo.stop();
     },
+  };
+}
+
+/**
+ * helmet's defaults, with these choices:
+ * - scripts only from our origin and no inline script (the built client has none);
+ * - styles from our origin plus inline: Mantine writes its CSS variables into a `<style>` element at
+ *   run time and components set `style=` attributes; a nonce would need a per-request index.html.
+ *   Inline style cannot run code; the risk left is CSS-based data leaks, and `default-src 'self'`
+ *   keeps those from reaching another host;
+ * - fonts are bundled (no `https:` hosts); the page is never framed (`frame-ancestors 'none'`, DENY);
+ * - HSTS and upgrade-insecure-requests in production only: development runs on plain http://localhost.
+ */
+function securityHeaders(production: boolean): Parameters<typeof helmet>[0] {
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'font-src': ["'self'", 'data:'],
+        'frame-ancestors': ["'none'"],
+        'upgrade-insecure-requests': production ? [] : null,
+      },
+    },
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    xFrameOptions: { action: 'deny' },
   };
 }

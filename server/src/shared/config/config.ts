@@ -10,13 +10,15 @@ export interface AppConfig {
   production: boolean;
   /** Folder with the built client (`client/dist`); served at `/`. */
   staticDir: string;
-  /** Seed the demo world when the database is empty. */
+  /** Seed the demo world when the database is empty (default: yes in development, no in production). */
   seedDemo: boolean;
   cookieSecure: boolean;
   sessionDays: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+/** `.data/` in the clone; as root it moves when PostgreSQL's OS user cannot reach it (embedded-postgres.ts). */
+export const DEFAULT_DATA_DIR = `${repoRoot}.data`;
 
 function intFrom(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -32,10 +34,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: intFrom('PORT', 4000),
     host: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl: env.DATABASE_URL || undefined,
-    dataDir: env.LENTERA_DATA_DIR ?? `${repoRoot}.data`,
+    dataDir: env.LENTERA_DATA_DIR || DEFAULT_DATA_DIR,
     production,
     staticDir: env.LENTERA_STATIC_DIR ?? `${repoRoot}client/dist`,
-    seedDemo: (env.LENTERA_SEED_DEMO ?? 'true') !== 'false',
+    // Demo accounts share a published password: production seeds them only when asked to explicitly.
+    seedDemo: env.LENTERA_SEED_DEMO ? env.LENTERA_SEED_DEMO !== 'false' : !production,
     cookieSecure: (env.LENTERA_COOKIE_SECURE ?? (production ? 'true' : 'false')) === 'true',
     sessionDays: intFrom('LENTERA_SESSION_DAYS', 14),
   };

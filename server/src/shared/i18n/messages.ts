@@ -14,6 +14,19 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Terjadi kesalahan pada server. Coba lagi sebentar lagi.',
     en: 'Something went wrong on the server. Please try again shortly.',
   },
+  BAD_REQUEST: {
+    id: 'Permintaan tidak dapat dibaca. Kirim kueri GraphQL sebagai JSON yang sah.',
+    en: 'The request could not be read. Send a GraphQL query as valid JSON.',
+  },
+  PAYLOAD_TOO_LARGE: { id: 'Permintaan terlalu besar.', en: 'The request is too large.' },
+  UNSUPPORTED_MEDIA_TYPE: {
+    id: 'Jenis isi permintaan tidak didukung. Gunakan application/json.',
+    en: 'Unsupported request content type. Use application/json.',
+  },
+  METHOD_NOT_ALLOWED: {
+    id: 'Metode HTTP ini tidak didukung di sini. Gunakan GET atau POST.',
+    en: 'This HTTP method is not supported here. Use GET or POST.',
+  },
   INVALID_CREDENTIALS: {
     id: 'NIP/e-mail atau kata sandi salah.',
     en: 'Wrong NIP/e-mail or password.',
