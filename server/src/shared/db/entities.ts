@@ -1,6 +1,6 @@
 import { Agency, OrgUnit } from '../../modules/agency/agency.entity.js';
 import { AuditEntry } from '../../modules/audit/audit.entity.js';
-import { LoginThrottle, Session } from '../../modules/auth/session.entity.js';
+import { Session, SignInLimit } from '../../modules/auth/session.entity.js';
 import { Course } from '../../modules/course/course.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
 import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
@@ -9,6 +9,6 @@ import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
-  Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, LoginThrottle,
+  Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, SignInLimit,
   Course, Enrolment, LearningRuleSet, LearningRecord, PersonLearningYear, AuditEntry,
 ];
