@@ -7,11 +7,13 @@ export interface GraphQLResponse<T = any> {
 export class GraphQLClient {
   private cookie: string | null = null;
   language: 'id' | 'en' | null = null;
+  /** Sent with every request (e.g. X-Forwarded-For, to stand for another client address). */
+  headers: Record<string, string> = {};
 
   constructor(readonly endpoint: string) {}
 
   async request<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...this.headers };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.language) headers['accept-language'] = this.language;
     const res = await fetch(this.endpoint, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });

@@ -48,6 +48,12 @@ async function cloneTemplate(): Promise<string> {
 }
 
 /**
+ * Every test client signs in from 127.0.0.1, so the per-address sign-in limit is raised here;
+ * test/api/sign-in-limits.test.ts runs with the production limits (pass `loadConfig({}).signInLimits`).
+ */
+const testSignInLimits: AppConfig['signInLimits'] = { ...loadConfig({}).signInLimits, perAddress: 100_000 };
+
+/**
  * Boots the real server (migrations, schema, HTTP) on a random port against a database of its own.
  * `overrides` change the configuration (e.g. `{ production: true }` to test production mode).
  */
@@ -56,7 +62,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const statements: string[] = [];
   let recording = false;
   const lentera = await startLentera(
-    { ...loadConfig({}), databaseUrl, port: 0, host: '127.0.0.1', seedDemo: false, production: false, cookieSecure: false, ...overrides },
+    { ...loadConfig({}), databaseUrl, port: 0, host: '127.0.0.1', seedDemo: false, production: false, cookieSecure: false, signInLimits: testSignInLimits, ...overrides },
     {
       log: () => {},
       sqlLogger: (line: string) => {

@@ -31,6 +31,8 @@ export interface HttpApp {
 export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, config: AppConfig, log: (e: unknown) => void = console.error): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
+  // req.ip names the client behind these proxies (sign-in limits count per address).
+  app.set('trust proxy', config.trustProxy);
   const httpServer = createServer(app);
 
   const armor = new ApolloArmor({

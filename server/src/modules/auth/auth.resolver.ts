@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
 import { PUBLIC } from '../../shared/auth/roles.js';
 import type { Context, SignedInContext } from '../../app/context.js';
-import { Me, SignInInput, SignInResult } from './auth.types.js';
+import { ChangeMyPasswordInput, Me, SignInInput, SignInResult } from './auth.types.js';
 import * as auth from './auth.service.js';
 
 export enum Language {
@@ -19,6 +19,14 @@ export class AuthResolver {
     return ctx.viewer ? auth.me(ctx.em, ctx.viewer) : null;
   }
 
+  @Query(() => Boolean, {
+    description: 'True when this browser holds a session that has ended (expired, signed out elsewhere, password changed): the sign-in page says so',
+  })
+  @Authorized(PUBLIC)
+  sessionEnded(@Ctx() ctx: Context): boolean {
+    return auth.sessionEnded(ctx);
+  }
+
   @Mutation(() => SignInResult, { description: 'Sign in with NIP (civil servants) or e-mail (partner staff)' })
   @Authorized(PUBLIC)
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<SignInResult> {
@@ -30,6 +38,12 @@ export class AuthResolver {
   @Authorized(PUBLIC)
   async signOut(@Ctx() ctx: Context): Promise<boolean> {
     await auth.signOut(ctx);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Sets a new password (the current one is required); ends every other session of the viewer, keeps this one' })
+  async changeMyPassword(@Arg('input', () => ChangeMyPasswordInput) input: ChangeMyPasswordInput, @Ctx() ctx: SignedInContext): Promise<boolean> {
+    await auth.changeMyPassword(ctx, input.currentPassword, input.newPassword);
     return true;
   }
 

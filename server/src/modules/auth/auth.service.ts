@@ -1,60 +1,44 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../shared/errors.js';
-import type { Context } from '../../app/context.js';
+import type { Context, SignedInContext } from '../../app/context.js';
+import { writeAudit } from '../audit/index.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { Person } from '../person/person.entity.js';
 import { normalizeNip } from '../person/nip.js';
-import { dummyPasswordHash, verifyPassword } from './password.js';
-import { LoginThrottle, Session } from './session.entity.js';
-import { clearSessionCookie, newSessionToken, setSessionCookie } from './session-cookie.js';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
+import { Session } from './session.entity.js';
+import { clearSessionCookie, newSessionToken, SESSION_COOKIE, setSessionCookie } from './session-cookie.js';
+import { accountKey, addressKey, takeAttempt } from './sign-in-limits.js';
 import { loadViewer } from './viewer-loader.js';
 import type { Me } from './auth.types.js';
 
-/** After this many failures in a row an identifier is locked for LOCK_MINUTES. */
-export const MAX_FAILURES = 5;
-export const LOCK_MINUTES = 15;
-
-function normalizeLogin(login: string): { identifier: string; byNip: boolean } {
+/**
+ * NIPs arrive as typed or pasted: "19850312 201001 1 003", "19850312.201001.1.003" or
+ * "19850312-201001-1-003" (any dash a phone keyboard or a word processor makes) all mean the digits.
+ */
+export function normalizeLogin(login: string): { identifier: string; byNip: boolean } {
   const trimmed = login.trim();
-  const nip = normalizeNip(trimmed);
+  const nip = normalizeNip(trimmed.replace(/[-\u2010-\u2015\u2212]/g, ''));
   if (/^\d+$/.test(nip)) return { identifier: nip, byNip: true };
   return { identifier: trimmed.toLowerCase(), byNip: false };
-}
-
-async function recordFailure(em: EntityManager, identifier: string): Promise<void> {
-  // One statement, so parallel guesses cannot lose a count.
-  await em.getConnection().execute(
-    `insert into login_throttle (identifier, failures, last_failure_at) values (?, 1, now())
-     on conflict (identifier) do update set
-       failures = case when login_throttle.failures + 1 >= ? then 0 else login_throttle.failures + 1 end,
-       locked_until = case when login_throttle.failures + 1 >= ? then now() + make_interval(mins => ?) else login_throttle.locked_until end,
-       last_failure_at = now()`,
-    [identifier, MAX_FAILURES, MAX_FAILURES, LOCK_MINUTES],
-  );
 }
 
 export async function signIn(ctx: Context, login: string, password: string): Promise<Viewer> {
   const em = ctx.em;
   const { identifier, byNip } = normalizeLogin(login);
-  const throttle = await em.findOne(LoginThrottle, { identifier });
-  if (throttle?.lockedUntil && throttle.lockedUntil > new Date()) {
-    const minutes = Math.ceil((throttle.lockedUntil.getTime() - Date.now()) / 60_000);
-    throw new AppError('ACCOUNT_LOCKED', { minutes });
-  }
   const person = await em.findOne(Person, byNip ? { nip: identifier } : { email: identifier }, { populate: ['passwordHash'] });
+  // Counted before the password is looked at: a burst of parallel guesses gets no more than the limit checked.
+  const attempt = await takeAttempt(em, ctx.config.signInLimits, accountKey(person?.id ?? null, identifier), addressKey(ctx.req.ip));
   const ok = person?.passwordHash
     ? await verifyPassword(person.passwordHash, password)
     : (await verifyPassword(await dummyPasswordHash(), password), false);
-  if (!person || !ok) {
-    await recordFailure(em, identifier);
-    throw new AppError('INVALID_CREDENTIALS');
-  }
+  if (!person || !ok) throw new AppError('INVALID_CREDENTIALS');
+  await attempt.refund();
   if (!person.active) throw new AppError('PERSON_INACTIVE');
 
   const { token, tokenHash } = newSessionToken();
   const expiresAt = new Date(Date.now() + ctx.config.sessionDays * 86_400_000);
   await em.transactional(async (tx) => {
-    await tx.nativeDelete(LoginThrottle, { identifier });
     // Rotation: the session the browser had before (if any) ends; a fresh id is issued.
     if (ctx.sessionTokenHash) await tx.nativeDelete(Session, { tokenHash: ctx.sessionTokenHash });
     const session = new Session(tokenHash, tx.getReference(Person, person.id), expiresAt);
@@ -66,6 +50,39 @@ export async function signIn(ctx: Context, login: string, password: string): Pro
   ctx.viewer = viewer;
   ctx.sessionTokenHash = tokenHash;
   return viewer!;
+}
+
+/**
+ * The signed-in person sets a new password. The current one is required and guessed at under the
+ * same limits as sign-in (same account counter); every other session of theirs ends, this one stays.
+ */
+export async function changeMyPassword(ctx: SignedInContext, currentPassword: string, newPassword: string): Promise<void> {
+  const { em, viewer } = ctx;
+  const [row] = await em.execute<{ password_hash: string | null }[]>(`select password_hash from person where id = ?`, [viewer.personId]);
+  const attempt = await takeAttempt(em, ctx.config.signInLimits, accountKey(viewer.personId, ''), addressKey(ctx.req.ip));
+  const ok = row?.password_hash ? await verifyPassword(row.password_hash, currentPassword) : false;
+  if (!ok) throw new AppError('WRONG_CURRENT_PASSWORD', {}, 'currentPassword');
+  await attempt.refund();
+  if (newPassword === currentPassword) throw new AppError('PASSWORD_UNCHANGED', {}, 'newPassword');
+  const passwordHash = await hashPassword(newPassword);
+  await em.transactional(async (tx) => {
+    await tx.execute(`update person set password_hash = ?, updated_at = now() where id = ?`, [passwordHash, viewer.personId]);
+    // Whoever else holds a session (a leaked password, a forgotten shared computer) is signed out.
+    const ended = await tx.execute<unknown[]>(
+      `delete from session where person_id = ? and token_hash is distinct from ? returning 1`, [viewer.personId, ctx.sessionTokenHash]);
+    writeAudit(tx, viewer, 'auth.changePassword', 'Person', viewer.personId, { otherSessionsEnded: ended.length });
+    await tx.flush();
+  });
+}
+
+/**
+ * The request carries a session cookie that opens no session: it expired, was signed out elsewhere,
+ * ended by a password change or reset, or its person was deactivated. The cookie outlives the session
+ * (see session-cookie.ts), so an expired session is told apart from never having signed in.
+ */
+export function sessionEnded(ctx: Context): boolean {
+  const token: unknown = ctx.req.cookies?.[SESSION_COOKIE];
+  return !ctx.viewer && typeof token === 'string' && token.length > 0;
 }
 
 export async function signOut(ctx: Context): Promise<void> {

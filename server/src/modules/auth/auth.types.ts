@@ -1,6 +1,7 @@
-import { Length } from 'class-validator';
+import { Length, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Role } from '../../shared/auth/roles.js';
+import { MIN_PASSWORD } from '../person/person.inputs.js';
 
 @InputType()
 export class SignInInput {
@@ -12,6 +13,18 @@ export class SignInInput {
   @Field(() => String)
   @Length(1, 200)
   password!: string;
+}
+
+@InputType()
+export class ChangeMyPasswordInput {
+  @Field(() => String, { description: 'The password in use now' })
+  @Length(1, 200)
+  currentPassword!: string;
+
+  @Field(() => String, { description: 'At least 8 characters' })
+  @MinLength(MIN_PASSWORD)
+  @MaxLength(200)
+  newPassword!: string;
 }
 
 /** The signed-in person, as they see themselves. */

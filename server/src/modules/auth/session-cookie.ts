@@ -13,13 +13,19 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
+/**
+ * The browser keeps the cookie this long after its session expires (the token opens nothing by
+ * then), so the server can tell "your session ended" from "you never signed in" (`sessionEnded`).
+ */
+const COOKIE_OUTLIVES_SESSION_MS = 30 * 86_400_000;
+
 export function setSessionCookie(res: Response, config: AppConfig, token: string, expiresAt: Date): void {
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
     secure: config.cookieSecure,
     path: '/',
-    expires: expiresAt,
+    expires: new Date(expiresAt.getTime() + COOKIE_OUTLIVES_SESSION_MS),
   });
 }
 

@@ -30,22 +30,23 @@ export class Session {
   }
 }
 
-/** Failed sign-ins per login identifier (NIP or e-mail), known account or not. */
-@Entity()
-export class LoginThrottle {
-  @PrimaryKey({ type: 'string', length: 254 })
-  identifier: string;
+/**
+ * Attempt counters of the sign-in limits (see sign-in-limits.ts). The table's shape is the one
+ * rate-limiter-flexible's PostgreSQL store reads and writes (`key`, `points`, `expire` in epoch ms);
+ * it is created by a migration rather than by the library, and the ORM never loads it.
+ */
+@Entity({ tableName: 'sign_in_limit' })
+export class SignInLimit {
+  @PrimaryKey({ type: 'string', length: 255 })
+  key: string;
 
   @Property({ type: 'integer', default: 0 })
-  failures: number & Opt = 0;
+  points: number & Opt = 0;
 
-  @Property({ type: 'datetime', nullable: true })
-  lockedUntil: Date | null = null;
+  @Property({ type: 'bigint', nullable: true })
+  expire: string | null = null;
 
-  @Property({ type: 'datetime', defaultRaw: 'now()' })
-  lastFailureAt: Date & Opt = new Date();
-
-  constructor(identifier: string) {
-    this.identifier = identifier;
+  constructor(key: string) {
+    this.key = key;
   }
 }

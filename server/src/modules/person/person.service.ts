@@ -11,7 +11,7 @@ import { rejectNulls } from '../../shared/errors.js';
 import { decodeNameIdCursor } from '../../shared/graphql/pagination.js';
 import { escapeLike, lockScope } from '../../shared/db/sql-helpers.js';
 import { isUuid } from '../../shared/util/ids.js';
-import { hashPassword } from '../auth/index.js';
+import { hashPassword, liftAccountLimit } from '../auth/index.js';
 // Directly, not through enrolment/index.ts: enrolment depends on person (see ARCHITECTURE.md).
 import { moveRequestsToSupervisor } from '../enrolment/approvers.js';
 import { PartnerInstitution } from '../partner/index.js';
@@ -364,8 +364,7 @@ export async function resetPersonPassword(ctx: SignedInContext, id: string, newP
     await findManagedPerson(tx, viewer, row.id, { lock: true });
     await tx.execute(`update person set password_hash = ?, updated_at = now() where id = ?`, [passwordHash, row.id]);
     await tx.execute(`delete from session where person_id = ? and token_hash is distinct from ?`, [row.id, ctx.sessionTokenHash]);
-    const logins = [row.nip, row.email].filter((x): x is string => !!x);
-    if (logins.length) await tx.execute(`delete from login_throttle where identifier in (?)`, [logins]);
+    await liftAccountLimit(tx, row.id);
     writeAudit(tx, viewer, 'person.resetPassword', 'Person', row.id);
     await tx.flush();
   });

@@ -14,6 +14,28 @@ export interface AppConfig {
   seedDemo: boolean;
   cookieSecure: boolean;
   sessionDays: number;
+  /** Express's `trust proxy`: which proxies may name the client address (X-Forwarded-For). */
+  trustProxy: boolean | number | string;
+  /** Sign-in (and current-password) guesses allowed per window; windows decay, nothing locks for ever. */
+  signInLimits: SignInLimits;
+}
+
+export interface SignInLimits {
+  /** Failed guesses per account (known or not) per window. */
+  perAccount: number;
+  perAccountMinutes: number;
+  /** Failed guesses per client address per window, over all accounts (password spraying). */
+  perAddress: number;
+  perAddressMinutes: number;
+}
+
+/** "false" (default: the socket's address), "true", a hop count, or addresses/subnets ("loopback, 10.0.0.0/8"). */
+function trustProxyFrom(raw: string | undefined): boolean | number | string {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -41,5 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.LENTERA_SEED_DEMO ? env.LENTERA_SEED_DEMO !== 'false' : !production,
     cookieSecure: (env.LENTERA_COOKIE_SECURE ?? (production ? 'true' : 'false')) === 'true',
     sessionDays: intFrom('LENTERA_SESSION_DAYS', 14),
+    trustProxy: trustProxyFrom(env.LENTERA_TRUST_PROXY),
+    signInLimits: {
+      perAccount: intFrom('LENTERA_SIGNIN_ACCOUNT_ATTEMPTS', 5),
+      perAccountMinutes: 15,
+      perAddress: intFrom('LENTERA_SIGNIN_ADDRESS_ATTEMPTS', 50),
+      perAddressMinutes: 60,
+    },
   };
 }

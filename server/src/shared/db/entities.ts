@@ -1,6 +1,6 @@
 import { Agency, OrgUnit } from '../../modules/agency/agency.entity.js';
 import { AuditEntry } from '../../modules/audit/audit.entity.js';
-import { LoginThrottle, Session } from '../../modules/auth/session.entity.js';
+import { Session, SignInLimit } from '../../modules/auth/session.entity.js';
 import { Course } from '../../modules/course/course.entity.js';
 import { SearchSynonym } from '../../modules/course/search-synonym.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
@@ -10,6 +10,6 @@ import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
-  Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, LoginThrottle,
+  Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, SignInLimit,
   Course, SearchSynonym, Enrolment, LearningRuleSet, LearningRecord, PersonLearningYear, AuditEntry,
 ];

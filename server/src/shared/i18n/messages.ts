@@ -31,9 +31,14 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'NIP/e-mail atau kata sandi salah.',
     en: 'Wrong NIP/e-mail or password.',
   },
-  ACCOUNT_LOCKED: {
-    id: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit.',
-    en: 'Too many failed sign-in attempts. Try again in {minutes} minutes.',
+  TOO_MANY_ATTEMPTS: {
+    id: 'Terlalu banyak percobaan kata sandi. Demi keamanan akun, coba lagi dalam {minutes} menit.',
+    en: 'Too many password attempts. To keep the account safe, try again in {minutes} minutes.',
+  },
+  WRONG_CURRENT_PASSWORD: { id: 'Kata sandi saat ini salah.', en: 'The current password is wrong.' },
+  PASSWORD_UNCHANGED: {
+    id: 'Kata sandi baru harus berbeda dari kata sandi saat ini.',
+    en: 'The new password must differ from the current one.',
   },
   INVALID_NIP: { id: 'NIP tidak valid: {reason}', en: 'Invalid NIP: {reason}' },
   DUPLICATE_NIP: { id: 'NIP ini sudah terdaftar.', en: 'This NIP is already registered.' },
