@@ -4,6 +4,8 @@ import { EnrolmentStatus } from '../../server/src/modules/enrolment/enrolment.en
 import { checkNip } from '../../server/src/modules/person/nip.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { buildDemoWorld, DEMO_PASSWORD, seedDemoWorldIfEmpty, type DemoAccount } from '../../server/src/shared/db/seed/demo-world.js';
+import { ONLINE } from '../../server/src/shared/db/seed/demo-catalogue.js';
+import { wallClock } from '../../server/src/shared/db/seed/schedule.js';
 import { yearIn } from '../../server/src/shared/util/time.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -231,6 +233,37 @@ describe('demo world', () => {
     }
     const wrong = app.anonymous();
     expect(await wrong.errorCode(`mutation { signIn(input: { login: "${accounts![0].login}", password: "salah-sandi" }) { me { id } } }`)).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('schedules read as the organiser announces them: 08.00–16.00 in class, a morning online, in the owner’s zone', async () => {
+    const rows = await app.sql<{ code: string; location: string | null; zone: string; opens: string; closes: string; days: number }>(
+      `select c.code, c.location, z.zone,
+              to_char(c.starts_at at time zone z.zone, 'HH24.MI') as opens, to_char(c.ends_at at time zone z.zone, 'HH24.MI') as closes,
+              ((c.ends_at at time zone z.zone)::date - (c.starts_at at time zone z.zone)::date)::int as days
+         from course c left join agency a on a.id = c.owner_agency_id
+        cross join lateral (select coalesce(a.time_zone, 'Asia/Jakarta') as zone) z
+        where c.starts_at is not null`,
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) {
+      // Between 07.00 and 17.00 where the course is held, opening before closing, on the first and last day.
+      expect(r.opens >= '07.00' && r.closes <= '17.00' && r.opens < r.closes && r.days >= 0, `${r.code}: ${r.opens}–${r.closes} ${r.zone}`).toBe(true);
+    }
+    expect(rows.filter((r) => r.location !== ONLINE).every((r) => r.opens === '08.00' && r.closes === '16.00')).toBe(true);
+    expect(rows.filter((r) => r.location === ONLINE).map((r) => `${r.opens}–${r.closes}`)).toContain('09.00–12.00');
+
+    // Whatever the hour the world is built at (here 23.30 and 00.30 WIB), and in any Indonesian zone.
+    for (const now of [new Date('2026-11-23T16:30:00Z'), new Date('2026-11-23T17:30:00Z')]) {
+      const table = buildDemoWorld(now, 'hash').tables.find((t) => t.table === 'course')!;
+      for (const row of table.rows.filter((r) => r.starts_at)) {
+        const hm = (iso: unknown) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso as string));
+        expect([hm(row.starts_at), hm(row.ends_at)], row.code as string).toEqual(row.location === ONLINE ? ['09:00', '12:00'] : ['08:00', '16:00']);
+      }
+    }
+    for (const zone of ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']) {
+      const at = wallClock(new Date('2026-11-23T20:00:00Z'), 3, '08.00', zone);
+      expect(new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' }).format(at), zone).toBe('27/11/2026, 08:00');
+    }
   });
 
   it('does nothing the second time: returns null and writes no row', async () => {

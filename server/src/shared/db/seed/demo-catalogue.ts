@@ -36,10 +36,12 @@ export interface CourseDef {
   /** Rupiah per participant. */
   cost: number;
   location?: string;
+  /** Daily hours at the venue, "hh.mm" in the owner's zone; 08.00–16.00 in class, 09.00–12.00 online by default (schedule.ts). */
+  hours?: readonly [string, string];
 }
 
 const REGIONS = ['PEMPROV-DKI', 'PEMKOT-BDG', 'PEMKOT-SMG', 'PEMKOT-PLG'];
-const ONLINE = 'Daring melalui ruang kelas virtual Lentera';
+export const ONLINE = 'Daring melalui ruang kelas virtual Lentera';
 
 export const CATALOGUE: CourseDef[] = [
   // Layanan publik digital

@@ -31,6 +31,8 @@ export interface AgencyDef {
   code: string;
   name: string;
   kind: 'MINISTRY' | 'NATIONAL_AGENCY' | 'PROVINCE' | 'CITY';
+  /** IANA zone of its schedules; Asia/Jakarta (WIB) when unset, as for every seeded agency today. */
+  timeZone?: string;
   names: RegionMix;
   units: UnitDef[];
 }

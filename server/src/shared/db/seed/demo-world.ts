@@ -3,11 +3,12 @@ import { hashPassword } from '../../../modules/auth/password.js';
 import { CourseStatus, EnrolmentPolicy } from '../../../modules/course/course.enums.js';
 import { checkNip } from '../../../modules/person/nip.js';
 import { Role } from '../../auth/roles.js';
-import { isoDateIn, yearIn } from '../../util/time.js';
-import { CATALOGUE, type Audience, type CourseDef } from './demo-catalogue.js';
+import { DEFAULT_TIME_ZONE, isoDateIn, yearIn } from '../../util/time.js';
+import { CATALOGUE, ONLINE, type Audience, type CourseDef } from './demo-catalogue.js';
 import { makeName, type RegionMix, type Sex } from './demo-names.js';
 import { AGENCIES, PARTNERS, STAFF_POSITIONS, type HeadLevel, type UnitDef, type UnitKind } from './demo-org.js';
 import { Prng } from './prng.js';
+import { dailyHours, wallClock } from './schedule.js';
 
 export interface DemoAccount {
   role: string;
@@ -209,7 +210,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
   const agencyRows: Row[] = AGENCIES.map((a) => {
     const id = rng.uuid();
     agencyId.set(a.code, id);
-    return { id, code: a.code, name: a.name, kind: a.kind };
+    return { id, code: a.code, name: a.name, kind: a.kind, time_zone: a.timeZone ?? DEFAULT_TIME_ZONE };
   });
   const partnerId = new Map<string, string>();
   const partnerRows: Row[] = PARTNERS.map((p) => {
@@ -395,8 +396,12 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
   for (const def of CATALOGUE) {
     const id = rng.uuid();
     const status = def.status ?? CourseStatus.PUBLISHED;
-    const startsAt = def.start === null ? null : at(def.start, 1); // 08:00 WIB
-    const endsAt = def.start === null ? null : at(def.start + (def.days ?? 1) - 1, 9); // 16:00 WIB on the last day
+    // As the organiser announces it: the venue's hours (e.g. 08.00–16.00) in the owner's zone, first to last day.
+    // Partners have no zone of their own; every seeded partner's city is in WIB.
+    const zone = AGENCIES.find((a) => a.code === def.owner)?.timeZone ?? DEFAULT_TIME_ZONE;
+    const [opens, closes] = dailyHours(def, ONLINE);
+    const startsAt = def.start === null ? null : wallClock(now, def.start, opens, zone);
+    const endsAt = def.start === null ? null : wallClock(now, def.start + (def.days ?? 1) - 1, closes, zone);
     const phase: CourseMeta['phase'] =
       status === CourseStatus.DRAFT ? 'draft'
         : startsAt === null ? 'selfpaced'
@@ -405,7 +410,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
     const ownerIsAgency = agencyId.has(def.owner);
     if (!ownerIsAgency && !partnerId.has(def.owner)) throw new Error(`unknown demo course owner ${def.owner}`);
     const creator = ownerIsAgency ? cast(AGENCY_ADMINS[def.owner]) : cast(PARTNER_ADMINS[def.owner]);
-    const publishedAt = status === CourseStatus.DRAFT ? null : startsAt ? new Date(startsAt.getTime() - 45 * DAY) : at(-720, 2);
+    const publishedAt = status === CourseStatus.DRAFT ? null : startsAt ? new Date(startsAt.getTime() - 45 * DAY) : at(-720, 9);
     const agencies = new Set<string>(
       def.visibility === 'ALL_AGENCIES' ? allAgencies : [...(ownerIsAgency ? [def.owner] : []), ...(def.visibility === 'LISTED_AGENCIES' ? def.listed ?? [] : [])],
     );
@@ -616,7 +621,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
 
   return {
     tables: [
-      { table: 'agency', columns: ['id', 'code', 'name', 'kind'], rows: agencyRows },
+      { table: 'agency', columns: ['id', 'code', 'name', 'kind', 'time_zone'], rows: agencyRows },
       { table: 'partner_institution', columns: ['id', 'code', 'name', 'kind', 'city'], rows: partnerRows },
       { table: 'org_unit', columns: ['id', 'agency_id', 'parent_id', 'name', 'path'], rows: unitRows },
       {
