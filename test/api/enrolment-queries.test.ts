@@ -83,7 +83,9 @@ describe('enrolment(id)', () => {
 
     for (const who of [learners[0], supervisor, instructor, admin]) {
       const got = (await (await app.as(who)).ok(GET, { id: e.id })).enrolment;
-      expect(got).toMatchObject({ id: e.id, learner: { id: learners[0].id, nip: learners[0].nip } });
+      // The partner's instructor is outside the learner's circle: the NIP is masked for them.
+      const nip = who === instructor ? `${learners[0].nip!.slice(0, 4)}${'•'.repeat(11)}${learners[0].nip!.slice(-3)}` : learners[0].nip;
+      expect(got).toMatchObject({ id: e.id, learner: { id: learners[0].id, nip } });
     }
     const otherAgency = await app.seed.agencyWithStaff(1);
     for (const who of [learners[1], otherInstructor, otherAgency.admin, otherAgency.supervisor]) {
@@ -147,7 +149,7 @@ describe('approvalsInbox', () => {
 });
 
 describe('courseRoster', () => {
-  it('lists the course’s people by name with status and NIP for its instructor and managers', async () => {
+  it('lists the course’s people by name with status and masked NIP for its instructor and managers', async () => {
     const { agency, admin, learners } = await app.seed.agencyWithStaff(3);
     const partner = await app.seed.partner();
     const instructor = await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] });
@@ -160,7 +162,9 @@ describe('courseRoster', () => {
     const page = (await teacher.ok(ROSTER, { courseId: course.id, first: 2 })).courseRoster;
     expect(page.totalCount).toBe(3);
     expect(page.nodes.map((n: any) => n.learner.fullName)).toEqual(['Agus Salim', 'Bambang Pamungkas']);
-    expect(page.nodes[0].learner).toMatchObject({ nip: learners[1].nip, agencyName: agency.name });
+    // A partner university's instructor is outside every learner's circle: NIPs are masked on their roster.
+    const nip = learners[1].nip!;
+    expect(page.nodes[0].learner).toMatchObject({ nip: `${nip.slice(0, 4)}${'•'.repeat(11)}${nip.slice(-3)}`, agencyName: agency.name });
     const rest = (await teacher.ok(ROSTER, { courseId: course.id, first: 2, after: page.pageInfo.endCursor })).courseRoster;
     expect(rest.nodes.map((n: any) => [n.learner.fullName, n.status, n.waitlistPosition])).toEqual([['Citra Lestari', 'ACTIVE', null]]);
     const waiting = (await teacher.ok(ROSTER, { courseId: course.id, status: ['WAITLISTED'] })).courseRoster;

@@ -59,13 +59,3 @@ export function canFinishEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boo
   if (row.person_id === viewer.personId) return false; // nobody credits their own JP
   return row.teaches || administersCourseOwner(viewer, row);
 }
-
-/** Full NIPs go to the learner, their supervisor or approver, admins of their agency, and who runs the course. */
-export function mayReadNip(viewer: Viewer, row: { person_id: string; approver_id: string | null; learner_supervisor_id: string | null; learner_agency_id: string | null }): boolean {
-  return (
-    row.person_id === viewer.personId ||
-    row.approver_id === viewer.personId ||
-    row.learner_supervisor_id === viewer.personId ||
-    viewer.administersAgency(row.learner_agency_id)
-  );
-}

@@ -3,7 +3,6 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.js';
 import type { DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../course/course.enums.js';
-import { maskNip } from '../person/nip.js';
 import type { EnrolmentStatus } from './enrolment.entity.js';
 import type { EnrolmentAccessRow } from './enrolment.policy.js';
 import type { Enrolment, EnrolmentCourse, EnrolmentLearner } from './enrolment.types.js';
@@ -107,23 +106,23 @@ export function toEnrolmentCourse(row: CourseColumns): EnrolmentCourse {
   };
 }
 
-export function toEnrolmentLearner(row: EnrolmentRow, showNip: boolean): EnrolmentLearner {
+export function toEnrolmentLearner(row: EnrolmentRow): EnrolmentLearner {
   return {
     id: row.person_id,
     fullName: row.learner_name,
-    nip: row.learner_nip ? (showNip ? row.learner_nip : maskNip(row.learner_nip)) : null,
+    identity: { personId: row.person_id, agencyId: row.learner_agency_id, supervisorId: row.learner_supervisor_id, nip: row.learner_nip, nidn: null },
     agencyName: row.learner_agency_name,
     orgUnitName: row.learner_org_unit_name,
     positionTitle: row.learner_position_title,
   };
 }
 
-export function toEnrolment(row: EnrolmentRow, showNip = true): Enrolment {
+export function toEnrolment(row: EnrolmentRow): Enrolment {
   return {
     id: row.id,
     status: row.status,
     course: toEnrolmentCourse(row),
-    learner: toEnrolmentLearner(row, showNip),
+    learner: toEnrolmentLearner(row),
     approverName: row.approver_name,
     decidedByName: row.decided_by_name,
     requestedAt: toDate(row.requested_at),

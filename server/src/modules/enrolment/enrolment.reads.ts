@@ -6,7 +6,7 @@ import { isoDateIn, yearIn } from '../../shared/util/time.js';
 import { canTeachCourse, canViewCourse, loadCourseAccess } from '../course/course.policy.js';
 import { jpOf } from '../learning-hours/index.js';
 import type { EnrolmentStatus } from './enrolment.entity.js';
-import { canSeeEnrolment, mayReadNip } from './enrolment.policy.js';
+import { canSeeEnrolment } from './enrolment.policy.js';
 import {
   decodeKeyset, ENROLMENT_COLUMNS, ENROLMENT_JOINS, loadEnrolmentAccess, pageQuery, readEnrolment, toDate,
   toEnrolment, toEnrolmentCourse, toEnrolmentLearner, type EnrolmentRow,
@@ -95,7 +95,7 @@ export async function approvalsInbox(
     total,
     (r) => ({
       id: r.id,
-      learner: toEnrolmentLearner(r, mayReadNip(viewer, r)),
+      learner: toEnrolmentLearner(r),
       course: toEnrolmentCourse(r),
       requestedAt: toDate(r.requested_at),
       approverName: r.approver_name,
@@ -106,7 +106,7 @@ export async function approvalsInbox(
   );
 }
 
-/** Who is in a course, by name, for its instructors and managers (NIP shown to them). One statement per page. */
+/** Who is in a course, by name, for its instructors and managers. One statement per page. */
 export async function courseRoster(
   em: EntityManager, viewer: Viewer, args: { courseId: string; first: number; after?: string | null; status?: EnrolmentStatus[] | null },
   withTotal: boolean,

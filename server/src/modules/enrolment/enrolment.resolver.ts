@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Args, Authorized, Ctx, Info, Mutation, Query, Resolver } from 'type-graphql';
+import { Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
 import { selects } from '../../shared/graphql/selection.js';
@@ -9,7 +9,8 @@ import {
 } from './enrolment.inputs.js';
 import * as reads from './enrolment.reads.js';
 import * as enrolments from './enrolment.service.js';
-import { ApprovalRequestPage, Enrolment, EnrolmentPage, EnrolPeopleResult } from './enrolment.types.js';
+import { shownIdentity } from '../person/index.js';
+import { ApprovalRequestPage, Enrolment, EnrolmentLearner, EnrolmentPage, EnrolPeopleResult } from './enrolment.types.js';
 
 /** Roles that may run a course (its instructors and managers); the course policy decides per course. */
 const COURSE_STAFF = [Role.INSTRUCTOR, Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN];
@@ -89,5 +90,15 @@ export class EnrolmentResolver {
   @Authorized(...COURSE_STAFF)
   courseRoster(@Args(() => CourseRosterArgs) args: CourseRosterArgs, @Ctx() ctx: SignedInContext, @Info() info: GraphQLResolveInfo): Promise<EnrolmentPage> {
     return reads.courseRoster(ctx.em, ctx.viewer, args, selects(info, ['totalCount']));
+  }
+}
+
+/** The learner's NIP on every enrolment screen (roster, inbox, home, one enrolment) goes through the one identity policy. */
+@Resolver(() => EnrolmentLearner)
+@Authorized()
+export class EnrolmentLearnerResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'In full for the learner, their supervisor chain, their agency’s admins and platform admins; masked for anyone else' })
+  async nip(@Root() learner: EnrolmentLearner, @Ctx() ctx: SignedInContext): Promise<string | null> {
+    return (await shownIdentity(ctx, learner.identity)).nip;
   }
 }

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PageOf } from '../../shared/graphql/pagination.js';
+import type { IdentityHolder } from '../person/index.js';
 import { DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../course/course.enums.js';
 import { EnrolmentStatus } from './enrolment.entity.js';
 
@@ -20,12 +21,13 @@ export class EnrolmentCourse {
   @Field(() => Int, { nullable: true, description: 'Free seats; null when unlimited' }) seatsLeft!: number | null;
 }
 
-/** The person enrolled. The NIP is shown in full only to those entitled to it, masked otherwise. */
+/** The person enrolled. The NIP resolves through the person module's one identity policy (enrolment.resolver.ts). */
 @ObjectType()
 export class EnrolmentLearner {
   @Field(() => ID) id!: string;
   @Field(() => String) fullName!: string;
-  @Field(() => String, { nullable: true }) nip!: string | null;
+  /** Not in the API: the raw numbers, shown through `shownIdentity` only. */
+  identity!: IdentityHolder;
   @Field(() => String, { nullable: true }) agencyName!: string | null;
   @Field(() => String, { nullable: true }) orgUnitName!: string | null;
   @Field(() => String, { nullable: true }) positionTitle!: string | null;

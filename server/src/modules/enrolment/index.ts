@@ -1,4 +1,4 @@
-import { EnrolmentResolver } from './enrolment.resolver.js';
+import { EnrolmentLearnerResolver, EnrolmentResolver } from './enrolment.resolver.js';
 import { ViewerEnrolmentResolver } from './viewer-enrolment.resolver.js';
 
 export { EnrolmentStatus, REOPENABLE, SEAT_HOLDING } from './enrolment.entity.js';
@@ -9,4 +9,4 @@ export {
   type CourseColumns, type EnrolmentRow,
 } from './enrolment.queries.js';
 export { Enrolment, EnrolmentCourse } from './enrolment.types.js';
-export const enrolmentResolvers = [EnrolmentResolver, ViewerEnrolmentResolver] as const;
+export const enrolmentResolvers = [EnrolmentResolver, EnrolmentLearnerResolver, ViewerEnrolmentResolver] as const;

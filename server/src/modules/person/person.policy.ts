@@ -19,8 +19,15 @@ export function canViewPerson(viewer: Viewer, person: PersonScope): boolean {
   return viewer.personId === person.id || viewer.personId === person.supervisor_id || viewer.isPlatformAdmin || canAdministerPerson(viewer, person);
 }
 
-/** Entitled to the full NIP/NIDN: the same circle as who may open the record. */
-export const canSeeIdentityNumbers = canViewPerson;
+/**
+ * The circle entitled to a person's full NIP/NIDN: the person, their supervisor chain (direct supervisor
+ * and up), their agency's admins and platform admins; everyone else sees it masked. `upperChain` is the
+ * chain above the direct supervisor (see identity.ts, the one place that applies this).
+ */
+export function canSeeIdentityNumbers(viewer: Viewer, person: Omit<PersonScope, 'partner_id'>, upperChain: readonly string[]): boolean {
+  return viewer.personId === person.id || viewer.personId === person.supervisor_id || viewer.isPlatformAdmin
+    || viewer.administersAgency(person.agency_id) || upperChain.includes(viewer.personId);
+}
 
 /** Granted roles are shown to the person's admins and to the person. */
 export function canSeeRoles(viewer: Viewer, person: PersonScope): boolean {

@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { maskNip } from './nip.js';
 import type { EmploymentType } from './person.entity.js';
-import { canSeeIdentityNumbers, canSeeRoles } from './person.policy.js';
+import { canSeeRoles } from './person.policy.js';
 import type { PersonNode } from './person.types.js';
 
 /** The columns a Person needs, with its agency, unit and partner names joined in: no hydration, no N+1. */
@@ -44,15 +43,12 @@ export async function findPersonRow(em: EntityManager, id: string, lock = false)
   return row ?? null;
 }
 
-/** Shapes a row for one viewer: the identity numbers are masked unless the viewer is entitled. */
+/** Shapes a row for one viewer (the identity numbers are shown through `shownIdentity`, field by field). */
 export function toPersonNode(row: PersonRow, viewer: Viewer): PersonNode {
-  const entitled = canSeeIdentityNumbers(viewer, row);
   return {
     id: row.id,
     fullName: row.full_name,
-    nip: row.nip && !entitled ? maskNip(row.nip) : row.nip,
-    nipMasked: !!row.nip && !entitled,
-    nidn: entitled ? row.nidn : null,
+    identity: { personId: row.id, agencyId: row.agency_id, supervisorId: row.supervisor_id, nip: row.nip, nidn: row.nidn },
     employmentType: row.employment_type,
     email: row.email,
     agency: row.agency_id ? { id: row.agency_id, code: row.agency_code!, name: row.agency_name! } : null,

@@ -4,6 +4,7 @@ import { Role } from '../../shared/auth/roles.js';
 import type { Page } from '../../shared/graphql/pagination.js';
 import { CreatePersonInput, GrantRoleInput, PeopleArgs, ResetPersonPasswordArgs, UpdatePersonInput } from './person.inputs.js';
 import { grantsByPerson, personRowById, subordinateCountByPerson } from './person.loaders.js';
+import { shownIdentity } from './identity.js';
 import { toPersonNode } from './person.read.js';
 import { PersonNode, PersonPage, RoleGrantNode } from './person.types.js';
 import * as people from './person.service.js';
@@ -18,7 +19,7 @@ export class PersonResolver {
     return people.listPeople(ctx, args);
   }
 
-  @Query(() => PersonNode, { description: 'For the person, their supervisor and their admins; NOT_FOUND for anyone else' })
+  @Query(() => PersonNode, { description: 'For the person, their supervisor chain and their admins; NOT_FOUND for anyone else' })
   async person(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<PersonNode> {
     return people.getPerson(ctx, id);
   }
@@ -49,6 +50,21 @@ export class PersonResolver {
   @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
   async resetPersonPassword(@Args(() => ResetPersonPasswordArgs) args: ResetPersonPasswordArgs, @Ctx() ctx: SignedInContext): Promise<boolean> {
     return people.resetPersonPassword(ctx, args.id, args.newPassword);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'In full for the person, their supervisor chain, their agency’s admins and platform admins; masked for anyone else (1985•••••••••••003)' })
+  async nip(@Root() person: PersonNode, @Ctx() ctx: SignedInContext): Promise<string | null> {
+    return (await shownIdentity(ctx, person.identity)).nip;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'True when `nip` is masked for this viewer' })
+  async nipMasked(@Root() person: PersonNode, @Ctx() ctx: SignedInContext): Promise<boolean> {
+    return (await shownIdentity(ctx, person.identity)).nipMasked;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Lecturers’ national number; only for those who see the NIP in full' })
+  async nidn(@Root() person: PersonNode, @Ctx() ctx: SignedInContext): Promise<string | null> {
+    return (await shownIdentity(ctx, person.identity)).nidn;
   }
 
   @FieldResolver(() => PersonNode, { nullable: true, description: 'Atasan langsung' })

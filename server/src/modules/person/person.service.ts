@@ -15,6 +15,7 @@ import { hashPassword, liftAccountLimit } from '../auth/index.js';
 // Directly, not through enrolment/index.ts: enrolment depends on person (see ARCHITECTURE.md).
 import { moveRequestsToSupervisor } from '../enrolment/approvers.js';
 import { PartnerInstitution } from '../partner/index.js';
+import { inIdentityCircle } from './identity.js';
 import { checkNipFor, normalizeNip } from './nip.js';
 import { EmploymentType, Person } from './person.entity.js';
 import type { CreatePersonInput, PeopleArgs, UpdatePersonInput } from './person.inputs.js';
@@ -94,11 +95,16 @@ export async function listPeople(ctx: SignedInContext, args: PeopleArgs): Promis
   return toPage(rows, args.first, n, (r) => toPersonNode(r, viewer), (r) => [r.full_name, r.id]);
 }
 
-/** The person, their supervisor and their admins may open a record; to anyone else it does not exist. */
+/**
+ * The person's circle opens their record: the person, their supervisor chain, their admins (the same
+ * circle that sees the NIP in full). To anyone else it does not exist.
+ */
 export async function getPerson(ctx: SignedInContext, id: string): Promise<PersonNode> {
   const row = isUuid(id) ? await findPersonRow(ctx.em, id) : null;
-  if (!row || !canViewPerson(ctx.viewer, row)) throw new AppError('NOT_FOUND', { what: 'person' });
-  return toPersonNode(row, ctx.viewer);
+  if (!row) throw new AppError('NOT_FOUND', { what: 'person' });
+  const node = toPersonNode(row, ctx.viewer);
+  if (!canViewPerson(ctx.viewer, row) && !(await inIdentityCircle(ctx, node.identity))) throw new AppError('NOT_FOUND', { what: 'person' });
+  return node;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Role } from '../../shared/auth/roles.js';
 import { PageOf } from '../../shared/graphql/pagination.js';
+import type { IdentityHolder } from './identity.js';
 import { EmploymentType } from './person.entity.js';
 
 @ObjectType('PersonAgency', { description: 'The agency a person works for' })
@@ -36,16 +37,13 @@ export class RoleGrantNode {
 
 /**
  * A person as one viewer may see them. The NIP (and NIDN) is shown in full only to the person, their
- * supervisor, their agency's admins and platform admins; anyone else who can reach the person (a
- * subordinate looking at their supervisor) gets it masked.
+ * supervisor chain, their agency's admins and platform admins; anyone else who can reach the person (a
+ * subordinate looking at their supervisor) gets it masked (field resolvers in person.resolver.ts).
  */
 @ObjectType('Person')
 export class PersonNode {
   @Field(() => ID) id!: string;
   @Field(() => String) fullName!: string;
-  @Field(() => String, { nullable: true, description: 'In full for entitled viewers, otherwise masked (1985•••••••••••003)' }) nip!: string | null;
-  @Field(() => Boolean, { description: 'True when `nip` is masked for this viewer' }) nipMasked!: boolean;
-  @Field(() => String, { nullable: true, description: 'Lecturers’ national number; only for entitled viewers' }) nidn!: string | null;
   @Field(() => EmploymentType) employmentType!: EmploymentType;
   @Field(() => String, { nullable: true }) email!: string | null;
   @Field(() => PersonAgency, { nullable: true }) agency!: PersonAgency | null;
@@ -55,6 +53,8 @@ export class PersonNode {
   @Field(() => String, { nullable: true, description: 'Golongan/ruang (III/a) or PPPK grade (IX)' }) rank!: string | null;
   @Field(() => Boolean) active!: boolean;
   // Not in the API: what field resolvers and policies need.
+  /** The raw identity numbers: `nip`, `nipMasked` and `nidn` resolve from it through `shownIdentity` only. */
+  identity!: IdentityHolder;
   supervisorId!: string | null;
   agencyId!: string | null;
   /** Whether this viewer may see the person's granted roles (their admins and the person). */
