@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { useChangePassword } from '../features/auth/useChangePassword';
 import type { UiError } from '../app/errors';
 import { focusFirstInvalid } from '../ui/focusFirstInvalid';
-import { notifySuccess } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
 
 const MIN_PASSWORD = 8;
@@ -63,7 +62,6 @@ export default function ChangePasswordRoute() {
               }
               form.reset();
               setSaved(true);
-              notifySuccess(t('password.saved'), t('password.savedTitle'));
             },
             () => setInvalidSubmits((n) => n + 1),
           )}
