@@ -25,6 +25,7 @@ const AdminCourses = lazy(() => import('../routes/admin-courses'));
 const AdminCourseEdit = lazy(() => import('../routes/admin-course-edit'));
 const AdminRoles = lazy(() => import('../routes/admin-roles'));
 const PlatformAgencies = lazy(() => import('../routes/platform-agencies'));
+const ChangePassword = lazy(() => import('../routes/change-password'));
 const NotFound = lazy(() => import('../routes/not-found'));
 
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
@@ -97,6 +98,7 @@ export const router = createBrowserRouter([
       { path: 'admin/kursus/:courseId', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
       { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
       { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
+      { path: 'akun/kata-sandi', element: page(ChangePassword) },
       { path: '*', element: page(NotFound) },
     ],
   },

@@ -1,14 +1,23 @@
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertTriangle, IconLock } from '@tabler/icons-react';
+import { useQuery } from '@apollo/client/react';
+import { IconAlertTriangle, IconClockHour4, IconLock } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../app/session';
 import { LanguageSwitch } from '../features/auth/LanguageSwitch';
 import { useSignIn } from '../features/auth/useSignIn';
+import { graphql } from '../gql/__generated__';
 import { FullPageLoader } from '../ui/FullPageLoader';
 import { LanternMark } from '../ui/LanternMark';
+
+/** Whether this browser's session ended (expired, or ended elsewhere), as opposed to never having signed in. */
+const SessionEndedDocument = graphql(`
+  query SignInSessionEnded {
+    sessionEnded
+  }
+`);
 
 /** Only same-site paths: "next" comes from the URL and must not send people elsewhere. */
 function safeNext(value: string | null): string {
@@ -23,6 +32,7 @@ export default function SignInRoute() {
   const next = safeNext(params.get('next'));
   const { submit, loading: submitting, error } = useSignIn();
   const errorRef = useRef<HTMLDivElement>(null);
+  const { data: ended } = useQuery(SessionEndedDocument, { skip: loading || !!me, fetchPolicy: 'network-only' });
   const form = useForm({
     mode: 'controlled',
     initialValues: { login: '', password: '' },
@@ -42,7 +52,7 @@ export default function SignInRoute() {
   if (loading) return <FullPageLoader />;
   if (me) return <Navigate to={next} replace />;
 
-  const locked = error?.code === 'ACCOUNT_LOCKED';
+  const locked = error?.code === 'TOO_MANY_ATTEMPTS';
 
   return (
     <Box mih="100dvh" bg="ink.0">
@@ -80,6 +90,10 @@ export default function SignInRoute() {
                     role="alert"
                   >
                     {error.message}
+                  </Alert>
+                ) : ended?.sessionEnded ? (
+                  <Alert color="blue" variant="light" icon={<IconClockHour4 aria-hidden />} role="status">
+                    {t('auth.sessionEnded')}
                   </Alert>
                 ) : null}
                 <TextInput

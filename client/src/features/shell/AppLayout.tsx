@@ -1,6 +1,6 @@
 import { AppShell, Avatar, Box, Container, Drawer, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconDots, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconDots, IconKey, IconLogout } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -109,6 +109,9 @@ export function AppLayout() {
                   {me.supervisorName ? <Text size="xs">{t('profile.supervisor', { name: me.supervisorName })}</Text> : null}
                 </Menu.Label>
                 <Menu.Divider />
+                <Menu.Item component={Link} to="/akun/kata-sandi" leftSection={<IconKey size={18} aria-hidden />}>
+                  {t('profile.changePassword')}
+                </Menu.Item>
                 <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={() => void signOut()}>
                   {t('auth.signOut')}
                 </Menu.Item>
