@@ -39,5 +39,7 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# The first platform admin: `docker compose exec -T lentera node server/dist/cli.js create-admin --email … --name …`
+# (password on stdin or in LENTERA_ADMIN_PASSWORD); production never seeds demo accounts by itself.
 # Node is PID 1: SIGTERM from `docker stop` reaches main.js, which closes HTTP and the pool and exits 0.
 CMD ["node", "server/dist/main.js"]

@@ -16,8 +16,6 @@ import { GraphQLClient } from '../kit/graphql-client.js';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const mainJs = join(root, 'server/dist/main.js');
 const clientIndex = join(root, 'client/dist/index.html');
-const compiled = existsSync(mainJs);
-if (!compiled) console.warn(`[smoke] SKIPPED: ${mainJs} is missing; run \`pnpm build\` (\`pnpm test\` builds first).`);
 
 let child: ChildProcess | null = null;
 let dataDir: string | null = null;
@@ -79,7 +77,14 @@ afterAll(() => {
 });
 
 describe('compiled server (node server/dist/main.js)', () => {
-  it.skipIf(!compiled)('starts its own PostgreSQL, seeds, serves GraphQL and the client, and stops cleanly on Ctrl-C', async () => {
+  // `pnpm test` builds first, so a missing build is a failure, never a silent skip.
+  it('the server and the client are built', () => {
+    expect(existsSync(mainJs), `${mainJs} is missing: run pnpm run build`).toBe(true);
+    expect(existsSync(clientIndex), `${clientIndex} is missing: run pnpm run build`).toBe(true);
+  });
+
+  it('starts its own PostgreSQL, seeds, serves GraphQL and the client, and stops cleanly on Ctrl-C', async () => {
+    expect(existsSync(mainJs), `${mainJs} is missing: run pnpm run build`).toBe(true);
     dataDir = mkdtempSync(join(tmpdir(), 'lentera-smoke-'));
     // When tests run as root, PostgreSQL runs as the "postgres" user and must reach the folder.
     chmodSync(dataDir, 0o755);
@@ -102,21 +107,17 @@ describe('compiled server (node server/dist/main.js)', () => {
     expect(me.fullName).toBe(learner.name);
     expect(me.roles).toContain('LEARNER');
 
-    if (existsSync(clientIndex)) {
-      const res = await fetch(`${base}/`);
-      expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toMatch(/text\/html/);
-      expect(await res.text()).toBe(readFileSync(clientIndex, 'utf8'));
-    } else {
-      console.warn(`[smoke] ${clientIndex} is missing: GET / not checked`);
-    }
+    const res = await fetch(`${base}/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toBe(readFileSync(clientIndex, 'utf8'));
 
     // Ctrl-C in a terminal signals the whole foreground group: the server and its PostgreSQL.
     process.kill(-child!.pid!, 'SIGINT');
     await expectStopped(exited);
   }, 180_000);
 
-  it.skipIf(!compiled)('starts again on the same data without seeding twice, and stops cleanly on SIGTERM (docker stop, kill)', async () => {
+  it('starts again on the same data without seeding twice, and stops cleanly on SIGTERM (docker stop, kill)', async () => {
     expect(learner, 'the first start must have run').not.toBeNull();
     const { base, exited } = await startServer();
     expect(output).not.toContain('Akun demo');

