@@ -7,7 +7,7 @@
  * which operation differs and where).
  */
 
-/** Catalogue, first page, as the catalogue screen asks for it. */
+/** Catalogue, first page, as the catalogue screen asks for it (default order: what one can start soonest, ended hidden). */
 export const CATALOGUE = `query BenchCatalogue {
   catalogue(first: 20) { nodes { id code title jp seatsLeft owner { name } instructors { fullName } } }
 }`;
@@ -42,10 +42,10 @@ const seatsLeft = (c) => `case when ${c}.capacity is null then null else greates
 export const CATALOGUE_FLOOR_SQL = `with ${VIEWER},
 page as (
   select c.id, c.code, c.title, c.jp, c.capacity, c.seats_taken, c.owner_agency_id, c.owner_partner_id,
-         coalesce(c.published_at, c.created_at) as sort_at
+         coalesce(c.starts_at, '-infinity'::timestamptz) as sort_at
     from course c, v
-   where ${VISIBLE}
-   order by sort_at desc, c.id desc
+   where ${VISIBLE} and (c.ends_at is null or c.ends_at > now())
+   order by sort_at, c.id
    limit 20
 )
 select json_build_object('data', json_build_object('catalogue', json_build_object('nodes', coalesce(json_agg(json_build_object(
@@ -53,7 +53,7 @@ select json_build_object('data', json_build_object('catalogue', json_build_objec
          'owner', json_build_object('name', coalesce(a.name, pi.name)),
          'instructors', coalesce((select json_agg(json_build_object('fullName', p.full_name) order by p.full_name, p.id)
                                     from course_instructor ci join person p on p.id = ci.person_id where ci.course_id = page.id), '[]'::json)
-       ) order by page.sort_at desc, page.id desc), '[]'::json))))::text as body
+       ) order by page.sort_at, page.id), '[]'::json))))::text as body
   from page
   left join agency a on a.id = page.owner_agency_id
   left join partner_institution pi on pi.id = page.owner_partner_id`;
