@@ -448,8 +448,10 @@ export const MATRIX: Matrix = {
   createCourse: {
     kind: 'mutation', document: `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }`, scopes: COURSE_SCOPES,
     build: async (w, v, s) => {
-      const owner = s === 'own' ? (w.ownCourseOwner(v), {}) // left out: the one agency or partner the viewer runs
-        : s === 'partner' ? { ownerPartnerId: (await w.partnerP()).id } : { ownerAgencyId: (await agencyFor(w, v, s)).id };
+      let owner = {};
+      if (s === 'own') w.ownCourseOwner(v); // no owner given: the one agency or partner the viewer runs
+      else if (s === 'partner') owner = { ownerPartnerId: (await w.partnerP()).id };
+      else owner = { ownerAgencyId: (await agencyFor(w, v, s)).id };
       return {
         variables: {
           input: {
