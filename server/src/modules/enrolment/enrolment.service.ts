@@ -97,6 +97,8 @@ export async function enrol(em: EntityManager, viewer: Viewer, courseId: string)
   if (!viewer.hasRole(Role.LEARNER)) throw new AppError('NOT_A_LEARNER');
   const course = await assertCanViewCourse(em, viewer, courseId);
   if (course.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
+  // Managing or teaching a course shows it; joining it as a learner takes the catalogue's own rule.
+  if (!course.visible_to_viewer) throw new AppError('COURSE_NOT_VISIBLE');
   const [info] = await em.execute<EnrolInfo[]>(
     `select c.enrolment_policy, ${closedReasonSql('c')} as closed_reason, e.id as enrolment_id, e.status as enrolment_status, s.id as supervisor_id, s.active as supervisor_active
        from course c

@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphQLResponse } from '../../kit/graphql-client.js';
+import { startTestApp, type TestApp } from '../../kit/test-app.js';
+import { NotApplicable, VIEWERS, World, type ViewerKind } from './world.js';
+
+/**
+ * What a call answers. ALLOWED: data, no error (for a list row: the scope's object is in it). HIDDEN: a
+ * list answered without the scope's object. The rest are the error code the call must fail with.
+ */
+export type Outcome = 'ALLOWED' | 'HIDDEN' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'NOT_A_LEARNER' | 'COURSE_NOT_VISIBLE';
+
+/**
+ * Which object the call is about, relative to the fixture (see world.ts):
+ * - none: the operation takes no object (it is about the viewer, or creates something)
+ * - own: the viewer's own object (their person, enrolment, agency, org unit, partner, grant; a course they teach
+ *   or whose owner they administer)
+ * - same: an object of agency A, the agency of the learner, supervisor, agency admin and platform admin
+ * - other: an object of agency B, the other agency admin's agency (partner Q for partner objects)
+ * - report: the learner's (who reports to the supervisor)
+ * - privileged: a person of agency A who holds more than an agency admin may grant (a platform admin): item 1
+ * - crossAdmin: a person of agency A who is also an agency admin of B (a role A's admins cannot grant): item 1
+ * - partner: an object of partner P (a course P owns and the instructor teaches, a staff member of P)
+ * - escalate: granting a role beyond the viewer's reach (PLATFORM_ADMIN) to a person of A
+ */
+export const SCOPES = ['none', 'own', 'same', 'other', 'report', 'privileged', 'crossAdmin', 'partner', 'escalate'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+/** A cell that is wrong today and being fixed on another branch: reported as a todo until the fix is merged. */
+export interface Pending {
+  expect: Outcome;
+  pendingFix: string;
+}
+/** A cell that makes no sense, with why. */
+export interface NotApplicableCell {
+  na: string;
+}
+export type Cell = Outcome | Pending | NotApplicableCell;
+/** Per scope; '*' for the scopes not named. */
+export type PerScope = Partial<Record<Scope | '*', Cell>>;
+/**
+ * Per viewer ('*' for the signed-in kinds not named); a viewer's entry is one cell for every scope or a
+ * PerScope. Anonymous callers default to UNAUTHENTICATED.
+ */
+export type Expectations = Partial<Record<ViewerKind | '*', Cell | PerScope>>;
+
+export interface Built {
+  variables: Record<string, unknown>;
+  /** For list rows: the id whose presence in the answer tells ALLOWED from HIDDEN. */
+  subject?: string;
+}
+
+export interface Row {
+  kind: 'query' | 'mutation';
+  /** Calls exactly this row's operation (checked against the schema). */
+  document: string;
+  scopes: readonly Scope[];
+  /** The variables for this viewer and scope, built from the world (throws NotApplicable when the viewer has no such object). */
+  build: (w: World, viewer: ViewerKind, scope: Scope) => Promise<Built>;
+  /** List rows: is `subject` in the answer? */
+  listed?: (data: any, subject: string) => boolean;
+  expect: Expectations;
+}
+
+export type Matrix = Record<string, Row>;
+
+export const pending = (expect: Outcome, pendingFix: string): Pending => ({ expect, pendingFix });
+export const na = (why: string): NotApplicableCell => ({ na: why });
+
+/** The expected cell for a viewer and scope, from the compact spec. */
+export function cellFor(row: Row, viewer: ViewerKind, scope: Scope): Cell {
+  if (viewer === 'anonymous' && scope === 'own') return na('anonymous callers own nothing');
+  const entry = row.expect[viewer] ?? (viewer === 'anonymous' ? 'UNAUTHENTICATED' : row.expect['*']);
+  const pick = (e: Cell | PerScope | undefined): Cell | undefined =>
+    e === undefined ? undefined : typeof e === 'string' || 'na' in e || 'pendingFix' in e ? (e as Cell) : ((e as PerScope)[scope] ?? (e as PerScope)['*']);
+  const cell = pick(entry) ?? (viewer === 'anonymous' ? undefined : pick(row.expect['*']));
+  if (cell === undefined) throw new Error(`no expectation for ${viewer} × ${scope}: write it down`);
+  return cell;
+}
+
+/** What a response says, in the matrix's terms. */
+function outcomeOf(res: GraphQLResponse, row: Row, subject: string | undefined): string {
+  if (res.errors?.length) return res.errors[0].extensions?.code ?? `no code: ${res.errors[0].message}`;
+  if (row.listed && subject) return row.listed(res.data, subject) ? 'ALLOWED' : 'HIDDEN';
+  return 'ALLOWED';
+}
+
+let tables: string[] | undefined;
+
+/**
+ * Every table's row count and newest row version (xmin): any insert, update or delete anywhere in the
+ * file's database changes it. One statement; the file's database is its own, so nothing else writes.
+ */
+async function fingerprint(app: TestApp): Promise<Record<string, string>> {
+  tables ??= (await app.sql<{ t: string }>(`select tablename as t from pg_tables where schemaname = 'public' and tablename not like 'mikro_orm%' order by 1`)).map((r) => r.t);
+  const [row] = await app.sql(`select ${tables.map((t) => `(select count(*) || ':' || coalesce(max(xmin::text::bigint), 0) from "${t}") as "${t}"`).join(', ')}`);
+  return row;
+}
+
+function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys(before).filter((t) => before[t] !== after[t]);
+}
+
+/** Runs one cell; returns what went wrong, or null. */
+async function runCell(app: TestApp, world: World, row: Row, viewer: ViewerKind, scope: Scope, expected: Outcome): Promise<string | null> {
+  let built: Built;
+  try {
+    built = await row.build(world, viewer, scope);
+  } catch (error) {
+    // The viewer has no object of their own of this kind (partner staff have no agency): N/A by construction.
+    if (error instanceof NotApplicable && scope === 'own') return null;
+    throw error;
+  }
+  const client = await world.client(viewer);
+  // Allowed mutations write (that is the point); everything else must leave the database as it was.
+  const checkWrites = row.kind === 'query' || (expected !== 'ALLOWED' && expected !== 'HIDDEN');
+  const before = checkWrites ? await fingerprint(app) : null;
+  const res = await client.request(row.document, built.variables);
+  const actual = outcomeOf(res, row, built.subject);
+  if (actual !== expected) {
+    const detail = res.errors?.[0] ? ` (${res.errors[0].message})` : '';
+    return `expected ${expected}, got ${actual}${detail}`;
+  }
+  if (before) {
+    const changed = changedTables(before, await fingerprint(app));
+    if (changed.length) return `${row.kind === 'query' ? 'a query' : 'denied, yet it'} wrote to ${changed.join(', ')}`;
+  }
+  return null;
+}
+
+/** MATRIX_PENDING=run runs the pending cells too: to see them fail today, or to check a merged fix before dropping its flags. */
+const RUN_PENDING = process.env.MATRIX_PENDING === 'run';
+
+/**
+ * The tests for some rows of the matrix. Queries share one world (they write nothing, which each cell
+ * checks); every mutation cell builds a world of its own, so an allowed write cannot disturb another cell.
+ * One test per operation runs all its cells and lists every disagreement; a pending cell is a todo.
+ */
+export function describeMatrix(title: string, matrix: Matrix, ops: string[]): void {
+  let app: TestApp;
+  let shared: World;
+  beforeAll(async () => {
+    app = await startTestApp();
+    shared = new World(app);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  describe(title, () => {
+    for (const op of ops) {
+      const row = matrix[op];
+      const cells: { viewer: ViewerKind; scope: Scope; expected: Outcome }[] = [];
+      for (const viewer of VIEWERS) {
+        for (const scope of row.scopes) {
+          const cell = cellFor(row, viewer, scope);
+          if (typeof cell === 'string') cells.push({ viewer, scope, expected: cell });
+          else if ('pendingFix' in cell && RUN_PENDING) cells.push({ viewer, scope, expected: cell.expect });
+          else if ('pendingFix' in cell) it.todo(`${op} · ${viewer} · ${scope}: should be ${cell.expect} (pending ${cell.pendingFix})`);
+        }
+      }
+      it(`${op}: every viewer × scope answers as the matrix says`, async () => {
+        const problems: string[] = [];
+        // Denials write nothing (each cell checks), so a mutation's denied cells may share a world.
+        const denials = new World(app);
+        for (const { viewer, scope, expected } of cells) {
+          const world = row.kind === 'query' ? shared : expected === 'ALLOWED' ? new World(app) : denials;
+          const problem = await runCell(app, world, row, viewer, scope, expected);
+          if (problem) problems.push(`${viewer} × ${scope}: ${problem}`);
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  });
+}
+

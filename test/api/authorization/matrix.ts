@@ -1,0 +1,623 @@
+/**
+ * The authorization matrix: every query and mutation of the schema, tried by every kind of caller on an object
+ * in every scope that makes sense for it, with the answer the product must give. How to read it:
+ *
+ * - Viewers (world.ts): anonymous, learner, supervisor (the learner's), instructor (staff of partner P, teaches P's
+ *   courses), partnerAdmin (of P), agencyAdmin (of agency A), otherAgencyAdmin (of agency B), platformAdmin (a
+ *   platform admin who belongs to agency A).
+ * - Scopes (matrix-kit.ts): none · own · same (agency A) · other (agency B / partner Q) · report (the learner's,
+ *   who reports to the supervisor) · privileged (a platform admin of A: item 1) · crossAdmin (a person of A who
+ *   also administers B: item 1 again) · partner (P's) · escalate.
+ * - Outcomes: ALLOWED, HIDDEN (a list answered without the object), FORBIDDEN, NOT_FOUND, UNAUTHENTICATED, and
+ *   two refusals of `enrol` that are about who may learn: NOT_A_LEARNER, COURSE_NOT_VISIBLE. `pending(x, 'item n')`: x is right, the fix is on another branch; the cell is a todo till then.
+ * - Compact: `'*'` is every signed-in viewer (or scope) not named; anonymous defaults to UNAUTHENTICATED. A
+ *   viewer without such an object (partner staff have no agency; learners own no course) skips `own`: the world
+ *   throws NotApplicable there.
+ *
+ * Adding an operation: add its row here (the coverage test fails until you do, and when a row's operation is
+ * gone). Write what SHOULD happen; where a policy denies, say which denial (FORBIDDEN when the caller may see the
+ * object, NOT_FOUND when they may not).
+ */
+import { Role } from '../../../server/src/shared/auth/roles.js';
+import { Seed } from '../../kit/seed.js';
+import { pending, type Built, type Matrix, type Scope } from './matrix-kit.js';
+import { NotApplicable, type Flavour, type Owner, type ViewerKind, type World } from './world.js';
+
+const ALLOWED = 'ALLOWED';
+const HIDDEN = 'HIDDEN';
+const FORBIDDEN = 'FORBIDDEN';
+const NOT_FOUND = 'NOT_FOUND';
+
+let unique = 0;
+const next = () => `${process.pid}${++unique}`;
+
+// ------------------------------------------------------------------------------------------- targets
+
+const signedIn = (viewer: ViewerKind) => {
+  if (viewer === 'anonymous') throw new NotApplicable('anonymous callers own nothing');
+  return viewer;
+};
+
+/** The person a scope names. */
+function personFor(w: World, viewer: ViewerKind, scope: Scope) {
+  switch (scope) {
+    case 'own': return w.person(signedIn(viewer));
+    case 'same': case 'escalate': return w.colleagueA();
+    case 'report': return w.learnerA();
+    case 'other': return w.learnerB();
+    case 'privileged': return w.privilegedA();
+    case 'crossAdmin': return w.crossAdminA();
+    case 'partner': return w.staffP();
+    default: throw new Error(`no person for scope ${scope}`);
+  }
+}
+
+function ownerFor(w: World, viewer: ViewerKind, scope: Scope): Owner {
+  switch (scope) {
+    case 'own': return w.ownCourseOwner(viewer);
+    case 'same': return 'A';
+    case 'other': return 'B';
+    case 'partner': return 'P';
+    default: throw new Error(`no course for scope ${scope}`);
+  }
+}
+
+const courseFor = (w: World, viewer: ViewerKind, scope: Scope, flavour: Flavour = 'open') => w.course(ownerFor(w, viewer, scope), flavour);
+
+/**
+ * The enrolment a scope names: own is the viewer's own (in a course of their agency); same is a colleague's in
+ * A's course; report the learner's in A's course; other a learner of B's in B's course; partner a learner of A's
+ * in P's course (the learner's agency does not own the course: item 8).
+ */
+async function enrolmentFor(w: World, viewer: ViewerKind, scope: Scope, status: 'ACTIVE' | 'REQUESTED', flavour?: Flavour): Promise<string> {
+  switch (scope) {
+    case 'own': {
+      if (viewer === 'instructor' || viewer === 'partnerAdmin') throw new NotApplicable('partner staff are never learners');
+      const owner: Owner = viewer === 'otherAgencyAdmin' ? 'B' : 'A';
+      return w.enrolment(await w.person(signedIn(viewer)), owner, status, flavour);
+    }
+    case 'same': return w.enrolment(await w.colleagueA(), 'A', status, flavour);
+    case 'report': return w.enrolment(await w.learnerA(), 'A', status, flavour);
+    case 'other': return w.enrolment(await w.learnerB(), 'B', status, flavour);
+    case 'partner': return w.enrolment(await w.colleagueA(), 'P', status, flavour);
+    default: throw new Error(`no enrolment for scope ${scope}`);
+  }
+}
+
+function agencyFor(w: World, viewer: ViewerKind, scope: Scope) {
+  switch (scope) {
+    case 'own': return w.ownAgency(viewer);
+    case 'same': return w.agencyA();
+    case 'other': return w.agencyB();
+    default: throw new Error(`no agency for scope ${scope}`);
+  }
+}
+
+/** An empty unit (so it can be renamed, moved and deleted) of the scope's agency. */
+async function spareUnitFor(w: World, viewer: ViewerKind, scope: Scope) {
+  const agency = await agencyFor(w, viewer, scope);
+  return w.spareUnit(agency);
+}
+
+function partnerFor(w: World, viewer: ViewerKind, scope: Scope) {
+  switch (scope) {
+    case 'own': return w.ownPartner(viewer);
+    case 'same': return w.partnerP();
+    case 'other': return w.partnerQ();
+    default: throw new Error(`no partner for scope ${scope}`);
+  }
+}
+
+/** The grant a scope names, for revocation. */
+async function grantFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  switch (scope) {
+    case 'own': {
+      const own: Partial<Record<ViewerKind, Role>> = {
+        instructor: Role.INSTRUCTOR, partnerAdmin: Role.PARTNER_ADMIN, agencyAdmin: Role.AGENCY_ADMIN,
+        otherAgencyAdmin: Role.AGENCY_ADMIN, platformAdmin: Role.PLATFORM_ADMIN,
+      };
+      const role = own[viewer];
+      if (!role) throw new NotApplicable(`${viewer} holds no grant`);
+      return w.grantOf(await w.person(signedIn(viewer)), role);
+    }
+    case 'same': return w.grantOf(await w.instructorA(), Role.INSTRUCTOR);
+    case 'other': return w.grantOf(await w.instructorB(), Role.INSTRUCTOR);
+    case 'privileged': return w.grantOf(await w.privilegedA(), Role.INSTRUCTOR);
+    case 'crossAdmin': return w.grantOf(await w.crossAdminA(), Role.INSTRUCTOR);
+    case 'partner': return w.grantOf(await w.staffP(), Role.INSTRUCTOR);
+    default: throw new Error(`no grant for scope ${scope}`);
+  }
+}
+
+const none = async (): Promise<Built> => ({ variables: {} });
+const byId = (find: (w: World, viewer: ViewerKind, scope: Scope) => Promise<{ id: string } | string>, extra: Record<string, unknown> = {}) =>
+  async (w: World, viewer: ViewerKind, scope: Scope): Promise<Built> => {
+    const found = await find(w, viewer, scope);
+    return { variables: { id: typeof found === 'string' ? found : found.id, ...extra } };
+  };
+const nodesHave = (field: string) => (data: any, id: string) => data[field].nodes.some((n: { id: string }) => n.id === id);
+
+/** Viewers who hold none of the roles an operation declares: the schema's first tier refuses them. */
+const tierOne = (...viewers: ViewerKind[]) => Object.fromEntries(viewers.map((v) => [v, FORBIDDEN]));
+
+// ------------------------------------------------------------------------------------------- the rows
+
+const PERSON_SCOPES = ['own', 'same', 'report', 'other', 'privileged', 'crossAdmin', 'partner'] as const;
+const ENROLMENT_SCOPES = ['own', 'same', 'report', 'other', 'partner'] as const;
+const COURSE_SCOPES = ['own', 'same', 'other', 'partner'] as const;
+
+/** Who may change a person: item 1 says an admin acts only on people whose roles they could grant themselves. */
+const PERSON_ADMIN = {
+  ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+  agencyAdmin: { other: NOT_FOUND, partner: NOT_FOUND, privileged: pending(FORBIDDEN, 'item 1'), crossAdmin: pending(FORBIDDEN, 'item 1'), '*': ALLOWED },
+  otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+  platformAdmin: ALLOWED,
+} as const;
+
+/** Deciding a request: its approver or an admin of the learner's agency, never the learner. */
+const DECIDE = {
+  ...tierOne('learner', 'instructor', 'partnerAdmin'),
+  supervisor: { own: FORBIDDEN, report: ALLOWED, '*': NOT_FOUND },
+  agencyAdmin: { own: FORBIDDEN, other: NOT_FOUND, '*': ALLOWED },
+  otherAgencyAdmin: { own: FORBIDDEN, other: ALLOWED, '*': NOT_FOUND },
+  platformAdmin: { own: FORBIDDEN, '*': ALLOWED },
+} as const;
+
+/** Completion and failure: the course's instructors and its owner's admins (item 8), never one's own. */
+const FINISH = {
+  ...tierOne('learner', 'supervisor'),
+  instructor: { partner: ALLOWED, '*': NOT_FOUND },
+  partnerAdmin: { partner: ALLOWED, '*': NOT_FOUND },
+  agencyAdmin: { own: FORBIDDEN, other: NOT_FOUND, partner: pending(FORBIDDEN, 'item 8'), '*': ALLOWED },
+  otherAgencyAdmin: { own: FORBIDDEN, other: ALLOWED, '*': NOT_FOUND },
+  platformAdmin: { own: FORBIDDEN, '*': ALLOWED },
+} as const;
+
+/** Changing a course: its owner's admins; a course one may see but not manage is FORBIDDEN, one hidden NOT_FOUND. */
+const MANAGE_COURSE = {
+  ...tierOne('learner', 'supervisor', 'instructor'),
+  partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+  agencyAdmin: { own: ALLOWED, same: ALLOWED, other: NOT_FOUND, partner: FORBIDDEN },
+  otherAgencyAdmin: { own: ALLOWED, same: NOT_FOUND, other: ALLOWED, partner: FORBIDDEN },
+  platformAdmin: ALLOWED,
+} as const;
+
+/** Org units: the agency's admins and platform admins; another agency's units do not exist for an admin. */
+const MANAGE_UNIT = {
+  ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+  agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+  otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED },
+  platformAdmin: ALLOWED,
+} as const;
+
+const PLATFORM_ONLY = { '*': FORBIDDEN, platformAdmin: ALLOWED } as const;
+
+const ENROLMENT_FIELDS = `id status`;
+const COURSE_FIELDS = `id`;
+
+export const MATRIX: Matrix = {
+  // ------------------------------------------------------------------ auth
+  me: {
+    kind: 'query', document: `{ me { id } }`, scopes: ['none'], build: none,
+    expect: { anonymous: ALLOWED, '*': ALLOWED }, // null when signed out
+  },
+  signIn: {
+    kind: 'mutation', document: `mutation($input: SignInInput!) { signIn(input: $input) { me { id } } }`, scopes: ['same'],
+    build: async (w) => ({ variables: { input: { login: (await w.colleagueA()).nip, password: Seed.PASSWORD } } }),
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  signOut: {
+    kind: 'mutation', document: `mutation { signOut }`, scopes: ['none'], build: none,
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  setMyLanguage: {
+    kind: 'mutation', document: `mutation { setMyLanguage(language: EN) { id } }`, scopes: ['none'], build: none,
+    expect: { '*': ALLOWED },
+  },
+
+  // ------------------------------------------------------------------ agencies and org units
+  agencies: {
+    kind: 'query', document: `{ agencies(first: 100) { nodes { id } } }`, scopes: ['same', 'other'],
+    build: async (w, v, s) => ({ variables: {}, subject: (await agencyFor(w, v, s)).id }),
+    listed: nodesHave('agencies'),
+    expect: { '*': ALLOWED }, // active agencies are everyone's filter options
+  },
+  agency: {
+    kind: 'query', document: `query($id: ID!) { agency(id: $id) { id } }`, scopes: ['own', 'same', 'other'],
+    build: byId(agencyFor), expect: { '*': ALLOWED },
+  },
+  createAgency: {
+    kind: 'mutation', document: `mutation($input: CreateAgencyInput!) { createAgency(input: $input) { id } }`, scopes: ['none'],
+    build: async () => ({ variables: { input: { code: `AGM${next()}`, name: `Instansi Baru ${next()}`, kind: 'CITY' } } }),
+    expect: PLATFORM_ONLY,
+  },
+  updateAgency: {
+    kind: 'mutation', document: `mutation($id: ID!) { updateAgency(id: $id, input: { name: "Nama Baru" }) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(agencyFor), expect: PLATFORM_ONLY,
+  },
+  setAgencyActive: {
+    kind: 'mutation', document: `mutation($id: ID!) { setAgencyActive(id: $id, active: false) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(agencyFor), expect: PLATFORM_ONLY,
+  },
+  orgUnits: {
+    kind: 'query', document: `query($id: ID!) { orgUnits(agencyId: $id) { id } }`, scopes: ['own', 'same', 'other'],
+    build: byId(agencyFor),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED },
+      otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED },
+      platformAdmin: ALLOWED,
+    },
+  },
+  createOrgUnit: {
+    kind: 'mutation', document: `mutation($id: ID!) { createOrgUnit(input: { agencyId: $id, name: "Bidang Baru" }) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(agencyFor),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED },
+      otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED },
+      platformAdmin: ALLOWED,
+    },
+  },
+  renameOrgUnit: {
+    kind: 'mutation', document: `mutation($id: ID!) { renameOrgUnit(id: $id, name: "Nama Baru") { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(spareUnitFor), expect: MANAGE_UNIT,
+  },
+  moveOrgUnit: {
+    kind: 'mutation', document: `mutation($id: ID!) { moveOrgUnit(id: $id, parentId: null) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(spareUnitFor), expect: MANAGE_UNIT,
+  },
+  deleteOrgUnit: {
+    kind: 'mutation', document: `mutation($id: ID!) { deleteOrgUnit(id: $id) }`,
+    scopes: ['own', 'same', 'other'], build: byId(spareUnitFor), expect: MANAGE_UNIT,
+  },
+
+  // ------------------------------------------------------------------ partners
+  partnerInstitutions: {
+    kind: 'query', document: `{ partnerInstitutions(first: 100) { nodes { id } } }`, scopes: ['same', 'other'],
+    build: async (w, v, s) => ({ variables: {}, subject: (await partnerFor(w, v, s)).id }),
+    listed: nodesHave('partnerInstitutions'),
+    expect: { '*': ALLOWED },
+  },
+  createPartnerInstitution: {
+    kind: 'mutation', document: `mutation($input: CreatePartnerInstitutionInput!) { createPartnerInstitution(input: $input) { id } }`,
+    scopes: ['none'], build: async () => ({ variables: { input: { code: `PTM${next()}`, name: `Mitra Baru ${next()}`, kind: 'UNIVERSITY' } } }),
+    expect: PLATFORM_ONLY,
+  },
+  updatePartnerInstitution: {
+    kind: 'mutation', document: `mutation($id: ID!) { updatePartnerInstitution(id: $id, input: { name: "Nama Baru" }) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(partnerFor), expect: PLATFORM_ONLY,
+  },
+
+  // ------------------------------------------------------------------ people and roles
+  people: {
+    kind: 'query', document: `query($agencyId: ID, $partnerId: ID) { people(agencyId: $agencyId, partnerId: $partnerId, first: 100) { nodes { id } } }`,
+    scopes: ['own', 'same', 'other', 'partner'],
+    build: async (w, v, s) => ({
+      variables: s === 'partner' ? { partnerId: (await w.partnerP()).id } : { agencyId: (await agencyFor(w, v, s)).id },
+    }),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, partner: FORBIDDEN, '*': ALLOWED },
+      otherAgencyAdmin: { same: FORBIDDEN, partner: FORBIDDEN, '*': ALLOWED },
+      platformAdmin: ALLOWED,
+    },
+  },
+  person: {
+    kind: 'query', document: `query($id: ID!) { person(id: $id) { id } }`, scopes: PERSON_SCOPES, build: byId(personFor),
+    expect: {
+      learner: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND }, // report is the learner themself
+      supervisor: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
+      instructor: { own: ALLOWED, '*': NOT_FOUND },
+      partnerAdmin: { own: ALLOWED, '*': NOT_FOUND }, // partner staff are the platform admins' to manage
+      agencyAdmin: { other: NOT_FOUND, partner: NOT_FOUND, '*': ALLOWED }, // reading a privileged colleague is fine
+      otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  createPerson: {
+    kind: 'mutation', document: `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+    scopes: ['own', 'same', 'other', 'partner'],
+    build: async (w, v, s) => {
+      const k = next();
+      const input = s === 'partner'
+        ? { partnerId: (await w.partnerP()).id, fullName: `Staf Baru ${k}`, employmentType: 'NON_ASN', email: `staf.baru.${k}@mitra.test`, initialPassword: 'Sandi-Awal-123' }
+        : { agencyId: (await agencyFor(w, v, s)).id, fullName: `Pegawai Baru ${k}`, employmentType: 'PNS', nip: await w.freshNip(), initialPassword: 'Sandi-Awal-123' };
+      return { variables: { input } };
+    },
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, partner: FORBIDDEN, '*': ALLOWED },
+      otherAgencyAdmin: { same: FORBIDDEN, partner: FORBIDDEN, '*': ALLOWED },
+      platformAdmin: ALLOWED,
+    },
+  },
+  updatePerson: {
+    kind: 'mutation', document: `mutation($id: ID!) { updatePerson(id: $id, input: { positionTitle: "Analis Baru" }) { id } }`,
+    scopes: PERSON_SCOPES, build: byId(personFor), expect: PERSON_ADMIN,
+  },
+  resetPersonPassword: {
+    kind: 'mutation', document: `mutation($id: ID!, $pw: String!) { resetPersonPassword(id: $id, newPassword: $pw) }`,
+    scopes: PERSON_SCOPES, build: byId(personFor, { pw: 'Sandi-Baru-456' }), expect: PERSON_ADMIN,
+  },
+  setPersonActive: {
+    kind: 'mutation', document: `mutation($id: ID!) { setPersonActive(id: $id, active: false) { id } }`,
+    scopes: PERSON_SCOPES, build: byId(personFor),
+    expect: {
+      ...PERSON_ADMIN,
+      // Nobody deactivates themself (an admin locking themself out is never what they meant).
+      agencyAdmin: { ...PERSON_ADMIN.agencyAdmin, own: FORBIDDEN },
+      otherAgencyAdmin: { ...PERSON_ADMIN.otherAgencyAdmin, own: FORBIDDEN },
+      platformAdmin: { own: FORBIDDEN, '*': ALLOWED },
+    },
+  },
+  grantRole: {
+    kind: 'mutation', document: `mutation($input: GrantRoleInput!) { grantRole(input: $input) { id } }`,
+    scopes: [...PERSON_SCOPES, 'escalate'],
+    build: async (w, v, s) => {
+      const person = await personFor(w, v, s);
+      const a = (await w.agencyA()).id;
+      const grant: Record<Scope, () => Promise<Record<string, unknown>>> = {
+        // INSTRUCTOR in the person's own agency: within what an agency admin may grant there.
+        own: async () => ({ role: 'INSTRUCTOR', agencyId: (await w.ownAgency(v)).id }),
+        same: async () => ({ role: 'INSTRUCTOR', agencyId: a }),
+        report: async () => ({ role: 'INSTRUCTOR', agencyId: a }),
+        other: async () => ({ role: 'INSTRUCTOR', agencyId: (await w.agencyB()).id }),
+        privileged: async () => ({ role: 'AGENCY_ADMIN', agencyId: a }),
+        crossAdmin: async () => ({ role: 'AGENCY_ADMIN', agencyId: a }),
+        partner: async () => ({ role: 'PARTNER_ADMIN', partnerId: (await w.partnerP()).id }),
+        escalate: async () => ({ role: 'PLATFORM_ADMIN' }),
+        none: async () => ({}),
+      };
+      return { variables: { input: { personId: person.id, ...(await grant[s]()) } } };
+    },
+    expect: {
+      ...PERSON_ADMIN,
+      agencyAdmin: { ...PERSON_ADMIN.agencyAdmin, escalate: FORBIDDEN },
+      otherAgencyAdmin: { ...PERSON_ADMIN.otherAgencyAdmin },
+    },
+  },
+  revokeRole: {
+    kind: 'mutation', document: `mutation($id: ID!) { revokeRole(grantId: $id) }`,
+    scopes: ['own', 'same', 'other', 'privileged', 'crossAdmin', 'partner'], build: byId(grantFor),
+    expect: {
+      ...PERSON_ADMIN,
+      platformAdmin: { own: FORBIDDEN, '*': ALLOWED }, // the last word on the platform cannot be dropped by oneself
+    },
+  },
+
+  // ------------------------------------------------------------------ courses
+  catalogue: {
+    kind: 'query', document: `{ catalogue(first: 100) { nodes { ${COURSE_FIELDS} } } }`, scopes: ['same', 'other', 'partner'],
+    build: async (w, v, s) => ({ variables: {}, subject: (await courseFor(w, v, s)).id }),
+    listed: nodesHave('catalogue'),
+    expect: {
+      // A's and B's courses are for their own agency; P's for all agencies. Partner staff have no agency.
+      '*': { same: ALLOWED, other: HIDDEN, partner: ALLOWED },
+      otherAgencyAdmin: { same: HIDDEN, other: ALLOWED, partner: ALLOWED },
+      instructor: { partner: ALLOWED, '*': HIDDEN },
+      partnerAdmin: { partner: ALLOWED, '*': HIDDEN },
+    },
+  },
+  catalogueOwners: {
+    kind: 'query', document: `{ catalogueOwners { id } }`, scopes: ['none'], build: none, expect: { '*': ALLOWED },
+  },
+  competencyTags: {
+    kind: 'query', document: `{ competencyTags { tag } }`, scopes: ['none'], build: none, expect: { '*': ALLOWED },
+  },
+  course: {
+    kind: 'query', document: `query($id: ID!) { course(id: $id) { ${COURSE_FIELDS} } }`, scopes: COURSE_SCOPES,
+    build: byId((w, v, s) => courseFor(w, v, s)),
+    expect: {
+      '*': { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED },
+      instructor: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+      partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  manageableCourses: {
+    kind: 'query',
+    document: `query($agencyId: ID, $partnerId: ID) { manageableCourses(agencyId: $agencyId, partnerId: $partnerId, first: 100) { nodes { id } } }`,
+    scopes: COURSE_SCOPES,
+    build: async (w, v, s) => {
+      const subject = (await courseFor(w, v, s)).id;
+      if (s === 'own') return { variables: {}, subject };
+      if (s === 'partner') return { variables: { partnerId: (await w.partnerP()).id }, subject };
+      return { variables: { agencyId: (await agencyFor(w, v, s)).id }, subject };
+    },
+    listed: nodesHave('manageableCourses'),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor'),
+      partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': FORBIDDEN },
+      agencyAdmin: { own: ALLOWED, same: ALLOWED, '*': FORBIDDEN },
+      otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': FORBIDDEN },
+      platformAdmin: ALLOWED,
+    },
+  },
+  teachingCourses: {
+    kind: 'query', document: `{ teachingCourses(first: 100) { nodes { id } } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => ({ variables: {}, subject: (await courseFor(w, v, s)).id }),
+    listed: nodesHave('teachingCourses'),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'partnerAdmin', 'agencyAdmin', 'otherAgencyAdmin'),
+      instructor: { own: ALLOWED, partner: ALLOWED, '*': HIDDEN },
+      platformAdmin: HIDDEN, // teaches nothing
+    },
+  },
+  createCourse: {
+    kind: 'mutation', document: `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => {
+      let owner = {};
+      if (s === 'own') w.ownCourseOwner(v); // no owner given: the one agency or partner the viewer runs
+      else if (s === 'partner') owner = { ownerPartnerId: (await w.partnerP()).id };
+      else owner = { ownerAgencyId: (await agencyFor(w, v, s)).id };
+      return {
+        variables: {
+          input: {
+            code: `KRS-M${next()}`, title: 'Pelatihan Baru', form: 'TECHNICAL_TRAINING', delivery: 'ONLINE_SELF_PACED', jp: 10,
+            enrolmentPolicy: 'OPEN', visibility: 'ALL_AGENCIES', ...owner,
+          },
+        },
+      };
+    },
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor'),
+      partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': FORBIDDEN },
+      agencyAdmin: { own: ALLOWED, same: ALLOWED, '*': FORBIDDEN },
+      otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': FORBIDDEN },
+      platformAdmin: ALLOWED,
+    },
+  },
+  updateCourse: {
+    kind: 'mutation', document: `mutation($id: ID!) { updateCourse(id: $id, input: { title: "Judul Baru" }) { id } }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => courseFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+  archiveCourse: {
+    kind: 'mutation', document: `mutation($id: ID!) { archiveCourse(id: $id) { id } }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => courseFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+  publishCourse: {
+    kind: 'mutation', document: `mutation($id: ID!) { publishCourse(id: $id) { id } }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => courseFor(w, v, s, 'draft')),
+    // A draft is seen by nobody outside its managers (and instructors): FORBIDDEN turns NOT_FOUND.
+    expect: { ...MANAGE_COURSE, agencyAdmin: { ...MANAGE_COURSE.agencyAdmin, partner: NOT_FOUND }, otherAgencyAdmin: { ...MANAGE_COURSE.otherAgencyAdmin, partner: NOT_FOUND } },
+  },
+
+  // ------------------------------------------------------------------ enrolments
+  enrol: {
+    kind: 'mutation', document: `mutation($id: ID!) { enrol(courseId: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ['same', 'other', 'partner'],
+    build: byId((w, v, s) => courseFor(w, v, s)),
+    expect: {
+      '*': { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED },
+      instructor: 'NOT_A_LEARNER',
+      partnerAdmin: 'NOT_A_LEARNER',
+      // A platform admin sees B's course (to manage it) but, as a learner of A, may not join it.
+      platformAdmin: { other: 'COURSE_NOT_VISIBLE', '*': ALLOWED },
+    },
+  },
+  withdrawEnrolment: {
+    kind: 'mutation', document: `mutation($id: ID!) { withdrawEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,
+    build: byId((w, v, s) => enrolmentFor(w, v, s, 'ACTIVE')),
+    expect: {
+      ...tierOne('instructor', 'partnerAdmin'),
+      learner: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
+      // Only the learner withdraws; whoever else may see the enrolment is FORBIDDEN.
+      supervisor: { own: ALLOWED, report: FORBIDDEN, '*': NOT_FOUND },
+      agencyAdmin: { own: ALLOWED, other: NOT_FOUND, '*': FORBIDDEN },
+      otherAgencyAdmin: { own: ALLOWED, other: FORBIDDEN, '*': NOT_FOUND },
+      platformAdmin: { own: ALLOWED, '*': FORBIDDEN },
+    },
+  },
+  approveEnrolment: {
+    kind: 'mutation', document: `mutation($id: ID!) { approveEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,
+    build: byId((w, v, s) => enrolmentFor(w, v, s, 'REQUESTED')), expect: DECIDE,
+  },
+  rejectEnrolment: {
+    kind: 'mutation', document: `mutation($id: ID!) { rejectEnrolment(id: $id, reason: "Belum prioritas") { ${ENROLMENT_FIELDS} } }`,
+    scopes: ENROLMENT_SCOPES, build: byId((w, v, s) => enrolmentFor(w, v, s, 'REQUESTED')), expect: DECIDE,
+  },
+  completeEnrolment: {
+    kind: 'mutation', document: `mutation($id: ID!) { completeEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,
+    build: byId((w, v, s) => enrolmentFor(w, v, s, 'ACTIVE', 'ended')), expect: FINISH,
+  },
+  failEnrolment: {
+    kind: 'mutation', document: `mutation($id: ID!) { failEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,
+    build: byId((w, v, s) => enrolmentFor(w, v, s, 'ACTIVE', 'ended')), expect: FINISH,
+  },
+  enrolPeople: {
+    kind: 'mutation', document: `mutation($id: ID!, $people: [ID!]!) { enrolPeople(courseId: $id, personIds: $people) { enrolled } }`,
+    scopes: ['same', 'other', 'partner'],
+    // same: a colleague into A's course; other: a learner of B into B's course; partner: a colleague into P's course.
+    build: async (w, v, s) => {
+      const person = s === 'other' ? await w.learnerB() : await w.colleagueA();
+      return { variables: { id: (await courseFor(w, v, s)).id, people: [person.id] } };
+    },
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  enrolment: {
+    kind: 'query', document: `query($id: ID!) { enrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,
+    build: byId((w, v, s) => enrolmentFor(w, v, s, 'ACTIVE')),
+    expect: {
+      learner: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
+      supervisor: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
+      instructor: { partner: ALLOWED, '*': NOT_FOUND },
+      partnerAdmin: { partner: ALLOWED, '*': NOT_FOUND },
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED }, // partner: an admin of the learner's agency may look
+      otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  myEnrolments: {
+    kind: 'query', document: `{ myEnrolments(first: 100) { nodes { id } } }`, scopes: ['own', 'same', 'other'],
+    build: async (w, v, s) => ({ variables: {}, subject: await enrolmentFor(w, v, s, 'ACTIVE') }),
+    listed: nodesHave('myEnrolments'),
+    expect: { '*': { own: ALLOWED, '*': HIDDEN } },
+  },
+  approvalsInbox: {
+    kind: 'query', document: `query($wide: Boolean!) { approvalsInbox(agencyWide: $wide, first: 100) { nodes { id } } }`,
+    scopes: ['report', 'same', 'other'],
+    // report: the viewer's own inbox; same and other: agency-wide, for admins.
+    build: async (w, v, s) => ({ variables: { wide: s !== 'report' }, subject: await enrolmentFor(w, v, s, 'REQUESTED') }),
+    listed: nodesHave('approvalsInbox'),
+    expect: {
+      ...tierOne('learner', 'instructor', 'partnerAdmin'),
+      supervisor: { report: ALLOWED, '*': FORBIDDEN },
+      agencyAdmin: { report: HIDDEN, same: ALLOWED, other: HIDDEN },
+      otherAgencyAdmin: { report: HIDDEN, same: HIDDEN, other: ALLOWED },
+      platformAdmin: { report: HIDDEN, '*': ALLOWED },
+    },
+  },
+  courseRoster: {
+    kind: 'query', document: `query($id: ID!) { courseRoster(courseId: $id, first: 100) { nodes { id } } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => ({ variables: { id: (await courseFor(w, v, s)).id } }),
+    expect: {
+      ...tierOne('learner', 'supervisor'),
+      instructor: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+      partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+      // P's course is visible to all but run by P: another owner's admins may not read its roster.
+      agencyAdmin: { own: ALLOWED, same: ALLOWED, other: NOT_FOUND, partner: FORBIDDEN },
+      otherAgencyAdmin: { own: ALLOWED, same: NOT_FOUND, other: ALLOWED, partner: FORBIDDEN },
+      platformAdmin: ALLOWED,
+    },
+  },
+
+  // ------------------------------------------------------------------ learning hours and home
+  learnerHome: {
+    kind: 'query', document: `{ learnerHome { activeEnrolments { id } } }`, scopes: ['none'], build: none,
+    expect: { ...tierOne('instructor', 'partnerAdmin'), '*': ALLOWED }, // partner staff are not learners
+  },
+  myLearningHours: {
+    kind: 'query', document: `{ myLearningHours { fullName } }`, scopes: ['none'], build: none,
+    expect: { ...tierOne('instructor', 'partnerAdmin'), '*': ALLOWED },
+  },
+  personLearningHours: {
+    kind: 'query', document: `query($id: ID!) { personLearningHours(personId: $id) { fullName } }`,
+    scopes: ['own', 'same', 'report', 'other', 'privileged'], build: async (w, v, s) => ({ variables: { id: (await personFor(w, v, s)).id } }),
+    expect: {
+      ...tierOne('learner', 'instructor', 'partnerAdmin'),
+      supervisor: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  learningRuleSets: {
+    kind: 'query', document: `{ learningRuleSets { nodes { id } } }`, scopes: ['none'], build: none, expect: { '*': ALLOWED },
+  },
+  createLearningRuleSet: {
+    kind: 'mutation', document: `mutation($input: LearningRuleSetInput!) { createLearningRuleSet(input: $input) { id } }`, scopes: ['none'],
+    build: async () => {
+      // A date of its own per cell (dates are unique), far in the future.
+      const day = new Date(Date.UTC(2100, 0, 1) + unique++ * 86_400_000).toISOString().slice(0, 10);
+      return { variables: { input: { validFrom: day, minutesPerJp: 45, yearlyTargetJp: 20 } } };
+    },
+    expect: PLATFORM_ONLY,
+  },
+};

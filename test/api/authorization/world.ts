@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import type { Agency, OrgUnit } from '../../../server/src/modules/agency/agency.entity.js';
+import { hashToken } from '../../../server/src/modules/auth/session-cookie.js';
+import type { Course } from '../../../server/src/modules/course/course.entity.js';
+import { CourseStatus, CourseVisibility, EnrolmentPolicy } from '../../../server/src/modules/course/course.enums.js';
+import type { PartnerInstitution } from '../../../server/src/modules/partner/partner.entity.js';
+import type { Person } from '../../../server/src/modules/person/person.entity.js';
+import { Role } from '../../../server/src/shared/auth/roles.js';
+import type { GraphQLClient } from '../../kit/graphql-client.js';
+import { makeNip, Seed } from '../../kit/seed.js';
+import type { TestApp } from '../../kit/test-app.js';
+
+/** The eight kinds of caller every operation is tried with. */
+export const VIEWERS = ['anonymous', 'learner', 'supervisor', 'instructor', 'partnerAdmin', 'agencyAdmin', 'otherAgencyAdmin', 'platformAdmin'] as const;
+export type ViewerKind = (typeof VIEWERS)[number];
+export type SignedInKind = Exclude<ViewerKind, 'anonymous'>;
+
+/** Where a course sits: owned by agency A, agency B or partner P. */
+export type Owner = 'A' | 'B' | 'P';
+/**
+ * open: published, starts in a month (enrol, withdraw, decide); ended: ran and ended yesterday (complete, fail);
+ * draft: never published; approval: published, needs the supervisor's approval.
+ */
+export type Flavour = 'open' | 'ended' | 'draft' | 'approval';
+
+const DAY = 86_400_000;
+
+/** Thrown by a builder asked for something a viewer does not have: the matrix must mark that cell N/A. */
+export class NotApplicable extends Error {}
+
+/**
+ * The matrix's fixture, built lazily: each getter creates its object (and what it needs) on first use
+ * and remembers it. A query file shares one world; a mutation cell gets a world of its own, so what one
+ * allowed cell writes never disturbs another.
+ *
+ *   agency A: learner (reports to supervisor), supervisor, colleague (reports to supervisor 2),
+ *             agencyAdmin, platformAdmin (a platform admin who belongs to A: item 1), privileged (another
+ *             platform admin of A, also an instructor of A: the person an agency admin must not touch)
+ *             instructorA (an instructor of A and nothing else), crossAdminA (of A, also an agency admin of B)
+ *   agency B: otherAgencyAdmin, learnerB (reports to supervisorB), instructorB
+ *   partner P: instructor (teaches P's courses), partnerAdmin, staffP (another instructor of P); partner Q: nobody
+ *   courses: per owner and flavour; A's and B's are visible to their own agency only, P's to all agencies.
+ */
+export class World {
+  private readonly memo = new Map<string, Promise<unknown>>();
+  private readonly seed: Seed;
+  private static serial = 0;
+  private static nips = 0;
+  readonly n = ++World.serial;
+
+  constructor(readonly app: TestApp) {
+    // A fork per world keeps the identity map (and every flush) small however many worlds a file builds.
+    this.seed = new Seed(app.em());
+  }
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let p = this.memo.get(key) as Promise<T> | undefined;
+    if (!p) {
+      p = make();
+      this.memo.set(key, p);
+    }
+    return p;
+  }
+
+  agencyA = () => this.once('agencyA', () => this.seed.agency({ name: `Instansi A ${this.n}` }));
+  agencyB = () => this.once('agencyB', () => this.seed.agency({ name: `Instansi B ${this.n}` }));
+  unitA = () => this.once('unitA', async () => this.seed.orgUnit(await this.agencyA(), `Unit A ${this.n}`));
+  unitB = () => this.once('unitB', async () => this.seed.orgUnit(await this.agencyB(), `Unit B ${this.n}`));
+  partnerP = () => this.once('partnerP', () => this.seed.partner({ name: `Mitra P ${this.n}` }));
+  partnerQ = () => this.once('partnerQ', () => this.seed.partner({ name: `Mitra Q ${this.n}` }));
+
+  private async inA(fields: Parameters<Seed['person']>[0] = {}): Promise<Person> {
+    return this.seed.person({ agency: await this.agencyA(), orgUnit: await this.unitA(), ...fields });
+  }
+  private async inB(fields: Parameters<Seed['person']>[0] = {}): Promise<Person> {
+    return this.seed.person({ agency: await this.agencyB(), orgUnit: await this.unitB(), ...fields });
+  }
+  private async inP(role: Role): Promise<Person> {
+    const partner = await this.partnerP();
+    return this.seed.person({ partner, roles: [{ role, agency: null, partner }] });
+  }
+
+  supervisorA = () => this.once('supervisorA', () => this.inA({ fullName: `Atasan A ${this.n}` }));
+  learnerA = () => this.once('learnerA', async () => this.inA({ fullName: `Peserta A ${this.n}`, supervisor: await this.supervisorA() }));
+  supervisorA2 = () => this.once('supervisorA2', () => this.inA({ fullName: `Atasan A2 ${this.n}` }));
+  colleagueA = () => this.once('colleagueA', async () => this.inA({ fullName: `Rekan A ${this.n}`, supervisor: await this.supervisorA2() }));
+  adminA = () => this.once('adminA', () => this.inA({ fullName: `Admin A ${this.n}`, roles: [{ role: Role.AGENCY_ADMIN }] }));
+  platformAdmin = () => this.once('platformAdmin', () => this.inA({ fullName: `Operator ${this.n}`, roles: [{ role: Role.PLATFORM_ADMIN, agency: null }] }));
+  privilegedA = () => this.once('privilegedA', () => this.inA({
+    fullName: `Operator Lain ${this.n}`, roles: [{ role: Role.PLATFORM_ADMIN, agency: null }, { role: Role.INSTRUCTOR }],
+  }));
+  /** A person of A who is also an agency admin of B (and an instructor of A, for revocation). */
+  crossAdminA = () => this.once('crossAdminA', async () => this.inA({
+    fullName: `Admin Rangkap ${this.n}`, roles: [{ role: Role.AGENCY_ADMIN, agency: await this.agencyB() }, { role: Role.INSTRUCTOR }],
+  }));
+  supervisorB = () => this.once('supervisorB', () => this.inB({ fullName: `Atasan B ${this.n}` }));
+  learnerB = () => this.once('learnerB', async () => this.inB({ fullName: `Peserta B ${this.n}`, supervisor: await this.supervisorB() }));
+  adminB = () => this.once('adminB', () => this.inB({ fullName: `Admin B ${this.n}`, roles: [{ role: Role.AGENCY_ADMIN }] }));
+  instructorP = () => this.once('instructorP', () => this.inP(Role.INSTRUCTOR));
+  partnerAdminP = () => this.once('partnerAdminP', () => this.inP(Role.PARTNER_ADMIN));
+  staffP = () => this.once('staffP', () => this.inP(Role.INSTRUCTOR));
+  /** Instructors of A and of B who are nothing else: their grants are what "same" and "other" revocations take. */
+  instructorA = () => this.once('instructorA', () => this.inA({ fullName: `Widyaiswara A ${this.n}`, roles: [{ role: Role.INSTRUCTOR }] }));
+  instructorB = () => this.once('instructorB', () => this.inB({ fullName: `Widyaiswara B ${this.n}`, roles: [{ role: Role.INSTRUCTOR }] }));
+
+  /** An org unit of the agency with nobody in it and no sub-units: one that may be renamed, moved or deleted. */
+  spareUnit = (agency: Agency) => this.once(`spareUnit:${agency.id}`, () => this.seed.orgUnit(agency, `Unit Cadangan ${this.n}`));
+
+  /** A valid NIP nobody has: the seed kit's are all of men (sex digit 1), these of women. */
+  async freshNip(): Promise<string> {
+    return makeNip(++World.nips + 500_000, { female: true });
+  }
+
+  /** The person behind each signed-in kind. */
+  person(kind: SignedInKind): Promise<Person> {
+    switch (kind) {
+      case 'learner': return this.learnerA();
+      case 'supervisor': return this.learnerA().then(() => this.supervisorA()); // a supervisor is one with a report
+      case 'instructor': return this.instructorP();
+      case 'partnerAdmin': return this.partnerAdminP();
+      case 'agencyAdmin': return this.adminA();
+      case 'otherAgencyAdmin': return this.adminB();
+      case 'platformAdmin': return this.platformAdmin();
+    }
+  }
+
+  /** A client for the kind: a session row inserted directly (no argon2 per viewer), or signed out. */
+  client(kind: ViewerKind): Promise<GraphQLClient> {
+    return this.once(`client:${kind}`, async () => {
+      const client = this.app.anonymous();
+      if (kind === 'anonymous') return client;
+      const person = await this.person(kind);
+      const token = randomBytes(32).toString('base64url');
+      await this.app.sql(`insert into session (token_hash, person_id, expires_at) values ($1, $2, now() + interval '1 day')`, [hashToken(token), person.id]);
+      return client.useSessionToken(token);
+    });
+  }
+
+  /** The agency a kind belongs to; partner staff belong to none. */
+  async ownAgency(kind: ViewerKind): Promise<Agency> {
+    if (kind === 'otherAgencyAdmin') return this.agencyB();
+    if (kind === 'instructor' || kind === 'partnerAdmin' || kind === 'anonymous') throw new NotApplicable(`${kind} belongs to no agency`);
+    return this.agencyA();
+  }
+
+  async ownUnit(kind: ViewerKind): Promise<OrgUnit> {
+    return (await this.ownAgency(kind)).id === (await this.agencyA()).id ? this.unitA() : this.unitB();
+  }
+
+  async ownPartner(kind: ViewerKind): Promise<PartnerInstitution> {
+    if (kind !== 'instructor' && kind !== 'partnerAdmin') throw new NotApplicable(`${kind} belongs to no partner`);
+    return this.partnerP();
+  }
+
+  /** The owner of "their" courses: the agency an agency admin runs, the partner of partner staff. */
+  ownCourseOwner(kind: ViewerKind): Owner {
+    switch (kind) {
+      case 'agencyAdmin': return 'A';
+      case 'otherAgencyAdmin': return 'B';
+      case 'instructor':
+      case 'partnerAdmin': return 'P';
+      default: throw new NotApplicable(`${kind} owns and teaches no course`);
+    }
+  }
+
+  course(owner: Owner, flavour: Flavour = 'open'): Promise<Course> {
+    return this.once(`course:${owner}:${flavour}`, async () => {
+      const now = Date.now();
+      const course = await this.seed.course({
+        title: `Pelatihan ${owner} ${flavour} ${this.n}`,
+        ownerAgency: owner === 'A' ? await this.agencyA() : owner === 'B' ? await this.agencyB() : null,
+        ownerPartner: owner === 'P' ? await this.partnerP() : null,
+        instructors: owner === 'P' ? [await this.instructorP()] : [],
+        visibility: owner === 'P' ? CourseVisibility.ALL_AGENCIES : CourseVisibility.OWN_AGENCY,
+        status: flavour === 'draft' ? CourseStatus.DRAFT : CourseStatus.PUBLISHED,
+        policy: flavour === 'approval' ? EnrolmentPolicy.SUPERVISOR_APPROVAL : EnrolmentPolicy.OPEN,
+        startsAt: new Date(flavour === 'ended' ? now - 60 * DAY : now + 30 * DAY),
+      });
+      const endsAt = new Date(flavour === 'ended' ? now - DAY : now + 40 * DAY);
+      await this.app.sql(`update course set ends_at = $1 where id = $2`, [endsAt, course.id]);
+      return course;
+    });
+  }
+
+  /**
+   * An enrolment written straight to the table (seat counter kept exact). REQUESTED ones wait on the
+   * learner's supervisor in an approval course; ACTIVE ones sit in an open course, or an ended one when
+   * `flavour` says so (completion and failure happen after a course ran).
+   */
+  enrolment(person: Person, owner: Owner, status: 'ACTIVE' | 'REQUESTED', flavour: Flavour = status === 'REQUESTED' ? 'approval' : 'open'): Promise<string> {
+    return this.once(`enrolment:${person.id}:${owner}:${status}:${flavour}`, async () => {
+      const course = await this.course(owner, flavour);
+      const [row] = await this.app.sql<{ id: string }>(
+        `insert into enrolment (person_id, course_id, status, approver_id, decided_at)
+         select p.id, $2, $3::enrolment_status, case when $3 = 'REQUESTED' then p.supervisor_id end, case when $3 = 'ACTIVE' then now() end
+           from person p where p.id = $1 returning id`,
+        [person.id, course.id, status],
+      );
+      if (status === 'ACTIVE') await this.app.sql(`update course set seats_taken = seats_taken + 1 where id = $1`, [course.id]);
+      return row.id;
+    });
+  }
+
+  /** A role grant's id. */
+  async grantOf(person: Person, role: Role): Promise<string> {
+    const [row] = await this.app.sql<{ id: string }>(`select id from role_grant where person_id = $1 and role = $2 limit 1`, [person.id, role]);
+    if (!row) throw new Error(`${person.fullName} holds no ${role}`);
+    return row.id;
+  }
+}
