@@ -32,6 +32,8 @@ function indexFiles(staticDir: string): Map<string, StaticFile> {
   for (const path of all) {
     if (path.endsWith('.br') || path.endsWith('.gz')) continue;
     const url = '/' + relative(staticDir, path).split(sep).join('/');
+    // Build records such as .vite/manifest.json are for tools, not browsers.
+    if (url.includes('/.')) continue;
     files.set(url, { path, br: all.has(`${path}.br`) ? `${path}.br` : null, gzip: all.has(`${path}.gz`) ? `${path}.gz` : null });
   }
   return files;
@@ -66,7 +68,7 @@ function send(req: Request, res: Response, file: StaticFile, cacheControl: strin
   if (chosen) headers['Content-Encoding'] = chosen.encoding;
   // The type of the original file, not of its .br/.gz twin.
   res.type(extname(file.path));
-  res.sendFile(chosen?.path ?? file.path, { headers, cacheControl: false, dotfiles: 'allow' }, (error) => {
+  res.sendFile(chosen?.path ?? file.path, { headers, cacheControl: false }, (error) => {
     if (error && !res.headersSent) res.status(404).end();
   });
 }
