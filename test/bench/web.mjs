@@ -34,7 +34,7 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 
 const PHONE = { width: 360, height: 800 };
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
-const CPU_SLOWDOWN = 4;
+const CPU_SLOWDOWN = Number(process.env.BENCH_WEB_CPU ?? 4);
 const runs = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 1));
 const log = (msg) => console.log(`[bench:web] ${msg}`);
 
@@ -102,15 +102,6 @@ async function visit(page) {
       await context.addCookies([{ name, value, url: base }]);
     }
     const tab = await context.newPage();
-    await tab.addInitScript(() => {
-      window.__paint = { lcp: null, fcp: null };
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) window.__paint.lcp = e.startTime;
-      }).observe({ type: 'largest-contentful-paint', buffered: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') window.__paint.fcp = e.startTime;
-      }).observe({ type: 'paint', buffered: true });
-    });
     const cdp = await context.newCDPSession(tab);
     const requests = new Map();
     cdp.on('Network.requestWillBeSent', (e) => { if (!e.request.url.startsWith('data:')) requests.set(e.requestId, { type: e.type, bytes: 0 }); });
@@ -123,7 +114,22 @@ async function visit(page) {
     await tab.goto(base + page.path, { waitUntil: 'networkidle', timeout: 120_000 });
     // LCP candidates stop with the first input; a quiet second after the network settles catches late renders.
     await tab.waitForTimeout(1000);
-    const paint = await tab.evaluate(() => window.__paint);
+    // A buffered observer made now is handed every entry recorded since navigation (LCP has no getEntries).
+    const paint = await tab.evaluate(() => new Promise((resolve) => {
+      const found = { fcp: null, lcp: null };
+      const done = () => {
+        found.fcp ??= performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? null;
+        resolve(found);
+      };
+      const watch = (type, take) => new PerformanceObserver((list, observer) => {
+        take(list.getEntries());
+        observer.disconnect();
+        if (found.fcp !== null && found.lcp !== null) done();
+      }).observe({ type, buffered: true });
+      watch('paint', (entries) => { found.fcp = entries.find((e) => e.name === 'first-contentful-paint')?.startTime ?? found.fcp; });
+      watch('largest-contentful-paint', (entries) => { found.lcp = entries.at(-1)?.startTime ?? null; });
+      setTimeout(done, 5000);
+    }));
     const landed = new URL(tab.url()).pathname;
 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
