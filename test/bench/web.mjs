@@ -128,7 +128,7 @@ async function visit(page) {
       }).observe({ type, buffered: true });
       watch('paint', (entries) => { found.fcp = entries.find((e) => e.name === 'first-contentful-paint')?.startTime ?? found.fcp; });
       watch('largest-contentful-paint', (entries) => { found.lcp = entries.at(-1)?.startTime ?? null; });
-      setTimeout(done, 5000);
+      setTimeout(done, 20_000);
     }));
     const landed = new URL(tab.url()).pathname;
 
