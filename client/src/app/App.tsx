@@ -4,12 +4,12 @@ import { Notifications } from '@mantine/notifications';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
-import { createApolloClient } from './apollo';
+import { appApolloClient } from './apollo';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
 export function App() {
-  const [client] = useState(createApolloClient);
+  const [client] = useState(appApolloClient);
   const { t, i18n } = useTranslation();
   // Mantine's built-in buttons (close, clear, show password) are labelled in the UI language.
   const localized = useMemo(() => {

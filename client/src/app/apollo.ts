@@ -41,3 +41,9 @@ export function createApolloClient() {
     },
   });
 }
+
+let shared: ReturnType<typeof createApolloClient> | null = null;
+/** The app's one client, made on first use: main.tsx starts the session query with it before React renders. */
+export function appApolloClient() {
+  return (shared ??= createApolloClient());
+}

@@ -1,7 +1,7 @@
 import { Box } from '@mantine/core';
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { createBrowserRouter, matchPath, Navigate, Outlet, useLocation } from 'react-router';
 import { PageSkeleton } from '../ui/PageSkeleton';
 import { ErrorState } from '../ui/ErrorState';
 import { FullPageLoader } from '../ui/FullPageLoader';
@@ -10,23 +10,72 @@ import { hasRole, useSession, type RoleName } from './session';
 
 // One chunk per route (and one for the signed-in shell): a visitor on the sign-in page downloads
 // neither the navigation nor any screen behind it.
-const AppLayout = lazy(() => import('../features/shell/AppLayout').then((m) => ({ default: m.AppLayout })));
-const SignIn = lazy(() => import('../routes/sign-in'));
-const Home = lazy(() => import('../routes/home'));
-const Catalogue = lazy(() => import('../routes/catalogue'));
-const CourseDetail = lazy(() => import('../routes/course-detail'));
-const MyEnrolments = lazy(() => import('../routes/my-enrolments'));
-const Approvals = lazy(() => import('../routes/approvals'));
-const Teaching = lazy(() => import('../routes/teaching'));
-const TeachingCourse = lazy(() => import('../routes/teaching-course'));
-const AdminPeople = lazy(() => import('../routes/admin-people'));
-const AdminOrgUnits = lazy(() => import('../routes/admin-org-units'));
-const AdminCourses = lazy(() => import('../routes/admin-courses'));
-const AdminCourseEdit = lazy(() => import('../routes/admin-course-edit'));
-const AdminRoles = lazy(() => import('../routes/admin-roles'));
-const PlatformAgencies = lazy(() => import('../routes/platform-agencies'));
-const ChangePassword = lazy(() => import('../routes/change-password'));
+const chunks = {
+  shell: () => import('../features/shell/AppLayout'),
+  signIn: () => import('../routes/sign-in'),
+  home: () => import('../routes/home'),
+  catalogue: () => import('../routes/catalogue'),
+  courseDetail: () => import('../routes/course-detail'),
+  myEnrolments: () => import('../routes/my-enrolments'),
+  approvals: () => import('../routes/approvals'),
+  teaching: () => import('../routes/teaching'),
+  teachingCourse: () => import('../routes/teaching-course'),
+  adminPeople: () => import('../routes/admin-people'),
+  adminOrgUnits: () => import('../routes/admin-org-units'),
+  adminCourses: () => import('../routes/admin-courses'),
+  adminCourseEdit: () => import('../routes/admin-course-edit'),
+  adminRoles: () => import('../routes/admin-roles'),
+  platformAgencies: () => import('../routes/platform-agencies'),
+  changePassword: () => import('../routes/change-password'),
+};
+const AppLayout = lazy(() => chunks.shell().then((m) => ({ default: m.AppLayout })));
+const SignIn = lazy(chunks.signIn);
+const Home = lazy(chunks.home);
+const Catalogue = lazy(chunks.catalogue);
+const CourseDetail = lazy(chunks.courseDetail);
+const MyEnrolments = lazy(chunks.myEnrolments);
+const Approvals = lazy(chunks.approvals);
+const Teaching = lazy(chunks.teaching);
+const TeachingCourse = lazy(chunks.teachingCourse);
+const AdminPeople = lazy(chunks.adminPeople);
+const AdminOrgUnits = lazy(chunks.adminOrgUnits);
+const AdminCourses = lazy(chunks.adminCourses);
+const AdminCourseEdit = lazy(chunks.adminCourseEdit);
+const AdminRoles = lazy(chunks.adminRoles);
+const PlatformAgencies = lazy(chunks.platformAgencies);
+const ChangePassword = lazy(chunks.changePassword);
 const NotFound = lazy(() => import('../routes/not-found'));
+
+/** The screen chunk a cold start at each address renders (patterns as in the route table below). */
+const START_CHUNKS: [string, () => Promise<unknown>][] = [
+  ['/masuk', chunks.signIn],
+  ['/', chunks.home],
+  ['/katalog', chunks.catalogue],
+  ['/kursus/:courseId', chunks.courseDetail],
+  ['/pendaftaran', chunks.myEnrolments],
+  ['/persetujuan', chunks.approvals],
+  ['/mengajar', chunks.teaching],
+  ['/mengajar/:courseId', chunks.teachingCourse],
+  ['/admin/pegawai', chunks.adminPeople],
+  ['/admin/unit-kerja', chunks.adminOrgUnits],
+  ['/admin/kursus', chunks.adminCourses],
+  ['/admin/kursus/baru', chunks.adminCourseEdit],
+  ['/admin/kursus/:courseId', chunks.adminCourseEdit],
+  ['/admin/peran', chunks.adminRoles],
+  ['/platform/instansi', chunks.platformAgencies],
+  ['/akun/kata-sandi', chunks.changePassword],
+];
+
+/**
+ * Cuts the start-up chain (entry → session → shell → screen → data): the shell and the screen of this
+ * address are fetched at once, while the session query is in flight, instead of one after the other
+ * as React reaches them. A failed fetch here is harmless: the lazy component imports again and reports it.
+ */
+export function preloadStartChunks(pathname: string): void {
+  const signedOut = pathname === '/masuk';
+  const screen = START_CHUNKS.find(([path]) => matchPath({ path, end: true }, pathname))?.[1];
+  for (const load of signedOut ? [screen] : [chunks.shell, screen]) void load?.().catch(() => undefined);
+}
 
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
   const content = (

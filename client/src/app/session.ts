@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/__generated__';
+import { appApolloClient } from './apollo';
 import type { SessionQuery } from '../gql/__generated__/graphql';
 
 /** What the client keeps about the signed-in person; sign-in returns the same shape. */
@@ -34,6 +35,14 @@ export const SessionDocument = graphql(`
 
 export type SessionMe = NonNullable<SessionQuery['me']>;
 export type RoleName = SessionMe['roles'][number];
+
+/**
+ * Sends the session query now, at start-up, rather than when the first guard renders; useSession() then
+ * finds it in flight (Apollo shares identical requests) or answered in the cache.
+ */
+export function startSessionQuery(): void {
+  void appApolloClient().query({ query: SessionDocument }).catch(() => undefined);
+}
 
 export function useSession() {
   const { data, loading, error, refetch } = useQuery(SessionDocument, { fetchPolicy: 'cache-first' });

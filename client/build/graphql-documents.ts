@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import type { Plugin } from 'vite';
+
+/**
+ * Each `graphql(`…`)` call in the client becomes its document, inlined where it is written.
+ *
+ * The codegen client preset's `graphql()` looks documents up in one map holding every document of the app,
+ * so the first screen (sign-in) would download the queries of every screen. Inlined, a document lives in the
+ * module that declares it and ships in that route's chunk. Types are unchanged: TypeScript still reads
+ * `graphql()`'s generated overloads. The documents are built as the preset builds them (the operation, then
+ * the fragments it spreads, transitively; no locations), which test/build/graphql-documents.test.ts checks
+ * against the generated ones.
+ */
+
+const CALL = /\bgraphql\(\s*`([^`]*)`\s*\)/g;
+const GENERATED_IMPORT = /^import\s*\{\s*graphql\s*\}\s*from\s*['"][^'"]*\/gql\/__generated__['"];?[ \t]*$/m;
+
+/** Drops what the preset drops: source locations, empty lists and absent fields. */
+function compact(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(compact);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'loc' || v === undefined || (Array.isArray(v) && v.length === 0)) continue;
+      out[key] = compact(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Every fragment definition written in these sources, by name. */
+export function collectFragments(sources: string[]): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const source of sources) {
+    for (const match of source.matchAll(CALL)) {
+      for (const def of parse(match[1]).definitions) if (def.kind === 'FragmentDefinition') fragments.set(def.name.value, def);
+    }
+  }
+  return fragments;
+}
+
+/** The document one `graphql()` call stands for: its own definitions plus every fragment they spread. */
+export function buildDocument(source: string, fragments: Map<string, FragmentDefinitionNode>): DocumentNode {
+  const own = parse(source).definitions;
+  const included = new Set(own.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => d.name.value));
+  const definitions: DefinitionNode[] = [...own];
+  for (let i = 0; i < definitions.length; i++) {
+    visit(definitions[i], {
+      FragmentSpread(node) {
+        const name = node.name.value;
+        if (included.has(name)) return;
+        const fragment = fragments.get(name);
+        if (!fragment) throw new Error(`graphql(): unknown fragment ...${name}`);
+        included.add(name);
+        definitions.push(fragment);
+      },
+    });
+  }
+  return compact({ kind: 'Document', definitions }) as DocumentNode;
+}
+
+/** The module's code with each `graphql()` call replaced by its document (and the then unused import gone). */
+export function inlineDocuments(code: string, fragments: Map<string, FragmentDefinitionNode>): string {
+  if (!code.includes('graphql(`')) return code;
+  const out = code.replace(CALL, (_all, source: string) => `(${JSON.stringify(buildDocument(source, fragments))})`);
+  return /\bgraphql\(/.test(out) ? out : out.replace(GENERATED_IMPORT, '');
+}
+
+function sourceFiles(dir: string): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) {
+      if (name !== 'gql' && name !== 'node_modules') files.push(...sourceFiles(path));
+    } else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) files.push(path);
+  }
+  return files;
+}
+
+/** Vite plugin (production builds only; `vite dev` keeps codegen's runtime lookup). */
+export function graphqlDocuments(srcDir: string): Plugin {
+  let fragments = new Map<string, FragmentDefinitionNode>();
+  return {
+    name: 'lentera-graphql-documents',
+    apply: 'build',
+    enforce: 'pre',
+    buildStart() {
+      fragments = collectFragments(sourceFiles(srcDir).map((f) => readFileSync(f, 'utf8')));
+    },
+    transform(code, id) {
+      if (!id.startsWith(srcDir) || id.includes('/gql/__generated__/') || !/\.tsx?$/.test(id)) return null;
+      const out = inlineDocuments(code, fragments);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
