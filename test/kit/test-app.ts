@@ -3,7 +3,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import type { EntityManager } from '../../server/src/shared/db/orm.js';
 import { startLentera, type Lentera } from '../../server/src/app/boot.js';
-import { loadConfig } from '../../server/src/shared/config/config.js';
+import { loadConfig, type AppConfig } from '../../server/src/shared/config/config.js';
 import { GraphQLClient } from './graphql-client.js';
 import { Seed } from './seed.js';
 
@@ -47,13 +47,16 @@ async function cloneTemplate(): Promise<string> {
   return serverUrl.toString();
 }
 
-/** Boots the real server (migrations, schema, HTTP) on a random port against a database of its own. */
-export async function startTestApp(): Promise<TestApp> {
+/**
+ * Boots the real server (migrations, schema, HTTP) on a random port against a database of its own.
+ * `overrides` change the configuration, e.g. `{ seedDemo: true }` for the demo world or another `staticDir`.
+ */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const databaseUrl = await cloneTemplate();
   const statements: string[] = [];
   let recording = false;
   const lentera = await startLentera(
-    { ...loadConfig({}), databaseUrl, port: 0, host: '127.0.0.1', seedDemo: false, production: false, cookieSecure: false },
+    { ...loadConfig({}), databaseUrl, port: 0, host: '127.0.0.1', seedDemo: false, production: false, cookieSecure: false, ...overrides },
     {
       log: () => {},
       sqlLogger: (line: string) => {

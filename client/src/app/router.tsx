@@ -1,31 +1,34 @@
 import { Box } from '@mantine/core';
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
 import { PageSkeleton } from '../ui/PageSkeleton';
 import { ErrorState } from '../ui/ErrorState';
 import { FullPageLoader } from '../ui/FullPageLoader';
 import { toUiError } from './errors';
+import { lazyPage } from './lazyPage';
+import { RouteError } from './RouteError';
 import { hasRole, useSession, type RoleName } from './session';
 
 // One chunk per route (and one for the signed-in shell): a visitor on the sign-in page downloads
-// neither the navigation nor any screen behind it.
-const AppLayout = lazy(() => import('../features/shell/AppLayout').then((m) => ({ default: m.AppLayout })));
-const SignIn = lazy(() => import('../routes/sign-in'));
-const Home = lazy(() => import('../routes/home'));
-const Catalogue = lazy(() => import('../routes/catalogue'));
-const CourseDetail = lazy(() => import('../routes/course-detail'));
-const MyEnrolments = lazy(() => import('../routes/my-enrolments'));
-const Approvals = lazy(() => import('../routes/approvals'));
-const Teaching = lazy(() => import('../routes/teaching'));
-const TeachingCourse = lazy(() => import('../routes/teaching-course'));
-const AdminPeople = lazy(() => import('../routes/admin-people'));
-const AdminOrgUnits = lazy(() => import('../routes/admin-org-units'));
-const AdminCourses = lazy(() => import('../routes/admin-courses'));
-const AdminCourseEdit = lazy(() => import('../routes/admin-course-edit'));
-const AdminRoles = lazy(() => import('../routes/admin-roles'));
-const PlatformAgencies = lazy(() => import('../routes/platform-agencies'));
-const NotFound = lazy(() => import('../routes/not-found'));
+// neither the navigation nor any screen behind it. lazyPage (not React.lazy) so that a screen whose
+// download failed offline loads when tried again.
+const AppLayout = lazyPage(() => import('../features/shell/AppLayout').then((m) => ({ default: m.AppLayout })));
+const SignIn = lazyPage(() => import('../routes/sign-in'));
+const Home = lazyPage(() => import('../routes/home'));
+const Catalogue = lazyPage(() => import('../routes/catalogue'));
+const CourseDetail = lazyPage(() => import('../routes/course-detail'));
+const MyEnrolments = lazyPage(() => import('../routes/my-enrolments'));
+const Approvals = lazyPage(() => import('../routes/approvals'));
+const Teaching = lazyPage(() => import('../routes/teaching'));
+const TeachingCourse = lazyPage(() => import('../routes/teaching-course'));
+const AdminPeople = lazyPage(() => import('../routes/admin-people'));
+const AdminOrgUnits = lazyPage(() => import('../routes/admin-org-units'));
+const AdminCourses = lazyPage(() => import('../routes/admin-courses'));
+const AdminCourseEdit = lazyPage(() => import('../routes/admin-course-edit'));
+const AdminRoles = lazyPage(() => import('../routes/admin-roles'));
+const PlatformAgencies = lazyPage(() => import('../routes/platform-agencies'));
+const NotFound = lazyPage(() => import('../routes/not-found'));
 
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
   const content = (
@@ -77,27 +80,36 @@ function PublicOnly() {
 export const router = createBrowserRouter([
   {
     element: <PublicOnly />,
+    errorElement: <RouteError />,
     children: [{ path: '/masuk', element: <SignIn /> }],
   },
   {
     path: '/',
     element: <RequireSession />,
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: page(Home) },
-      { path: 'katalog', element: page(Catalogue, ['LEARNER']) },
-      { path: 'kursus/:courseId', element: page(CourseDetail) },
-      { path: 'pendaftaran', element: page(MyEnrolments, ['LEARNER']) },
-      { path: 'persetujuan', element: page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN']) },
-      { path: 'mengajar', element: page(Teaching, ['INSTRUCTOR']) },
-      { path: 'mengajar/:courseId', element: page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/pegawai', element: page(AdminPeople, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/unit-kerja', element: page(AdminOrgUnits, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/kursus', element: page(AdminCourses, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/kursus/baru', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/kursus/:courseId', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
-      { path: '*', element: page(NotFound) },
+      {
+        // A screen that fails (its code did not download, or it broke) shows RouteError inside the
+        // app's frame: the navigation stays usable.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: page(Home) },
+          { path: 'katalog', element: page(Catalogue, ['LEARNER']) },
+          { path: 'kursus/:courseId', element: page(CourseDetail) },
+          { path: 'pendaftaran', element: page(MyEnrolments, ['LEARNER']) },
+          { path: 'persetujuan', element: page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN']) },
+          { path: 'mengajar', element: page(Teaching, ['INSTRUCTOR']) },
+          { path: 'mengajar/:courseId', element: page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/pegawai', element: page(AdminPeople, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/unit-kerja', element: page(AdminOrgUnits, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/kursus', element: page(AdminCourses, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/kursus/baru', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/kursus/:courseId', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
+          { path: '*', element: page(NotFound) },
+        ],
+      },
     ],
   },
 ]);
