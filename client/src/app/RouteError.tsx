@@ -4,7 +4,7 @@ import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useRouteError } from 'react-router';
 import { onReconnect, useOnline } from './connectivity';
-import { isChunkLoadError, reloadIfNewVersion } from './lazyPage';
+import { isChunkLoadError, reloadIfNewVersion, retryFailedPages } from './lazyPage';
 
 /**
  * What a screen shows when its code or rendering failed, inside the app's frame so the navigation
@@ -22,6 +22,7 @@ export function RouteError() {
   // The router forgets a screen's error when the location changes: "navigating" to the same
   // place renders the screen again, which downloads its code again (see lazyPage).
   const retry = useCallback(() => {
+    retryFailedPages();
     void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: location.state });
   }, [navigate, location]);
 

@@ -12,15 +12,21 @@ export function isChunkLoadError(error: unknown): error is ChunkLoadError {
   return error instanceof ChunkLoadError;
 }
 
-/**
- * Like React.lazy, but a failed download is not remembered: React.lazy keeps the rejected promise
- * forever, so a screen that failed once offline could never load again without a full reload. Here
- * the next render after a failure (the error screen's "Coba lagi", or the connection coming back)
- * downloads it again.
- */
+/** Forgets failed downloads, so the screens that failed download their code again when next shown. */
+const forgetFailures = new Set<() => void>();
+export function retryFailedPages() {
+  for (const forget of forgetFailures) forget();
+}
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any screen component, whatever its props
 type Screen = ComponentType<any>;
 
+/**
+ * Like React.lazy, but a failed download is not kept forever: React.lazy remembers the rejected
+ * promise, so a screen that failed once offline could never load again without a full reload. Here
+ * the failure stays (so the error boundary shows it, instead of React retrying in a loop) until
+ * retryFailedPages() is called, by the error screen's "Coba lagi" or when the connection returns.
+ */
 export function lazyPage(load: () => Promise<{ default: Screen }>): ComponentType {
   let loaded: Screen | null = null;
   let pending: Promise<Screen> | null = null;
@@ -33,7 +39,11 @@ export function lazyPage(load: () => Promise<{ default: Screen }>): ComponentTyp
         return module.default;
       },
       (error: unknown) => {
-        pending = null;
+        const failed = pending;
+        forgetFailures.add(function forget() {
+          if (pending === failed) pending = null;
+          forgetFailures.delete(forget);
+        });
         throw new ChunkLoadError(error);
       },
     );

@@ -1,7 +1,7 @@
 import { Alert, AppShell, Avatar, Container, Drawer, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient } from '@apollo/client/react';
-import { IconChevronDown, IconCloudOff, IconDots, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconCloudOff, IconDots, IconLogout, IconUser } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -9,7 +9,6 @@ import { onSessionExpired } from '../../app/apollo';
 import { onReconnect, useOnline } from '../../app/connectivity';
 import { applyLanguage } from '../../app/i18n';
 import { useMe, useSession } from '../../app/session';
-import { initials } from '../../ui/initials';
 import { LanternMark } from '../../ui/LanternMark';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
 import { useSignOut } from '../auth/useSignOut';
@@ -89,9 +88,9 @@ export function AppLayout() {
               <Menu.Target>
                 <UnstyledButton aria-label={t('nav.accountMenu', { name: me.fullName })} p={4} className="lentera-round">
                   <Group gap={6} wrap="nowrap">
-                    {/* The button is named "Akun <name>": the initials are decoration, the name is part of the label. */}
+                    {/* A figure, not initials: visible text inside a button must be part of its name ("Akun <name>"). */}
                     <Avatar color="lantern" radius="xl" size={34} variant="filled" aria-hidden>
-                      {initials(me.fullName)}
+                      <IconUser size={20} aria-hidden />
                     </Avatar>
                     <Text size="sm" fw={700} visibleFrom="md" maw={220} lh={1.25} lineClamp={2}>
                       {me.fullName}
