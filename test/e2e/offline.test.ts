@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,7 +96,7 @@ describe('offline and after a deploy', () => {
     await page.getByRole('link', { name: 'Pendaftaran saya' }).click();
     await page.getByRole('heading', { level: 1, name: 'Pendaftaran saya' }).waitFor();
     await page.getByRole('article').filter({ hasText: 'Penulisan Naskah Dinas' }).waitFor();
-    await page.getByRole('link', { name: 'Beranda' }).click();
+    await page.getByRole('link', { name: 'Beranda', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Selamat / }).waitFor();
 
     await page.context().setOffline(true);
@@ -128,51 +128,57 @@ describe('offline and after a deploy', () => {
   it('a deploy whose screen code is missing altogether reloads once, then shows the message instead of looping', async () => {
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Selamat / }).waitFor();
+    // Full document loads only (client-side navigations and retries are not loads).
     let loads = 0;
-    const countLoads = (frame: { url(): string }) => {
-      if (frame === page.mainFrame()) loads++;
-    };
-    page.on('framenavigated', countLoads);
+    const countLoads = () => loads++;
+    page.on('load', countLoads);
     deploy({ removeCatalogue: true });
     await page.getByRole('link', { name: 'Katalog pembelajaran' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Halaman ini belum bisa dibuka' });
     await alert.waitFor();
-    await page.waitForTimeout(2_000);
+    // Long enough for a second reload, had the guard not stopped it.
+    await page.waitForTimeout(3_000);
     await alert.waitFor();
-    page.off('framenavigated', countLoads);
+    page.off('load', countLoads);
     expect(loads).toBe(1);
     await alert.getByRole('button', { name: 'Coba lagi' }).waitFor();
   }, 120_000);
 });
 
 /**
- * Imitates a deploy in the served copy: the catalogue's chunk and the entry script get new names
- * (as a new build's hashes would), every reference to them is rewritten and the old files are gone.
- * With removeCatalogue the new version references a catalogue chunk that does not exist.
+ * Imitates a deploy in the served copy, the way content-hashed file names change: the catalogue's
+ * chunk and the entry script get new names, and so does every file that refers to a renamed file
+ * (its content changes), until nothing else changes; files whose content stays the same keep their
+ * names. The old files are gone. With removeCatalogue the new version's catalogue chunk is missing.
  */
 let deploys = 0;
 function deploy({ removeCatalogue }: { removeCatalogue: boolean }) {
   deploys++;
   const assets = join(staticDir, 'assets');
-  const files = readdirSync(assets);
-  const catalogue = files.find((f) => /^catalogue-[\w-]+\.js$/.test(f))!;
+  const scripts = readdirSync(assets).filter((f) => f.endsWith('.js'));
+  const content = new Map(scripts.map((f) => [f, readFileSync(join(assets, f), 'utf8')]));
   const html = readFileSync(join(staticDir, 'index.html'), 'utf8');
+  const catalogue = scripts.find((f) => /^catalogue-[\w-]+\.js$/.test(f))!;
   const entry = /<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/.exec(html)![1]!;
-  const renames = new Map([
-    [catalogue, catalogue.replace(/^catalogue-/, `catalogue-v${deploys}`)],
-    [entry, entry.replace(/^index-/, `index-v${deploys}`)],
-  ]);
+  const renamed = new Set([catalogue, entry]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [file, text] of content) {
+      if (!renamed.has(file) && [...renamed].some((r) => text.includes(r))) {
+        renamed.add(file);
+        grew = true;
+      }
+    }
+  }
+  const newName = (f: string) => f.replace(/-([\w-]+)\.js$/, `-v${deploys}$1.js`);
   const rewrite = (text: string) => {
-    for (const [from, to] of renames) text = text.split(from).join(to);
+    for (const from of renamed) text = text.split(from).join(newName(from));
     return text;
   };
-  for (const f of files.filter((f) => f.endsWith('.js'))) {
-    const path = join(assets, f);
-    const text = readFileSync(path, 'utf8');
-    const next = rewrite(text);
-    if (next !== text) writeFileSync(path, next);
+  for (const f of renamed) {
+    writeFileSync(join(assets, newName(f)), rewrite(content.get(f)!));
+    rmSync(join(assets, f));
   }
   writeFileSync(join(staticDir, 'index.html'), rewrite(html));
-  for (const [from, to] of renames) renameSync(join(assets, from), join(assets, to));
-  if (removeCatalogue) rmSync(join(assets, renames.get(catalogue)!));
+  if (removeCatalogue) rmSync(join(assets, newName(catalogue)));
 }

@@ -6,6 +6,8 @@ import { useLocation, useNavigate, useRouteError } from 'react-router';
 import { onReconnect, useOnline } from './connectivity';
 import { isChunkLoadError, reloadIfNewVersion, retryFailedPages } from './lazyPage';
 
+let automaticRetries = 0;
+
 /**
  * What a screen shows when its code or rendering failed, inside the app's frame so the navigation
  * stays: a calm sentence in the UI language and "Coba lagi". It tries again by itself when the
@@ -26,7 +28,17 @@ export function RouteError() {
     void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: location.state });
   }, [navigate, location]);
 
-  useEffect(() => onReconnect(retry), [retry]);
+  useEffect(() => onReconnect(() => {
+    automaticRetries = 0;
+    retry();
+  }), [retry]);
+  // A download that was still under way when the connection came back fails after the "online"
+  // event: while the browser says it is online, try again by itself, less often each time.
+  useEffect(() => {
+    if (!chunk || !online) return;
+    const timer = setTimeout(retry, Math.min(60_000, 2_000 * 2 ** automaticRetries++));
+    return () => clearTimeout(timer);
+  }, [chunk, online, retry]);
   useEffect(() => {
     if (chunk && navigator.onLine) void reloadIfNewVersion();
   }, [chunk]);
