@@ -116,6 +116,7 @@ describe('offline and after a deploy', () => {
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Selamat / }).waitFor();
     await page.evaluate(() => ((window as unknown as { beforeDeploy: boolean }).beforeDeploy = true));
+    await forgetDownloads();
 
     deploy({ removeCatalogue: false });
     await page.getByRole('link', { name: 'Katalog pembelajaran' }).click();
@@ -132,6 +133,7 @@ describe('offline and after a deploy', () => {
     let loads = 0;
     const countLoads = () => loads++;
     page.on('load', countLoads);
+    await forgetDownloads();
     deploy({ removeCatalogue: true });
     await page.getByRole('link', { name: 'Katalog pembelajaran' }).click();
     const alert = page.getByRole('alert').filter({ hasText: 'Halaman ini belum bisa dibuka' });
@@ -144,6 +146,11 @@ describe('offline and after a deploy', () => {
     await alert.getByRole('button', { name: 'Coba lagi' }).waitFor();
   }, 120_000);
 });
+
+/** Earlier tests downloaded the catalogue's chunk: forget it, as a tab that never opened it would. */
+async function forgetDownloads() {
+  await (await page.context().newCDPSession(page)).send('Network.clearBrowserCache');
+}
 
 /**
  * Imitates a deploy in the served copy, the way content-hashed file names change: the catalogue's
