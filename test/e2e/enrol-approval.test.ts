@@ -95,6 +95,7 @@ describe('enrolment with supervisor approval, in the browser', () => {
     await page.setViewportSize(PHONE);
     await page.goto(`${app.url}/`);
     await page.waitForURL(/\/masuk/);
+    await page.getByRole('heading', { name: 'Masuk', level: 2 }).waitFor();
     await shot('01-sign-in');
     await signIn(learner);
     await page.getByRole('heading', { name: /^0 \/ 20 JP tahun \d{4}$/ }).waitFor();
