@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
+import { expectNoSeriousA11yViolations, expectNothingCutOff } from '../kit/a11y.js';
 import { openBrowser, PHONE } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
@@ -26,7 +27,10 @@ let learner: Person;
 let supervisor: Person;
 const COURSE_TITLE = 'Pelayanan Publik Digital untuk Kelurahan';
 
+/** Every screen the test opens: no serious accessibility violation, nothing cut off on the phone, then a screenshot. */
 async function shot(name: string) {
+  await expectNoSeriousA11yViolations(page, name);
+  if (page.viewportSize()?.width === PHONE.width) await expectNothingCutOff(page, name);
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
 }
 
@@ -91,6 +95,7 @@ describe('enrolment with supervisor approval, in the browser', () => {
     await page.setViewportSize(PHONE);
     await page.goto(`${app.url}/`);
     await page.waitForURL(/\/masuk/);
+    await page.getByRole('heading', { name: 'Masuk', level: 2 }).waitFor();
     await shot('01-sign-in');
     await signIn(learner);
     await page.getByRole('heading', { name: /^0 \/ 20 JP tahun \d{4}$/ }).waitFor();

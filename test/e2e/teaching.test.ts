@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseStatus, CourseVisibility } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
+import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
 import { openBrowser } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
@@ -65,15 +66,17 @@ describe('teaching, in the browser', () => {
 
     const card = page.getByRole('link', { name: `Buka daftar peserta ${OWN_AGENCY_COURSE}` });
     await card.waitFor();
-    await card.getByText('1 dari 25 kursi terisi').waitFor();
-    await page.getByRole('link', { name: /Statistik Terapan untuk Perencanaan/ }).getByText('Diarsipkan').waitFor();
+    await page.getByRole('listitem').filter({ has: card }).getByText('1 dari 25 kursi terisi').waitFor();
+    await page.getByRole('listitem').filter({ has: page.getByRole('link', { name: /Statistik Terapan untuk Perencanaan/ }) }).getByText('Diarsipkan').waitFor();
     expect(await page.getByText('Kursus Orang Lain').count()).toBe(0);
+    await expectNoSeriousA11yViolations(page, 'teaching list');
     await page.screenshot({ path: join(screenshots, '10-teaching-list.png'), fullPage: true });
 
     await card.click();
     await page.waitForURL(/\/mengajar\/[0-9a-f-]{36}/);
     await page.getByRole('heading', { level: 1, name: OWN_AGENCY_COURSE }).waitFor();
     await page.getByText('Rina Kusuma', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'roster');
     expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 });

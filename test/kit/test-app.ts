@@ -55,7 +55,8 @@ const testSignInLimits: AppConfig['signInLimits'] = { ...loadConfig({}).signInLi
 
 /**
  * Boots the real server (migrations, schema, HTTP) on a random port against a database of its own.
- * `overrides` change the configuration (e.g. `{ production: true }` to test production mode).
+ * `overrides` change the configuration (e.g. `{ production: true }` to test production mode,
+ * `{ seedDemo: true }` for the demo world or another `staticDir`).
  */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const databaseUrl = await cloneTemplate();

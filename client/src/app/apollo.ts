@@ -1,6 +1,8 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
+import { tap } from 'rxjs';
+import { reportReachable, reportUnreachable } from './connectivity';
 import { currentLanguage } from './i18n';
 
 /** Sends the UI language with every request: the server translates its error messages. */
@@ -19,16 +21,21 @@ export function onSessionExpired(listener: () => void): () => void {
 }
 
 const errorLink = new ErrorLink(({ error }) => {
+  // fetch rejects with a TypeError when no answer came at all (offline, server gone).
+  if (error instanceof TypeError) reportUnreachable();
   if (CombinedGraphQLErrors.is(error) && error.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
     for (const l of listeners) l();
   }
 });
 
+/** Any answer from the server means it is reachable again. */
+const reachableLink = new ApolloLink((operation, forward) => forward(operation).pipe(tap({ next: () => reportReachable() })));
+
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
 export function createApolloClient() {
   return new ApolloClient({
-    link: ApolloLink.from([errorLink, languageLink, httpLink]),
+    link: ApolloLink.from([errorLink, reachableLink, languageLink, httpLink]),
     cache: new InMemoryCache({
       typePolicies: {
         // Page wrappers have no id of their own: keep them inside the field that returned them.

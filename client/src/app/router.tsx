@@ -1,15 +1,18 @@
 import { Box } from '@mantine/core';
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, matchPath, Navigate, Outlet, useLocation } from 'react-router';
 import { PageSkeleton } from '../ui/PageSkeleton';
 import { ErrorState } from '../ui/ErrorState';
 import { FullPageLoader } from '../ui/FullPageLoader';
 import { toUiError } from './errors';
+import { lazyPage } from './lazyPage';
+import { RouteError } from './RouteError';
 import { hasRole, useSession, type RoleName } from './session';
 
 // One chunk per route (and one for the signed-in shell): a visitor on the sign-in page downloads
-// neither the navigation nor any screen behind it.
+// neither the navigation nor any screen behind it. lazyPage (not React.lazy) so that a screen whose
+// download failed offline loads when tried again.
 const chunks = {
   shell: () => import('../features/shell/AppLayout'),
   signIn: () => import('../routes/sign-in'),
@@ -28,23 +31,23 @@ const chunks = {
   platformAgencies: () => import('../routes/platform-agencies'),
   changePassword: () => import('../routes/change-password'),
 };
-const AppLayout = lazy(() => chunks.shell().then((m) => ({ default: m.AppLayout })));
-const SignIn = lazy(chunks.signIn);
-const Home = lazy(chunks.home);
-const Catalogue = lazy(chunks.catalogue);
-const CourseDetail = lazy(chunks.courseDetail);
-const MyEnrolments = lazy(chunks.myEnrolments);
-const Approvals = lazy(chunks.approvals);
-const Teaching = lazy(chunks.teaching);
-const TeachingCourse = lazy(chunks.teachingCourse);
-const AdminPeople = lazy(chunks.adminPeople);
-const AdminOrgUnits = lazy(chunks.adminOrgUnits);
-const AdminCourses = lazy(chunks.adminCourses);
-const AdminCourseEdit = lazy(chunks.adminCourseEdit);
-const AdminRoles = lazy(chunks.adminRoles);
-const PlatformAgencies = lazy(chunks.platformAgencies);
-const ChangePassword = lazy(chunks.changePassword);
-const NotFound = lazy(() => import('../routes/not-found'));
+const AppLayout = lazyPage(() => chunks.shell().then((m) => ({ default: m.AppLayout })));
+const SignIn = lazyPage(chunks.signIn);
+const Home = lazyPage(chunks.home);
+const Catalogue = lazyPage(chunks.catalogue);
+const CourseDetail = lazyPage(chunks.courseDetail);
+const MyEnrolments = lazyPage(chunks.myEnrolments);
+const Approvals = lazyPage(chunks.approvals);
+const Teaching = lazyPage(chunks.teaching);
+const TeachingCourse = lazyPage(chunks.teachingCourse);
+const AdminPeople = lazyPage(chunks.adminPeople);
+const AdminOrgUnits = lazyPage(chunks.adminOrgUnits);
+const AdminCourses = lazyPage(chunks.adminCourses);
+const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
+const AdminRoles = lazyPage(chunks.adminRoles);
+const PlatformAgencies = lazyPage(chunks.platformAgencies);
+const ChangePassword = lazyPage(chunks.changePassword);
+const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The screen chunk a cold start at each address renders (patterns as in the route table below). */
 const START_CHUNKS: [string, () => Promise<unknown>][] = [
@@ -127,28 +130,37 @@ function PublicOnly() {
 export const router = createBrowserRouter([
   {
     element: <PublicOnly />,
+    errorElement: <RouteError />,
     children: [{ path: '/masuk', element: <SignIn /> }],
   },
   {
     path: '/',
     element: <RequireSession />,
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: page(Home) },
-      { path: 'katalog', element: page(Catalogue, ['LEARNER']) },
-      { path: 'kursus/:courseId', element: page(CourseDetail) },
-      { path: 'pendaftaran', element: page(MyEnrolments, ['LEARNER']) },
-      { path: 'persetujuan', element: page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN']) },
-      { path: 'mengajar', element: page(Teaching, ['INSTRUCTOR']) },
-      { path: 'mengajar/:courseId', element: page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/pegawai', element: page(AdminPeople, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/unit-kerja', element: page(AdminOrgUnits, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/kursus', element: page(AdminCourses, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/kursus/baru', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/kursus/:courseId', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
-      { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
-      { path: 'akun/kata-sandi', element: page(ChangePassword) },
-      { path: '*', element: page(NotFound) },
+      {
+        // A screen that fails (its code did not download, or it broke) shows RouteError inside the
+        // app's frame: the navigation stays usable.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: page(Home) },
+          { path: 'katalog', element: page(Catalogue, ['LEARNER']) },
+          { path: 'kursus/:courseId', element: page(CourseDetail) },
+          { path: 'pendaftaran', element: page(MyEnrolments, ['LEARNER']) },
+          { path: 'persetujuan', element: page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN']) },
+          { path: 'mengajar', element: page(Teaching, ['INSTRUCTOR']) },
+          { path: 'mengajar/:courseId', element: page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/pegawai', element: page(AdminPeople, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/unit-kerja', element: page(AdminOrgUnits, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/kursus', element: page(AdminCourses, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/kursus/baru', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/kursus/:courseId', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
+          { path: 'akun/kata-sandi', element: page(ChangePassword) },
+          { path: '*', element: page(NotFound) },
+        ],
+      },
     ],
   },
 ]);

@@ -34,6 +34,14 @@ const ink: MantineColorsTuple = [
   '#1c1a17',
 ];
 
+/**
+ * Mantine's teal and orange, with the dark end darkened so every state keeps AA contrast (≥ 4.5:1):
+ * white on a filled teal-8 button ("Setujui", "Lulus", "Terbitkan") was 3.94:1, teal-9 text on a
+ * light teal badge 4.32:1 and the orange seat warning (orange-9 on white) 4.29:1.
+ */
+const teal: MantineColorsTuple = ['#e6fcf5', '#c3fae8', '#96f2d7', '#63e6be', '#38d9a9', '#20c997', '#12b886', '#0b7a5c', '#08694f', '#075a44'];
+const orange: MantineColorsTuple = ['#fff4e6', '#ffe8cc', '#ffd8a8', '#ffc078', '#ffa94d', '#ff922b', '#fd7e14', '#c2410c', '#b03a0a', '#9a3412'];
+
 const resolver: VariantColorsResolver = (input) => {
   const base = defaultVariantColorsResolver(input);
   // Outline and subtle buttons in the lantern colour would put light amber text on white:
@@ -53,7 +61,7 @@ export const theme = createTheme({
   primaryShade: { light: 5, dark: 5 },
   autoContrast: true,
   luminanceThreshold: 0.35,
-  colors: { lantern, ink },
+  colors: { lantern, ink, teal, orange },
   black: '#1c1a17',
   white: '#ffffff',
   fontFamily:

@@ -187,6 +187,7 @@ function UnitDialog({ dialog, units, agencyId, onClose }: { dialog: Dialog | nul
   return (
     <Modal opened onClose={onClose} title={title} centered>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void submit();

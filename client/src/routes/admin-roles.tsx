@@ -146,6 +146,7 @@ function RolesOfAgency({ agencyId }: { agencyId: string }) {
         <Grid.Col span={{ base: 12, md: 5 }} order={{ base: 1, md: 2 }}>
           <Paper withBorder p="md" bg="white" component="section" aria-labelledby="grant-title">
             <form
+              noValidate
               onSubmit={async (e) => {
                 e.preventDefault();
                 setProblem(null);

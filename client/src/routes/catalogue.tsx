@@ -23,6 +23,7 @@ import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { SkipLink } from '../ui/SkipLink';
 import { CardListSkeleton } from '../ui/PageSkeleton';
 import { ListStates } from '../ui/ListStates';
 
@@ -133,6 +134,7 @@ export default function CatalogueRoute() {
             ) : null}
           </Group>
         </form>
+        <SkipLink target="catalogue-results">{t('catalogue.skipToResults')}</SkipLink>
         {pills.length > 0 ? (
           <Group gap={6}>
             {pills.map((p) => (
@@ -159,7 +161,7 @@ export default function CatalogueRoute() {
           </Grid.Col>
         ) : null}
         <Grid.Col span={{ base: 12, md: wide ? 8 : 12, lg: wide ? 9 : 12 }}>
-          <Box component="section" aria-label={t('catalogue.results')}>
+          <Box component="section" aria-label={t('catalogue.results')} id="catalogue-results" tabIndex={-1}>
             <Group justify="space-between" align="flex-end" gap="sm" mb="sm">
               <Text size="sm" c="dimmed" aria-live="polite" aria-atomic="true">
                 {page ? t('catalogue.resultCount', { total: fmt.number(page.totalCount) }) : '\u00a0'}

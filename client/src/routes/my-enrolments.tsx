@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, ScrollArea, SegmentedControl, Stack } from '@mantine/core';
+import { Button, Box, SegmentedControl, Stack } from '@mantine/core';
 import { IconClipboardList } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,14 +66,14 @@ export default function MyEnrolmentsRoute() {
   return (
     <>
       <PageHeader title={t('myEnrolments.title')} description={t('myEnrolments.description')} />
-      <ScrollArea type="never" mb="md">
+      <Box mb="md">
         <SegmentedControl
           value={tab}
           onChange={(v) => setParams(v === 'semua' ? {} : { status: v }, { replace: true })}
           aria-label={t('myEnrolments.filterLabel')}
           data={Object.keys(TABS).map((k) => ({ value: k, label: t(`myEnrolments.tab.${k}`) }))}
         />
-      </ScrollArea>
+      </Box>
       <ListStates
         errorMessage={error ? toUiError(error, t).message : null}
         loading={loading}

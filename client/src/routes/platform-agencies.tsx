@@ -253,6 +253,7 @@ function GrantAdminModal({ agency, onClose }: { agency: Row | null; onClose: () 
   return (
     <Modal opened={!!agency} onClose={close} title={t('agencies.grantAdminTitle', { name: agency?.name ?? '' })} centered>
       <form
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           if (!agency) return;

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Checkbox, Group, Modal, ScrollArea, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Checkbox, Group, Modal, Box, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconUsers, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -123,14 +123,14 @@ export default function TeachingCourseRoute() {
           c.capacity !== null ? t('teaching.seatsUsed', { taken: c.seatsTaken, capacity: c.capacity }) : t('teaching.participants', { taken: c.seatsTaken }),
         ].join(' · ')}
       />
-      <ScrollArea type="never" mb="md">
+      <Box mb="md">
         <SegmentedControl
           value={tab}
           onChange={(v) => setParams(v === 'aktif' ? {} : { status: v }, { replace: true })}
           aria-label={t('teaching.filterLabel')}
           data={Object.keys(TABS).map((k) => ({ value: k, label: t(`teaching.tab.${k}`) }))}
         />
-      </ScrollArea>
+      </Box>
       {!c.viewerMayRecordOutcomes ? (
         <Text size="sm" c="dimmed" mb="sm" id="outcome-note">
           {t('teaching.outcomesByOthers')}

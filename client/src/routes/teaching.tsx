@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { ScrollArea, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
+import { Box, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import { IconChalkboardTeacher } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -62,14 +62,14 @@ export default function TeachingRoute() {
   return (
     <>
       <PageHeader title={t('teaching.title')} description={t('teaching.description')} />
-      <ScrollArea type="never" mb="md">
+      <Box mb="md">
         <SegmentedControl
           value={tab}
           onChange={(v) => setParams(v === 'semua' ? {} : { status: v }, { replace: true })}
           aria-label={t('teaching.statusLabel')}
           data={Object.keys(TABS).map((k) => ({ value: k, label: k === 'semua' ? t('teaching.allCourses') : t(`enum.courseStatus.${TABS[k]}`) }))}
         />
-      </ScrollArea>
+      </Box>
       <ListStates
         errorMessage={error ? toUiError(error, t).message : null}
         loading={loading}

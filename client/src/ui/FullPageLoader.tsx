@@ -9,7 +9,7 @@ export function FullPageLoader() {
     <Center h="100dvh" aria-busy="true">
       <Stack align="center" gap="md">
         <LanternMark size={48} />
-        <Loader size="sm" color="lantern.7" aria-label={t('common.loading')} />
+        <Loader size="sm" color="lantern.7" role="status" aria-label={t('common.loading')} />
       </Stack>
     </Center>
   );

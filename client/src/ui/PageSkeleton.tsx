@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export function PageSkeleton({ cards = 3 }: { cards?: number }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="md" aria-busy="true" aria-label={t('common.loading')}>
+    <Stack gap="md" role="status" aria-busy="true" aria-label={t('common.loading')}>
       <Skeleton height={32} width="55%" radius="md" />
       <Skeleton height={16} width="80%" radius="md" />
       {Array.from({ length: cards }, (_, i) => (
@@ -19,7 +19,7 @@ export function PageSkeleton({ cards = 3 }: { cards?: number }) {
 export function CardListSkeleton({ count = 4, height = 132 }: { count?: number; height?: number }) {
   const { t } = useTranslation();
   return (
-    <Stack gap="sm" aria-busy="true" aria-label={t('common.loading')}>
+    <Stack gap="sm" role="status" aria-busy="true" aria-label={t('common.loading')}>
       {Array.from({ length: count }, (_, i) => (
         <Skeleton key={i} height={height} radius="lg" />
       ))}

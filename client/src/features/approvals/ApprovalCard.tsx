@@ -110,6 +110,7 @@ export function ApprovalCard({ request: r, showApprover }: { request: ApprovalCa
 
       <Modal opened={opened} onClose={modal.close} title={t('approvals.rejectTitle', { name: r.learner.fullName })} centered>
         <form
+          noValidate
           onSubmit={(e) => {
             e.preventDefault();
             void submitReject();

@@ -80,7 +80,7 @@ export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
         <Stack gap={4} mt="auto">
           <Group gap={6} wrap="nowrap">
             <IconBuilding size={16} aria-hidden />
-            <Text size="sm" truncate>
+            <Text size="sm">
               {course.owner.name}
             </Text>
           </Group>

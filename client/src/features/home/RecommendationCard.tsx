@@ -54,7 +54,7 @@ export function RecommendationCard({ recommendation: r }: { recommendation: Reco
         <Stack gap={2} mt="auto">
           <Group gap={4} wrap="nowrap">
             <IconBuilding size={14} aria-hidden />
-            <Text size="xs" c="dimmed" truncate>
+            <Text size="xs" c="dimmed">
               {c.ownerName}
             </Text>
           </Group>

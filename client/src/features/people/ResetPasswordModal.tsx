@@ -12,6 +12,7 @@ export function ResetPasswordModal({ person, onClose }: { person: { id: string; 
   return (
     <Modal opened={!!person} onClose={onClose} title={t('people.reset.title', { name: person?.fullName ?? '' })} centered>
       <form
+        noValidate
         onSubmit={async (e) => {
           e.preventDefault();
           if (!person) return;

@@ -1,13 +1,14 @@
-import { AppShell, Avatar, Box, Container, Drawer, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, AppShell, Avatar, Container, Drawer, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChevronDown, IconDots, IconKey, IconLogout } from '@tabler/icons-react';
+import { useApolloClient } from '@apollo/client/react';
+import { IconChevronDown, IconCloudOff, IconDots, IconKey, IconLogout, IconUser } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { onSessionExpired } from '../../app/apollo';
+import { onReconnect, useOnline } from '../../app/connectivity';
 import { applyLanguage } from '../../app/i18n';
 import { useMe, useSession } from '../../app/session';
-import { initials } from '../../ui/initials';
 import { LanternMark } from '../../ui/LanternMark';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
 import { useSignOut } from '../auth/useSignOut';
@@ -34,6 +35,11 @@ export function AppLayout() {
   useEffect(() => {
     if (me.locale === 'id' || me.locale === 'en') void applyLanguage(me.locale);
   }, [me.locale]);
+
+  // Back online: refresh what the screens show (they kept showing the cached data meanwhile).
+  const client = useApolloClient();
+  const online = useOnline();
+  useEffect(() => onReconnect(() => void client.refetchQueries({ include: 'active' }).catch(() => {})), [client]);
 
   // Session gone (expired, signed out elsewhere): read it again, the guard then redirects.
   useEffect(() => onSessionExpired(() => void refetch()), [refetch]);
@@ -82,19 +88,13 @@ export function AppLayout() {
               <Menu.Target>
                 <UnstyledButton aria-label={t('nav.accountMenu', { name: me.fullName })} p={4} className="lentera-round">
                   <Group gap={6} wrap="nowrap">
-                    <Avatar color="lantern" radius="xl" size={34} variant="filled">
-                      {initials(me.fullName)}
+                    {/* A figure, not initials: visible text inside a button must be part of its name ("Akun <name>"). */}
+                    <Avatar color="lantern" radius="xl" size={34} variant="filled" aria-hidden>
+                      <IconUser size={20} aria-hidden />
                     </Avatar>
-                    <Box visibleFrom="md" maw={200}>
-                      <Text size="sm" fw={700} truncate>
-                        {me.fullName}
-                      </Text>
-                      {subtitle ? (
-                        <Text size="xs" c="dimmed" truncate>
-                          {subtitle}
-                        </Text>
-                      ) : null}
-                    </Box>
+                    <Text size="sm" fw={700} visibleFrom="md" maw={220} lh={1.25} lineClamp={2}>
+                      {me.fullName}
+                    </Text>
                     <IconChevronDown size={16} aria-hidden />
                   </Group>
                 </UnstyledButton>
@@ -104,6 +104,7 @@ export function AppLayout() {
                   <Text size="sm" fw={700} c="var(--mantine-color-text)">
                     {me.fullName}
                   </Text>
+                  {subtitle ? <Text size="xs">{subtitle}</Text> : null}
                   {me.nip ? <Text size="xs">{t('profile.nip', { nip: me.nip })}</Text> : null}
                   {me.agencyName ? <Text size="xs">{me.agencyName}</Text> : null}
                   {me.supervisorName ? <Text size="xs">{t('profile.supervisor', { name: me.supervisorName })}</Text> : null}
@@ -151,6 +152,11 @@ export function AppLayout() {
 
       <AppShell.Main id="main" tabIndex={-1}>
         <Container size="lg" px={0} pb="xl">
+          {online ? null : (
+            <Alert color="gray" variant="light" icon={<IconCloudOff aria-hidden />} role="status" mb="md">
+              {t('offline.banner')}
+            </Alert>
+          )}
           <Outlet />
         </Container>
       </AppShell.Main>
@@ -164,7 +170,7 @@ export function AppLayout() {
             {overflow.length > 0 ? (
               <UnstyledButton onClick={more.open} aria-haspopup="dialog" aria-expanded={moreOpen} className="lentera-bottom-item" data-active={overflow.some((i) => isActive(i, location.pathname)) || undefined}>
                 <IconDots size={24} aria-hidden />
-                <Text size="xs" fw={600} lh={1.1}>
+                <Text fw={600} lh={1.1} className="lentera-bottom-label">
                   {t('nav.more')}
                 </Text>
               </UnstyledButton>
@@ -201,7 +207,7 @@ function BottomItem({ item, active }: { item: NavItem; active: boolean }) {
   return (
     <UnstyledButton component={Link} to={item.to} aria-current={active ? 'page' : undefined} aria-label={t(item.label)} className="lentera-bottom-item" data-active={active || undefined}>
       <item.icon size={24} aria-hidden stroke={active ? 2.2 : 1.8} />
-      <Text size="xs" fw={active ? 800 : 600} lh={1.1} aria-hidden>
+      <Text fw={active ? 800 : 600} lh={1.1} aria-hidden className="lentera-bottom-label">
         {t(item.short)}
       </Text>
     </UnstyledButton>

@@ -31,21 +31,24 @@ export function TeachingCourseCard({ course }: { course: TeachingCourseCard_Cour
   const { t } = useTranslation();
   const fmt = useFormatters();
   return (
-    <Card component={Link} to={`/mengajar/${course.id}`} bg="white" h="100%" aria-label={t('teaching.openRoster', { title: course.title })}>
+    <Card bg="white" h="100%" className="lentera-link-card">
       <Stack gap="xs" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <CourseStatusBadge status={course.status} />
-          <Text size="xs" c="dimmed" ff="monospace" truncate>
+          <Text size="xs" c="dimmed" ff="monospace">
             {course.code}
           </Text>
         </Group>
         <Title order={3} fz="lg" lh={1.3}>
-          {course.title}
+          {/* The title is the link (named with what it opens); it stretches over the whole card. */}
+          <Link to={`/mengajar/${course.id}`} aria-label={t('teaching.openRoster', { title: course.title })} className="lentera-stretched-link">
+            {course.title}
+          </Link>
         </Title>
         <Stack gap={4} mt="auto">
           <Group gap={6} wrap="nowrap">
             <IconBuilding size={16} aria-hidden />
-            <Text size="sm" truncate>
+            <Text size="sm">
               {course.owner.name}
             </Text>
           </Group>
