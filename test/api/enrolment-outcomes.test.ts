@@ -15,7 +15,6 @@ const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status
 const COMPLETE = `mutation($id: ID!, $early: Boolean) { completeEnrolment(id: $id, early: $early) { id status creditedMinutes } }`;
 const FAIL = `mutation($id: ID!, $early: Boolean) { failEnrolment(id: $id, early: $early) { id status } }`;
 const MAY = `query($id: ID!) { course(id: $id) { id viewerMayRecordOutcomes } }`;
-const DAY = 86_400_000;
 
 async function statusOf(id: string): Promise<string> {
   return (await app.sql(`select status from enrolment where id = $1`, [id]))[0].status;
