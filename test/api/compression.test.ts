@@ -105,7 +105,7 @@ describe('GraphQL answers, compressed', () => {
     expect(compressed.headers['content-encoding']).toBe('br');
     const plain = await raw(`${app.url}/graphql`, headers, 'POST', query);
     expect(plain.headers['content-encoding']).toBeUndefined();
-    expect(compressed.body.length).toBeLessThan(plain.body.length / 3);
+    expect(compressed.body.length).toBeLessThan(plain.body.length / 2);
     expect(JSON.parse(brotliDecompressSync(compressed.body).toString())).toEqual(JSON.parse(plain.body.toString()));
   });
 });

@@ -18,7 +18,7 @@ const KB = 1024;
 export const BUDGET = {
   'sign-in': { route: 'src/routes/sign-in.tsx', shell: false, limit: 235 },
   home: { route: 'src/routes/home.tsx', shell: true, limit: 295 },
-  catalogue: { route: 'src/routes/catalogue.tsx', shell: true, limit: 305 },
+  catalogue: { route: 'src/routes/catalogue.tsx', shell: true, limit: 310 },
   'course-detail': { route: 'src/routes/course-detail.tsx', shell: true, limit: 297 },
 };
 
@@ -81,7 +81,7 @@ describe('bundle budget (first visit, gzip)', () => {
   }
 
   it('the sign-in page carries only its own GraphQL documents, not those of the screens behind it', () => {
-    expect(operationsIn(pageScripts('sign-in'))).toEqual(['SaveLanguageAfterSignIn', 'Session', 'SetMyLanguage', 'SignIn']);
+    expect(operationsIn(pageScripts('sign-in'))).toEqual(['SaveLanguageAfterSignIn', 'Session', 'SetMyLanguage', 'SignIn', 'SignInSessionEnded']);
   });
 
   it("a screen's documents ship with its route chunk", () => {

@@ -110,6 +110,9 @@ describe('keyboard, focus and form messages', () => {
     await expectNoSeriousA11yViolations(page, 'catalogue with the skip link focused');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('catalogue-results');
+    // The results open with their sort control, then the first course.
+    await page.keyboard.press('Tab');
+    expect(await page.getByLabel('Urutkan').evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Tab');
     const next = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     expect(next).toMatch(/^\/kursus\/[0-9a-f-]{36}$/);

@@ -34,7 +34,9 @@ function indexFiles(staticDir: string): Map<string, StaticFile> {
     const url = '/' + relative(staticDir, path).split(sep).join('/');
     // Build records such as .vite/manifest.json are for tools, not browsers.
     if (url.includes('/.')) continue;
-    files.set(url, { path, br: all.has(`${path}.br`) ? `${path}.br` : null, gzip: all.has(`${path}.gz`) ? `${path}.gz` : null });
+    // A twin older than its file belongs to an earlier build of it: serve the file itself rather than stale bytes.
+    const fresh = (twin: string) => (all.has(twin) && statSync(twin).mtimeMs >= statSync(path).mtimeMs ? twin : null);
+    files.set(url, { path, br: fresh(`${path}.br`), gzip: fresh(`${path}.gz`) });
   }
   return files;
 }
@@ -80,11 +82,26 @@ function send(req: Request, res: Response, file: StaticFile, cacheControl: strin
  */
 export function serveStaticClient(app: Express, staticDir: string): void {
   if (!existsSync(join(staticDir, 'index.html'))) return;
-  const files = indexFiles(staticDir);
-  const index = files.get('/index.html')!;
+  const indexPath = join(staticDir, 'index.html');
+  let files = indexFiles(staticDir);
+  let index = files.get('/index.html')!;
+  let builtAt = statSync(indexPath).mtimeMs;
+  // A build replaced in place (a deploy without a restart) is picked up: the listing is read again when
+  // index.html changed. Checked only for the page itself and for misses, so hashed assets cost no lookup.
+  const refreshIfRebuilt = () => {
+    const mtime = existsSync(indexPath) ? statSync(indexPath).mtimeMs : builtAt;
+    if (mtime === builtAt) return;
+    builtAt = mtime;
+    files = indexFiles(staticDir);
+    index = files.get('/index.html') ?? index;
+  };
   app.use((req, res, next) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/graphql')) return next();
-    const file = files.get(req.path);
+    let file = files.get(req.path);
+    if (!file || file === index) {
+      refreshIfRebuilt();
+      file = files.get(req.path);
+    }
     if (file && file !== index) return send(req, res, file, req.path.startsWith('/assets/') ? IMMUTABLE : SHORT);
     // A hashed asset that is not in this build (an old tab after a deploy) is missing, not a page:
     // answering index.html would hand the browser HTML where it expects a script.

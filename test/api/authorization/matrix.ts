@@ -20,7 +20,7 @@
  */
 import { Role } from '../../../server/src/shared/auth/roles.js';
 import { Seed } from '../../kit/seed.js';
-import { pending, type Built, type Matrix, type Scope } from './matrix-kit.js';
+import { type Built, type Matrix, type Scope } from './matrix-kit.js';
 import { NotApplicable, type Flavour, type Owner, type ViewerKind, type World } from './world.js';
 
 const ALLOWED = 'ALLOWED';
@@ -149,7 +149,7 @@ const COURSE_SCOPES = ['own', 'same', 'other', 'partner'] as const;
 /** Who may change a person: item 1 says an admin acts only on people whose roles they could grant themselves. */
 const PERSON_ADMIN = {
   ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
-  agencyAdmin: { other: NOT_FOUND, partner: NOT_FOUND, privileged: pending(FORBIDDEN, 'item 1'), crossAdmin: pending(FORBIDDEN, 'item 1'), '*': ALLOWED },
+  agencyAdmin: { other: NOT_FOUND, partner: NOT_FOUND, privileged: FORBIDDEN, crossAdmin: FORBIDDEN, '*': ALLOWED },
   otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
   platformAdmin: ALLOWED,
 } as const;
@@ -168,9 +168,10 @@ const FINISH = {
   ...tierOne('learner', 'supervisor'),
   instructor: { partner: ALLOWED, '*': NOT_FOUND },
   partnerAdmin: { partner: ALLOWED, '*': NOT_FOUND },
-  agencyAdmin: { own: FORBIDDEN, other: NOT_FOUND, partner: pending(FORBIDDEN, 'item 8'), '*': ALLOWED },
+  agencyAdmin: { own: FORBIDDEN, other: NOT_FOUND, partner: FORBIDDEN, '*': ALLOWED },
   otherAgencyAdmin: { own: FORBIDDEN, other: ALLOWED, '*': NOT_FOUND },
-  platformAdmin: { own: FORBIDDEN, '*': ALLOWED },
+  // Platform admins run the platform, not courses (DOMAIN.md): the role alone does not decide outcomes.
+  platformAdmin: FORBIDDEN,
 } as const;
 
 /** Changing a course: its owner's admins; a course one may see but not manage is FORBIDDEN, one hidden NOT_FOUND. */
@@ -205,6 +206,17 @@ export const MATRIX: Matrix = {
     kind: 'mutation', document: `mutation($input: SignInInput!) { signIn(input: $input) { me { id } } }`, scopes: ['same'],
     build: async (w) => ({ variables: { input: { login: (await w.colleagueA()).nip, password: Seed.PASSWORD } } }),
     expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  sessionEnded: {
+    // Describes only the caller's own cookie; public so the sign-in page can say a session ended.
+    kind: 'query', document: `{ sessionEnded }`, scopes: ['none'], build: none,
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  changeMyPassword: {
+    // Acts only on the caller: there is no object to point at someone else.
+    kind: 'mutation', document: `mutation($input: ChangeMyPasswordInput!) { changeMyPassword(input: $input) }`, scopes: ['none'],
+    build: async () => ({ variables: { input: { currentPassword: Seed.PASSWORD, newPassword: 'kata-sandi-baru-2026' } } }),
+    expect: { '*': ALLOWED },
   },
   signOut: {
     kind: 'mutation', document: `mutation { signOut }`, scopes: ['none'], build: none,
