@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkNip, checkNipFor, nipProblemText } from '../../server/src/modules/person/nip.js';
+import { checkNip, checkNipFor, nipProblemText, normalizeNip } from '../../server/src/modules/person/nip.js';
 
 const today = new Date(Date.UTC(2026, 11, 2));
 
 describe('NIP rules', () => {
+  it('reads a NIP typed with spaces, dots, hyphens or en dashes as the same 18 digits (admin forms and sign-in alike)', () => {
+    for (const typed of ['19850312 200304 1 001', '19850312.200304.1.001', '19850312-200304-1-001', '19850312\u2013200304\u20131\u2013001']) {
+      expect(normalizeNip(typed)).toBe('198503122003041001');
+      expect(checkNip(typed, today)).toMatchObject({ ok: true });
+    }
+  });
+
   it('refuses a NIP saying someone was appointed before they turned 18, to the month', () => {
     // Born 12 March 1985: 18 on 12 March 2003. A TMT takes effect on the first of its month.
     expect(checkNip('198503121995011001', today)).toEqual({ ok: false, reason: 'APPOINTED_UNDER_18' });

@@ -18,7 +18,7 @@ import type { Me } from './auth.types.js';
  */
 export function normalizeLogin(login: string): { identifier: string; byNip: boolean } {
   const trimmed = login.trim();
-  const nip = normalizeNip(trimmed.replace(/[-\u2010-\u2015\u2212]/g, ''));
+  const nip = normalizeNip(trimmed);
   if (/^\d+$/.test(nip)) return { identifier: nip, byNip: true };
   return { identifier: trimmed.toLowerCase(), byNip: false };
 }

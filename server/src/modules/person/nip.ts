@@ -63,8 +63,9 @@ export function checkNipFor(raw: string, employmentType: 'PNS' | 'PPPK' | 'NON_A
 }
 
 export function normalizeNip(raw: string): string {
-  // People paste NIPs as "19850312 201001 1 003": spaces and dots are formatting, not content.
-  return raw.replace(/[\s.]/g, '');
+  // People paste NIPs as "19850312 201001 1 003" or "19850312-201001-1-003" (a word processor may turn the
+  // hyphen into an en dash): spaces, dots and dashes are formatting, not content.
+  return raw.replace(/[\s.\-\u2010-\u2015\u2212]/g, '');
 }
 
 export function checkNip(raw: string, today: Date = new Date()): NipCheck {
