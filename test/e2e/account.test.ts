@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
-import { openBrowser, PHONE } from '../kit/browser.js';
+import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -14,7 +14,6 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  * devices are signed out, this one stays signed in).
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const clientIndex = join(root, 'client/dist/index.html');
 const screenshots = join(root, 'test/e2e/screenshots');
 
 let app: TestApp;
@@ -24,9 +23,7 @@ let person: Person;
 const NEW_PASSWORD = 'Sandi-Baru-2026';
 
 beforeAll(async () => {
-  if (!existsSync(clientIndex)) {
-    throw new Error('client/dist/index.html is missing: build the client first (pnpm --filter @lentera/client build)');
-  }
+  requireBuiltClient();
   mkdirSync(screenshots, { recursive: true });
   app = await startTestApp();
   const agency = await app.seed.agency({ name: 'Pemerintah Kabupaten Sleman' });

@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseVisibility } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
-import { openBrowser } from '../kit/browser.js';
+import { openBrowser, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -14,8 +11,6 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  * until asked for (in the URL), the order in the URL, the learner's own status on each card, and an
  * ended course that says "Pendaftaran ditutup" with the reason instead of offering the button.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const clientIndex = join(root, 'client/dist/index.html');
 const DESKTOP = { width: 1280, height: 900 };
 const ENDED = 'Bimbingan Teknis Arsip Digital';
 const UPCOMING = 'Bimtek Tata Naskah Dinas Elektronik';
@@ -27,9 +22,7 @@ let page: Page;
 let learner: Person;
 
 beforeAll(async () => {
-  if (!existsSync(clientIndex)) {
-    throw new Error('client/dist/index.html is missing: build the client first (pnpm --filter @lentera/client build)');
-  }
+  requireBuiltClient();
   app = await startTestApp();
   const agency = await app.seed.agency({ name: 'Pemerintah Kota Palembang' });
   const unit = await app.seed.orgUnit(agency, 'Kecamatan Plaju');

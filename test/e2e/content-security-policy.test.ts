@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseVisibility } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
-import { openBrowser } from '../kit/browser.js';
+import { openBrowser, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -14,7 +11,6 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  * catalogue, a course page and an admin screen, in production mode (HSTS, upgrade-insecure-requests).
  * Any violation Chromium reports fails the test.
  */
-const clientIndex = join(fileURLToPath(new URL('../../', import.meta.url)), 'client/dist/index.html');
 const COURSE = 'Etika Pelayanan Publik';
 
 let app: TestApp;
@@ -22,7 +18,7 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let admin: Person;
 
 beforeAll(async () => {
-  if (!existsSync(clientIndex)) throw new Error('client/dist/index.html is missing: build the client first (pnpm run build)');
+  requireBuiltClient();
   app = await startTestApp({ production: true, cookieSecure: false });
   const agency = await app.seed.agency({ name: 'Pemerintah Kota Malang' });
   admin = await app.seed.person({ agency, fullName: 'Sri Wahyuni', roles: [{ role: Role.LEARNER }, { role: Role.AGENCY_ADMIN, agency }] });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
 import { expectNoSeriousA11yViolations, expectNothingCutOff } from '../kit/a11y.js';
-import { openBrowser, PHONE } from '../kit/browser.js';
+import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -16,7 +16,6 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  * supervisor approves → the learner sees the enrolment active. On a 360 px phone for the learner.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const clientIndex = join(root, 'client/dist/index.html');
 const screenshots = join(root, 'test/e2e/screenshots');
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -52,9 +51,7 @@ async function signOut(fullName: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(clientIndex)) {
-    throw new Error('client/dist/index.html is missing: build the client first (pnpm --filter @lentera/client build)');
-  }
+  requireBuiltClient();
   mkdirSync(screenshots, { recursive: true });
   app = await startTestApp();
 

@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNothingCutOff } from '../kit/a11y.js';
-import { openBrowser, PHONE } from '../kit/browser.js';
+import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 /**
@@ -12,7 +9,6 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  * no serious or critical WCAG 2.2 AA violation, nothing is cut off or runs into its neighbour, and
  * the page never scrolls sideways.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const DESKTOP = { width: 1280, height: 800 };
 
 let app: TestApp;
@@ -20,9 +16,7 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'client/dist/index.html'))) {
-    throw new Error('client/dist/index.html is missing: build the client first (pnpm --filter @lentera/client build)');
-  }
+  requireBuiltClient();
   app = await startTestApp({ seedDemo: true });
   browser = await openBrowser();
   page = browser.page;

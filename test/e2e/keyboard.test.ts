@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
-import { openBrowser } from '../kit/browser.js';
+import { openBrowser, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -15,7 +12,6 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  * stands out, a way past the catalogue's filters to its results, and the app's own Bahasa messages
  * (tied to the field) instead of the browser's "Please fill out this field".
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const DESKTOP = { width: 1280, height: 800 };
 
 let app: TestApp;
@@ -25,9 +21,7 @@ let learner: Person;
 let admin: Person;
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'client/dist/index.html'))) {
-    throw new Error('client/dist/index.html is missing: build the client first (pnpm --filter @lentera/client build)');
-  }
+  requireBuiltClient();
   app = await startTestApp();
   const agency = await app.seed.agency({ name: 'Pemerintah Kota Malang' });
   const unit = await app.seed.orgUnit(agency, 'Badan Kepegawaian dan Pengembangan Sumber Daya Manusia');

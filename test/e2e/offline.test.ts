@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
-import { openBrowser, PHONE } from '../kit/browser.js';
+import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -27,9 +27,7 @@ let learner: Person;
 let staticDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(join(builtClient, 'index.html'))) {
-    throw new Error('client/dist/index.html is missing: build the client first (pnpm --filter @lentera/client build)');
-  }
+  requireBuiltClient();
   staticDir = mkdtempSync(join(tmpdir(), 'lentera-dist-'));
   cpSync(builtClient, staticDir, { recursive: true });
   // Pre-compressed copies would go stale when the "deploy" rewrites files: serve the plain ones.

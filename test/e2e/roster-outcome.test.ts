@@ -1,12 +1,9 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseVisibility, DeliveryMode } from '../../server/src/modules/course/course.enums.js';
 import type { Person } from '../../server/src/modules/person/person.entity.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
-import { openBrowser } from '../kit/browser.js';
+import { openBrowser, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -14,8 +11,6 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  * An instructor records results on the roster: before the course starts the buttons are off and say
  * why; while it runs, recording a result asks to confirm that it is early, and only then sends it.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const clientIndex = join(root, 'client/dist/index.html');
 const RUNNING = 'Pengelolaan Keuangan Daerah Angkatan I';
 const LATER = 'Pengelolaan Keuangan Daerah Angkatan II';
 
@@ -27,7 +22,7 @@ let enrolmentId: string;
 const courseIds: Record<string, string> = {};
 
 beforeAll(async () => {
-  if (!existsSync(clientIndex)) throw new Error('client/dist/index.html is missing: build the client first (pnpm run build)');
+  requireBuiltClient();
   app = await startTestApp();
   const agency = await app.seed.agency({ name: 'Pemerintah Kota Surakarta' });
   const partner = await app.seed.partner({ name: 'Universitas Sebelas Maret' });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -7,7 +7,7 @@ import { CourseStatus, CourseVisibility } from '../../server/src/modules/course/
 import type { Person } from '../../server/src/modules/person/person.entity.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
-import { openBrowser } from '../kit/browser.js';
+import { openBrowser, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -16,7 +16,6 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  * catalogue) opens "Mengajar", sees the courses they teach and opens one's participant list.
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const clientIndex = join(root, 'client/dist/index.html');
 const screenshots = join(root, 'test/e2e/screenshots');
 
 let app: TestApp;
@@ -26,9 +25,7 @@ let lecturer: Person;
 const OWN_AGENCY_COURSE = 'Manajemen Arsip Dinamis Pemkot';
 
 beforeAll(async () => {
-  if (!existsSync(clientIndex)) {
-    throw new Error('client/dist/index.html is missing: build the client first (pnpm --filter @lentera/client build)');
-  }
+  requireBuiltClient();
   mkdirSync(screenshots, { recursive: true });
   app = await startTestApp();
   const agency = await app.seed.agency({ name: 'Pemerintah Kota Surakarta' });

@@ -1,7 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Browser tests run against the built client (`pnpm test` builds first). Missing, they fail loudly rather
+ * than skip, so a broken build can never pass as "no browser tests ran".
+ */
+export function requireBuiltClient(): void {
+  const index = fileURLToPath(new URL('../../client/dist/index.html', import.meta.url));
+  if (!existsSync(index)) throw new Error('client/dist/index.html is missing: build the client first (pnpm run build)');
+}
 
 export const PHONE = { width: 360, height: 800 };
 
