@@ -13,7 +13,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../shared/config/config.js';
 import { currentLocale, runWithLocale, setCurrentLocale } from '../shared/i18n/request-locale.js';
 import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
-import { newLoaders, pickLocale, type Context } from './context.js';
+import { createOperationContext, pickLocale, type Context } from './context.js';
 import { makeFormatError } from './format-error.js';
 import { errorEnvelope, notFound, onlyGetAndPost, requireJsonBody } from './http-errors.js';
 import { serveStaticClient } from './static-client.js';
@@ -92,7 +92,7 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, conf
         const viewer = tokenHash ? await loadViewer(em, tokenHash) : null;
         const locale = pickLocale(req.get('accept-language'), req.get('x-lentera-language') ?? viewer?.locale);
         setCurrentLocale(locale);
-        return { em, viewer, loaders: newLoaders(em), locale, config, req, res, sessionTokenHash: viewer ? tokenHash : null };
+        return { ...createOperationContext({ em, viewer, locale, config }), req, res, sessionTokenHash: viewer ? tokenHash : null };
       },
     }),
   );
