@@ -13,18 +13,18 @@ import * as units from './org-unit.service.js';
 export class AgencyResolver {
   @Query(() => AgencyPage, { description: 'Agencies by name. Everyone signed in sees active ones (for filters); platform admins all' })
   async agencies(@Args(() => AgenciesArgs) args: AgenciesArgs, @Ctx() ctx: SignedInContext): Promise<Page<AgencyNode>> {
-    return agencies.listAgencies(ctx.em, ctx.viewer, args);
+    return agencies.listAgencies(ctx, args);
   }
 
   @Query(() => AgencyNode)
   async agency(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<AgencyNode> {
-    return agencies.getAgency(ctx.em, ctx.viewer, id);
+    return agencies.getAgency(ctx, id);
   }
 
   @Mutation(() => AgencyNode)
   @Authorized(Role.PLATFORM_ADMIN)
   async createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() ctx: SignedInContext): Promise<AgencyNode> {
-    return agencies.createAgency(ctx.em, ctx.viewer, input);
+    return agencies.createAgency(ctx, input);
   }
 
   @Mutation(() => AgencyNode)
@@ -34,13 +34,13 @@ export class AgencyResolver {
     @Arg('input', () => UpdateAgencyInput) input: UpdateAgencyInput,
     @Ctx() ctx: SignedInContext,
   ): Promise<AgencyNode> {
-    return agencies.updateAgency(ctx.em, ctx.viewer, id, input);
+    return agencies.updateAgency(ctx, id, input);
   }
 
   @Mutation(() => AgencyNode, { description: 'Deactivated agencies disappear from everyone’s lists but the platform admins’' })
   @Authorized(Role.PLATFORM_ADMIN)
   async setAgencyActive(@Arg('id', () => ID) id: string, @Arg('active', () => Boolean) active: boolean, @Ctx() ctx: SignedInContext): Promise<AgencyNode> {
-    return agencies.setAgencyActive(ctx.em, ctx.viewer, id, active);
+    return agencies.setAgencyActive(ctx, id, active);
   }
 
   @FieldResolver(() => Int, { nullable: true, description: 'Active people; only for admins of this agency and platform admins' })
@@ -56,19 +56,19 @@ export class OrgUnitResolver {
   @Query(() => [OrgUnitNode], { description: 'The agency’s whole org tree, depth-first, siblings by name' })
   @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
   async orgUnits(@Arg('agencyId', () => ID) agencyId: string, @Ctx() ctx: SignedInContext): Promise<OrgUnitNode[]> {
-    return units.listOrgUnits(ctx.em, ctx.viewer, agencyId);
+    return units.listOrgUnits(ctx, agencyId);
   }
 
   @Mutation(() => OrgUnitNode)
   @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
   async createOrgUnit(@Arg('input', () => CreateOrgUnitInput) input: CreateOrgUnitInput, @Ctx() ctx: SignedInContext): Promise<OrgUnitNode> {
-    return units.createOrgUnit(ctx.em, ctx.viewer, input);
+    return units.createOrgUnit(ctx, input);
   }
 
   @Mutation(() => OrgUnitNode)
   @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
   async renameOrgUnit(@Args(() => RenameOrgUnitArgs) args: RenameOrgUnitArgs, @Ctx() ctx: SignedInContext): Promise<OrgUnitNode> {
-    return units.renameOrgUnit(ctx.em, ctx.viewer, args.id, args.name);
+    return units.renameOrgUnit(ctx, args.id, args.name);
   }
 
   @Mutation(() => OrgUnitNode, { description: 'Moves a unit with its whole subtree; no parent makes it top-level' })
@@ -78,12 +78,12 @@ export class OrgUnitResolver {
     @Arg('parentId', () => ID, { nullable: true }) parentId: string | null | undefined,
     @Ctx() ctx: SignedInContext,
   ): Promise<OrgUnitNode> {
-    return units.moveOrgUnit(ctx.em, ctx.viewer, id, parentId ?? null);
+    return units.moveOrgUnit(ctx, id, parentId ?? null);
   }
 
   @Mutation(() => Boolean, { description: 'Only a unit without sub-units and without people' })
   @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
   async deleteOrgUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<boolean> {
-    return units.deleteOrgUnit(ctx.em, ctx.viewer, id);
+    return units.deleteOrgUnit(ctx, id);
   }
 }

@@ -16,7 +16,7 @@ export class AuthResolver {
   @Query(() => Me, { nullable: true, description: 'The signed-in person, or null when signed out' })
   @Authorized(PUBLIC)
   async me(@Ctx() ctx: Context): Promise<Me | null> {
-    return ctx.viewer ? auth.me(ctx.em, ctx.viewer) : null;
+    return ctx.viewer ? auth.me({ ...ctx, viewer: ctx.viewer }) : null;
   }
 
   @Query(() => Boolean, {
@@ -31,7 +31,7 @@ export class AuthResolver {
   @Authorized(PUBLIC)
   async signIn(@Arg('input', () => SignInInput) input: SignInInput, @Ctx() ctx: Context): Promise<SignInResult> {
     const viewer = await auth.signIn(ctx, input.login, input.password);
-    return { me: await auth.me(ctx.em, viewer) };
+    return { me: await auth.me({ ...ctx, viewer }) };
   }
 
   @Mutation(() => Boolean, { description: 'Ends this browser session' })
@@ -49,7 +49,7 @@ export class AuthResolver {
 
   @Mutation(() => Me, { description: 'Saves the preferred language' })
   async setMyLanguage(@Arg('language', () => Language) language: Language, @Ctx() ctx: SignedInContext): Promise<Me> {
-    await auth.setLocale(ctx.em, ctx.viewer, language);
-    return auth.me(ctx.em, ctx.viewer);
+    await auth.setLocale(ctx, language);
+    return auth.me(ctx);
   }
 }

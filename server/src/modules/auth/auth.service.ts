@@ -1,6 +1,7 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { AppError } from '../../shared/errors.js';
-import type { Context, SignedInContext } from '../../app/context.js';
+import type { Context, SignedInContext, SignedInOperationContext } from '../../app/context.js';
+import { db, inTransaction } from '../../shared/db/kysely.js';
 import { writeAudit } from '../audit/index.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { Person } from '../person/person.entity.js';
@@ -28,7 +29,7 @@ export async function signIn(ctx: Context, login: string, password: string): Pro
   const { identifier, byNip } = normalizeLogin(login);
   const person = await em.findOne(Person, byNip ? { nip: identifier } : { email: identifier }, { populate: ['passwordHash'] });
   // Counted before the password is looked at: a burst of parallel guesses gets no more than the limit checked.
-  const attempt = await takeAttempt(em, ctx.config.signInLimits, accountKey(person?.id ?? null, identifier), addressKey(ctx.req.ip));
+  const attempt = await takeAttempt(ctx, accountKey(person?.id ?? null, identifier), addressKey(ctx.req.ip));
   const ok = person?.passwordHash
     ? await verifyPassword(person.passwordHash, password)
     : (await verifyPassword(await dummyPasswordHash(), password), false);
@@ -57,21 +58,22 @@ export async function signIn(ctx: Context, login: string, password: string): Pro
  * same limits as sign-in (same account counter); every other session of theirs ends, this one stays.
  */
 export async function changeMyPassword(ctx: SignedInContext, currentPassword: string, newPassword: string): Promise<void> {
-  const { em, viewer } = ctx;
-  const [row] = await em.execute<{ password_hash: string | null }[]>(`select password_hash from person where id = ?`, [viewer.personId]);
-  const attempt = await takeAttempt(em, ctx.config.signInLimits, accountKey(viewer.personId, ''), addressKey(ctx.req.ip));
+  const { viewer } = ctx;
+  const row = await db(ctx).selectFrom('person').select('password_hash').where('id', '=', viewer.personId).executeTakeFirst();
+  const attempt = await takeAttempt(ctx, accountKey(viewer.personId, ''), addressKey(ctx.req.ip));
   const ok = row?.password_hash ? await verifyPassword(row.password_hash, currentPassword) : false;
   if (!ok) throw new AppError('WRONG_CURRENT_PASSWORD', {}, 'currentPassword');
   await attempt.refund();
   if (newPassword === currentPassword) throw new AppError('PASSWORD_UNCHANGED', {}, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
-  await em.transactional(async (tx) => {
-    await tx.execute(`update person set password_hash = ?, updated_at = now() where id = ?`, [passwordHash, viewer.personId]);
+  await inTransaction(ctx, async (tx) => {
+    await db(tx).updateTable('person').set({ password_hash: passwordHash, updated_at: sql<Date>`now()` }).where('id', '=', viewer.personId).execute();
     // Whoever else holds a session (a leaked password, a forgotten shared computer) is signed out.
-    const ended = await tx.execute<unknown[]>(
-      `delete from session where person_id = ? and token_hash is distinct from ? returning 1`, [viewer.personId, ctx.sessionTokenHash]);
-    writeAudit(tx, viewer, 'auth.changePassword', 'Person', viewer.personId, { otherSessionsEnded: ended.length });
-    await tx.flush();
+    const ended = await db(tx).deleteFrom('session')
+      .where('person_id', '=', viewer.personId).where('token_hash', 'is distinct from', ctx.sessionTokenHash)
+      .executeTakeFirst();
+    writeAudit(tx, 'auth.changePassword', 'Person', viewer.personId, { otherSessionsEnded: Number(ended.numDeletedRows) });
+    await tx.em.flush();
   });
 }
 
@@ -99,24 +101,20 @@ export async function signOutEverywhere(ctx: Context & { viewer: Viewer }): Prom
   return count;
 }
 
-interface MeRow {
-  id: string; full_name: string; nip: string | null; email: string | null; agency_id: string | null; agency_name: string | null;
-  org_unit_name: string | null; partner_id: string | null; partner_name: string | null; supervisor_name: string | null;
-  position_title: string | null; locale: string; time_zone: string;
-}
-
-export async function me(em: EntityManager, viewer: Viewer): Promise<Me> {
-  const [row] = await em.getConnection().execute<MeRow[]>(
-    `select p.id, p.full_name, p.nip, p.email, p.agency_id, a.name as agency_name, u.name as org_unit_name,
-            p.partner_id, pi.name as partner_name, s.full_name as supervisor_name, p.position_title, p.locale, p.time_zone
-       from person p
-       left join agency a on a.id = p.agency_id
-       left join org_unit u on u.id = p.org_unit_id
-       left join partner_institution pi on pi.id = p.partner_id
-       left join person s on s.id = p.supervisor_id
-      where p.id = ?`,
-    [viewer.personId],
-  );
+/** The signed-in person with the names of their agency, unit, partner and supervisor: one statement. */
+export async function me(ctx: SignedInOperationContext): Promise<Me> {
+  const { viewer } = ctx;
+  const row = await db(ctx).selectFrom('person as p')
+    .leftJoin('agency as a', 'a.id', 'p.agency_id')
+    .leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
+    .leftJoin('partner_institution as pi', 'pi.id', 'p.partner_id')
+    .leftJoin('person as s', 's.id', 'p.supervisor_id')
+    .select([
+      'p.id', 'p.full_name', 'p.nip', 'p.email', 'p.agency_id', 'a.name as agency_name', 'u.name as org_unit_name',
+      'p.partner_id', 'pi.name as partner_name', 's.full_name as supervisor_name', 'p.position_title', 'p.locale', 'p.time_zone',
+    ])
+    .where('p.id', '=', viewer.personId)
+    .executeTakeFirstOrThrow();
   return {
     id: row.id, fullName: row.full_name, nip: row.nip, email: row.email, roles: viewer.roles,
     agencyId: row.agency_id, agencyName: row.agency_name, orgUnitName: row.org_unit_name,
@@ -126,6 +124,6 @@ export async function me(em: EntityManager, viewer: Viewer): Promise<Me> {
   };
 }
 
-export async function setLocale(em: EntityManager, viewer: Viewer, locale: 'id' | 'en'): Promise<void> {
-  await em.nativeUpdate(Person, { id: viewer.personId }, { locale });
+export async function setLocale(ctx: SignedInOperationContext, locale: 'id' | 'en'): Promise<void> {
+  await ctx.em.nativeUpdate(Person, { id: ctx.viewer.personId }, { locale });
 }

@@ -1,6 +1,8 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import type { OperationContext } from '../../app/context.js';
+import { db } from '../../shared/db/kysely.js';
 import type { SignInLimits } from '../../shared/config/config.js';
 import { AppError } from '../../shared/errors.js';
 
@@ -71,8 +73,8 @@ export interface Attempt {
  * Takes one guess from the account's and the address's allowance, or refuses with
  * TOO_MANY_ATTEMPTS (saying when to try again) without the password being looked at.
  */
-export async function takeAttempt(em: EntityManager, limits: SignInLimits, account: string, address: string): Promise<Attempt> {
-  const { account: byAccount, address: byAddress } = await limitersFor(em, limits);
+export async function takeAttempt(ctx: OperationContext, account: string, address: string): Promise<Attempt> {
+  const { account: byAccount, address: byAddress } = await limitersFor(ctx.em, ctx.config.signInLimits);
   const taken = await Promise.allSettled([byAccount.consume(account), byAddress.consume(address)]);
   const failure = taken.find((t): t is PromiseRejectedResult => t.status === 'rejected' && !(t.reason instanceof RateLimiterRes));
   const refund = async () => {
@@ -97,6 +99,6 @@ export async function takeAttempt(em: EntityManager, limits: SignInLimits, accou
 }
 
 /** An admin's password reset lifts the account's limit (inside the caller's transaction). */
-export async function liftAccountLimit(tx: EntityManager, personId: string): Promise<void> {
-  await tx.execute(`delete from ${TABLE} where key = ?`, [`${ACCOUNT_PREFIX}:${accountKey(personId, '')}`]);
+export async function liftAccountLimit(tx: { em: EntityManager }, personId: string): Promise<void> {
+  await db(tx).deleteFrom(TABLE).where('key', '=', `${ACCOUNT_PREFIX}:${accountKey(personId, '')}`).execute();
 }

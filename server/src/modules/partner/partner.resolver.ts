@@ -11,7 +11,7 @@ import * as partners from './partner.service.js';
 export class PartnerResolver {
   @Query(() => PartnerInstitutionPage, { description: 'Partner institutions by name, for everyone signed in' })
   async partnerInstitutions(@Args(() => PartnerInstitutionsArgs) args: PartnerInstitutionsArgs, @Ctx() ctx: SignedInContext): Promise<Page<PartnerNode>> {
-    return partners.listPartners(ctx.em, args);
+    return partners.listPartners(ctx, args);
   }
 
   @Mutation(() => PartnerNode)
@@ -20,7 +20,7 @@ export class PartnerResolver {
     @Arg('input', () => CreatePartnerInstitutionInput) input: CreatePartnerInstitutionInput,
     @Ctx() ctx: SignedInContext,
   ): Promise<PartnerNode> {
-    return partners.createPartner(ctx.em, ctx.viewer, input);
+    return partners.createPartner(ctx, input);
   }
 
   @Mutation(() => PartnerNode)
@@ -30,6 +30,6 @@ export class PartnerResolver {
     @Arg('input', () => UpdatePartnerInstitutionInput) input: UpdatePartnerInstitutionInput,
     @Ctx() ctx: SignedInContext,
   ): Promise<PartnerNode> {
-    return partners.updatePartner(ctx.em, ctx.viewer, id, input);
+    return partners.updatePartner(ctx, id, input);
   }
 }

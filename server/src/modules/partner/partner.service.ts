@@ -1,58 +1,46 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../shared/auth/viewer.js';
-import { AppError, isUniqueViolation } from '../../shared/errors.js';
-import { toPage, type Page } from '../../shared/graphql/pagination.js';
-// Leaf helpers, imported by file: the agency index imports this module's resolvers.
-import { writeAudit } from '../audit/index.js';
-import { rejectNulls } from '../../shared/errors.js';
-import { decodeNameIdCursor } from '../../shared/graphql/pagination.js';
+import type { OperationContext, SignedInOperationContext } from '../../app/context.js';
+import { db, inTransaction } from '../../shared/db/kysely.js';
 import { escapeLike } from '../../shared/db/sql-helpers.js';
+import { AppError, isUniqueViolation, rejectNulls } from '../../shared/errors.js';
+import { nameIdCursor, toPage, type Page } from '../../shared/graphql/pagination.js';
 import { isUuid } from '../../shared/util/ids.js';
-import { PartnerInstitution, type PartnerKind } from './partner.entity.js';
+import { writeAudit } from '../audit/index.js';
+import { PartnerInstitution } from './partner.entity.js';
 import type { CreatePartnerInstitutionInput, PartnerInstitutionsArgs, UpdatePartnerInstitutionInput } from './partner.inputs.js';
 import type { PartnerNode } from './partner.types.js';
 
-interface PartnerRow {
-  id: string;
-  code: string;
-  name: string;
-  kind: PartnerKind;
-  city: string | null;
-}
+const PARTNER_COLUMNS = ['p.id', 'p.code', 'p.name', 'p.kind', 'p.city'] as const;
 
-const toPartner = (r: PartnerRow): PartnerNode => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, city: r.city });
+const toPartner = (r: PartnerNode): PartnerNode => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, city: r.city });
 
 /** Count and page: two statements whatever the page size. Partners are public to everyone signed in. */
-export async function listPartners(em: EntityManager, args: PartnerInstitutionsArgs): Promise<Page<PartnerNode>> {
-  const where: string[] = [];
-  const params: unknown[] = [];
+export async function listPartners(ctx: OperationContext, args: PartnerInstitutionsArgs): Promise<Page<PartnerNode>> {
   const search = args.search?.trim();
-  if (search) {
-    where.push(`(p.name ilike ? or p.code ilike ? or p.city ilike ?)`);
-    params.push(`%${escapeLike(search)}%`, `${escapeLike(search)}%`, `${escapeLike(search)}%`);
-  }
-  const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from partner_institution p ${where.length ? `where ${where.join(' and ')}` : ''}`, params);
-  const cursor = decodeNameIdCursor(args.after);
-  if (cursor) {
-    where.push('(p.name, p.id) > (?, ?)');
-    params.push(...cursor);
-  }
-  const rows = await em.execute<PartnerRow[]>(
-    `select p.id, p.code, p.name, p.kind, p.city from partner_institution p ${where.length ? `where ${where.join(' and ')}` : ''}
-      order by p.name, p.id limit ?`,
-    [...params, args.first + 1],
-  );
-  return toPage(rows, args.first, n, toPartner, (r) => [r.name, r.id]);
+  const filtered = db(ctx).selectFrom('partner_institution as p')
+    .$if(!!search, (q) => q.where((eb) => eb.or([
+      eb('p.name', 'ilike', `%${escapeLike(search!)}%`),
+      eb('p.code', 'ilike', `${escapeLike(search!)}%`),
+      eb('p.city', 'ilike', `${escapeLike(search!)}%`),
+    ])));
+  const { n } = await filtered.select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).executeTakeFirstOrThrow();
+  const cursor = nameIdCursor.decode(args.after);
+  const rows = await filtered
+    .select(PARTNER_COLUMNS)
+    .$if(!!cursor, (q) => q.where((eb) => eb(eb.refTuple('p.name', 'p.id'), '>', eb.tuple(cursor![0], cursor![1]))))
+    .orderBy('p.name').orderBy('p.id')
+    .limit(args.first + 1)
+    .execute();
+  return toPage(rows, args.first, n, toPartner, (r) => nameIdCursor.encode([r.name, r.id]));
 }
 
-async function findPartnerRow(em: EntityManager, id: string): Promise<PartnerRow | null> {
+async function findPartnerRow(ctx: OperationContext, id: string): Promise<PartnerNode | null> {
   if (!isUuid(id)) return null;
-  const [row] = await em.execute<PartnerRow[]>(`select id, code, name, kind, city from partner_institution where id = ?`, [id]);
-  return row ?? null;
+  return (await db(ctx).selectFrom('partner_institution as p').select(PARTNER_COLUMNS).where('p.id', '=', id).executeTakeFirst()) ?? null;
 }
 
-async function assertCodeFree(em: EntityManager, code: string, exceptId: string | null): Promise<void> {
-  const [taken] = await em.execute(`select 1 from partner_institution where code = ? and id is distinct from ?`, [code, exceptId]);
+async function assertCodeFree(tx: OperationContext, code: string, exceptId: string | null): Promise<void> {
+  const taken = await db(tx).selectFrom('partner_institution').select('id')
+    .where('code', '=', code).where('id', 'is distinct from', exceptId).executeTakeFirst();
   if (taken) throw new AppError('DUPLICATE_CODE', {}, 'code');
 }
 
@@ -62,31 +50,31 @@ function mapWriteError(error: unknown): unknown {
 
 const blankToNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
 
-export async function createPartner(em: EntityManager, viewer: Viewer, input: CreatePartnerInstitutionInput): Promise<PartnerNode> {
-  if (!viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
+export async function createPartner(ctx: SignedInOperationContext, input: CreatePartnerInstitutionInput): Promise<PartnerNode> {
+  if (!ctx.viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
   const code = input.code.toUpperCase();
   try {
-    const id = await em.transactional(async (tx) => {
+    const id = await inTransaction(ctx, async (tx) => {
       await assertCodeFree(tx, code, null);
       const partner = new PartnerInstitution(code, input.name.trim(), input.kind);
       partner.city = blankToNull(input.city);
-      tx.persist(partner);
-      writeAudit(tx, viewer, 'partner.create', 'PartnerInstitution', partner.id, { code, name: partner.name, kind: partner.kind, city: partner.city });
-      await tx.flush();
+      tx.em.persist(partner);
+      writeAudit(tx, 'partner.create', 'PartnerInstitution', partner.id, { code, name: partner.name, kind: partner.kind, city: partner.city });
+      await tx.em.flush();
       return partner.id;
     });
-    return toPartner((await findPartnerRow(em, id))!);
+    return toPartner((await findPartnerRow(ctx, id))!);
   } catch (error) {
     throw mapWriteError(error);
   }
 }
 
-export async function updatePartner(em: EntityManager, viewer: Viewer, id: string, input: UpdatePartnerInstitutionInput): Promise<PartnerNode> {
-  if (!viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
+export async function updatePartner(ctx: SignedInOperationContext, id: string, input: UpdatePartnerInstitutionInput): Promise<PartnerNode> {
+  if (!ctx.viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
   rejectNulls(input, ['code', 'name', 'kind']);
   try {
-    await em.transactional(async (tx) => {
-      const partner = isUuid(id) ? await tx.findOne(PartnerInstitution, { id }) : null;
+    await inTransaction(ctx, async (tx) => {
+      const partner = isUuid(id) ? await tx.em.findOne(PartnerInstitution, { id }) : null;
       if (!partner) throw new AppError('NOT_FOUND', { what: 'partner' });
       const changes: Record<string, unknown> = {};
       if (input.code !== undefined && input.code.toUpperCase() !== partner.code) {
@@ -97,11 +85,11 @@ export async function updatePartner(em: EntityManager, viewer: Viewer, id: strin
       if (input.name !== undefined && input.name.trim() !== partner.name) changes.name = partner.name = input.name.trim();
       if (input.kind != null && input.kind !== partner.kind) changes.kind = partner.kind = input.kind;
       if (input.city !== undefined && blankToNull(input.city) !== partner.city) changes.city = partner.city = blankToNull(input.city);
-      if (Object.keys(changes).length) writeAudit(tx, viewer, 'partner.update', 'PartnerInstitution', partner.id, changes);
-      await tx.flush();
+      if (Object.keys(changes).length) writeAudit(tx, 'partner.update', 'PartnerInstitution', partner.id, changes);
+      await tx.em.flush();
     });
   } catch (error) {
     throw mapWriteError(error);
   }
-  return toPartner((await findPartnerRow(em, id))!);
+  return toPartner((await findPartnerRow(ctx, id))!);
 }

@@ -1,11 +1,13 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { byKeys, defineLoader, groupByKeys } from '../../shared/graphql/loaders.js';
 import type { Role } from '../../shared/auth/roles.js';
-import { PERSON_SELECT, type PersonRow } from './person.read.js';
+import { db } from '../../shared/db/kysely.js';
+import { selectPeople, type PersonRow } from './person.read.js';
 import type { RoleGrantNode } from './person.types.js';
 
 /** People by id (supervisors of a page of people): one statement per page. */
 export const personRowById = defineLoader<string, PersonRow | null>('person.rowById', async (em, ids) => {
-  const rows = await em.execute<PersonRow[]>(`${PERSON_SELECT} where p.id in (?)`, [ids as string[]]);
+  const rows = await selectPeople({ em }).where('p.id', 'in', ids).execute();
   return byKeys(ids, rows, (r) => r.id, (r) => r, null);
 });
 
@@ -22,12 +24,16 @@ export interface GrantRow {
   created_at: Date;
 }
 
-export const GRANT_SELECT = `
-  select g.id, g.person_id, g.role, g.agency_id, a.code as agency_code, a.name as agency_name,
-         g.partner_id, pi.code as partner_code, pi.name as partner_name, g.created_at
-    from role_grant g
-    left join agency a on a.id = g.agency_id
-    left join partner_institution pi on pi.id = g.partner_id`;
+/** Grants with their agency's and partner's names; add the `where`. */
+export function selectGrants(ctx: { em: EntityManager }) {
+  return db(ctx).selectFrom('role_grant as g')
+    .leftJoin('agency as a', 'a.id', 'g.agency_id')
+    .leftJoin('partner_institution as pi', 'pi.id', 'g.partner_id')
+    .select([
+      'g.id', 'g.person_id', 'g.role', 'g.agency_id', 'a.code as agency_code', 'a.name as agency_name',
+      'g.partner_id', 'pi.code as partner_code', 'pi.name as partner_name', 'g.created_at',
+    ]);
+}
 
 export function toGrantNode(r: GrantRow): RoleGrantNode {
   return {
@@ -41,15 +47,17 @@ export function toGrantNode(r: GrantRow): RoleGrantNode {
 }
 
 export const grantsByPerson = defineLoader<string, RoleGrantNode[]>('person.grants', async (em, ids) => {
-  const rows = await em.execute<GrantRow[]>(`${GRANT_SELECT} where g.person_id in (?) order by g.created_at, g.id`, [ids as string[]]);
+  const rows = await selectGrants({ em }).where('g.person_id', 'in', ids).orderBy('g.created_at').orderBy('g.id').execute();
   return groupByKeys(ids, rows.map(toGrantNode), (g) => g.personId);
 });
 
 /** Active direct subordinates per person. */
 export const subordinateCountByPerson = defineLoader<string, number>('person.subordinateCount', async (em, ids) => {
-  const rows = await em.execute<{ supervisor_id: string; n: number }[]>(
-    `select supervisor_id, count(*)::int as n from person where active and supervisor_id in (?) group by supervisor_id`,
-    [ids as string[]],
-  );
-  return byKeys(ids, rows, (r) => r.supervisor_id, (r) => r.n, 0);
+  const rows = await db({ em }).selectFrom('person')
+    .select((eb) => ['supervisor_id', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+    .where('active', '=', true)
+    .where('supervisor_id', 'in', ids)
+    .groupBy('supervisor_id')
+    .execute();
+  return byKeys(ids, rows, (r) => r.supervisor_id!, (r) => r.n, 0);
 });

@@ -1,5 +1,6 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { OperationContext } from '../../app/context.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
+import { db } from '../../shared/db/kysely.js';
 import type { EmploymentType } from './person.entity.js';
 import { canSeeRoles } from './person.policy.js';
 import type { PersonNode } from './person.types.js';
@@ -26,20 +27,24 @@ export interface PersonRow {
   active: boolean;
 }
 
-export const PERSON_SELECT = `
-  select p.id, p.full_name, p.nip, p.nidn, p.email, p.employment_type,
-         p.agency_id, a.code as agency_code, a.name as agency_name,
-         p.org_unit_id, u.name as org_unit_name,
-         p.partner_id, pi.code as partner_code, pi.name as partner_name,
-         p.supervisor_id, p.position_title, p.rank, p.active
-    from person p
-    left join agency a on a.id = p.agency_id
-    left join org_unit u on u.id = p.org_unit_id
-    left join partner_institution pi on pi.id = p.partner_id`;
+/** People with their agency, unit and partner names joined in; add the `where`. */
+export function selectPeople(ctx: Pick<OperationContext, 'em'>) {
+  return db(ctx).selectFrom('person as p')
+    .leftJoin('agency as a', 'a.id', 'p.agency_id')
+    .leftJoin('org_unit as u', 'u.id', 'p.org_unit_id')
+    .leftJoin('partner_institution as pi', 'pi.id', 'p.partner_id')
+    .select([
+      'p.id', 'p.full_name', 'p.nip', 'p.nidn', 'p.email', 'p.employment_type',
+      'p.agency_id', 'a.code as agency_code', 'a.name as agency_name',
+      'p.org_unit_id', 'u.name as org_unit_name',
+      'p.partner_id', 'pi.code as partner_code', 'pi.name as partner_name',
+      'p.supervisor_id', 'p.position_title', 'p.rank', 'p.active',
+    ]);
+}
 
 /** `lock`: inside a transaction, holds the person's row (not the joined ones) until commit. */
-export async function findPersonRow(em: EntityManager, id: string, lock = false): Promise<PersonRow | null> {
-  const [row] = await em.execute<PersonRow[]>(`${PERSON_SELECT} where p.id = ?${lock ? ' for update of p' : ''}`, [id]);
+export async function findPersonRow(ctx: Pick<OperationContext, 'em'>, id: string, lock = false): Promise<PersonRow | null> {
+  const row = await selectPeople(ctx).where('p.id', '=', id).$if(lock, (q) => q.forUpdate('p')).executeTakeFirst();
   return row ?? null;
 }
 

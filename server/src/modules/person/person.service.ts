@@ -1,15 +1,13 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { SignedInContext } from '../../app/context.js';
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import type { SignedInContext, SignedInOperationContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
-import type { Viewer } from '../../shared/auth/viewer.js';
-import { AppError, isUniqueViolation } from '../../shared/errors.js';
-import { toPage, type Page } from '../../shared/graphql/pagination.js';
+import { db, inTransaction, type Database } from '../../shared/db/kysely.js';
+import { escapeLike, lockScope } from '../../shared/db/sql-helpers.js';
+import { AppError, isUniqueViolation, rejectNulls } from '../../shared/errors.js';
+import { nameIdCursor, toPage, type Page } from '../../shared/graphql/pagination.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { Agency, assertAdministersAgency, OrgUnit } from '../agency/index.js';
 import { writeAudit } from '../audit/index.js';
-import { rejectNulls } from '../../shared/errors.js';
-import { decodeNameIdCursor } from '../../shared/graphql/pagination.js';
-import { escapeLike, lockScope } from '../../shared/db/sql-helpers.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { hashPassword, liftAccountLimit } from '../auth/index.js';
 // Directly, not through enrolment/index.ts: enrolment depends on person (see ARCHITECTURE.md).
@@ -20,87 +18,75 @@ import { checkNipFor, normalizeNip } from './nip.js';
 import { EmploymentType, Person } from './person.entity.js';
 import type { CreatePersonInput, PeopleArgs, UpdatePersonInput } from './person.inputs.js';
 import { canAdministerPerson, canChangePerson, canViewPerson, type GrantScope } from './person.policy.js';
-import { findPersonRow, PERSON_SELECT, toPersonNode, type PersonRow } from './person.read.js';
+import { findPersonRow, selectPeople, toPersonNode, type PersonRow } from './person.read.js';
 import type { PersonNode } from './person.types.js';
 
 // ---------------------------------------------------------------- reads
 
 /** Count plus one shaped page query (the admin check needs no SQL for an agency's own admins). */
-export async function listPeople(ctx: SignedInContext, args: PeopleArgs): Promise<Page<PersonNode>> {
-  const { em, viewer } = ctx;
+export async function listPeople(ctx: SignedInOperationContext, args: PeopleArgs): Promise<Page<PersonNode>> {
+  const { viewer } = ctx;
   if ((args.agencyId == null) === (args.partnerId == null)) {
     throw new AppError('BAD_USER_INPUT', { reason: 'exactly one of agencyId and partnerId' }, 'agencyId');
   }
-  const where: string[] = [];
-  const params: unknown[] = [];
-  if (args.agencyId) {
-    await assertAdministersAgency(em, viewer, args.agencyId);
-    where.push('p.agency_id = ?');
-    params.push(args.agencyId);
-  } else {
+  if (args.agencyId) await assertAdministersAgency(ctx, args.agencyId);
+  else {
     if (!viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
     if (!isUuid(args.partnerId)) throw new AppError('NOT_FOUND', { what: 'partner' }, 'partnerId');
-    where.push('p.partner_id = ?');
-    params.push(args.partnerId);
   }
-
   const search = args.search?.trim();
-  if (search) {
-    const digits = normalizeNip(search);
-    if (/^\d+$/.test(digits)) {
-      where.push('p.nip like ?');
-      params.push(`${digits}%`);
-    } else {
-      // Substring match, plus trigram word similarity for typos (both served by the trigram index).
-      const alternatives = ['p.full_name ilike ?', 'p.email like ?'];
-      params.push(`%${escapeLike(search)}%`, `${escapeLike(search.toLowerCase())}%`);
-      if (search.length >= 4) {
-        alternatives.push('? <% p.full_name');
-        params.push(search);
-      }
-      where.push(`(${alternatives.join(' or ')})`);
-    }
-  }
-  if (args.orgUnitId != null) {
-    if (!isUuid(args.orgUnitId)) where.push('false');
-    else {
-      where.push(`p.org_unit_id in (select d.id from org_unit r join org_unit d on d.agency_id = r.agency_id
-                                      where r.id = ? and (d.id = r.id or d.path like r.path || '/%'))`);
-      params.push(args.orgUnitId);
-    }
-  }
-  if (args.active != null) {
-    where.push('p.active = ?');
-    params.push(args.active);
-  }
-  if (args.role) {
-    if (args.role === Role.LEARNER) where.push(`p.employment_type <> 'NON_ASN'`);
-    else if (args.role === Role.SUPERVISOR) where.push(`exists (select 1 from person s where s.supervisor_id = p.id and s.active)`);
-    else {
-      where.push(`exists (select 1 from role_grant g where g.person_id = p.id and g.role = ?)`);
-      params.push(args.role);
-    }
-  }
+  const digits = search ? normalizeNip(search) : '';
 
-  const [{ n }] = await em.execute<{ n: number }[]>(`select count(*)::int as n from person p where ${where.join(' and ')}`, params);
-  const cursor = decodeNameIdCursor(args.after);
-  if (cursor) {
-    where.push('(p.full_name, p.id) > (?, ?)');
-    params.push(...cursor);
-  }
-  const rows = await em.execute<PersonRow[]>(
-    `${PERSON_SELECT} where ${where.join(' and ')} order by p.full_name, p.id limit ?`,
-    [...params, args.first + 1],
-  );
-  return toPage(rows, args.first, n, (r) => toPersonNode(r, viewer), (r) => [r.full_name, r.id]);
+  const eb = expressionBuilder<Database & { p: Database['person'] }, 'p'>();
+  const filter = (() => {
+    const where: Expression<SqlBool>[] = [
+      args.agencyId ? eb('p.agency_id', '=', args.agencyId) : eb('p.partner_id', '=', args.partnerId!),
+    ];
+    if (search && /^\d+$/.test(digits)) where.push(eb('p.nip', 'like', `${digits}%`));
+    else if (search) {
+      // Substring match, plus trigram word similarity for typos (both served by the trigram index).
+      const alternatives: Expression<SqlBool>[] = [
+        eb('p.full_name', 'ilike', `%${escapeLike(search)}%`),
+        eb('p.email', 'like', `${escapeLike(search.toLowerCase())}%`),
+      ];
+      if (search.length >= 4) alternatives.push(sql<boolean>`${search} <% p.full_name`);
+      where.push(eb.or(alternatives));
+    }
+    if (args.orgUnitId != null) {
+      where.push(!isUuid(args.orgUnitId) ? eb.lit(false) : eb('p.org_unit_id', 'in', eb.selectFrom('org_unit as r')
+        .innerJoin('org_unit as d', 'd.agency_id', 'r.agency_id')
+        .select('d.id')
+        .where('r.id', '=', args.orgUnitId)
+        .where((w) => w.or([w('d.id', '=', w.ref('r.id')), w('d.path', 'like', sql<string>`r.path || '/%'`)]))));
+    }
+    if (args.active != null) where.push(eb('p.active', '=', args.active));
+    if (args.role === Role.LEARNER) where.push(eb('p.employment_type', '<>', EmploymentType.NON_ASN));
+    else if (args.role === Role.SUPERVISOR) {
+      where.push(eb.exists(eb.selectFrom('person as s').select(eb.lit(1).as('one')).whereRef('s.supervisor_id', '=', 'p.id').where('s.active', '=', true)));
+    } else if (args.role) {
+      where.push(eb.exists(eb.selectFrom('role_grant as g').select(eb.lit(1).as('one')).whereRef('g.person_id', '=', 'p.id').where('g.role', '=', args.role)));
+    }
+    return eb.and(where);
+  })();
+
+  const { n } = await db(ctx).selectFrom('person as p').where(filter)
+    .select(eb.cast<number>(eb.fn.countAll(), 'integer').as('n')).executeTakeFirstOrThrow();
+  const cursor = nameIdCursor.decode(args.after);
+  const rows = await selectPeople(ctx)
+    .where(filter)
+    .$if(!!cursor, (q) => q.where((eb) => eb(eb.refTuple('p.full_name', 'p.id'), '>', eb.tuple(cursor![0], cursor![1]))))
+    .orderBy('p.full_name').orderBy('p.id')
+    .limit(args.first + 1)
+    .execute();
+  return toPage(rows, args.first, n, (r) => toPersonNode(r, viewer), (r) => nameIdCursor.encode([r.full_name, r.id]));
 }
 
 /**
  * The person's circle opens their record: the person, their supervisor chain, their admins (the same
  * circle that sees the NIP in full). To anyone else it does not exist.
  */
-export async function getPerson(ctx: SignedInContext, id: string): Promise<PersonNode> {
-  const row = isUuid(id) ? await findPersonRow(ctx.em, id) : null;
+export async function getPerson(ctx: SignedInOperationContext, id: string): Promise<PersonNode> {
+  const row = isUuid(id) ? await findPersonRow(ctx, id) : null;
   if (!row) throw new AppError('NOT_FOUND', { what: 'person' });
   const node = toPersonNode(row, ctx.viewer);
   if (!canViewPerson(ctx.viewer, row) && !(await inIdentityCircle(ctx, node.identity))) throw new AppError('NOT_FOUND', { what: 'person' });
@@ -114,11 +100,12 @@ export async function getPerson(ctx: SignedInContext, id: string): Promise<Perso
  * change's transaction: the person's row stays locked until commit and `grantRole` takes the same lock,
  * so a role granted concurrently cannot slip in between the check and the write.
  */
-export async function findManagedPerson(em: EntityManager, viewer: Viewer, id: string, opts: { lock?: boolean } = {}): Promise<PersonRow> {
-  const row = isUuid(id) ? await findPersonRow(em, id, opts.lock) : null;
+export async function findManagedPerson(ctx: SignedInOperationContext, id: string, opts: { lock?: boolean } = {}): Promise<PersonRow> {
+  const { viewer } = ctx;
+  const row = isUuid(id) ? await findPersonRow(ctx, id, opts.lock) : null;
   if (!row || !canViewPerson(viewer, row)) throw new AppError('NOT_FOUND', { what: 'person' });
   if (!canAdministerPerson(viewer, row)) throw new AppError('FORBIDDEN');
-  const grants = await em.execute<GrantScope[]>(`select role, agency_id, partner_id from role_grant where person_id = ?`, [row.id]);
+  const grants: GrantScope[] = await db(ctx).selectFrom('role_grant').select(['role', 'agency_id', 'partner_id']).where('person_id', '=', row.id).execute();
   if (!canChangePerson(viewer, row, grants)) throw new AppError('FORBIDDEN');
   return row;
 }
@@ -173,8 +160,8 @@ function normalizeNipInput(raw: string | null | undefined): string | null {
 }
 
 /** The unit must belong to the person's agency (partner staff have none). */
-async function checkOrgUnit(tx: EntityManager, home: PersonHome, orgUnitId: string): Promise<void> {
-  const [unit] = isUuid(orgUnitId) ? await tx.execute<{ agency_id: string }[]>(`select agency_id from org_unit where id = ?`, [orgUnitId]) : [];
+async function checkOrgUnit(tx: SignedInOperationContext, home: PersonHome, orgUnitId: string): Promise<void> {
+  const unit = isUuid(orgUnitId) ? await db(tx).selectFrom('org_unit').select('agency_id').where('id', '=', orgUnitId).executeTakeFirst() : undefined;
   if (!unit || !home.agencyId || unit.agency_id !== home.agencyId) throw new AppError('INVALID_ORG_UNIT', {}, 'orgUnitId');
 }
 
@@ -182,29 +169,27 @@ async function checkOrgUnit(tx: EntityManager, home: PersonHome, orgUnitId: stri
  * The supervisor is an active person of the same agency (or partner), not the person, and not
  * someone who already reports to the person, directly or not (walked up the chain in one query).
  */
-async function checkSupervisor(tx: EntityManager, home: PersonHome, supervisorId: string, personId: string | null): Promise<void> {
+async function checkSupervisor(tx: SignedInOperationContext, home: PersonHome, supervisorId: string, personId: string | null): Promise<void> {
   if (!isUuid(supervisorId) || supervisorId === personId) throw new AppError('INVALID_SUPERVISOR', {}, 'supervisorId');
-  const [row] = await tx.execute<{ agency_id: string | null; partner_id: string | null; active: boolean; cycle: boolean }[]>(
-    `with recursive chain (id, supervisor_id, depth) as (
-       select id, supervisor_id, 0 from person where id = ?
-       union all
-       select p.id, p.supervisor_id, c.depth + 1 from person p join chain c on p.id = c.supervisor_id where c.depth < 200
-     )
-     select s.agency_id, s.partner_id, s.active, exists (select 1 from chain where chain.id = ?) as cycle
-       from person s where s.id = ?`,
-    [supervisorId, personId, supervisorId],
-  );
+  // A recursive walk reads plainest as SQL.
+  const { rows: [row] } = await sql<{ agency_id: string | null; partner_id: string | null; active: boolean; cycle: boolean }>`
+    with recursive chain (id, supervisor_id, depth) as (
+      select id, supervisor_id, 0 from person where id = ${supervisorId}
+      union all
+      select p.id, p.supervisor_id, c.depth + 1 from person p join chain c on p.id = c.supervisor_id where c.depth < 200
+    )
+    select s.agency_id, s.partner_id, s.active, exists (select 1 from chain where chain.id = ${personId}::uuid) as cycle
+      from person s where s.id = ${supervisorId}`.execute(db(tx));
   const sameHome = row && (home.agencyId ? row.agency_id === home.agencyId : !row.agency_id && row.partner_id === home.partnerId);
   if (!row || !row.active || !sameHome || row.cycle) throw new AppError('INVALID_SUPERVISOR', {}, 'supervisorId');
 }
 
 /** Checked first for a clear answer; the unique constraints still catch a concurrent insert. */
-async function checkDuplicates(tx: EntityManager, nip: string | null, email: string | null, exceptId: string | null): Promise<void> {
-  const [dup] = await tx.execute<{ nip: boolean; email: boolean }[]>(
-    `select exists (select 1 from person where nip = ? and id is distinct from ?) as nip,
-            exists (select 1 from person where email = ? and id is distinct from ?) as email`,
-    [nip, exceptId, email, exceptId],
-  );
+async function checkDuplicates(tx: SignedInOperationContext, nip: string | null, email: string | null, exceptId: string | null): Promise<void> {
+  const taken = (column: 'nip' | 'email', value: string | null) => db(tx).selectFrom('person').select('id')
+    .where(column, '=', value).where('id', 'is distinct from', exceptId);
+  const dup = await db(tx).selectNoFrom((eb) => [eb.exists(taken('nip', nip)).as('nip'), eb.exists(taken('email', email)).as('email')])
+    .executeTakeFirstOrThrow();
   if (nip && dup.nip) throw new AppError('DUPLICATE_NIP', {}, 'nip');
   if (email && dup.email) throw new AppError('DUPLICATE_EMAIL', {}, 'email');
 }
@@ -216,22 +201,25 @@ function mapUniqueViolation(error: unknown): unknown {
 }
 
 /** Who may add people where: an agency's admins to it; platform admins to partner institutions. */
-async function assertCanAddTo(em: EntityManager, viewer: Viewer, home: PersonHome): Promise<void> {
+async function assertCanAddTo(ctx: SignedInOperationContext, home: PersonHome): Promise<void> {
+  const { viewer } = ctx;
   if ((home.agencyId == null) === (home.partnerId == null)) {
     throw new AppError('BAD_USER_INPUT', { reason: 'exactly one of agencyId and partnerId' }, 'agencyId');
   }
-  if (home.agencyId) return assertAdministersAgency(em, viewer, home.agencyId);
+  if (home.agencyId) return assertAdministersAgency(ctx, home.agencyId);
   if (!viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
-  const [partner] = isUuid(home.partnerId) ? await em.execute(`select 1 from partner_institution where id = ?`, [home.partnerId]) : [];
+  const partner = isUuid(home.partnerId)
+    ? await db(ctx).selectFrom('partner_institution').select('id').where('id', '=', home.partnerId).executeTakeFirst()
+    : undefined;
   if (!partner) throw new AppError('NOT_FOUND', { what: 'partner' }, 'partnerId');
 }
 
 // ---------------------------------------------------------------- writes
 
-export async function createPerson(ctx: SignedInContext, input: CreatePersonInput): Promise<PersonNode> {
-  const { em, viewer } = ctx;
+export async function createPerson(ctx: SignedInOperationContext, input: CreatePersonInput): Promise<PersonNode> {
+  const { viewer } = ctx;
   const home: PersonHome = { agencyId: input.agencyId ?? null, partnerId: input.partnerId ?? null };
-  await assertCanAddTo(em, viewer, home);
+  await assertCanAddTo(ctx, home);
   const fields: PersonFields = {
     fullName: input.fullName.trim(),
     nip: normalizeNipInput(input.nip),
@@ -248,40 +236,40 @@ export async function createPerson(ctx: SignedInContext, input: CreatePersonInpu
   const passwordHash = await hashPassword(input.initialPassword);
   let id: string;
   try {
-    id = await em.transactional(async (tx) => {
+    id = await inTransaction(ctx, async (tx) => {
       if (fields.orgUnitId) await checkOrgUnit(tx, home, fields.orgUnitId);
       if (fields.supervisorId) {
         await checkSupervisor(tx, home, fields.supervisorId, null);
-        await findManagedPerson(tx, viewer, fields.supervisorId, { lock: true });
+        await findManagedPerson(tx, fields.supervisorId, { lock: true });
       }
       await checkDuplicates(tx, fields.nip, fields.email, null);
       const person = new Person(fields.fullName, fields.employmentType);
       person.nip = fields.nip;
       person.nidn = fields.nidn;
       person.email = fields.email;
-      person.agency = home.agencyId ? tx.getReference(Agency, home.agencyId) : null;
-      person.partner = home.partnerId ? tx.getReference(PartnerInstitution, home.partnerId) : null;
-      person.orgUnit = fields.orgUnitId ? tx.getReference(OrgUnit, fields.orgUnitId) : null;
-      person.supervisor = fields.supervisorId ? tx.getReference(Person, fields.supervisorId) : null;
+      person.agency = home.agencyId ? tx.em.getReference(Agency, home.agencyId) : null;
+      person.partner = home.partnerId ? tx.em.getReference(PartnerInstitution, home.partnerId) : null;
+      person.orgUnit = fields.orgUnitId ? tx.em.getReference(OrgUnit, fields.orgUnitId) : null;
+      person.supervisor = fields.supervisorId ? tx.em.getReference(Person, fields.supervisorId) : null;
       person.positionTitle = fields.positionTitle;
       person.rank = fields.rank;
       person.passwordHash = passwordHash;
-      tx.persist(person);
+      tx.em.persist(person);
       const { fullName, nip, email, employmentType, orgUnitId, supervisorId } = fields;
-      writeAudit(tx, viewer, 'person.create', 'Person', person.id, { ...home, fullName, nip, email, employmentType, orgUnitId, supervisorId });
-      await tx.flush();
+      writeAudit(tx, 'person.create', 'Person', person.id, { ...home, fullName, nip, email, employmentType, orgUnitId, supervisorId });
+      await tx.em.flush();
       return person.id;
     });
   } catch (error) {
     throw mapUniqueViolation(error);
   }
-  return toPersonNode((await findPersonRow(em, id))!, viewer);
+  return toPersonNode((await findPersonRow(ctx, id))!, viewer);
 }
 
-export async function updatePerson(ctx: SignedInContext, id: string, input: UpdatePersonInput): Promise<PersonNode> {
-  const { em, viewer } = ctx;
+export async function updatePerson(ctx: SignedInOperationContext, id: string, input: UpdatePersonInput): Promise<PersonNode> {
+  const { viewer } = ctx;
   rejectNulls(input, ['fullName', 'employmentType']);
-  const row = await findManagedPerson(em, viewer, id);
+  const row = await findManagedPerson(ctx, id);
   const home: PersonHome = { agencyId: row.agency_id, partnerId: row.partner_id };
   const next: PersonFields = {
     fullName: input.fullName !== undefined ? input.fullName.trim() : row.full_name,
@@ -303,59 +291,59 @@ export async function updatePerson(ctx: SignedInContext, id: string, input: Upda
   if (Object.keys(changes).length === 0) return toPersonNode(row, viewer);
 
   try {
-    await em.transactional(async (tx) => {
+    await inTransaction(ctx, async (tx) => {
       if (changes.supervisorId) {
         // Two concurrent changes could each be valid alone and form a cycle together.
         await lockScope(tx, `supervisors:${home.agencyId ?? home.partnerId}`);
       }
-      await findManagedPerson(tx, viewer, row.id, { lock: true });
+      await findManagedPerson(tx, row.id, { lock: true });
       if (changes.supervisorId) {
         await checkSupervisor(tx, home, changes.supervisorId, row.id);
         // Becoming someone's supervisor is a change to the supervisor too (they decide the person's requests).
-        await findManagedPerson(tx, viewer, changes.supervisorId, { lock: true });
+        await findManagedPerson(tx, changes.supervisorId, { lock: true });
       }
       if (changes.orgUnitId) await checkOrgUnit(tx, home, changes.orgUnitId);
       if (changes.nip || changes.email) await checkDuplicates(tx, changes.nip ?? null, changes.email ?? null, row.id);
-      const requestsMoved = 'supervisorId' in changes ? await moveRequestsToSupervisor(tx, row.id, next.supervisorId) : 0;
-      const person = await tx.findOneOrFail(Person, { id: row.id });
+      const requestsMoved = 'supervisorId' in changes ? await moveRequestsToSupervisor(tx.em, row.id, next.supervisorId) : 0;
+      const person = await tx.em.findOneOrFail(Person, { id: row.id });
       if ('fullName' in changes) person.fullName = next.fullName;
       if ('nip' in changes) person.nip = next.nip;
       if ('nidn' in changes) person.nidn = next.nidn;
       if ('employmentType' in changes) person.employmentType = next.employmentType;
       if ('email' in changes) person.email = next.email;
-      if ('orgUnitId' in changes) person.orgUnit = next.orgUnitId ? tx.getReference(OrgUnit, next.orgUnitId) : null;
-      if ('supervisorId' in changes) person.supervisor = next.supervisorId ? tx.getReference(Person, next.supervisorId) : null;
+      if ('orgUnitId' in changes) person.orgUnit = next.orgUnitId ? tx.em.getReference(OrgUnit, next.orgUnitId) : null;
+      if ('supervisorId' in changes) person.supervisor = next.supervisorId ? tx.em.getReference(Person, next.supervisorId) : null;
       if ('positionTitle' in changes) person.positionTitle = next.positionTitle;
       if ('rank' in changes) person.rank = next.rank;
-      writeAudit(tx, viewer, 'person.update', 'Person', row.id, requestsMoved ? { changes, requestsMoved } : { changes });
-      await tx.flush();
+      writeAudit(tx, 'person.update', 'Person', row.id, requestsMoved ? { changes, requestsMoved } : { changes });
+      await tx.em.flush();
     });
   } catch (error) {
     throw mapUniqueViolation(error);
   }
-  return toPersonNode((await findPersonRow(em, id))!, viewer);
+  return toPersonNode((await findPersonRow(ctx, id))!, viewer);
 }
 
 /** Deactivation ends the person's sessions in the same transaction: they are signed out at once. */
-export async function setPersonActive(ctx: SignedInContext, id: string, active: boolean): Promise<PersonNode> {
-  const { em, viewer } = ctx;
-  const row = await findManagedPerson(em, viewer, id);
+export async function setPersonActive(ctx: SignedInOperationContext, id: string, active: boolean): Promise<PersonNode> {
+  const { viewer } = ctx;
+  const row = await findManagedPerson(ctx, id);
   // An admin locking themselves out is never what they meant; another admin can do it.
   if (!active && row.id === viewer.personId) throw new AppError('FORBIDDEN');
   if (row.active !== active) {
-    await em.transactional(async (tx) => {
-      await findManagedPerson(tx, viewer, row.id, { lock: true });
-      await tx.execute(`update person set active = ?, updated_at = now() where id = ?`, [active, row.id]);
+    await inTransaction(ctx, async (tx) => {
+      await findManagedPerson(tx, row.id, { lock: true });
+      await db(tx).updateTable('person').set({ active, updated_at: sql<Date>`now()` }).where('id', '=', row.id).execute();
       let sessionsEnded = 0;
       if (!active) {
-        const res = await tx.execute<{ affectedRows: number }>(`delete from session where person_id = ?`, [row.id], 'run');
-        sessionsEnded = res.affectedRows;
+        const res = await db(tx).deleteFrom('session').where('person_id', '=', row.id).executeTakeFirst();
+        sessionsEnded = Number(res.numDeletedRows);
       }
-      writeAudit(tx, viewer, active ? 'person.activate' : 'person.deactivate', 'Person', row.id, active ? null : { sessionsEnded });
-      await tx.flush();
+      writeAudit(tx, active ? 'person.activate' : 'person.deactivate', 'Person', row.id, active ? null : { sessionsEnded });
+      await tx.em.flush();
     });
   }
-  return toPersonNode((await findPersonRow(em, id))!, viewer);
+  return toPersonNode((await findPersonRow(ctx, id))!, viewer);
 }
 
 /**
@@ -363,16 +351,16 @@ export async function setPersonActive(ctx: SignedInContext, id: string, active: 
  * and lifts a sign-in lock on their NIP/e-mail.
  */
 export async function resetPersonPassword(ctx: SignedInContext, id: string, newPassword: string): Promise<boolean> {
-  const { em, viewer } = ctx;
-  const row = await findManagedPerson(em, viewer, id);
+  const row = await findManagedPerson(ctx, id);
   const passwordHash = await hashPassword(newPassword);
-  await em.transactional(async (tx) => {
-    await findManagedPerson(tx, viewer, row.id, { lock: true });
-    await tx.execute(`update person set password_hash = ?, updated_at = now() where id = ?`, [passwordHash, row.id]);
-    await tx.execute(`delete from session where person_id = ? and token_hash is distinct from ?`, [row.id, ctx.sessionTokenHash]);
+  await inTransaction(ctx, async (tx) => {
+    await findManagedPerson(tx, row.id, { lock: true });
+    await db(tx).updateTable('person').set({ password_hash: passwordHash, updated_at: sql<Date>`now()` }).where('id', '=', row.id).execute();
+    // This request's own session stays (an admin resetting their own password is not signed out).
+    await db(tx).deleteFrom('session').where('person_id', '=', row.id).where('token_hash', 'is distinct from', ctx.sessionTokenHash).execute();
     await liftAccountLimit(tx, row.id);
-    writeAudit(tx, viewer, 'person.resetPassword', 'Person', row.id);
-    await tx.flush();
+    writeAudit(tx, 'person.resetPassword', 'Person', row.id);
+    await tx.em.flush();
   });
   return true;
 }

@@ -1,10 +1,12 @@
-import type { SignedInContext } from '../../app/context.js';
+import { sql } from 'kysely';
+import type { SignedInOperationContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
+import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
 import { writeAudit } from '../audit/index.js';
 import { isUuid } from '../../shared/util/ids.js';
 import type { GrantRoleInput } from './person.inputs.js';
-import { GRANT_SELECT, toGrantNode, type GrantRow } from './person.loaders.js';
+import { selectGrants, toGrantNode } from './person.loaders.js';
 import { canManageGrant } from './person.policy.js';
 import type { RoleGrantNode } from './person.types.js';
 import { findManagedPerson } from './person.service.js';
@@ -31,66 +33,65 @@ function assertScopeFits(role: Role, agencyId: string | null, partnerId: string 
   }
 }
 
-async function loadGrant(ctx: SignedInContext, id: string): Promise<RoleGrantNode> {
-  const [row] = await ctx.em.execute<GrantRow[]>(`${GRANT_SELECT} where g.id = ?`, [id]);
-  return toGrantNode(row);
+async function loadGrant(ctx: SignedInOperationContext, id: string): Promise<RoleGrantNode> {
+  return toGrantNode(await selectGrants(ctx).where('g.id', '=', id).executeTakeFirstOrThrow());
 }
 
 /** Idempotent: granting what the person already holds returns the existing grant. */
-export async function grantRole(ctx: SignedInContext, input: GrantRoleInput): Promise<RoleGrantNode> {
-  const { em, viewer } = ctx;
+export async function grantRole(ctx: SignedInOperationContext, input: GrantRoleInput): Promise<RoleGrantNode> {
+  const { viewer } = ctx;
   const agencyId = input.agencyId ?? null;
   const partnerId = input.partnerId ?? null;
   assertScopeFits(input.role, agencyId, partnerId);
-  const person = await findManagedPerson(em, viewer, input.personId);
+  const person = await findManagedPerson(ctx, input.personId);
   if (agencyId) {
-    const [agency] = isUuid(agencyId) ? await em.execute(`select 1 from agency where id = ?`, [agencyId]) : [];
+    const agency = isUuid(agencyId) ? await db(ctx).selectFrom('agency').select('id').where('id', '=', agencyId).executeTakeFirst() : undefined;
     if (!agency) throw new AppError('NOT_FOUND', { what: 'agency' }, 'agencyId');
   }
   if (partnerId) {
-    const [partner] = isUuid(partnerId) ? await em.execute(`select 1 from partner_institution where id = ?`, [partnerId]) : [];
+    const partner = isUuid(partnerId)
+      ? await db(ctx).selectFrom('partner_institution').select('id').where('id', '=', partnerId).executeTakeFirst()
+      : undefined;
     if (!partner) throw new AppError('NOT_FOUND', { what: 'partner' }, 'partnerId');
   }
   if (!canManageGrant(viewer, person, { role: input.role, agency_id: agencyId, partner_id: partnerId })) throw new AppError('FORBIDDEN');
 
-  const id = await em.transactional(async (tx) => {
+  const scopeKey = agencyId ?? partnerId ?? 'platform';
+  const id = await inTransaction(ctx, async (tx) => {
     // The person's row stays locked to commit: a concurrent change to them sees this grant or waits.
-    await findManagedPerson(tx, viewer, person.id, { lock: true });
+    await findManagedPerson(tx, person.id, { lock: true });
     // ON CONFLICT makes a double click (or two admins at once) return the one grant, never an error.
-    const inserted = await tx.execute<{ id: string }[]>(
-      `insert into role_grant (person_id, role, agency_id, partner_id, scope_key, granted_by_id)
-       values (?, ?, ?, ?, ?, ?)
-       on conflict on constraint role_grant_once do nothing
-       returning id`,
-      [person.id, input.role, agencyId, partnerId, agencyId ?? partnerId ?? 'platform', viewer.personId],
-    );
-    if (inserted[0]) {
-      writeAudit(tx, viewer, 'role.grant', 'Person', person.id, { grantId: inserted[0].id, role: input.role, agencyId, partnerId });
-      await tx.flush();
-      return inserted[0].id;
+    const inserted = await db(tx).insertInto('role_grant')
+      .values({
+        id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`,
+        person_id: person.id, role: input.role, agency_id: agencyId, partner_id: partnerId, scope_key: scopeKey, granted_by_id: viewer.personId,
+      })
+      .onConflict((oc) => oc.constraint('role_grant_once').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (inserted) {
+      writeAudit(tx, 'role.grant', 'Person', person.id, { grantId: inserted.id, role: input.role, agencyId, partnerId });
+      await tx.em.flush();
+      return inserted.id;
     }
-    const [existing] = await tx.execute<{ id: string }[]>(
-      `select id from role_grant where person_id = ? and role = ? and scope_key = ?`,
-      [person.id, input.role, agencyId ?? partnerId ?? 'platform'],
-    );
+    const existing = await db(tx).selectFrom('role_grant').select('id')
+      .where('person_id', '=', person.id).where('role', '=', input.role).where('scope_key', '=', scopeKey)
+      .executeTakeFirstOrThrow();
     return existing.id;
   });
   return loadGrant(ctx, id);
 }
 
 /** Returns the id of the revoked grant. A platform admin cannot drop their own PLATFORM_ADMIN. */
-export async function revokeRole(ctx: SignedInContext, grantId: string): Promise<string> {
-  const { em, viewer } = ctx;
-  const [grant] = isUuid(grantId)
-    ? await em.execute<{ id: string; person_id: string; role: Role; agency_id: string | null; partner_id: string | null }[]>(
-        `select id, person_id, role, agency_id, partner_id from role_grant where id = ?`,
-        [grantId],
-      )
-    : [];
+export async function revokeRole(ctx: SignedInOperationContext, grantId: string): Promise<string> {
+  const { viewer } = ctx;
+  const grant = isUuid(grantId)
+    ? await db(ctx).selectFrom('role_grant').select(['id', 'person_id', 'role', 'agency_id', 'partner_id']).where('id', '=', grantId).executeTakeFirst()
+    : undefined;
   if (!grant) throw new AppError('NOT_FOUND', { what: 'roleGrant' });
   let person;
   try {
-    person = await findManagedPerson(em, viewer, grant.person_id);
+    person = await findManagedPerson(ctx, grant.person_id);
   } catch (error) {
     // A grant of someone the viewer cannot see does not exist for them either.
     if (error instanceof AppError && error.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', { what: 'roleGrant' });
@@ -98,13 +99,13 @@ export async function revokeRole(ctx: SignedInContext, grantId: string): Promise
   }
   if (grant.role === Role.PLATFORM_ADMIN && grant.person_id === viewer.personId) throw new AppError('FORBIDDEN');
   if (!canManageGrant(viewer, person, grant)) throw new AppError('FORBIDDEN');
-  await em.transactional(async (tx) => {
-    await findManagedPerson(tx, viewer, grant.person_id, { lock: true });
-    await tx.execute(`delete from role_grant where id = ?`, [grant.id]);
-    writeAudit(tx, viewer, 'role.revoke', 'Person', grant.person_id, {
+  await inTransaction(ctx, async (tx) => {
+    await findManagedPerson(tx, grant.person_id, { lock: true });
+    await db(tx).deleteFrom('role_grant').where('id', '=', grant.id).execute();
+    writeAudit(tx, 'role.revoke', 'Person', grant.person_id, {
       grantId: grant.id, role: grant.role, agencyId: grant.agency_id, partnerId: grant.partner_id,
     });
-    await tx.flush();
+    await tx.em.flush();
   });
   return grant.id;
 }

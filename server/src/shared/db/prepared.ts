@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Compilable } from 'kysely';
 import type { Pool, QueryResultRow } from 'pg';
 
 /**
@@ -8,9 +9,10 @@ import type { Pool, QueryResultRow } from 'pg';
  * of its statements on every call (0.5–3 ms apiece for the home page's lists); a named statement is
  * parsed once per connection and, once PostgreSQL settles on a generic plan, not planned again.
  *
- * Reads only and never inside `em.transactional` (the pool hands out its own connection). Text uses
- * `$1, $2 …` placeholders and arrays go as one parameter (`= any($1::uuid[])`). Each statement is
- * logged through the ORM's logger like any other, so statement counts (tests, `pnpm bench`) stay honest.
+ * Reads only and never inside `em.transactional` (the pool hands out its own connection). Build the
+ * statement with Kysely (`preparedQuery(em, db(ctx).selectFrom(…)…)`); raw text uses `$1, $2 …`
+ * placeholders and arrays go as one parameter (`= any($1::uuid[])`). Each statement is logged through
+ * the ORM's logger like any other, so statement counts (tests, `pnpm bench`) stay honest.
  */
 export async function preparedRows<R extends QueryResultRow>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {
   if (em.isInTransaction()) throw new Error('preparedRows: hot reads run outside transactions; use em.execute inside one');
@@ -25,6 +27,12 @@ export async function preparedRows<R extends QueryResultRow>(em: EntityManager, 
     logger.logQuery({ level: 'error', query: text, took: Date.now() - started });
     throw error;
   }
+}
+
+/** A Kysely query (compiled to `$n` text) as a named prepared statement. */
+export async function preparedQuery<R extends QueryResultRow>(em: EntityManager, query: Compilable<R>): Promise<R[]> {
+  const { sql, parameters } = query.compile();
+  return preparedRows<R>(em, sql, parameters as unknown[]);
 }
 
 const pools = new WeakMap<object, Pool>();
@@ -55,7 +63,9 @@ function statementName(text: string): string {
 
 /**
  * Builds `$n`-numbered SQL from fragments that use `?` placeholders (as the ORM's do), numbering
- * them in order. Fragments must not contain `?` other than placeholders.
+ * them in order. Fragments must not contain `?` other than placeholders (so no JSONB `?` operators).
+ * @deprecated Only course.sql.ts and home.service.ts still call it; build statements with Kysely
+ * (`db(ctx)`, and `preparedQuery` for the prepared ones) instead. Goes when they no longer do.
  */
 export function numbered(text: string, params: unknown[]): { text: string; values: unknown[] } {
   let i = 0;

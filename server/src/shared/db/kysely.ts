@@ -1,0 +1,110 @@
+import type { EntityManager, InferClassEntityDB } from '@mikro-orm/postgresql';
+import {
+  PostgresQueryCompiler, type CompiledQuery, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs,
+  type PluginTransformResultArgs, type QueryId, type QueryResult, type RootOperationNode, type UnknownRow,
+} from 'kysely';
+import { Agency, OrgUnit } from '../../modules/agency/agency.entity.js';
+import { AuditEntry } from '../../modules/audit/audit.entity.js';
+import { Session, SignInLimit } from '../../modules/auth/session.entity.js';
+import { Course } from '../../modules/course/course.entity.js';
+import { SearchSynonym } from '../../modules/course/search-synonym.entity.js';
+import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
+import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
+import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
+import { Person, RoleGrant } from '../../modules/person/person.entity.js';
+
+/**
+ * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
+ * table name in their type, so it is written here once; test/api/kysely.test.ts checks this map against
+ * the ORM's metadata, so a new entity cannot be forgotten.
+ */
+export const kyselyTables = {
+  agency: Agency,
+  org_unit: OrgUnit,
+  partner_institution: PartnerInstitution,
+  person: Person,
+  role_grant: RoleGrant,
+  session: Session,
+  sign_in_limit: SignInLimit,
+  course: Course,
+  search_synonym: SearchSynonym,
+  enrolment: Enrolment,
+  learning_rule_set: LearningRuleSet,
+  learning_record: LearningRecord,
+  person_learning_year: PersonLearningYear,
+  audit_entry: AuditEntry,
+} as const;
+
+type Tables = typeof kyselyTables;
+type Named<C, N extends string> = C & { '~entityName'?: N };
+
+/**
+ * The database as Kysely sees it, inferred from the entities (MikroORM's `InferClassEntityDB`): table and
+ * column names as in SQL (`org_unit.agency_id`), values as the entities type them (a relation is its key).
+ */
+export type Database = InferClassEntityDB<{ [N in keyof Tables]: Named<Tables[N], N> }[keyof Tables]>;
+
+export type Db = Kysely<Database>;
+
+/**
+ * The typed query builder for an operation: `db(ctx).selectFrom('agency')…`. It runs on `ctx.em`'s
+ * connection, and inside that EntityManager's transaction when there is one; so inside
+ * `em.transactional(async (tx) => …)` pass the transaction's context (`inTransaction` gives one) or
+ * `{ em: tx }`. Values are bound as parameters ($1, $2 …), never written into the text.
+ *
+ * No MikroORM plugin (names as in SQL, no value conversion): queries stay exactly what they read as and
+ * pay nothing per statement. Each statement is written to the ORM's query log like the ORM's own, so
+ * statement counts (tests, `pnpm bench`) see them.
+ */
+export function db(ctx: { em: EntityManager }): Db {
+  const base = ctx.em.getKysely<Database>();
+  let logged = withLog.get(base);
+  if (!logged) {
+    logged = base.withPlugin(new QueryLog(ctx.em));
+    withLog.set(base, logged);
+  }
+  return logged;
+}
+
+/**
+ * Runs `fn` in a transaction with a copy of `ctx` whose `em` is the transaction's, so everything
+ * `fn` passes `tx` to (services, `db(tx)`, `writeAudit(tx, …)`) takes part in it.
+ */
+export function inTransaction<C extends { em: EntityManager }, T>(ctx: C, fn: (tx: C) => Promise<T>): Promise<T> {
+  return ctx.em.transactional((em) => fn({ ...ctx, em }));
+}
+
+/** One per underlying Kysely (the pool's, or a transaction's), so a statement is logged once. */
+const withLog = new WeakMap<object, Db>();
+
+const compiler = new PostgresQueryCompiler();
+
+/** Writes each statement Kysely runs to the ORM's logger, the way MikroORM logs its own. */
+class QueryLog implements KyselyPlugin {
+  readonly #em: EntityManager;
+  readonly #started = new WeakMap<QueryId, { sql: string; at: number }>();
+
+  constructor(em: EntityManager) {
+    this.#em = em;
+  }
+
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    // Compiling a second time costs a little, so only when someone reads the log (tests, bench, debug).
+    if (this.#em.config.getLogger().isEnabled('query')) {
+      const compiled: CompiledQuery = compiler.compileQuery(args.node, args.queryId);
+      this.#started.set(args.queryId, { sql: compiled.sql, at: Date.now() });
+    }
+    return args.node;
+  }
+
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    const started = this.#started.get(args.queryId);
+    if (started) {
+      this.#em.config.getLogger().logQuery({
+        level: 'info', query: started.sql, took: Date.now() - started.at,
+        results: args.result.rows.length, affected: args.result.numAffectedRows != null ? Number(args.result.numAffectedRows) : undefined,
+      });
+    }
+    return args.result;
+  }
+}
