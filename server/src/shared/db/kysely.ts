@@ -35,6 +35,13 @@ export const kyselyTables = {
   audit_entry: AuditEntry,
 } as const;
 
+/** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */
+export interface PivotTables {
+  course_instructor: { course_id: string; person_id: string };
+  course_visible_agency: { course_id: string; agency_id: string };
+}
+export const kyselyPivotTables: readonly (keyof PivotTables)[] = ['course_instructor', 'course_visible_agency'];
+
 type Tables = typeof kyselyTables;
 type Named<C, N extends string> = C & { '~entityName'?: N };
 
@@ -42,7 +49,7 @@ type Named<C, N extends string> = C & { '~entityName'?: N };
  * The database as Kysely sees it, inferred from the entities (MikroORM's `InferClassEntityDB`): table and
  * column names as in SQL (`org_unit.agency_id`), values as the entities type them (a relation is its key).
  */
-export type Database = InferClassEntityDB<{ [N in keyof Tables]: Named<Tables[N], N> }[keyof Tables]>;
+export type Database = InferClassEntityDB<{ [N in keyof Tables]: Named<Tables[N], N> }[keyof Tables]> & PivotTables;
 
 export type Db = Kysely<Database>;
 
