@@ -1,10 +1,12 @@
 import { isEmail } from 'class-validator';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { hashPassword } from '../modules/auth/index.js';
 import { AuditEntry } from '../modules/audit/index.js';
 import { EmploymentType, Person, RoleGrant } from '../modules/person/index.js';
 import { MIN_PASSWORD } from '../modules/person/person.inputs.js';
 import { Role } from '../shared/auth/roles.js';
+import { db } from '../shared/db/kysely.js';
 
 /** Held while checking for and creating the first admin, so two runs at once cannot both succeed. */
 const FIRST_ADMIN_LOCK = 7_302_417;
@@ -30,8 +32,7 @@ export function checkNewAdmin(input: NewAdmin): { email: string; fullName: strin
 }
 
 export async function platformAdminExists(em: EntityManager): Promise<boolean> {
-  const rows = await em.execute<{ n: number }[]>(`select count(*)::int as n from role_grant where role = ?`, [Role.PLATFORM_ADMIN]);
-  return rows[0].n > 0;
+  return !!(await db({ em }).selectFrom('role_grant').select('id').where('role', '=', Role.PLATFORM_ADMIN).limit(1).executeTakeFirst());
 }
 
 /**
@@ -43,15 +44,15 @@ export async function createFirstPlatformAdmin(em: EntityManager, input: NewAdmi
   const { email, fullName } = checkNewAdmin(input);
   const passwordHash = await hashPassword(input.password);
   return em.transactional(async (tx) => {
-    await tx.execute('select pg_advisory_xact_lock(?)', [FIRST_ADMIN_LOCK], 'run');
+    await sql`select pg_advisory_xact_lock(${FIRST_ADMIN_LOCK}::bigint)`.execute(db({ em: tx }));
     if (await platformAdminExists(tx)) {
       throw new CreateAdminRefused(
         'Sudah ada admin platform; perintah ini hanya untuk admin pertama. Admin lain diberi peran lewat aplikasi (Admin › Peran). / ' +
           'A platform admin already exists; this command only creates the first one. Grant further admins in the app (Admin › Roles).',
       );
     }
-    const [{ n }] = await tx.execute<{ n: number }[]>('select count(*)::int as n from person where lower(email) = ?', [email]);
-    if (n > 0) throw new CreateAdminRefused(`E-mail ${email} sudah terdaftar. / The e-mail ${email} is already registered.`);
+    const taken = await db({ em: tx }).selectFrom('person').select('id').where(sql<string>`lower(email)`, '=', email).executeTakeFirst();
+    if (taken) throw new CreateAdminRefused(`E-mail ${email} sudah terdaftar. / The e-mail ${email} is already registered.`);
     const person = new Person(fullName, EmploymentType.NON_ASN);
     person.email = email;
     person.passwordHash = passwordHash;
