@@ -15,14 +15,14 @@ export async function loadViewer(em: EntityManager, tokenHash: string): Promise<
     .innerJoin('person as p', 'p.id', 'ss.person_id')
     .select((eb) => [
       'p.id as person_id', 'p.full_name', 'p.agency_id', 'p.partner_id', 'p.employment_type', 'p.locale',
-      eb.exists(eb.selectFrom('person as s').select(eb.lit(1).as('one')).whereRef('s.supervisor_id', '=', 'p.id').where('s.active', '=', true))
+      eb.exists(eb.selectFrom('person as s').select(eb.lit(1).as('one')).whereRef('s.supervisor_id', '=', 'p.id').where('s.active', '=', sql.lit(true)))
         .as('is_supervisor'),
       sql<RoleScope[] | null>`(select json_agg(json_build_object('role', g.role, 'agencyId', g.agency_id, 'partnerId', g.partner_id))
                                  from role_grant g where g.person_id = p.id)`.as('grants'),
     ])
     .where('ss.token_hash', '=', tokenHash)
     .where('ss.expires_at', '>', sql<Date>`now()`)
-    .where('p.active', '=', true);
+    .where('p.active', '=', sql.lit(true));
   const [row] = await preparedQuery(em, query);
   if (!row) return null;
   return new Viewer(

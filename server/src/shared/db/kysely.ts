@@ -1,4 +1,4 @@
-import type { EntityManager, InferClassEntityDB } from '@mikro-orm/postgresql';
+import type { EntityManager, InferClassEntityDB, Logger } from '@mikro-orm/postgresql';
 import {
   PostgresQueryCompiler, type CompiledQuery, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs,
   type PluginTransformResultArgs, type QueryId, type QueryResult, type RootOperationNode, type UnknownRow,
@@ -67,7 +67,7 @@ export function db(ctx: { em: EntityManager }): Db {
   const base = ctx.em.getKysely<Database>();
   let logged = withLog.get(base);
   if (!logged) {
-    logged = base.withPlugin(new QueryLog(ctx.em));
+    logged = base.withPlugin(new QueryLog(ctx.em.config.getLogger()));
     withLog.set(base, logged);
   }
   return logged;
@@ -81,23 +81,26 @@ export function inTransaction<C extends { em: EntityManager }, T>(ctx: C, fn: (t
   return ctx.em.transactional((em) => fn({ ...ctx, em }));
 }
 
-/** One per underlying Kysely (the pool's, or a transaction's), so a statement is logged once. */
+/**
+ * One per underlying Kysely (the pool's, or a transaction's): built once, and a statement is logged
+ * once. The plugin holds the ORM's logger, not an EntityManager, so no request's identity map outlives it.
+ */
 const withLog = new WeakMap<object, Db>();
 
 const compiler = new PostgresQueryCompiler();
 
 /** Writes each statement Kysely runs to the ORM's logger, the way MikroORM logs its own. */
 class QueryLog implements KyselyPlugin {
-  readonly #em: EntityManager;
+  readonly #logger: Logger;
   readonly #started = new WeakMap<QueryId, { sql: string; at: number }>();
 
-  constructor(em: EntityManager) {
-    this.#em = em;
+  constructor(logger: Logger) {
+    this.#logger = logger;
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
     // Compiling a second time costs a little, so only when someone reads the log (tests, bench, debug).
-    if (this.#em.config.getLogger().isEnabled('query')) {
+    if (this.#logger.isEnabled('query')) {
       const compiled: CompiledQuery = compiler.compileQuery(args.node, args.queryId);
       this.#started.set(args.queryId, { sql: compiled.sql, at: Date.now() });
     }
@@ -107,7 +110,7 @@ class QueryLog implements KyselyPlugin {
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
     const started = this.#started.get(args.queryId);
     if (started) {
-      this.#em.config.getLogger().logQuery({
+      this.#logger.logQuery({
         level: 'info', query: started.sql, took: Date.now() - started.at,
         results: args.result.rows.length, affected: args.result.numAffectedRows != null ? Number(args.result.numAffectedRows) : undefined,
       });
