@@ -89,7 +89,10 @@ const withLog = new WeakMap<object, Db>();
 
 const compiler = new PostgresQueryCompiler();
 
-/** Writes each statement Kysely runs to the ORM's logger, the way MikroORM logs its own. */
+/**
+ * Writes each statement Kysely runs to the ORM's logger, the way MikroORM logs its own. A statement that
+ * fails is not logged (a Kysely plugin sees results only); its error reaches the caller as usual.
+ */
 class QueryLog implements KyselyPlugin {
   readonly #logger: Logger;
   readonly #started = new WeakMap<QueryId, { sql: string; at: number }>();
