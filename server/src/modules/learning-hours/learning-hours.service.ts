@@ -88,6 +88,12 @@ export interface Credited {
  * row's lock orders concurrent writers of one person's year; the CHECK keeps it from going below zero.
  */
 async function addToYear(tx: EntityManager, personId: string, year: number, minutes: number, jp: number): Promise<void> {
+  if (minutes < 0) {
+    // Taking back: the year's row exists (the line being reversed was added to it). An upsert would check its
+    // negative candidate row against the CHECK before finding the conflict, so this is a plain update.
+    await tx.execute(`update person_learning_year set minutes = minutes + ?, jp = jp + ? where person_id = ? and year = ?`, [minutes, jp, personId, year]);
+    return;
+  }
   await tx.execute(
     `insert into person_learning_year (person_id, year, minutes, jp) values (?, ?, ?, ?)
      on conflict (person_id, year) do update
