@@ -121,6 +121,30 @@ describe('learningRecords', () => {
     expect(many.count).toBe(few.count);
     expect(many.count).toBeLessThanOrEqual(3); // the viewer, the access check, the page
   });
+
+  it('pages lines that happened within the same millisecond without skipping any', async () => {
+    const staff = await app.seed.agencyWithStaff(1);
+    const [learner] = staff.learners;
+    for (const micro of ['000100', '000200', '000300']) {
+      await app.sql(
+        `insert into learning_record (person_id, year, minutes, jp, rule_set_id, source, source_id, status, agency_id, title, occurred_at, created_at)
+         select $1, 2026, 45, 1, (select id from learning_rule_set order by valid_from limit 1), 'EXTERNAL_ACTIVITY', gen_random_uuid(), 'CREDITED', $2,
+                'Seminar ' || $3::text, ('2026-06-01 10:00:00.' || $3::text || '+07')::timestamptz, ('2026-06-01 11:00:00.' || $3::text || '+07')::timestamptz`,
+        [learner.id, staff.agency.id, micro],
+      );
+    }
+    const me = await app.as(learner);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 4; i++) {
+      const page: { nodes: { title: string }[]; pageInfo: { endCursor: string; hasNextPage: boolean } } =
+        (await me.ok(RECORDS, { personId: learner.id, first: 1, after })).learningRecords;
+      seen.push(...page.nodes.map((n) => n.title));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['Seminar 000300', 'Seminar 000200', 'Seminar 000100']);
+  });
 });
 
 describe('revokeLearningRecord', () => {
@@ -229,7 +253,7 @@ describe('yearly totals under concurrency', () => {
     expect(await app.sql(`select id from learning_record where reverses_id is not null and person_id = any($1::uuid[])`, [people])).toHaveLength(credited.length);
     expect((await app.sql(`select count(*)::int as n from audit_entry where action = 'learningRecord.revoke' and target_id = any($1::uuid[])`,
       [credited.map((c) => c.id)]))[0].n).toBe(credited.length);
-  });
+   }, 180_000); // dozens of parallel HTTP calls: slow on a loaded machine
 });
 
 // Last in the file: it puts a 60-minute rule in force from today, which would change what later tests credit.

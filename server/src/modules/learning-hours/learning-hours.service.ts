@@ -254,10 +254,7 @@ export async function listLearningRecords(
 ): Promise<LearningRecordPage> {
   const { em, viewer } = ctx;
   const cursor = decodeCursor(after, 3);
-  if (cursor && !(typeof cursor[0] === 'string' && !Number.isNaN(Date.parse(cursor[0])) && typeof cursor[1] === 'string'
-    && !Number.isNaN(Date.parse(cursor[1])) && isUuid(cursor[2]))) {
-    throw new AppError('INVALID_CURSOR', {}, 'after');
-  }
+  if (cursor && !(isTimestampText(cursor[0]) && isTimestampText(cursor[1]) && isUuid(cursor[2]))) throw new AppError('INVALID_CURSOR', {}, 'after');
   const adminOf = viewer.adminAgencyIds;
   const [access] = await em.execute<LedgerAccessRow[]>(
     `select p.id as person_id, p.supervisor_id, p.agency_id,
@@ -285,13 +282,20 @@ export async function listLearningRecords(
     where.push('(lr.occurred_at, lr.created_at, lr.id) < (?::timestamptz, ?::timestamptz, ?::uuid)');
     params.push(cursor[0], cursor[1], cursor[2]);
   }
-  const rows = await em.execute<LineRow[]>(
-    `${LINE_SELECT} where ${where.join(' and ')} order by lr.occurred_at desc, lr.created_at desc, lr.id desc limit ?`,
+  // The cursor keeps PostgreSQL's own text of the timestamps: a JS Date would drop their microseconds and skip rows.
+  const rows = await em.execute<(LineRow & { occurred_key: string; created_key: string })[]>(
+    `${LINE_SELECT.replace('select ', 'select lr.occurred_at::text as occurred_key, lr.created_at::text as created_key, ')}
+      where ${where.join(' and ')} order by lr.occurred_at desc, lr.created_at desc, lr.id desc limit ?`,
     [...params, first + 1],
   );
   const count = async () =>
     (await em.execute<{ n: number }[]>(`select count(*)::int as n from learning_record lr where ${filter}`, filterParams))[0].n;
-  return toPage(rows, first, count, toLine, (r) => [new Date(r.occurred_at).toISOString(), new Date(r.created_at).toISOString(), r.id]);
+  return toPage(rows, first, count, toLine, (r) => [r.occurred_key, r.created_key, r.id]);
+}
+
+/** A timestamp as PostgreSQL prints it (`2026-12-02 23:22:36.123456+00`) or ISO 8601. */
+function isTimestampText(value: unknown): value is string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)?$/.test(value);
 }
 
 // ------------------------------------------------------------------------------------------- revoking
