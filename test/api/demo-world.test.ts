@@ -152,8 +152,10 @@ describe('demo world', () => {
     const [ledger] = await app.sql(
       `select (select count(*) from enrolment where status = 'COMPLETED')::int as completed,
               (select count(*) from learning_record)::int as records,
-              (select count(*) from learning_record r join enrolment e on e.id = r.enrolment_id join course c on c.id = e.course_id
-                where e.status = 'COMPLETED' and r.person_id = e.person_id and r.minutes = c.jp * 45
+              (select count(*) from learning_record r join enrolment e on r.source = 'COURSE_RUN_COMPLETION' and e.id = r.source_id
+                join course c on c.id = e.course_id join person p on p.id = r.person_id
+                where e.status = 'COMPLETED' and r.person_id = e.person_id and r.minutes = c.jp * 45 and r.jp = c.jp and r.status = 'CREDITED'
+                  and r.agency_id = p.agency_id and r.org_unit_id is not distinct from p.org_unit_id
                   and r.year = extract(year from e.finished_at at time zone 'Asia/Jakarta') and r.occurred_at = e.finished_at)::int as matching`,
     );
     expect(ledger.records).toBe(ledger.completed);
@@ -161,9 +163,9 @@ describe('demo world', () => {
 
     const mismatch = await app.sql(
       `select coalesce(t.person_id, r.person_id) as person_id from person_learning_year t
-         full join (select person_id, year, sum(minutes)::int as minutes from learning_record group by person_id, year) r
+         full join (select person_id, year, sum(minutes)::int as minutes, sum(jp) as jp from learning_record group by person_id, year) r
            on r.person_id = t.person_id and r.year = t.year
-        where t.minutes is distinct from r.minutes`,
+        where t.minutes is distinct from r.minutes or t.jp is distinct from r.jp`,
     );
     expect(mismatch).toEqual([]);
 

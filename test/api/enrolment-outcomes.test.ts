@@ -81,7 +81,7 @@ describe('who records a course’s outcome', () => {
     expect(await app.anonymous().errorCode(COMPLETE, { id: a.id })).toBe('UNAUTHENTICATED');
     expect(await statusOf(a.id)).toBe('ACTIVE');
     expect(await audits(a.id)).toEqual([]);
-    expect(await app.sql(`select * from learning_record where enrolment_id = $1`, [a.id])).toEqual([]);
+    expect(await app.sql(`select * from learning_record where source_id = $1`, [a.id])).toEqual([]);
 
     expect((await (await app.as(w.instructor)).ok(COMPLETE, { id: a.id })).completeEnrolment).toMatchObject({ status: 'COMPLETED', creditedMinutes: 180 });
     expect((await (await app.as(w.ownerAdmin)).ok(COMPLETE, { id: b.id })).completeEnrolment.status).toBe('COMPLETED');
@@ -141,7 +141,7 @@ describe('when a course’s outcome may be recorded', () => {
     expect(await teacher.errorCode(FAIL, { id: b.id })).toBe('COURSE_NOT_ENDED');
     expect(await statusOf(a.id)).toBe('ACTIVE');
     expect(await statusOf(b.id)).toBe('ACTIVE');
-    expect(await app.sql(`select * from learning_record where enrolment_id = $1`, [a.id])).toEqual([]);
+    expect(await app.sql(`select * from learning_record where source_id = $1`, [a.id])).toEqual([]);
 
     expect((await teacher.ok(COMPLETE, { id: a.id, early: true })).completeEnrolment).toMatchObject({ status: 'COMPLETED', creditedMinutes: 180 });
     expect((await teacher.ok(FAIL, { id: b.id, early: true })).failEnrolment.status).toBe('FAILED');

@@ -22,16 +22,20 @@ const PERSON_HOURS = `query($personId: ID!, $year: Int) { personLearningHours(pe
 
 const thisYear = yearIn(new Date());
 
-/** Writes ledger lines and the yearly total the way a completion does. */
+/** Writes a ledger line (JP as credited by the rule in force on its date) and the yearly total, the way a credit does. */
 async function credit(personId: string, year: number, minutes: number, title: string) {
-  await app.sql(
-    `insert into learning_record (person_id, year, minutes, source, title, occurred_at) values ($1, $2::int, $3, 'COURSE_COMPLETION', $4, make_timestamptz($2::int, 6, 1, 9, 0, 0, 'Asia/Jakarta'))`,
+  const [line] = await app.sql(
+    `insert into learning_record (person_id, year, minutes, jp, rule_set_id, source, source_id, status, title, occurred_at)
+     select $1, $2::int, $3::int, floor($3::int * 10.0 / r.minutes_per_jp) / 10, r.id, 'COURSE_RUN_COMPLETION', gen_random_uuid(), 'CREDITED', $4,
+            make_timestamptz($2::int, 6, 1, 9, 0, 0, 'Asia/Jakarta')
+       from (select id, minutes_per_jp from learning_rule_set where valid_from <= make_date($2::int, 6, 1) order by valid_from desc limit 1) r
+     returning jp`,
     [personId, year, minutes, title],
   );
   await app.sql(
-    `insert into person_learning_year (person_id, year, minutes) values ($1, $2, $3)
-     on conflict (person_id, year) do update set minutes = person_learning_year.minutes + excluded.minutes`,
-    [personId, year, minutes],
+    `insert into person_learning_year (person_id, year, minutes, jp) values ($1, $2, $3, $4)
+     on conflict (person_id, year) do update set minutes = person_learning_year.minutes + excluded.minutes, jp = person_learning_year.jp + excluded.jp`,
+    [personId, year, minutes, line.jp],
   );
 }
 
@@ -110,9 +114,9 @@ describe('myLearningHours / personLearningHours', () => {
     const year = (await client.ok(MY_HOURS)).myLearningHours;
     // 560 minutes at 45 per JP = 12.44… JP: 12.4 shown, 7.6 still needed.
     expect(year).toMatchObject({ personId: me.id, year: thisYear, minutes: 560, jp: 12.4, minutesPerJp: 45, targetJp: 20, remainingJp: 7.6, recordCount: 2 });
-    expect(year.progress).toBeCloseTo(560 / 900);
+    expect(year.progress).toBeCloseTo(12.4 / 20);
     expect(year.records.map((r: { title: string }) => r.title).sort()).toEqual(['Komunikasi Publik', 'Manajemen Proyek']);
-    expect(year.records.find((r: { title: string }) => r.title === 'Manajemen Proyek')).toMatchObject({ minutes: 360, jp: 8, source: 'COURSE_COMPLETION' });
+    expect(year.records.find((r: { title: string }) => r.title === 'Manajemen Proyek')).toMatchObject({ minutes: 360, jp: 8, source: 'COURSE_RUN_COMPLETION' });
 
     const last = (await client.ok(MY_HOURS, { year: thisYear - 1 })).myLearningHours;
     expect(last).toMatchObject({ minutes: 900, jp: 20, remainingJp: 0, progress: 1, recordCount: 1 });

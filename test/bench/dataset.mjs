@@ -101,12 +101,14 @@ export async function loadCityDataset(db, o) {
               from generate_series(1, $1::int) i, generate_series(0, $4::int - 1) k,
                    lateral (select (i * 31 + k * 17) % 100 as h) hh) x`,
   [o.people, o.courses, o.units, o.perPerson]);
-  await run('ledger', `insert into learning_record (id, person_id, year, minutes, source, enrolment_id, title, occurred_at)
-    select md5('lr' || e.id)::uuid, e.person_id, extract(year from e.finished_at at time zone 'Asia/Jakarta')::int, c.jp * 45,
-           'COURSE_COMPLETION', e.id, c.title, e.finished_at
-      from enrolment e join course c on c.id = e.course_id where e.status = 'COMPLETED'`);
-  await run('yearly totals', `insert into person_learning_year (person_id, year, minutes)
-    select person_id, year, sum(minutes) from learning_record group by person_id, year`);
+  await run('ledger', `insert into learning_record (id, person_id, year, minutes, jp, rule_set_id, source, source_id, status, agency_id, org_unit_id,
+                                                   title, occurred_at)
+    select md5('lr' || e.id)::uuid, e.person_id, extract(year from e.finished_at at time zone 'Asia/Jakarta')::int, c.jp * 45, c.jp,
+           (select id from learning_rule_set where valid_from = '2017-01-01'), 'COURSE_RUN_COMPLETION', e.id, 'CREDITED', p.agency_id, p.org_unit_id,
+           c.title, e.finished_at
+      from enrolment e join course c on c.id = e.course_id join person p on p.id = e.person_id where e.status = 'COMPLETED'`);
+  await run('yearly totals', `insert into person_learning_year (person_id, year, minutes, jp)
+    select person_id, year, sum(minutes), sum(jp) from learning_record group by person_id, year`);
   // Counters as the application keeps them; two courses in three have a seat limit, some of them full.
   await run('counters', `update course c set seats_taken = x.seats, waitlist_length = x.waiting,
            capacity = case when c.jp % 3 = 0 then null else greatest(1, x.seats + c.jp % 7) end

@@ -129,6 +129,27 @@ async function grantFor(w: World, viewer: ViewerKind, scope: Scope): Promise<str
   }
 }
 
+/**
+ * A credited ledger line of the scope's person (in their agency and unit now), written straight to the table with
+ * the year's total, as a credit writes them.
+ */
+async function ledgerLineFor(w: World, viewer: ViewerKind, scope: Scope): Promise<{ personId: string; lineId: string }> {
+  const person = await personFor(w, viewer, scope);
+  const [row] = await w.app.sql<{ id: string }>(
+    `with line as (
+       insert into learning_record (person_id, year, minutes, jp, rule_set_id, source, source_id, status, agency_id, org_unit_id, title, occurred_at)
+       select p.id, extract(year from now() at time zone 'Asia/Jakarta')::int, 90, 2, (select id from learning_rule_set order by valid_from limit 1),
+              'EXTERNAL_ACTIVITY', gen_random_uuid(), 'CREDITED', p.agency_id, p.org_unit_id, 'Kegiatan matriks', now()
+         from person p where p.id = $1 returning id, person_id, year, minutes, jp),
+     total as (
+       insert into person_learning_year (person_id, year, minutes, jp) select person_id, year, minutes, jp from line
+       on conflict (person_id, year) do update set minutes = person_learning_year.minutes + excluded.minutes, jp = person_learning_year.jp + excluded.jp)
+     select id from line`,
+    [person.id],
+  );
+  return { personId: person.id, lineId: row.id };
+}
+
 const none = async (): Promise<Built> => ({ variables: {} });
 const byId = (find: (w: World, viewer: ViewerKind, scope: Scope) => Promise<{ id: string } | string>, extra: Record<string, unknown> = {}) =>
   async (w: World, viewer: ViewerKind, scope: Scope): Promise<Built> => {
@@ -631,5 +652,35 @@ export const MATRIX: Matrix = {
       return { variables: { input: { validFrom: day, minutesPerJp: 45, yearlyTargetJp: 20 } } };
     },
     expect: PLATFORM_ONLY,
+  },
+  learningRecords: {
+    kind: 'query', document: `query($personId: ID!) { learningRecords(personId: $personId, first: 100) { nodes { id } } }`,
+    scopes: ['own', 'same', 'report', 'other', 'privileged'],
+    build: async (w, v, s) => {
+      const { personId, lineId } = await ledgerLineFor(w, v, s);
+      return { variables: { personId }, subject: lineId };
+    },
+    listed: nodesHave('learningRecords'),
+    // The person, their supervisor, their agency's admins (and platform admins), as personLearningHours.
+    expect: {
+      learner: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
+      supervisor: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
+      instructor: { own: ALLOWED, '*': NOT_FOUND },
+      partnerAdmin: { own: ALLOWED, '*': NOT_FOUND },
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  revokeLearningRecord: {
+    kind: 'mutation', document: `mutation($id: ID!) { revokeLearningRecord(id: $id, reason: "Matriks") { id status } }`,
+    scopes: ['own', 'same', 'report', 'other', 'privileged'],
+    build: async (w, v, s) => ({ variables: { id: (await ledgerLineFor(w, v, s)).lineId } }),
+    // Admins of the agency the person was in when the line was credited; platform admins by that role alone do not.
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin', 'platformAdmin'),
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+    },
   },
 };

@@ -38,7 +38,7 @@ export const ENROLMENT_JOINS = `
   left join org_unit lu on lu.id = p.org_unit_id
   left join person ap on ap.id = e.approver_id
   left join person db on db.id = e.decided_by_id
-  left join learning_record lr on lr.enrolment_id = e.id`;
+  left join learning_record lr on lr.source = 'COURSE_RUN_COMPLETION' and lr.source_id = e.id and lr.reverses_id is null and lr.status = 'CREDITED'`;
 
 export interface EnrolmentRow {
   id: string;

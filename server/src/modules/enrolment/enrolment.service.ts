@@ -7,7 +7,7 @@ import { writeAudit } from '../audit/index.js';
 import { DeliveryMode, EnrolmentPolicy } from '../course/course.enums.js';
 import { assertCanViewCourse } from '../course/course.policy.js';
 import { closedReasonSql, EnrolmentClosedReason } from '../course/enrolment-window.js';
-import { creditMinutes, LearningSource, ruleSetOn } from '../learning-hours/index.js';
+import { creditLearning, LearningSource, ruleSetOn } from '../learning-hours/index.js';
 import { EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
 import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
 import { loadEnrolmentAccess, readEnrolment, toEnrolment, type EnrolmentAccess } from './enrolment.queries.js';
@@ -206,8 +206,8 @@ export async function complete(em: EntityManager, viewer: Viewer, id: string, no
   await em.transactional(async (tx) => {
     const previous = await transition(tx, id, [EnrolmentStatus.ACTIVE], `status = 'COMPLETED', finished_at = ?::timestamptz, decision_note = ?`, [now.toISOString(), note?.trim() || null]);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
-    const credited = await creditMinutes(tx, {
-      personId: row.person_id, minutes, source: LearningSource.COURSE_COMPLETION, title: row.course_title, occurredAt: now, enrolmentId: id,
+    const { credited } = await creditLearning(tx, {
+      personId: row.person_id, minutes, source: LearningSource.COURSE_RUN_COMPLETION, sourceId: id, title: row.course_title, occurredAt: now,
     });
     writeAudit(tx, viewer, 'enrolment.complete', 'Enrolment', id, {
       learnerId: row.person_id, courseId: row.course_id, minutes: credited ? minutes : 0, ruleSetId: rule.id, ...(beforeEnd ? { early: true } : {}),

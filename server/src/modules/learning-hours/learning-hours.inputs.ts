@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DevelopmentForm } from '../course/course.enums.js';
+import { PageArgs } from '../../shared/graphql/pagination.js';
 
 @InputType()
 export class NonClassroomJpInput {
@@ -55,4 +56,27 @@ export class PersonLearningYearArgs extends LearningYearArgs {
   @Field(() => ID)
   @IsUUID()
   personId!: string;
+}
+
+@ArgsType()
+export class LearningRecordsArgs extends PageArgs {
+  @Field(() => ID)
+  @IsUUID()
+  personId!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Only this calendar year (Asia/Jakarta); every year when omitted' })
+  @IsOptional()
+  @Min(2000)
+  @Max(2100)
+  year?: number | null;
+}
+
+@ArgsType()
+export class RevokeLearningRecordArgs {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Why the line is taken back; kept on the reversal line and in the audit' })
+  @MaxLength(500)
+  reason!: string;
 }

@@ -1,7 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PageOf } from '../../shared/graphql/pagination.js';
 import { DevelopmentForm } from '../course/course.enums.js';
-import { LearningSource } from './learning-hours.entity.js';
+import { LearningRecordStatus, LearningSource } from './learning-hours.entity.js';
 
 /** Default JP for one non-classroom form of development (e.g. 2 JP per coaching session). */
 @ObjectType()
@@ -27,14 +27,30 @@ export type LearningRuleSetPage = InstanceType<typeof LearningRuleSetPage>;
 @ObjectType()
 export class LearningRecordLine {
   @Field(() => ID) id!: string;
+  @Field(() => ID) personId!: string;
+  @Field(() => Int, { description: 'The calendar year (Asia/Jakarta) the line counts towards' }) year!: number;
   @Field(() => String) title!: string;
-  @Field(() => Int) minutes!: number;
-  @Field(() => Float, { description: 'minutes / minutesPerJp of the year, 1 decimal' }) jp!: number;
+  @Field(() => Int, { description: 'Negative on a reversal line' }) minutes!: number;
+  @Field(() => Float, { description: 'JP as credited (1 decimal; negative on a reversal line), never recomputed with a later rule' }) jp!: number;
+  @Field(() => Int, { description: 'Minutes per JP of the rule set that credited the line' }) minutesPerJp!: number;
+  @Field(() => ID, { description: 'The rule set that credited the line' }) ruleSetId!: string;
   @Field(() => LearningSource) source!: LearningSource;
-  @Field(() => Date) occurredAt!: Date;
+  @Field(() => ID, { description: 'What was credited (for a course run completion, the enrolment)' }) sourceId!: string;
+  @Field(() => LearningRecordStatus) status!: LearningRecordStatus;
+  @Field(() => ID, { nullable: true, description: 'On a reversal line: the line it takes back' }) reversesId!: string | null;
+  @Field(() => String, { nullable: true, description: 'On a reversal line: why' }) reason!: string | null;
+  @Field(() => ID, { nullable: true, description: "The person's agency when the line was credited" }) agencyId!: string | null;
+  @Field(() => String, { nullable: true }) agencyName!: string | null;
+  @Field(() => ID, { nullable: true, description: "The person's org unit when the line was credited" }) orgUnitId!: string | null;
+  @Field(() => String, { nullable: true }) orgUnitName!: string | null;
+  @Field(() => Date, { description: 'When the learning happened (a reversal: when it was revoked)' }) occurredAt!: Date;
+  @Field(() => Date, { description: 'When the line was written' }) recordedAt!: Date;
   @Field(() => ID, { nullable: true }) enrolmentId!: string | null;
   @Field(() => ID, { nullable: true }) courseId!: string | null;
 }
+
+export const LearningRecordPage = PageOf(LearningRecordLine, 'LearningRecordPage');
+export type LearningRecordPage = InstanceType<typeof LearningRecordPage>;
 
 @ObjectType({ description: "A person's learning hours (JP) in one calendar year (Asia/Jakarta)" })
 export class LearningYear {
@@ -42,8 +58,8 @@ export class LearningYear {
   @Field(() => String) fullName!: string;
   @Field(() => Int) year!: number;
   @Field(() => Int) minutes!: number;
-  @Field(() => Float, { description: 'minutes / minutesPerJp of the rule in force that year, 1 decimal (rounded down)' }) jp!: number;
-  @Field(() => Int) minutesPerJp!: number;
+  @Field(() => Float, { description: "The sum of the counted lines' JP as credited, 1 decimal" }) jp!: number;
+  @Field(() => Int, { description: 'Minutes per JP of the rule in force for the year' }) minutesPerJp!: number;
   @Field(() => Int) targetJp!: number;
   @Field(() => Float, { description: 'JP still needed to reach the target, 1 decimal (rounded up); 0 when reached' }) remainingJp!: number;
   @Field(() => Float, { description: 'Share of the target reached, 0–1' }) progress!: number;

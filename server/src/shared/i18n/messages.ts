@@ -139,6 +139,10 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Sudah ada aturan JP yang berlaku mulai {date}. Pilih tanggal lain.',
     en: 'A JP rule set already starts on {date}. Choose another date.',
   },
+  LEARNING_RECORD_NOT_REVOCABLE: {
+    id: 'Hanya catatan JP yang sudah dikreditkan yang dapat dicabut.',
+    en: 'Only credited learning-hours lines can be revoked.',
+  },
   PERSON_INACTIVE: { id: 'Akun ini tidak aktif.', en: 'This account is not active.' },
   QUERY_TOO_COMPLEX: { id: 'Permintaan terlalu rumit.', en: 'The request is too complex.' },
 };

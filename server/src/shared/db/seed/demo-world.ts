@@ -52,7 +52,8 @@ export async function seedDemoWorldIfEmpty(
     await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK], 'run');
     const [{ n }] = await tx.execute<{ n: number }[]>('select count(*)::int as n from agency');
     if (n > 0) return null;
-    const built = buildDemoWorld(opts.now ?? new Date(), await hashPassword(DEMO_PASSWORD));
+    const [rule] = await tx.execute<{ id: string }[]>(`select id from learning_rule_set where valid_from = '2017-01-01'`);
+    const built = buildDemoWorld(opts.now ?? new Date(), await hashPassword(DEMO_PASSWORD), rule.id);
     for (const { table, columns, rows } of built.tables) {
       if (rows.length === 0) continue;
       const cols = columns.map((c) => `"${c}"`).join(', ');
@@ -195,7 +196,8 @@ const ASSESSED_FORMS = new Set<string>(['TECHNICAL_TRAINING', 'MANAGERIAL_TRAINI
  * name comes from a seeded generator); dates are placed relative to `now` so the catalogue always
  * has past, running and upcoming offerings and two calendar years of learning history.
  */
-export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
+/** `ruleSetId`: the migrations' 2017 rule set (45 minutes per JP), which credits every demo ledger line. */
+export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: string | null = null): DemoWorld {
   const rng = new Prng(SEED);
   const today0 = new Date(`${isoDateIn(now)}T00:00:00+07:00`).getTime();
   const thisYear = yearIn(now);
@@ -577,6 +579,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
   const courseById = new Map(courses.map((c) => [c.id, c]));
   const recordRows: Row[] = [];
   const totals = new Map<string, number>();
+  const personRow = new Map(people.map((p) => [p.id, p.row]));
   for (const e of enrolmentRows) {
     if (e.status !== 'COMPLETED') continue;
     const c = courseById.get(e.course_id as string)!;
@@ -584,14 +587,15 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
     const year = yearIn(occurredAt);
     const minutes = c.def.jp * MINUTES_PER_JP;
     recordRows.push({
-      id: rng.uuid(), person_id: e.person_id, year, minutes, source: 'COURSE_COMPLETION', enrolment_id: e.id, title: c.def.title, occurred_at: e.finished_at,
+      id: rng.uuid(), person_id: e.person_id, year, minutes, jp: c.def.jp, rule_set_id: ruleSetId, source: 'COURSE_RUN_COMPLETION', source_id: e.id, status: 'CREDITED',
+      agency_id: personRow.get(e.person_id as string)!.agency_id, org_unit_id: personRow.get(e.person_id as string)!.org_unit_id, title: c.def.title, occurred_at: e.finished_at,
     });
     const k = `${e.person_id as string}|${year}`;
     totals.set(k, (totals.get(k) ?? 0) + minutes);
   }
   const yearRows: Row[] = [...totals].map(([k, minutes]) => {
     const [person_id, year] = k.split('|');
-    return { person_id, year: Number(year), minutes };
+    return { person_id, year: Number(year), minutes, jp: minutes / MINUTES_PER_JP };
   });
 
   // The accounts to print
@@ -643,8 +647,12 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
         columns: ['id', 'person_id', 'course_id', 'status', 'approver_id', 'requested_at', 'created_at', 'waitlisted_at', 'decided_at', 'decided_by_id', 'decision_note', 'finished_at'],
         rows: enrolmentRows,
       },
-      { table: 'learning_record', columns: ['id', 'person_id', 'year', 'minutes', 'source', 'enrolment_id', 'title', 'occurred_at'], rows: recordRows },
-      { table: 'person_learning_year', columns: ['person_id', 'year', 'minutes'], rows: yearRows },
+      {
+        table: 'learning_record',
+        columns: ['id', 'person_id', 'year', 'minutes', 'jp', 'rule_set_id', 'source', 'source_id', 'status', 'agency_id', 'org_unit_id', 'title', 'occurred_at'],
+        rows: recordRows,
+      },
+      { table: 'person_learning_year', columns: ['person_id', 'year', 'minutes', 'jp'], rows: yearRows },
     ],
     accounts,
     counts: {
