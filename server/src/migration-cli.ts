@@ -1,12 +1,14 @@
 import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openDatabase } from './app/boot.js';
 import { loadConfig } from './shared/config/config.js';
 import { EmbeddedPostgresUnavailable, startEmbeddedPostgres } from './shared/db/embedded-postgres.js';
-import { appendToLock, lockProblems, MIGRATIONS_DIR } from './shared/db/migration-lock.js';
+import { appendToLock, LOCK_FILE, lockProblems, migrationFiles, MIGRATIONS_DIR } from './shared/db/migration-lock.js';
 import { createOrm, type MikroORM } from './shared/db/orm.js';
 
 /**
@@ -22,7 +24,8 @@ import { createOrm, type MikroORM } from './shared/db/orm.js';
  *   up
  *     Applies pending migrations to the database the server uses (DATABASE_URL or the embedded one in .data/).
  *   lock
- *     Records hand-written migration files that are not in the lock yet; never changes a recorded one.
+ *     Records migration files that are not in the lock yet, and re-records those not on main yet (your own,
+ *     adjusted after create); never changes the entry of a migration that is on main.
  *
  * Scratch databases live on DATABASE_URL's server when it is set, else in a throwaway embedded PostgreSQL.
  */
@@ -83,7 +86,8 @@ async function create(args: string[]): Promise<void> {
   });
   if (values.timestamp !== undefined && !/^\d{14}$/.test(values.timestamp)) throw new UsageError('--timestamp takes 14 digits (yyyymmddhhmmss)');
   // A migration written on top of an edited one would be built against a schema no deployed database has.
-  const tampered = lockProblems().filter((p) => !p.includes('not in migrations.lock.json'));
+  const unshipped = unshippedMigrations();
+  const tampered = lockProblems().filter((p) => !p.includes('not in migrations.lock.json') && !unshipped.has(p.split(' ')[0]));
   if (tampered.length) throw new UsageError(tampered.join('\n'));
   const result = await withMigratedScratchDatabase(undefined, (orm) => orm.migrator.create(MIGRATIONS_DIR, values.blank, false, values.name));
   if (!result.fileName) {
@@ -98,7 +102,7 @@ async function create(args: string[]): Promise<void> {
     writeFileSync(`${MIGRATIONS_DIR}/${generated}.ts`, readFileSync(`${MIGRATIONS_DIR}/${generated}.ts`, 'utf8').replaceAll(generated, wanted));
     renameSync(`${MIGRATIONS_DIR}/${generated}.ts`, `${MIGRATIONS_DIR}/${fileName}`);
   }
-  appendToLock();
+  appendToLock(MIGRATIONS_DIR, LOCK_FILE, unshipped);
   console.log(`Wrote ${fileName} and recorded it in migrations.lock.json. Read it, adjust it (data moves, defaults for existing rows), then run \`pnpm migration:check\`. Once committed to main it never changes again.`);
 }
 
@@ -113,8 +117,20 @@ async function up(): Promise<void> {
   }
 }
 
+/** Migration files not on main (only on this branch): `git ls-tree` of main; none when git or main is absent. */
+function unshippedMigrations(): Set<string> {
+  const files = migrationFiles();
+  try {
+    const onMain = execFileSync('git', ['ls-tree', '--name-only', 'main', '--', '.'], { cwd: MIGRATIONS_DIR, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n').map((line) => basename(line.trim())).filter(Boolean);
+    return new Set(files.filter((f) => !onMain.includes(f)));
+  } catch {
+    return new Set();
+  }
+}
+
 function lock(): void {
-  const added = appendToLock();
+  const added = appendToLock(MIGRATIONS_DIR, LOCK_FILE, unshippedMigrations());
   console.log(added.length ? `Recorded ${added.join(', ')}.` : 'Every migration file is already recorded.');
 }
 
