@@ -12,7 +12,7 @@ import { appendToLock, LOCK_FILE, lockProblems, migrationFiles, MIGRATIONS_DIR }
 import { createOrm, type MikroORM } from './shared/db/orm.js';
 
 /**
- * The migration workflow (server/README.md): `pnpm migration:<command>` from the clone.
+ * The migration workflow (README.md, "Migrations"): `pnpm migration:<command>` from the clone.
  *
  *   create [--name <what>] [--blank] [--timestamp <14 digits>]
  *     Writes the next migration: the difference between the entities and the schema all committed
