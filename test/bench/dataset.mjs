@@ -29,7 +29,7 @@ export async function loadCityDataset(db, o) {
   await run('partners', `insert into partner_institution (id, code, name, kind, city)
     select md5('partner' || j)::uuid, 'BENCH-MITRA-' || j,
            (${arr(['Universitas Tolok Ukur', 'Institut Teknologi Tolok Ukur', 'Politeknik Tolok Ukur', 'Universitas Negeri Tolok Ukur', 'Balai Pelatihan Tolok Ukur'])})[j + 1],
-           (case when j = 4 then 'GOVERNMENT_TRAINING_CENTRE' else 'UNIVERSITY' end)::partner_kind, 'Kota Tolok Ukur'
+           (case when j = 4 then 'GOVERNMENT_TRAINING_CENTRE' else 'UNIVERSITY' end), 'Kota Tolok Ukur'
       from generate_series(0, 4) j`);
   await run('units', `insert into org_unit (id, agency_id, parent_id, name, path)
     select md5('unit' || u)::uuid, md5('agency')::uuid,
@@ -45,7 +45,7 @@ export async function loadCityDataset(db, o) {
            to_char(b.birth, 'YYYYMMDD') || (extract(year from b.birth)::int + 22 + i % 6)::text
              || case when i % 10 = 0 then '21' else lpad((1 + i % 12)::text, 2, '0') end
              || (1 + i % 2)::text || lpad((1 + i / 9000)::text, 3, '0'),
-           (case when i % 10 = 0 then 'PPPK' else 'PNS' end)::employment_type,
+           (case when i % 10 = 0 then 'PPPK' else 'PNS' end),
            md5('agency')::uuid,
            md5('unit' || case when i < $2::int then i else 1 + i % ($2::int - 1) end)::uuid,
            case when i < $2::int then null else md5('person' || (1 + i % ($2::int - 1)))::uuid end,
@@ -58,9 +58,9 @@ export async function loadCityDataset(db, o) {
            'instruktur' || j || '@mitra.test', 'NON_ASN', md5('partner' || j % 5)::uuid, 'Lektor', $2
       from generate_series(1, $1::int) j`, [o.instructors, o.passwordHash]);
   await run('grants', `insert into role_grant (person_id, role, agency_id, partner_id, scope_key)
-    select md5('person' || (1000000 + j))::uuid, 'INSTRUCTOR'::role, null::uuid, md5('partner' || j % 5)::uuid, md5('partner' || j % 5)::uuid::text
+    select md5('person' || (1000000 + j))::uuid, 'INSTRUCTOR', null::uuid, md5('partner' || j % 5)::uuid, md5('partner' || j % 5)::uuid::text
       from generate_series(1, $1::int) j
-    union all select md5('person1')::uuid, 'AGENCY_ADMIN'::role, md5('agency')::uuid, null::uuid, md5('agency')::uuid::text`, [o.instructors]);
+    union all select md5('person1')::uuid, 'AGENCY_ADMIN', md5('agency')::uuid, null::uuid, md5('agency')::uuid::text`, [o.instructors]);
   // Start dates spread from a year ago to two months ahead; every 20th course a draft, every 20th archived.
   await run('courses', `insert into course (id, code, title, description, form, delivery, jp, competency_tags, owner_agency_id, owner_partner_id,
                               enrolment_policy, cost_per_participant, status, visibility, starts_at, ends_at, location, published_at)

@@ -22,7 +22,7 @@ export class Agency extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   name: string;
 
-  @Enum({ items: () => AgencyKind, nativeEnumName: 'agency_kind' })
+  @Enum({ items: () => AgencyKind })
   kind: AgencyKind;
 
   /** IANA zone for the agency's schedules: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */

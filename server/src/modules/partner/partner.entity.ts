@@ -20,7 +20,7 @@ export class PartnerInstitution extends BaseEntity {
   @Property({ type: 'string', length: 200 })
   name: string;
 
-  @Enum({ items: () => PartnerKind, nativeEnumName: 'partner_kind' })
+  @Enum({ items: () => PartnerKind })
   kind: PartnerKind;
 
   @Property({ type: 'string', length: 100, nullable: true })

@@ -44,7 +44,7 @@ export class Person extends BaseEntity {
   @Unique()
   email: string | null = null;
 
-  @Enum({ items: () => EmploymentType, nativeEnumName: 'employment_type' })
+  @Enum({ items: () => EmploymentType })
   employmentType: EmploymentType;
 
   @ManyToOne(() => Agency, { nullable: true })
@@ -104,7 +104,7 @@ export class RoleGrant extends BaseEntity {
   @ManyToOne(() => Person, { deleteRule: 'cascade' })
   person: Rel<Person>;
 
-  @Enum({ items: () => Role, nativeEnumName: 'role' })
+  @Enum({ items: () => Role })
   role: Role;
 
   @ManyToOne(() => Agency, { nullable: true, deleteRule: 'cascade' })

@@ -30,4 +30,6 @@ export function createOrm(clientUrl: string, overrides: Partial<Options> = {}): 
 }
 
 export type { MikroORM };
+/** For migrations written outside the migrations folder (tests of the migration machinery). */
+export { Migration } from '@mikro-orm/migrations';
 export type { EntityManager } from '@mikro-orm/postgresql';
