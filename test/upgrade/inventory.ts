@@ -57,12 +57,17 @@ export const INVENTORY: Record<string, InventoryItem> = {
       from enrolment order by id`),
 
   /**
-   * Credited learning per completed enrolment. The ledger area reshapes the ledger (source + source id, JP as
-   * credited, status, reversals): adapt `current` to the credited lines of source "course run completion".
+   * Credited learning per completed enrolment. The ledger keeps it as credited lines of source
+   * COURSE_RUN_COMPLETION whose source id is the enrolment (and no reversal of them appeared on the way).
    */
-  ledgerLines: same(`select enrolment_id, person_id, year, minutes, title, ${ts('occurred_at')} as occurred_at
-      from learning_record order by enrolment_id`),
+  ledgerLines: {
+    firstRelease: `select enrolment_id, person_id, year, minutes, title, ${ts('occurred_at')} as occurred_at
+      from learning_record order by enrolment_id`,
+    current: `select source_id as enrolment_id, person_id, year, minutes, title, ${ts('occurred_at')} as occurred_at
+      from learning_record where source = 'COURSE_RUN_COMPLETION' and status = 'CREDITED' and reverses_id is null
+      order by source_id`,
+  },
 
-  /** Yearly totals per person and year, as maintained (ledger: the maintained totals table). */
+  /** Yearly totals per person and year, as maintained (the ledger adds yearly JP; the minutes must not move). */
   ledgerTotalsPerPersonYear: same(`select person_id, year, minutes from person_learning_year order by person_id, year`),
 };
