@@ -13,8 +13,8 @@ interface DeadLetterRow {
   data: unknown;
   error: string | null;
   source_retry_count: number | null;
-  source_created_on: Date | null;
-  created_on: Date;
+  source_created_on: string | null;
+  created_on: string;
 }
 
 /**
@@ -24,10 +24,10 @@ interface DeadLetterRow {
  */
 export async function failedJobs(ctx: SignedInOperationContext, first: number, after?: string | null): Promise<Page<FailedJob>> {
   const cursor = decodeCursor(after, 2) as [string, string] | null;
-  if (cursor && (!isUuid(cursor[1]) || Number.isNaN(Date.parse(cursor[0])))) throw new AppError('INVALID_CURSOR', {}, 'after');
-  const rows = await ctx.em.execute<(DeadLetterRow & { total: string })[]>(
-    `select id, source_name, data, source_output->>'message' as error, source_retry_count, source_created_on, created_on,
-            count(*) over () as total
+  // The first value is PostgreSQL's own text of created_on (microseconds kept, so no row is skipped).
+  if (cursor && (!isUuid(cursor[1]) || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:\d\d)?$/.test(String(cursor[0])))) throw new AppError('INVALID_CURSOR', {}, 'after');
+  const rows = await ctx.em.execute<(DeadLetterRow & { created_key: string })[]>(
+    `select id, source_name, data, source_output->>'message' as error, source_retry_count, source_created_on, created_on, created_on::text as created_key
        from pgboss.job
       where name = ? and state in ('created', 'retry')
         ${cursor ? `and (created_on, id) < (?::timestamptz, ?::uuid)` : ''}
@@ -35,7 +35,7 @@ export async function failedJobs(ctx: SignedInOperationContext, first: number, a
       limit ?`,
     [DEAD_LETTER_QUEUE, ...(cursor ?? []), first + 1],
   );
-  // The window count covers the rows after the cursor; the whole list's size is counted only when asked for.
+  // The whole list's size is counted only when asked for.
   const total = async () => {
     const [row] = await ctx.em.execute<{ n: string }[]>(`select count(*) as n from pgboss.job where name = ? and state in ('created', 'retry')`, [DEAD_LETTER_QUEUE]);
     return Number(row.n);
@@ -50,10 +50,10 @@ export async function failedJobs(ctx: SignedInOperationContext, first: number, a
       data: JSON.stringify(r.data ?? null),
       error: r.error,
       attempts: (r.source_retry_count ?? 0) + 1,
-      queuedAt: r.source_created_on ?? r.created_on,
-      failedAt: r.created_on,
+      queuedAt: new Date(r.source_created_on ?? r.created_on),
+      failedAt: new Date(r.created_on),
     }),
-    (r) => [new Date(r.created_on).toISOString(), r.id],
+    (r) => [r.created_key, r.id],
   );
 }
 

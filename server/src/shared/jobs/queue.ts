@@ -69,7 +69,7 @@ export async function startJobQueue(
   }
   if (opts.work) {
     for (const definition of definitions) {
-      await boss.work<object>(definition.name, { pollingIntervalSeconds: settings.pollSeconds, notifyPollingIntervalSeconds: Math.max(settings.pollSeconds, 30) }, async ([job]) => {
+      await boss.work<object>(definition.name, { pollingIntervalSeconds: settings.pollSeconds, notifyPollingIntervalSeconds: settings.pollSeconds }, async ([job]) => {
         await definition.run(job.data, job);
       });
       if (definition.schedule) await boss.schedule(definition.name, definition.schedule, null, { tz: 'UTC' });
