@@ -30,6 +30,9 @@ const chunks = {
   adminRoles: () => import('../routes/admin-roles'),
   platformAgencies: () => import('../routes/platform-agencies'),
   changePassword: () => import('../routes/change-password'),
+  forgotPassword: () => import('../routes/forgot-password'),
+  resetPassword: () => import('../routes/reset-password'),
+  platformFailedJobs: () => import('../routes/platform-failed-jobs'),
 };
 const AppLayout = lazyPage(() => chunks.shell().then((m) => ({ default: m.AppLayout })));
 const SignIn = lazyPage(chunks.signIn);
@@ -47,6 +50,9 @@ const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
 const AdminRoles = lazyPage(chunks.adminRoles);
 const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
+const ForgotPassword = lazyPage(chunks.forgotPassword);
+const ResetPassword = lazyPage(chunks.resetPassword);
+const PlatformFailedJobs = lazyPage(chunks.platformFailedJobs);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The screen chunk a cold start at each address renders (patterns as in the route table below). */
@@ -67,6 +73,9 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/peran', chunks.adminRoles],
   ['/platform/instansi', chunks.platformAgencies],
   ['/akun/kata-sandi', chunks.changePassword],
+  ['/lupa-kata-sandi', chunks.forgotPassword],
+  ['/atur-ulang-kata-sandi', chunks.resetPassword],
+  ['/platform/pekerjaan-gagal', chunks.platformFailedJobs],
 ];
 
 /**
@@ -75,7 +84,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
  * as React reaches them. A failed fetch here is harmless: the lazy component imports again and reports it.
  */
 export function preloadStartChunks(pathname: string): void {
-  const signedOut = pathname === '/masuk';
+  const signedOut = ['/masuk', '/lupa-kata-sandi', '/atur-ulang-kata-sandi'].includes(pathname);
   const screen = START_CHUNKS.find(([path]) => matchPath({ path, end: true }, pathname))?.[1];
   for (const load of signedOut ? [screen] : [chunks.shell, screen]) void load?.().catch(() => undefined);
 }
@@ -131,7 +140,11 @@ export const router = createBrowserRouter([
   {
     element: <PublicOnly />,
     errorElement: <RouteError />,
-    children: [{ path: '/masuk', element: <SignIn /> }],
+    children: [
+      { path: '/masuk', element: <SignIn /> },
+      { path: '/lupa-kata-sandi', element: <ForgotPassword /> },
+      { path: '/atur-ulang-kata-sandi', element: <ResetPassword /> },
+    ],
   },
   {
     path: '/',
@@ -157,6 +170,7 @@ export const router = createBrowserRouter([
           { path: 'admin/kursus/:courseId', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
+          { path: 'platform/pekerjaan-gagal', element: page(PlatformFailedJobs, ['PLATFORM_ADMIN']) },
           { path: 'akun/kata-sandi', element: page(ChangePassword) },
           { path: '*', element: page(NotFound) },
         ],
