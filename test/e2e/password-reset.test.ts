@@ -43,7 +43,7 @@ describe('password reset by e-mail, in the browser', () => {
 
     await page.getByLabel('E-mail', { exact: false }).first().fill(email);
     await page.getByRole('button', { name: 'Kirim tautan' }).click();
-    await page.getByRole('status').filter({ hasText: `Jika ${email} terdaftar di Lentera` }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Jika ${email} terdaftar` }).waitFor();
     await expectNoSeriousA11yViolations(page, 'tautan terkirim');
 
     const mail = await app.mail.waitFor((m) => m.to.includes(email));
@@ -58,7 +58,7 @@ describe('password reset by e-mail, in the browser', () => {
     await page.getByRole('textbox', { name: 'Kata sandi baru', exact: true }).fill(NEW_PASSWORD);
     await page.getByRole('textbox', { name: 'Ulangi kata sandi baru' }).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Simpan kata sandi baru' }).click();
-    await page.getByRole('status').filter({ hasText: 'Silakan masuk dengan kata sandi baru Anda.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Masuk dengan kata sandi baru.' }).waitFor();
 
     await page.getByRole('link', { name: 'Masuk', exact: true }).click();
     await page.waitForURL(/\/masuk/);

@@ -30,9 +30,6 @@ const chunks = {
   adminRoles: () => import('../routes/admin-roles'),
   platformAgencies: () => import('../routes/platform-agencies'),
   changePassword: () => import('../routes/change-password'),
-  forgotPassword: () => import('../routes/forgot-password'),
-  resetPassword: () => import('../routes/reset-password'),
-  platformFailedJobs: () => import('../routes/platform-failed-jobs'),
 };
 const AppLayout = lazyPage(() => chunks.shell().then((m) => ({ default: m.AppLayout })));
 const SignIn = lazyPage(chunks.signIn);
@@ -50,9 +47,9 @@ const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
 const AdminRoles = lazyPage(chunks.adminRoles);
 const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
-const ForgotPassword = lazyPage(chunks.forgotPassword);
-const ResetPassword = lazyPage(chunks.resetPassword);
-const PlatformFailedJobs = lazyPage(chunks.platformFailedJobs);
+const ForgotPassword = lazyPage(() => import('../routes/forgot-password'));
+const ResetPassword = lazyPage(() => import('../routes/reset-password'));
+const PlatformFailedJobs = lazyPage(() => import('../routes/platform-failed-jobs'));
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The screen chunk a cold start at each address renders (patterns as in the route table below). */
@@ -73,9 +70,6 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/peran', chunks.adminRoles],
   ['/platform/instansi', chunks.platformAgencies],
   ['/akun/kata-sandi', chunks.changePassword],
-  ['/lupa-kata-sandi', chunks.forgotPassword],
-  ['/atur-ulang-kata-sandi', chunks.resetPassword],
-  ['/platform/pekerjaan-gagal', chunks.platformFailedJobs],
 ];
 
 /**
@@ -84,7 +78,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
  * as React reaches them. A failed fetch here is harmless: the lazy component imports again and reports it.
  */
 export function preloadStartChunks(pathname: string): void {
-  const signedOut = ['/masuk', '/lupa-kata-sandi', '/atur-ulang-kata-sandi'].includes(pathname);
+  const signedOut = pathname === '/masuk';
   const screen = START_CHUNKS.find(([path]) => matchPath({ path, end: true }, pathname))?.[1];
   for (const load of signedOut ? [screen] : [chunks.shell, screen]) void load?.().catch(() => undefined);
 }

@@ -21,7 +21,7 @@ export default function ForgotPasswordRoute() {
   const form = useForm({
     mode: 'controlled',
     initialValues: { email: '' },
-    validate: { email: (v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : t('reset.emailInvalid')) },
+    validate: { email: (v) => (/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : t('errors.constraint.isEmail')) },
   });
 
   useEffect(() => {
@@ -70,7 +70,6 @@ export default function ForgotPasswordRoute() {
                   ) : null}
                   <TextInput
                     label={t('reset.email')}
-                    description={t('reset.emailHint')}
                     type="email"
                     inputMode="email"
                     autoComplete="email"
@@ -94,7 +93,7 @@ export default function ForgotPasswordRoute() {
             </Anchor>
           </Text>
           <Text size="sm" c="dimmed" ta="center">
-            {t('reset.noEmail')}
+            {t('auth.help')}
           </Text>
         </Stack>
       </Center>

@@ -77,7 +77,7 @@ export default function PlatformFailedJobsRoute() {
 
   return (
     <>
-      <PageHeader title={t('failedJobs.title')} description={t('failedJobs.description')} />
+      <PageHeader title={t('nav.failedJobs')} description={t('failedJobs.description')} />
       <ListStates
         errorMessage={error ? toUiError(error, t).message : null}
         loading={loading}
@@ -85,7 +85,7 @@ export default function PlatformFailedJobsRoute() {
         isEmpty={(p) => p.nodes.length === 0}
         onRetry={() => void refetch()}
         skeleton={<CardListSkeleton />}
-        empty={<EmptyState icon={<IconCircleCheck aria-hidden />} title={t("failedJobs.emptyTitle")}>{t("failedJobs.empty")}</EmptyState>}
+        empty={<EmptyState icon={<IconCircleCheck aria-hidden />} title={t("failedJobs.empty")} />}
       >
         {(p) => (
           <>
@@ -94,12 +94,12 @@ export default function PlatformFailedJobsRoute() {
                 <Card key={job.id} withBorder padding="md">
                   <Stack gap={6}>
                     <Group justify="space-between" wrap="wrap" gap="xs">
-                      <Text fw={600}>{t(`failedJobs.queue.${job.queue}`, { defaultValue: job.queue })}</Text>
+                      <Text fw={600}>{job.queue}</Text>
                       <Button size="sm" variant="default" leftSection={<IconRefresh size={16} aria-hidden />} loading={retrying === job.id} onClick={() => void retryJob(job.id)}>
-                        {t('failedJobs.retry')}
+                        {t('common.retry')}
                       </Button>
                     </Group>
-                    <Text size="sm">{t('failedJobs.when', { failedAt: fmt.dateTime(job.failedAt), queuedAt: fmt.dateTime(job.queuedAt), attempts: job.attempts })}</Text>
+                    <Text size="sm">{t('failedJobs.when', { failedAt: fmt.dateTime(job.failedAt), attempts: job.attempts })}</Text>
                     {job.error ? <Text size="sm" c="red.9" style={{ overflowWrap: 'anywhere' }}>{job.error}</Text> : null}
                     <Code block style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{job.data}</Code>
                   </Stack>

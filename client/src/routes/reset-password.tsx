@@ -56,16 +56,16 @@ export default function ResetPasswordRoute() {
           <Paper withBorder shadow="sm" p={{ base: 'md', xs: 'xl' }} bg="white">
             {done ? (
               <Stack gap="md">
-                <Alert ref={alertRef} tabIndex={-1} color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('reset.doneTitle')} role="status">
+                <Alert ref={alertRef} tabIndex={-1} color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('password.savedTitle')} role="status">
                   {t('reset.done')}
                 </Alert>
                 <Button component={Link} to="/masuk" fullWidth size="md">
-                  {t('reset.signIn')}
+                  {t('auth.submit')}
                 </Button>
               </Stack>
             ) : linkBroken ? (
               <Stack gap="md">
-                <Alert ref={alertRef} tabIndex={-1} color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reset.linkBrokenTitle')} role="alert">
+                <Alert ref={alertRef} tabIndex={-1} color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reset.failedTitle')} role="alert">
                   {problem?.message ?? t('errors.RESET_LINK_INVALID')}
                 </Alert>
                 <Button component={Link} to="/lupa-kata-sandi" variant="light" fullWidth size="md">
@@ -108,7 +108,7 @@ export default function ResetPasswordRoute() {
                     aria-invalid={invalid('confirm')}
                   />
                   <Button type="submit" loading={saving} fullWidth size="md">
-                    {t('reset.save')}
+                    {t('password.submit')}
                   </Button>
                 </Stack>
               </form>
