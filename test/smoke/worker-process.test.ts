@@ -50,5 +50,5 @@ describe('a separate worker process', () => {
     }
     expect(await exited).toBe(0);
     expect(output).toContain('Lentera worker running');
-  });
+  }, 180_000); // a second Node process booting (migrations, pg-boss) on a loaded machine
 });
