@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { checkNewAdmin, CreateAdminRefused, createFirstPlatformAdmin } from './app/create-admin.js';
 import { openDatabase } from './app/boot.js';
+import { startBackground } from './app/background.js';
 import { loadConfig } from './shared/config/config.js';
 import { EmbeddedPostgresUnavailable } from './shared/db/embedded-postgres.js';
 
@@ -12,8 +13,12 @@ import { EmbeddedPostgresUnavailable } from './shared/db/embedded-postgres.js';
  *     Creates the first platform admin. The password comes from LENTERA_ADMIN_PASSWORD or the first line
  *     of standard input, never from the command line (which other users of the machine can read).
  *     Refused once a platform admin exists.
+ *
+ *   worker
+ *     Runs the background jobs (mail, clean-up) in this process until SIGINT/SIGTERM. Start the server with
+ *     LENTERA_IN_PROCESS_WORKER=false beside it, or run several workers: they share the queue safely.
  */
-const USAGE = 'Pemakaian / usage: lentera create-admin --email <e-mail> --name "<nama lengkap>"   (kata sandi dari LENTERA_ADMIN_PASSWORD atau stdin)';
+const USAGE = 'Pemakaian / usage: lentera create-admin --email <e-mail> --name "<nama lengkap>"   (kata sandi dari LENTERA_ADMIN_PASSWORD atau stdin)\n                  lentera worker   (menjalankan pekerjaan latar / runs the background jobs)';
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.LENTERA_ADMIN_PASSWORD;
@@ -41,9 +46,27 @@ async function createAdmin(args: string[]): Promise<void> {
   }
 }
 
+/** Works the job queue until a signal; a job in progress is given time to finish. */
+async function worker(): Promise<void> {
+  const config = loadConfig();
+  const log = (msg: string) => console.log(msg);
+  const db = await openDatabase(config, log);
+  const background = await startBackground(db.orm, config, {
+    work: true, catcher: false, log, publicUrl: () => config.publicUrl ?? `http://localhost:${config.port}`,
+  });
+  console.log('Pekerja latar Lentera berjalan. / Lentera worker running.');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await background.stop();
+  await db.close();
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command === 'create-admin') await createAdmin(rest);
+  else if (command === 'worker') await worker();
   else throw new CreateAdminRefused(USAGE);
   process.exit(0);
 } catch (error) {

@@ -45,7 +45,10 @@ describe('schema and access declarations', () => {
     expect(ops.filter((op) => !op.classDefault).map((op) => op.operation)).toEqual([]);
     // Public operations are few and named here on purpose.
     const publicOps = ops.filter((op) => op.roles?.includes('PUBLIC')).map((op) => op.operation).sort();
-    expect(publicOps).toEqual(['AuthResolver.me', 'AuthResolver.sessionEnded', 'AuthResolver.signIn', 'AuthResolver.signOut']);
+    expect(publicOps).toEqual([
+      'AuthResolver.me', 'AuthResolver.sessionEnded', 'AuthResolver.signIn', 'AuthResolver.signOut',
+      'PasswordResetResolver.requestPasswordReset', 'PasswordResetResolver.resetPassword',
+    ]);
   });
 
   it('hides internals: unknown failures carry a generic message, never SQL', async () => {

@@ -5,6 +5,7 @@ import type { EntityManager } from '../../server/src/shared/db/orm.js';
 import { startLentera, type Lentera } from '../../server/src/app/boot.js';
 import { loadConfig, type AppConfig } from '../../server/src/shared/config/config.js';
 import { GraphQLClient } from './graphql-client.js';
+import type { MailCatcher } from '../../server/src/modules/mail/index.js';
 import { Seed } from './seed.js';
 
 export interface TestApp {
@@ -19,6 +20,8 @@ export interface TestApp {
   /** A fresh EntityManager for direct checks ("nothing was written"). */
   em(): EntityManager;
   sql<T extends pg.QueryResultRow = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The development mail catcher of this server: every mail it sent (tests read links and languages from it). */
+  mail: MailCatcher;
   /** SQL statements the server ran while `fn` ran. */
   countSql(fn: () => Promise<unknown>): Promise<{ count: number; statements: string[] }>;
   close(): Promise<void>;
@@ -54,6 +57,15 @@ async function cloneTemplate(): Promise<string> {
 const testSignInLimits: AppConfig['signInLimits'] = { ...loadConfig({}).signInLimits, perAddress: 100_000 };
 
 /**
+ * Mail goes to the server's own catcher on a free port; jobs are picked up quickly and retried once after a
+ * second, so a failing job reaches the dead letters within a test.
+ */
+const testMail: AppConfig['mail'] = { ...loadConfig({}).mail, smtpUrl: undefined, catcherPort: 0 };
+/** Like sign-in limits: every test client asks from 127.0.0.1. */
+const testPasswordReset: AppConfig['passwordReset'] = { ...loadConfig({}).passwordReset, perAddress: 100_000 };
+const testJobs: AppConfig['jobs'] = { inProcessWorker: true, pollSeconds: 0.5, retryLimit: 1, retryDelaySeconds: 1 };
+
+/**
  * Boots the real server (migrations, schema, HTTP) on a random port against a database of its own.
  * `overrides` change the configuration (e.g. `{ production: true }` to test production mode,
  * `{ seedDemo: true }` for the demo world or another `staticDir`).
@@ -63,7 +75,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
   const statements: string[] = [];
   let recording = false;
   const lentera = await startLentera(
-    { ...loadConfig({}), databaseUrl, port: 0, host: '127.0.0.1', seedDemo: false, production: false, cookieSecure: false, signInLimits: testSignInLimits, ...overrides },
+    { ...loadConfig({}), databaseUrl, port: 0, host: '127.0.0.1', seedDemo: false, production: false, cookieSecure: false, signInLimits: testSignInLimits, mail: testMail, jobs: testJobs, passwordReset: testPasswordReset, ...overrides },
     {
       log: () => {},
       sqlLogger: (line: string) => {
@@ -84,6 +96,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       return client;
     },
     seed: new Seed(lentera.orm.em.fork()),
+    get mail(): MailCatcher {
+      if (!lentera.background.catcher) throw new Error('this test server has no mail catcher (production, or SMTP_URL set)');
+      return lentera.background.catcher;
+    },
     em: () => lentera.orm.em.fork(),
     async sql(text, params) {
       return (await pool.query(text, params as unknown[])).rows;

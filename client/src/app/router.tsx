@@ -47,6 +47,9 @@ const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
 const AdminRoles = lazyPage(chunks.adminRoles);
 const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
+const ForgotPassword = lazyPage(() => import('../routes/forgot-password'));
+const ResetPassword = lazyPage(() => import('../routes/reset-password'));
+const PlatformFailedJobs = lazyPage(() => import('../routes/platform-failed-jobs'));
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The screen chunk a cold start at each address renders (patterns as in the route table below). */
@@ -131,7 +134,11 @@ export const router = createBrowserRouter([
   {
     element: <PublicOnly />,
     errorElement: <RouteError />,
-    children: [{ path: '/masuk', element: <SignIn /> }],
+    children: [
+      { path: '/masuk', element: <SignIn /> },
+      { path: '/lupa-kata-sandi', element: <ForgotPassword /> },
+      { path: '/atur-ulang-kata-sandi', element: <ResetPassword /> },
+    ],
   },
   {
     path: '/',
@@ -157,6 +164,7 @@ export const router = createBrowserRouter([
           { path: 'admin/kursus/:courseId', element: page(AdminCourseEdit, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
+          { path: 'platform/pekerjaan-gagal', element: page(PlatformFailedJobs, ['PLATFORM_ADMIN']) },
           { path: 'akun/kata-sandi', element: page(ChangePassword) },
           { path: '*', element: page(NotFound) },
         ],

@@ -113,6 +113,7 @@ export default function SignInRoute() {
                   {...form.getInputProps('password')}
                   error={form.errors.password ?? error?.fields.password}
                 />
+                <Text component="a" href="/lupa-kata-sandi" size="sm" c="blue.9" td="underline">{t('auth.forgot')}</Text>
                 <Button type="submit" loading={submitting} fullWidth size="md">
                   {t('auth.submit')}
                 </Button>

@@ -7,9 +7,11 @@ import { seedDemoWorldIfEmpty, type DemoAccount } from '../shared/db/seed/demo-w
 import { buildAppSchema } from './build-schema.js';
 import { platformAdminExists } from './create-admin.js';
 import { startHttpServer, type HttpApp } from './http-server.js';
+import { startBackground, type Background } from './background.js';
 
 export interface Lentera {
   orm: MikroORM;
+  background: Background;
   http: HttpApp;
   url: string;
   embedded: EmbeddedDatabase | null;
@@ -58,11 +60,23 @@ export async function startLentera(config: AppConfig, opts: { log?: (msg: string
       log('Belum ada admin platform. Buat yang pertama dengan `pnpm lentera create-admin --email … --name …` (Docker: `node server/dist/cli.js create-admin …`). / No platform admin yet: create the first one with that command.');
     }
     const schema = await buildAppSchema();
-    const http = await startHttpServer(orm, schema, config);
+    let url: string | null = null;
+    const background = await startBackground(orm, config, {
+      work: config.jobs.inProcessWorker, catcher: true, log, publicUrl: () => config.publicUrl ?? url ?? `http://localhost:${config.port}`,
+    });
+    let http: HttpApp;
+    try {
+      http = await startHttpServer(orm, schema, config, undefined, background.catcher);
+    } catch (error) {
+      await background.stop();
+      throw error;
+    }
+    url = http.url;
     return {
-      orm, http, url: http.url, embedded, demoAccounts,
+      orm, background, http, url: http.url, embedded, demoAccounts,
       async stop() {
         await http.stop();
+        await background.stop();
         await orm.close();
         if (embedded) await embedded.stop();
       },

@@ -13,6 +13,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../shared/config/config.js';
 import { currentLocale, runWithLocale, setCurrentLocale } from '../shared/i18n/request-locale.js';
 import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
+import { devMailRouter, type MailCatcher } from '../modules/mail/index.js';
 import { createOperationContext, pickLocale, type Context } from './context.js';
 import { makeFormatError } from './format-error.js';
 import { errorEnvelope, notFound, onlyGetAndPost, requireJsonBody } from './http-errors.js';
@@ -28,7 +29,9 @@ export interface HttpApp {
 /**
  * One port: GraphQL at /graphql, health at /healthz, the built client at / (with SPA fallback).
  */
-export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, config: AppConfig, log: (e: unknown) => void = console.error): Promise<HttpApp> {
+export async function startHttpServer(
+  orm: MikroORM, schema: GraphQLSchema, config: AppConfig, log: (e: unknown) => void = console.error, devMail: MailCatcher | null = null,
+): Promise<HttpApp> {
   const app = express();
   app.disable('x-powered-by');
   // req.ip names the client behind these proxies (sign-in limits count per address).
@@ -97,6 +100,8 @@ export async function startHttpServer(orm: MikroORM, schema: GraphQLSchema, conf
     }),
   );
 
+  // What the development mail catcher caught; never in production (there is no catcher there either).
+  if (devMail && !config.production) app.use(devMailRouter(devMail));
   serveStaticClient(app, config.staticDir);
 
   app.use(notFound());

@@ -3,6 +3,7 @@ import { authResolvers } from '../modules/auth/index.js';
 import { courseResolvers } from '../modules/course/index.js';
 import { enrolmentResolvers } from '../modules/enrolment/index.js';
 import { homeResolvers } from '../modules/home/index.js';
+import { jobsResolvers } from '../modules/jobs/index.js';
 import { learningHoursResolvers } from '../modules/learning-hours/index.js';
 import { partnerResolvers } from '../modules/partner/index.js';
 import { personResolvers } from '../modules/person/index.js';
@@ -17,4 +18,5 @@ export const allResolvers = [
   ...enrolmentResolvers,
   ...learningHoursResolvers,
   ...homeResolvers,
+  ...jobsResolvers,
 ];

@@ -18,6 +18,7 @@
  * gone). Write what SHOULD happen; where a policy denies, say which denial (FORBIDDEN when the caller may see the
  * object, NOT_FOUND when they may not).
  */
+import { createHash } from 'node:crypto';
 import { Role } from '../../../server/src/shared/auth/roles.js';
 import { Seed } from '../../kit/seed.js';
 import { type Built, type Matrix, type Scope } from './matrix-kit.js';
@@ -246,6 +247,23 @@ export const MATRIX: Matrix = {
   setMyLanguage: {
     kind: 'mutation', document: `mutation { setMyLanguage(language: EN) { id } }`, scopes: ['none'], build: none,
     expect: { '*': ALLOWED },
+  },
+  requestPasswordReset: {
+    // Public, and the same answer for any address (an address nobody has, so no job writes anything meanwhile).
+    kind: 'mutation', document: `mutation($email: String!) { requestPasswordReset(email: $email) }`, scopes: ['none'],
+    build: async () => ({ variables: { email: `tidak.ada.${next()}@contoh.go.id` } }),
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  resetPassword: {
+    // Public: whoever holds a link's token (sent to the person's mailbox) sets that person's password.
+    kind: 'mutation', document: `mutation($input: ResetPasswordInput!) { resetPassword(input: $input) }`, scopes: ['same'],
+    build: async (w) => {
+      const token = `matrix-${next()}`;
+      await w.app.sql(`insert into password_reset (token_hash, person_id, expires_at) values ($1, $2, now() + interval '10 minutes')`,
+        [createHash('sha256').update(token).digest('hex'), (await w.colleagueA()).id]);
+      return { variables: { input: { token, newPassword: 'sandi-dari-tautan-2026' } } };
+    },
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
   },
 
   // ------------------------------------------------------------------ agencies and org units
@@ -682,5 +700,20 @@ export const MATRIX: Matrix = {
       agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
       otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
     },
+  },
+
+  // ------------------------------------------------------------------ background jobs
+  failedJobs: {
+    kind: 'query', document: `{ failedJobs(first: 5) { nodes { id } } }`, scopes: ['none'], build: none, expect: PLATFORM_ONLY,
+  },
+  retryFailedJob: {
+    kind: 'mutation', document: `mutation($id: ID!) { retryFailedJob(id: $id) }`, scopes: ['none'],
+    build: async (w) => {
+      // A dead letter of the mail queue (to an address nobody has: once retried, it sends nothing).
+      const id = await w.app.lentera.background.queue.boss.send('dead-letters', { kind: 'password-reset', email: `tidak.ada.${next()}@contoh.go.id` });
+      await w.app.sql(`update pgboss.job set source_name = 'mail' where id = $1`, [id]);
+      return { variables: { id } };
+    },
+    expect: PLATFORM_ONLY,
   },
 };

@@ -6,6 +6,7 @@ import {
   IconClipboardList,
   IconHome,
   IconKey,
+  IconMailExclamation,
   IconSchool,
   IconSitemap,
   IconUsers,
@@ -45,6 +46,7 @@ export function navItemsFor(me: SessionMe): NavItem[] {
   }
   if (hasRole(me, 'PLATFORM_ADMIN')) {
     items.push({ to: '/platform/instansi', label: 'nav.platformAgencies', short: 'nav.platformAgenciesShort', icon: IconBuildingCommunity, section: 'platform' });
+    items.push({ to: '/platform/pekerjaan-gagal', label: 'nav.failedJobs', short: 'nav.failedJobsShort', icon: IconMailExclamation, section: 'platform' });
   }
   return items;
 }

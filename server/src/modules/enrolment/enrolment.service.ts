@@ -8,6 +8,7 @@ import { DeliveryMode, EnrolmentPolicy } from '../course/course.enums.js';
 import { assertCanViewCourse } from '../course/course.policy.js';
 import { closedReasonSql, EnrolmentClosedReason } from '../course/enrolment-window.js';
 import { creditLearning, LearningSource, ruleSetOn } from '../learning-hours/index.js';
+import { enqueueMail } from '../mail/index.js';
 import { EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
 import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
 import { loadEnrolmentAccess, readEnrolment, toEnrolment, type EnrolmentAccess } from './enrolment.queries.js';
@@ -172,6 +173,7 @@ export async function approve(em: EntityManager, viewer: Viewer, id: string): Pr
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
     const status = await admit(tx, id, row.course_id);
     writeAudit(tx, viewer, 'enrolment.approve', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, status });
+    await enqueueMail(tx, { kind: 'enrolment-decision', enrolmentId: id, decision: 'APPROVED' });
   });
   return result(em, id);
 }
@@ -186,6 +188,7 @@ export async function reject(em: EntityManager, viewer: Viewer, id: string, reas
     const previous = await transition(tx, id, [EnrolmentStatus.REQUESTED], `status = 'REJECTED', decided_at = now(), decided_by_id = ?, decision_note = ?`, [viewer.personId, note]);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
     writeAudit(tx, viewer, 'enrolment.reject', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, reason: note });
+    await enqueueMail(tx, { kind: 'enrolment-decision', enrolmentId: id, decision: 'REJECTED' });
   });
   return result(em, id);
 }

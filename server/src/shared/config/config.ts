@@ -18,6 +18,38 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   /** Sign-in (and current-password) guesses allowed per window; windows decay, nothing locks for ever. */
   signInLimits: SignInLimits;
+  /** Where links in e-mails point (the address people open Lentera at); unset: the server's own URL. */
+  publicUrl: string | undefined;
+  mail: MailSettings;
+  jobs: JobSettings;
+  passwordReset: PasswordResetSettings;
+}
+
+export interface MailSettings {
+  /** `smtp://user:pass@host:587` or `smtps://…`; unset outside production: the in-process catcher (/dev/mail). */
+  smtpUrl: string | undefined;
+  from: string;
+  /** Port of the development mail catcher (0: any free port); a separate worker process sends there. */
+  catcherPort: number;
+}
+
+export interface JobSettings {
+  /** Run the job workers inside the server process; off when `lentera worker` runs them elsewhere. */
+  inProcessWorker: boolean;
+  /** How often an idle worker looks for jobs (LISTEN/NOTIFY wakes it sooner when the connection allows). */
+  pollSeconds: number;
+  /** Retries after the first failure, with exponential backoff from retryDelaySeconds; then the job is a dead letter. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+}
+
+export interface PasswordResetSettings {
+  /** How long a reset link works. */
+  linkMinutes: number;
+  /** Reset requests per typed e-mail address, and per client address, per window (mail bombing, probing). */
+  perEmail: number;
+  perAddress: number;
+  windowMinutes: number;
 }
 
 export interface SignInLimits {
@@ -70,5 +102,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       perAddress: intFrom('LENTERA_SIGNIN_ADDRESS_ATTEMPTS', 50),
       perAddressMinutes: 60,
     },
+    publicUrl: env.LENTERA_PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.LENTERA_MAIL_FROM || 'Lentera <no-reply@lentera.localhost>',
+      catcherPort: intFrom('LENTERA_MAIL_CATCHER_PORT', 1025),
+    },
+    jobs: {
+      inProcessWorker: (env.LENTERA_IN_PROCESS_WORKER ?? 'true') !== 'false',
+      pollSeconds: 2,
+      retryLimit: 5,
+      retryDelaySeconds: 30,
+    },
+    passwordReset: { linkMinutes: intFrom('LENTERA_RESET_LINK_MINUTES', 30), perEmail: 3, perAddress: 20, windowMinutes: 60 },
   };
 }

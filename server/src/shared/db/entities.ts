@@ -1,6 +1,7 @@
 import { Agency, OrgUnit } from '../../modules/agency/agency.entity.js';
 import { AuditEntry } from '../../modules/audit/audit.entity.js';
 import { Session, SignInLimit } from '../../modules/auth/session.entity.js';
+import { PasswordReset } from '../../modules/auth/password-reset.entity.js';
 import { Course } from '../../modules/course/course.entity.js';
 import { SearchSynonym } from '../../modules/course/search-synonym.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
@@ -10,6 +11,6 @@ import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
-  Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, SignInLimit,
+  Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, SignInLimit, PasswordReset,
   Course, SearchSynonym, Enrolment, LearningRuleSet, LearningRecord, PersonLearningYear, AuditEntry,
 ];

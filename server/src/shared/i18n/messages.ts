@@ -40,6 +40,14 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Kata sandi baru harus berbeda dari kata sandi saat ini.',
     en: 'The new password must differ from the current one.',
   },
+  RESET_LINK_INVALID: {
+    id: 'Tautan atur ulang kata sandi ini sudah dipakai atau kedaluwarsa. Minta tautan baru.',
+    en: 'This password reset link has been used or has expired. Ask for a new one.',
+  },
+  TOO_MANY_RESET_REQUESTS: {
+    id: 'Terlalu banyak permintaan atur ulang kata sandi. Coba lagi dalam {minutes} menit.',
+    en: 'Too many password reset requests. Try again in {minutes} minutes.',
+  },
   INVALID_NIP: { id: 'NIP tidak valid: {reason}', en: 'Invalid NIP: {reason}' },
   DUPLICATE_NIP: { id: 'NIP ini sudah terdaftar.', en: 'This NIP is already registered.' },
   DUPLICATE_EMAIL: { id: 'E-mail ini sudah terdaftar.', en: 'This e-mail is already registered.' },

@@ -1,0 +1,3 @@
+import { JobsResolver } from './jobs.resolver.js';
+
+export const jobsResolvers = [JobsResolver] as const;

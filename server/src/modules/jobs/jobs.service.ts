@@ -1,0 +1,76 @@
+import { fromKysely } from 'pg-boss';
+import type { SignedInOperationContext } from '../../app/context.js';
+import { AppError } from '../../shared/errors.js';
+import { decodeCursor, toPage, type Page } from '../../shared/graphql/pagination.js';
+import { DEAD_LETTER_QUEUE, jobQueueOf } from '../../shared/jobs/queue.js';
+import { isUuid } from '../../shared/util/ids.js';
+import { writeAudit } from '../audit/index.js';
+import type { FailedJob } from './jobs.types.js';
+
+interface DeadLetterRow {
+  id: string;
+  source_name: string | null;
+  data: unknown;
+  error: string | null;
+  source_retry_count: number | null;
+  source_created_on: string | null;
+  created_on: string;
+}
+
+/**
+ * The dead letters, newest first: one statement over pg-boss's job table (its dead-letter queue's
+ * partition), keyset-paginated on (created_on, id). pg-boss's own findJobs lists oldest first and refuses
+ * a cursor whose job was retried meanwhile, which an admin working down the list does all the time.
+ */
+export async function failedJobs(ctx: SignedInOperationContext, first: number, after?: string | null): Promise<Page<FailedJob>> {
+  const cursor = decodeCursor(after, 2) as [string, string] | null;
+  // The first value is PostgreSQL's own text of created_on (microseconds kept, so no row is skipped).
+  if (cursor && (!isUuid(cursor[1]) || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:\d\d)?$/.test(String(cursor[0])))) throw new AppError('INVALID_CURSOR', {}, 'after');
+  const rows = await ctx.em.execute<(DeadLetterRow & { created_key: string })[]>(
+    `select id, source_name, data, source_output->>'message' as error, source_retry_count, source_created_on, created_on, created_on::text as created_key
+       from pgboss.job
+      where name = ? and state in ('created', 'retry')
+        ${cursor ? `and (created_on, id) < (?::timestamptz, ?::uuid)` : ''}
+      order by created_on desc, id desc
+      limit ?`,
+    [DEAD_LETTER_QUEUE, ...(cursor ?? []), first + 1],
+  );
+  // The whole list's size is counted only when asked for.
+  const total = async () => {
+    const [row] = await ctx.em.execute<{ n: string }[]>(`select count(*) as n from pgboss.job where name = ? and state in ('created', 'retry')`, [DEAD_LETTER_QUEUE]);
+    return Number(row.n);
+  };
+  return toPage(
+    rows,
+    first,
+    total,
+    (r) => ({
+      id: r.id,
+      queue: r.source_name ?? DEAD_LETTER_QUEUE,
+      data: JSON.stringify(r.data ?? null),
+      error: r.error,
+      attempts: (r.source_retry_count ?? 0) + 1,
+      queuedAt: new Date(r.source_created_on ?? r.created_on),
+      failedAt: new Date(r.created_on),
+    }),
+    (r) => [r.created_key, r.id],
+  );
+}
+
+/**
+ * Sends a dead letter back to the queue it failed on, with a fresh set of retries (after the cause was
+ * fixed: SMTP settings, a server that was down). One transaction with the audit row.
+ */
+export async function retryFailedJob(ctx: SignedInOperationContext, id: string): Promise<void> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', { what: 'FailedJob' });
+  const { boss } = jobQueueOf(ctx.em);
+  await ctx.em.transactional(async (tx) => {
+    const [row] = await tx.execute<{ source_name: string | null }[]>(
+      `select source_name from pgboss.job where name = ? and id = ? and state in ('created', 'retry') for update`, [DEAD_LETTER_QUEUE, id]);
+    if (!row?.source_name) throw new AppError('NOT_FOUND', { what: 'FailedJob' });
+    const moved = await boss.redrive(DEAD_LETTER_QUEUE, { ids: [id], db: fromKysely(tx.getKysely()) });
+    if (moved !== 1) throw new AppError('NOT_FOUND', { what: 'FailedJob' });
+    writeAudit(tx, ctx.viewer, 'job.retry', 'Job', id, { queue: row.source_name });
+    await tx.flush();
+  });
+}

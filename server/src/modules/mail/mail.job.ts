@@ -1,0 +1,53 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { createOperationContext, type OperationContext } from '../../app/context.js';
+import type { AppConfig } from '../../shared/config/config.js';
+import { enqueueJob, type JobDefinition } from '../../shared/jobs/queue.js';
+import type { Mailer, OutgoingMail } from './mailer.js';
+
+/**
+ * What to mail, as stored in the job: ids and choices, never the text (written when the job runs, in the
+ * recipient's language then) and never a secret (a reset link's token is made when the mail is sent).
+ */
+export type MailRequest =
+  | { kind: 'password-reset'; email: string }
+  | { kind: 'enrolment-decision'; enrolmentId: string; decision: 'APPROVED' | 'REJECTED' };
+
+export type MailKind = MailRequest['kind'];
+
+/** Writes one kind of mail, or answers null when there is nobody to write to (no such address, no e-mail). */
+export type MailComposer<K extends MailKind = MailKind> = (
+  ctx: OperationContext,
+  request: Extract<MailRequest, { kind: K }>,
+  links: { publicUrl: string },
+) => Promise<OutgoingMail | null>;
+
+export const MAIL_QUEUE = 'mail';
+
+/**
+ * Enqueues a mail in the transaction of `tx`: sent only if that transaction commits. Use inside
+ * `em.transactional(async (tx) => …)` next to the write the mail is about.
+ */
+export async function enqueueMail(tx: EntityManager, request: MailRequest): Promise<void> {
+  await enqueueJob(tx, MAIL_QUEUE, request);
+}
+
+/** The job that writes and sends mails; a refused or failed send is retried with backoff, then a dead letter. */
+export function mailJob(deps: {
+  orm: MikroORM;
+  config: AppConfig;
+  mailer: Mailer;
+  publicUrl: () => string;
+  composers: { [K in MailKind]: MailComposer<K> };
+}): JobDefinition<MailRequest> {
+  return {
+    name: MAIL_QUEUE,
+    async run(request) {
+      // A system operation: no viewer; the composer writes in the recipient's language.
+      const ctx = createOperationContext({ em: deps.orm.em.fork(), viewer: null, locale: 'id', config: deps.config });
+      const composer = deps.composers[request.kind] as MailComposer | undefined;
+      if (!composer) throw new Error(`no composer for mail kind "${request.kind}"`);
+      const mail = await composer(ctx, request, { publicUrl: deps.publicUrl() });
+      if (mail) await deps.mailer.send(mail);
+    },
+  };
+}
