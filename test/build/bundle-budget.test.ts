@@ -26,8 +26,8 @@ const SIGNED_IN = ['src/app/App.tsx', 'src/features/shell/AppLayout.tsx'];
 export const BUDGET = {
   'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 130 },
   home: { chunks: [...SIGNED_IN, 'src/routes/home.tsx'], limit: 276 },
-  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 303 },
-  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 282 },
+  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 295 },
+  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 281 },
 };
 
 interface ManifestChunk {
