@@ -42,7 +42,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
 ];
 
 /** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */
-export function matchesPattern(pattern: string, pathname: string): boolean {
+function matchesPattern(pattern: string, pathname: string): boolean {
   const want = pattern.split('/').filter(Boolean);
   const have = pathname.split('/').filter(Boolean);
   return want.length === have.length && want.every((segment, i) => segment.startsWith(':') || segment === have[i]);
