@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { parse, print, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import type { Plugin } from 'vite';
 
 /**
@@ -62,10 +62,25 @@ export function buildDocument(source: string, fragments: Map<string, FragmentDef
   return compact({ kind: 'Document', definitions }) as DocumentNode;
 }
 
+/**
+ * A module that sends its documents with plain fetch (app/graphql-request.ts, used before Apollo is loaded)
+ * gets each document's text too, as graphql-js's `loc.source.body`, so the browser needs no GraphQL printer.
+ */
+const SENDS_WITH_FETCH = /from\s*['"][^'"]*\/graphql-request['"]/;
+
+function withSourceText(document: DocumentNode): DocumentNode {
+  const body = print(document);
+  return { ...document, loc: { start: 0, end: body.length, source: { body, name: 'GraphQL request', locationOffset: { line: 1, column: 1 } } } } as unknown as DocumentNode;
+}
+
 /** The module's code with each `graphql()` call replaced by its document (and the then unused import gone). */
 export function inlineDocuments(code: string, fragments: Map<string, FragmentDefinitionNode>): string {
   if (!code.includes('graphql(`')) return code;
-  const out = code.replace(CALL, (_all, source: string) => `(${JSON.stringify(buildDocument(source, fragments))})`);
+  const fetched = SENDS_WITH_FETCH.test(code);
+  const out = code.replace(CALL, (_all, source: string) => {
+    const document = buildDocument(source, fragments);
+    return `(${JSON.stringify(fetched ? withSourceText(document) : document)})`;
+  });
   return /\bgraphql\(/.test(out) ? out : out.replace(GENERATED_IMPORT, '');
 }
 

@@ -6,20 +6,28 @@ import { describe, expect, it } from 'vitest';
 /**
  * The bundle budget: the JavaScript a first visit to a page downloads, gzip-compressed as the server sends it
  * (the .gz twins the build writes). Computed from the build's manifest (client/dist/.vite/manifest.json): the
- * entry with everything it imports statically, plus the page's route chunk (and the signed-in shell, which
- * main.tsx fetches at start for every signed-in page) with their static imports. Needs `pnpm build`
+ * entry with everything it imports statically, plus the chunks main.tsx fetches at start for that address with
+ * their static imports: the sign-in page alone (app/SignInApp.tsx) for /masuk; for a signed-in page the app
+ * (router, Apollo), the shell and the page's route chunk. Needs `pnpm build`
  * (`pnpm test` builds first). When a change breaks the budget, make the page lighter, do not raise the number
  * without saying why in the commit.
  */
 const dist = fileURLToPath(new URL('../../client/dist/', import.meta.url));
 const KB = 1024;
 
-/** Limits in KB of gzip. The goal for these pages is 130 (sign-in) and 170 (home); see README "Speed on a phone". */
+/** What main.tsx fetches at start for every signed-in page: the app (router, Apollo) and the shell. */
+const SIGNED_IN = ['src/app/App.tsx', 'src/features/shell/AppLayout.tsx'];
+
+/**
+ * Limits in KB of gzip. The issue's goal is 130 (sign-in) and 170 (home). Sign-in meets it; the signed-in pages
+ * do not yet (React DOM, Apollo Client and React Router alone are ~140 KB) and are held at their figure of
+ * 2026-12-02 plus ~1 %, so any heavy import fails here (see README "Speed on a phone").
+ */
 export const BUDGET = {
-  'sign-in': { route: 'src/routes/sign-in.tsx', shell: false, limit: 235 },
-  home: { route: 'src/routes/home.tsx', shell: true, limit: 295 },
-  catalogue: { route: 'src/routes/catalogue.tsx', shell: true, limit: 310 },
-  'course-detail': { route: 'src/routes/course-detail.tsx', shell: true, limit: 297 },
+  'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 130 },
+  home: { chunks: [...SIGNED_IN, 'src/routes/home.tsx'], limit: 276 },
+  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 295 },
+  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 281 },
 };
 
 interface ManifestChunk {
@@ -57,8 +65,7 @@ function gzipBytes(file: string): number {
 function pageScripts(page: keyof typeof BUDGET): string[] {
   const chunks = manifest();
   const entry = Object.keys(chunks).find((k) => chunks[k].isEntry)!;
-  const { route, shell } = BUDGET[page];
-  return firstVisitScripts(chunks, [entry, route, ...(shell ? ['src/features/shell/AppLayout.tsx'] : [])]);
+  return firstVisitScripts(chunks, [entry, ...BUDGET[page].chunks]);
 }
 
 /** Operation names of the GraphQL documents in these scripts (the build inlines them where they are used). */
@@ -81,7 +88,16 @@ describe('bundle budget (first visit, gzip)', () => {
   }
 
   it('the sign-in page carries only its own GraphQL documents, not those of the screens behind it', () => {
-    expect(operationsIn(pageScripts('sign-in'))).toEqual(['SaveLanguageAfterSignIn', 'Session', 'SetMyLanguage', 'SignIn', 'SignInSessionEnded']);
+    expect(operationsIn(pageScripts('sign-in'))).toEqual(['BootSession', 'SaveLanguageAfterSignIn', 'SignIn']);
+  });
+
+  it('the sign-in page loads neither Apollo Client nor the router; the signed-in pages do', () => {
+    const holding = (files: string[], mark: string) => files.filter((f) => readFileSync(join(dist, f), 'utf8').includes(mark));
+    // Apollo Client announces itself to devtools through this global; React Router names its context so.
+    expect(holding(pageScripts('sign-in'), '__APOLLO_CLIENT__')).toEqual([]);
+    expect(holding(pageScripts('sign-in'), 'DataRouterContext')).toEqual([]);
+    expect(holding(pageScripts('home'), '__APOLLO_CLIENT__')).not.toEqual([]);
+    expect(holding(pageScripts('home'), 'DataRouterContext')).not.toEqual([]);
   });
 
   it("a screen's documents ship with its route chunk", () => {

@@ -1,37 +1,42 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { MantineProvider, mergeThemeOverrides } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import { appApolloClient } from './apollo';
-import { router } from './router';
-import { cssVariablesResolver, theme } from './theme';
+import './i18n/all-texts';
+import { MantineRoot } from './MantineRoot';
+import { createAppRouter } from './router';
+import { seedSession, type SessionMe } from './session';
 
-export function App() {
-  const [client] = useState(appApolloClient);
-  const { t, i18n } = useTranslation();
-  // Mantine's built-in buttons (close, clear, show password) are labelled in the UI language.
-  const localized = useMemo(() => {
-    const close = { closeButtonProps: { 'aria-label': t('common.close') } };
-    const clear = { clearButtonProps: { 'aria-label': t('common.clear') } };
-    return mergeThemeOverrides(theme, {
-      components: {
-        Modal: { defaultProps: close },
-        Drawer: { defaultProps: close },
-        Select: { defaultProps: clear },
-        MultiSelect: { defaultProps: clear },
-        TagsInput: { defaultProps: clear },
-        PasswordInput: { defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('common.showPassword') } } },
-      },
-    });
-  }, [t, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
+// Toasts are not part of any first screen: their code (and its transition library) loads after it.
+const Notifications = lazy(() => import('./AppNotifications'));
+
+/**
+ * The signed-in app: Apollo, the router, the shell. `boot` is the start-up session answer (fetched
+ * before this chunk arrived); it goes into Apollo's cache so no screen asks for the session again.
+ */
+export function App({ boot }: { boot: { me: SessionMe | null } | null }) {
+  const [client] = useState(() => {
+    const client = appApolloClient();
+    if (boot) seedSession(client, boot.me);
+    return client;
+  });
+  // Made at mount, not when this module loads: the sign-in page may load it early and change the address later.
+  const [router] = useState(createAppRouter);
+  const [showNotifications, setShowNotifications] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShowNotifications(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
   return (
-    <MantineProvider theme={localized} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
-      <Notifications position="top-center" limit={3} zIndex={1000} />
+    <MantineRoot>
+      {showNotifications ? (
+        <Suspense fallback={null}>
+          <Notifications />
+        </Suspense>
+      ) : null}
       <ApolloProvider client={client}>
         <RouterProvider router={router} />
       </ApolloProvider>
-    </MantineProvider>
+    </MantineRoot>
   );
 }

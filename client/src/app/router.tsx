@@ -1,36 +1,19 @@
 import { Box } from '@mantine/core';
 import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, matchPath, Navigate, Outlet, useLocation } from 'react-router';
+import { createBrowserRouter, Navigate, Outlet, useLocation, type RouteObject } from 'react-router';
 import { PageSkeleton } from '../ui/PageSkeleton';
 import { ErrorState } from '../ui/ErrorState';
 import { FullPageLoader } from '../ui/FullPageLoader';
 import { toUiError } from './errors';
 import { lazyPage } from './lazyPage';
+import { chunks } from './route-chunks';
 import { RouteError } from './RouteError';
 import { hasRole, useSession, type RoleName } from './session';
 
-// One chunk per route (and one for the signed-in shell): a visitor on the sign-in page downloads
-// neither the navigation nor any screen behind it. lazyPage (not React.lazy) so that a screen whose
-// download failed offline loads when tried again.
-const chunks = {
-  shell: () => import('../features/shell/AppLayout'),
-  signIn: () => import('../routes/sign-in'),
-  home: () => import('../routes/home'),
-  catalogue: () => import('../routes/catalogue'),
-  courseDetail: () => import('../routes/course-detail'),
-  myEnrolments: () => import('../routes/my-enrolments'),
-  approvals: () => import('../routes/approvals'),
-  teaching: () => import('../routes/teaching'),
-  teachingCourse: () => import('../routes/teaching-course'),
-  adminPeople: () => import('../routes/admin-people'),
-  adminOrgUnits: () => import('../routes/admin-org-units'),
-  adminCourses: () => import('../routes/admin-courses'),
-  adminCourseEdit: () => import('../routes/admin-course-edit'),
-  adminRoles: () => import('../routes/admin-roles'),
-  platformAgencies: () => import('../routes/platform-agencies'),
-  changePassword: () => import('../routes/change-password'),
-};
+// One chunk per route (and one for the signed-in shell), listed in route-chunks.ts: a visitor on the
+// sign-in page downloads neither the navigation nor any screen behind it. lazyPage (not React.lazy) so
+// that a screen whose download failed offline loads when tried again.
 const AppLayout = lazyPage(() => chunks.shell().then((m) => ({ default: m.AppLayout })));
 const SignIn = lazyPage(chunks.signIn);
 const Home = lazyPage(chunks.home);
@@ -51,37 +34,6 @@ const ForgotPassword = lazyPage(() => import('../routes/forgot-password'));
 const ResetPassword = lazyPage(() => import('../routes/reset-password'));
 const PlatformFailedJobs = lazyPage(() => import('../routes/platform-failed-jobs'));
 const NotFound = lazyPage(() => import('../routes/not-found'));
-
-/** The screen chunk a cold start at each address renders (patterns as in the route table below). */
-const START_CHUNKS: [string, () => Promise<unknown>][] = [
-  ['/masuk', chunks.signIn],
-  ['/', chunks.home],
-  ['/katalog', chunks.catalogue],
-  ['/kursus/:courseId', chunks.courseDetail],
-  ['/pendaftaran', chunks.myEnrolments],
-  ['/persetujuan', chunks.approvals],
-  ['/mengajar', chunks.teaching],
-  ['/mengajar/:courseId', chunks.teachingCourse],
-  ['/admin/pegawai', chunks.adminPeople],
-  ['/admin/unit-kerja', chunks.adminOrgUnits],
-  ['/admin/kursus', chunks.adminCourses],
-  ['/admin/kursus/baru', chunks.adminCourseEdit],
-  ['/admin/kursus/:courseId', chunks.adminCourseEdit],
-  ['/admin/peran', chunks.adminRoles],
-  ['/platform/instansi', chunks.platformAgencies],
-  ['/akun/kata-sandi', chunks.changePassword],
-];
-
-/**
- * Cuts the start-up chain (entry → session → shell → screen → data): the shell and the screen of this
- * address are fetched at once, while the session query is in flight, instead of one after the other
- * as React reaches them. A failed fetch here is harmless: the lazy component imports again and reports it.
- */
-export function preloadStartChunks(pathname: string): void {
-  const signedOut = pathname === '/masuk';
-  const screen = START_CHUNKS.find(([path]) => matchPath({ path, end: true }, pathname))?.[1];
-  for (const load of signedOut ? [screen] : [chunks.shell, screen]) void load?.().catch(() => undefined);
-}
 
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
   const content = (
@@ -130,7 +82,7 @@ function PublicOnly() {
   );
 }
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     element: <PublicOnly />,
     errorElement: <RouteError />,
@@ -171,4 +123,9 @@ export const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/** The app's router, made when the app mounts (it reads the address then, not when this module loads). */
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

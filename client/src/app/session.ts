@@ -1,6 +1,6 @@
+import type { ApolloClient } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/__generated__';
-import { appApolloClient } from './apollo';
 import type { SessionQuery } from '../gql/__generated__/graphql';
 
 /** What the client keeps about the signed-in person; sign-in returns the same shape. */
@@ -37,11 +37,11 @@ export type SessionMe = NonNullable<SessionQuery['me']>;
 export type RoleName = SessionMe['roles'][number];
 
 /**
- * Sends the session query now, at start-up, rather than when the first guard renders; useSession() then
- * finds it in flight (Apollo shares identical requests) or answered in the cache.
+ * Puts the person the start-up request (boot-session.ts) or the sign-in page found into Apollo's cache:
+ * useSession() then answers from it without asking the server again.
  */
-export function startSessionQuery(): void {
-  void appApolloClient().query({ query: SessionDocument }).catch(() => undefined);
+export function seedSession(client: ApolloClient, me: SessionMe | null): void {
+  client.writeQuery({ query: SessionDocument, data: { me } });
 }
 
 export function useSession() {

@@ -1,47 +1,45 @@
 import { Alert, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useForm } from '@mantine/form';
-import { useQuery } from '@apollo/client/react';
 import { IconAlertTriangle, IconClockHour4, IconLock } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import { useSession } from '../app/session';
+import type { BootSession } from '../app/boot-session';
+import type { SessionMe } from '../app/session';
 import { LanguageSwitch } from '../features/auth/LanguageSwitch';
 import { useSignIn } from '../features/auth/useSignIn';
-import { graphql } from '../gql/__generated__';
-import { FullPageLoader } from '../ui/FullPageLoader';
 import { LanternMark } from '../ui/LanternMark';
 
-/** Whether this browser's session ended (expired, or ended elsewhere), as opposed to never having signed in. */
-const SessionEndedDocument = graphql(`
-  query SignInSessionEnded {
-    sessionEnded
-  }
-`);
-
-/** Only same-site paths: "next" comes from the URL and must not send people elsewhere. */
-function safeNext(value: string | null): string {
-  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+/**
+ * The sign-in page. A first visit to /masuk renders it alone (app/SignInApp.tsx): no router, no Apollo,
+ * nothing of the screens behind it; inside the signed-in app (after signing out, or when a session ended)
+ * app/SignInInApp.tsx renders it. So it uses neither: links are plain <a href>, requests go through
+ * graphql-request.ts, and what happens after signing in is the caller's `onSignedIn`.
+ */
+export interface SignInPageProps {
+  /** Who is signed in and whether a session ended here; the form shows at once, before it answers. */
+  session: Promise<BootSession | null>;
+  /** Someone is signed in (already, or just now). */
+  onSignedIn: (me: SessionMe) => void;
 }
 
-export default function SignInRoute() {
+export default function SignInPage({ session, onSignedIn }: SignInPageProps) {
   const { t } = useTranslation();
-  const { me, loading } = useSession();
-  const [params] = useSearchParams();
-  const navigate = useNavigate();
-  const next = safeNext(params.get('next'));
   const { submit, loading: submitting, error } = useSignIn();
   const errorRef = useRef<HTMLDivElement>(null);
-  const { data: ended } = useQuery(SessionEndedDocument, { skip: loading || !!me, fetchPolicy: 'network-only' });
-  const form = useForm({
-    mode: 'controlled',
-    initialValues: { login: '', password: '' },
-    validate: {
-      login: (v) => (v.trim().length < 3 ? t('auth.loginRequired') : null),
-      password: (v) => (v.length === 0 ? t('auth.passwordRequired') : null),
-    },
-  });
+  const [ended, setEnded] = useState(false);
+  const [values, setValues] = useState({ login: '', password: '' });
+  const [invalid, setInvalid] = useState<{ login?: string; password?: string }>({});
 
+  useEffect(() => {
+    let current = true;
+    void session.then((state) => {
+      if (!current || !state) return;
+      if (state.me) onSignedIn(state.me);
+      else setEnded(state.sessionEnded);
+    });
+    return () => {
+      current = false;
+    };
+  }, [session]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     document.title = `${t('auth.title')} · Lentera`;
   }, [t]);
@@ -49,15 +47,35 @@ export default function SignInRoute() {
     if (error) errorRef.current?.focus();
   }, [error]);
 
-  if (loading) return <FullPageLoader />;
-  if (me) return <Navigate to={next} replace />;
+  function validate(v: typeof values) {
+    return {
+      login: v.login.trim().length < 3 ? t('auth.loginRequired') : undefined,
+      password: v.password.length === 0 ? t('auth.passwordRequired') : undefined,
+    };
+  }
+  function change(field: keyof typeof values, value: string) {
+    setValues((v) => ({ ...v, [field]: value }));
+    setInvalid((e) => ({ ...e, [field]: undefined }));
+  }
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const problems = validate(values);
+    setInvalid(problems);
+    if (problems.login || problems.password) {
+      const form = event.currentTarget;
+      requestAnimationFrame(() => form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    const me = await submit(values.login, values.password);
+    if (me) onSignedIn(me);
+  }
 
   const locked = error?.code === 'TOO_MANY_ATTEMPTS';
 
   return (
     <Box mih="100dvh" bg="ink.0">
       <Group justify="flex-end" p="sm">
-        <LanguageSwitch signedIn={false} />
+        <LanguageSwitch />
       </Group>
       <Center px="sm" pb="xl">
         <Stack w="100%" maw={420} gap="lg">
@@ -69,12 +87,7 @@ export default function SignInRoute() {
             <Text c="dimmed">{t('auth.tagline')}</Text>
           </Stack>
           <Paper withBorder shadow="sm" p={{ base: 'md', xs: 'xl' }} bg="white">
-            <form
-              noValidate
-              onSubmit={form.onSubmit(async (values) => {
-                if (await submit(values.login, values.password)) await navigate(next, { replace: true });
-              })}
-            >
+            <form noValidate onSubmit={(event) => void onSubmit(event)}>
               <Stack gap="md">
                 <Title order={2} fz="xl">
                   {t('auth.title')}
@@ -91,7 +104,7 @@ export default function SignInRoute() {
                   >
                     {error.message}
                   </Alert>
-                ) : ended?.sessionEnded ? (
+                ) : ended ? (
                   <Alert color="blue" variant="light" icon={<IconClockHour4 aria-hidden />} role="status">
                     {t('auth.sessionEnded')}
                   </Alert>
@@ -103,15 +116,17 @@ export default function SignInRoute() {
                   autoCapitalize="none"
                   spellCheck={false}
                   required
-                  {...form.getInputProps('login')}
-                  error={form.errors.login ?? error?.fields.login}
+                  value={values.login}
+                  onChange={(e) => change('login', e.currentTarget.value)}
+                  error={invalid.login ?? error?.fields.login}
                 />
                 <PasswordInput
                   label={t('auth.password')}
                   autoComplete="current-password"
                   required
-                  {...form.getInputProps('password')}
-                  error={form.errors.password ?? error?.fields.password}
+                  value={values.password}
+                  onChange={(e) => change('password', e.currentTarget.value)}
+                  error={invalid.password ?? error?.fields.password}
                 />
                 <Text component="a" href="/lupa-kata-sandi" size="sm" c="blue.9" td="underline">{t('auth.forgot')}</Text>
                 <Button type="submit" loading={submitting} fullWidth size="md">

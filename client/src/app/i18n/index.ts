@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import id from './id.json';
+// Only the texts a first screen needs (the sign-in page, loaders; see build/translations.ts): the
+// signed-in app adds every other text of id.json (all-texts.ts).
+import firstScreenTexts from 'virtual:lentera-translations/id-first';
 
 export type Language = 'id' | 'en';
 export const LANGUAGES: Language[] = ['id', 'en'];
@@ -27,7 +29,7 @@ async function ensureLoaded(language: Language): Promise<void> {
 
 const start = initialLanguage();
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id } },
+  resources: { id: { translation: firstScreenTexts } },
   lng: 'id',
   fallbackLng: 'id',
   supportedLngs: LANGUAGES,

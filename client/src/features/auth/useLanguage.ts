@@ -1,6 +1,5 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useTranslation } from 'react-i18next';
-import { applyLanguage, type Language } from '../../app/i18n';
+import type { Language } from '../../app/i18n';
 import { graphql } from '../../gql/__generated__';
 
 const SetMyLanguageDocument = graphql(`
@@ -12,25 +11,17 @@ const SetMyLanguageDocument = graphql(`
   }
 `);
 
-/** Switches the UI language at once; when signed in, also saves it to the account. */
-export function useLanguage() {
-  const { i18n } = useTranslation();
+/** Saves a language just switched to (LanguageSwitch) to the signed-in person's account. */
+export function useSaveLanguage() {
   const [save] = useMutation(SetMyLanguageDocument);
   const client = useApolloClient();
-  const language: Language = i18n.language === 'en' ? 'en' : 'id';
-
-  async function change(next: Language, signedIn: boolean) {
-    await applyLanguage(next);
-    if (signedIn) {
-      try {
-        await save({ variables: { language: next === 'en' ? 'EN' : 'ID' } });
-      } catch {
-        // The switch already happened on screen; the account keeps its old choice until next time.
-      }
-      // Some texts come from the server in the viewer's language (e.g. why a course is suggested).
-      void client.refetchQueries({ include: 'active' }).catch(() => undefined);
+  return async function saveLanguage(language: Language) {
+    try {
+      await save({ variables: { language: language === 'en' ? 'EN' : 'ID' } });
+    } catch {
+      // The switch already happened on screen; the account keeps its old choice until next time.
     }
-  }
-  return { language, change };
+    // Some texts come from the server in the viewer's language (e.g. why a course is suggested).
+    void client.refetchQueries({ include: 'active' }).catch(() => undefined);
+  };
 }
-

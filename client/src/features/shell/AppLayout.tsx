@@ -1,8 +1,8 @@
-import { Alert, AppShell, Avatar, Container, Drawer, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, AppShell, Container, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient } from '@apollo/client/react';
-import { IconChevronDown, IconCloudOff, IconDots, IconKey, IconLogout, IconUser } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef } from 'react';
+import { IconCloudOff, IconDots } from '@tabler/icons-react';
+import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { onSessionExpired } from '../../app/apollo';
@@ -11,8 +11,14 @@ import { applyLanguage } from '../../app/i18n';
 import { useMe, useSession } from '../../app/session';
 import { LanternMark } from '../../ui/LanternMark';
 import { LanguageSwitch } from '../auth/LanguageSwitch';
+import { useSaveLanguage } from '../auth/useLanguage';
 import { useSignOut } from '../auth/useSignOut';
+import { AccountButton } from './AccountButton';
 import { isActive, navItemsFor, type NavItem } from './nav';
+
+// Not needed for the first paint of any screen: fetched right after it (the menu) or when opened (the drawer).
+const AccountMenu = lazy(() => import('./AccountMenu'));
+const MoreDrawer = lazy(() => import('./MoreDrawer'));
 
 const BOTTOM_SLOTS = 4;
 
@@ -26,6 +32,7 @@ export function AppLayout() {
   const { t } = useTranslation();
   const location = useLocation();
   const { signOut } = useSignOut();
+  const saveLanguage = useSaveLanguage();
   const [moreOpen, more] = useDisclosure(false);
   const items = useMemo(() => navItemsFor(me), [me]);
   const bottom = items.length > BOTTOM_SLOTS + 1 ? items.slice(0, BOTTOM_SLOTS) : items;
@@ -60,8 +67,6 @@ export function AppLayout() {
     .map((key) => ({ key, items: items.filter((i) => i.section === key) }))
     .filter((s) => s.items.length > 0);
 
-  const subtitle = me.positionTitle ?? me.orgUnitName ?? me.agencyName ?? me.partnerName ?? '';
-
   return (
     <AppShell
       header={{ height: 60 }}
@@ -83,41 +88,11 @@ export function AppLayout() {
             </Group>
           </UnstyledButton>
           <Group gap="xs" wrap="nowrap">
-            <LanguageSwitch signedIn />
-            <Menu position="bottom-end" width={260} withinPortal>
-              <Menu.Target>
-                <UnstyledButton aria-label={t('nav.accountMenu', { name: me.fullName })} p={4} className="lentera-round">
-                  <Group gap={6} wrap="nowrap">
-                    {/* A figure, not initials: visible text inside a button must be part of its name ("Akun <name>"). */}
-                    <Avatar color="lantern" radius="xl" size={34} variant="filled" aria-hidden>
-                      <IconUser size={20} aria-hidden />
-                    </Avatar>
-                    <Text size="sm" fw={700} visibleFrom="md" maw={220} lh={1.25} lineClamp={2}>
-                      {me.fullName}
-                    </Text>
-                    <IconChevronDown size={16} aria-hidden />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>
-                  <Text size="sm" fw={700} c="var(--mantine-color-text)">
-                    {me.fullName}
-                  </Text>
-                  {subtitle ? <Text size="xs">{subtitle}</Text> : null}
-                  {me.nip ? <Text size="xs">{t('profile.nip', { nip: me.nip })}</Text> : null}
-                  {me.agencyName ? <Text size="xs">{me.agencyName}</Text> : null}
-                  {me.supervisorName ? <Text size="xs">{t('profile.supervisor', { name: me.supervisorName })}</Text> : null}
-                </Menu.Label>
-                <Menu.Divider />
-                <Menu.Item component={Link} to="/akun/kata-sandi" leftSection={<IconKey size={18} aria-hidden />}>
-                  {t('profile.changePassword')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={() => void signOut()}>
-                  {t('auth.signOut')}
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
+            <LanguageSwitch onChanged={(language) => void saveLanguage(language)} />
+            {/* The menu's code (and its positioning library) arrives after the first paint; until then the same button shows. */}
+            <Suspense fallback={<AccountButton name={me.fullName} />}>
+              <AccountMenu me={me} onSignOut={() => void signOut()} />
+            </Suspense>
           </Group>
         </Group>
       </AppShell.Header>
@@ -179,25 +154,12 @@ export function AppLayout() {
         </nav>
       </AppShell.Footer>
 
-      <Drawer opened={moreOpen} onClose={more.close} position="bottom" size={96 + overflow.length * 64} title={<Text fw={700}>{t('nav.more')}</Text>} radius="lg">
-        <Stack gap={4} pb="md">
-          {overflow.map((item) => (
-            <NavLink
-              key={item.to}
-              component={Link}
-              to={item.to}
-              label={t(item.label)}
-              leftSection={<item.icon size={22} aria-hidden />}
-              active={isActive(item, location.pathname)}
-              aria-current={isActive(item, location.pathname) ? 'page' : undefined}
-              color="lantern"
-              variant="light"
-              fw={600}
-              py="md"
-            />
-          ))}
-        </Stack>
-      </Drawer>
+      {/* Loaded when first opened: most visits never open it. */}
+      {moreOpen ? (
+        <Suspense fallback={null}>
+          <MoreDrawer items={overflow} pathname={location.pathname} onClose={more.close} />
+        </Suspense>
+      ) : null}
     </AppShell>
   );
 }

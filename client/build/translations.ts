@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+const PREFIX = 'virtual:lentera-translations/';
+
+/**
+ * The texts a first screen needs (the sign-in page, loaders; the error codes the sign-in page shows in the
+ * client's own words). Other error codes fall back to the server's message, translated by the server.
+ */
+export const FIRST_SCREEN_KEYS = [
+  'auth',
+  'common',
+  'language',
+  'errors.NETWORK',
+  'errors.SERVER_UNAVAILABLE',
+  'errors.INTERNAL_SERVER_ERROR',
+  'errors.BAD_USER_INPUT',
+  'errors.INVALID_CREDENTIALS',
+  'errors.TOO_MANY_ATTEMPTS',
+];
+
+type Tree = { [key: string]: string | Tree };
+
+function pick(tree: Tree, keys: string[]): Tree {
+  const out: Tree = {};
+  for (const key of keys) {
+    const path = key.split('.');
+    let from: Tree | string | undefined = tree;
+    let to = out;
+    path.forEach((part, i) => {
+      from = (from as Tree | undefined)?.[part];
+      if (from === undefined) throw new Error(`translations: no text ${key}`);
+      if (i === path.length - 1) to[part] = from;
+      else to = (to[part] ??= {}) as Tree;
+    });
+  }
+  return out;
+}
+
+/**
+ * `virtual:lentera-translations/id-first` holds the texts of FIRST_SCREEN_KEYS from src/app/i18n/id.json (the
+ * entry imports it), `virtual:lentera-translations/id` all of them (the signed-in app adds it): a first visit
+ * to the sign-in page does not download the texts of every screen, and id.json stays one file to edit.
+ */
+export function translations(i18nDir: string): Plugin {
+  return {
+    name: 'lentera-translations',
+    resolveId(id) {
+      return id.startsWith(PREFIX) ? `\0${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith(`\0${PREFIX}`)) return null;
+      const [, language, part] = /^([a-z]{2})(-first)?$/.exec(id.slice(PREFIX.length + 1)) ?? [];
+      if (!language) throw new Error(`no translations module ${id}`);
+      const file = `${i18nDir}/${language}.json`;
+      this.addWatchFile(file);
+      const texts = JSON.parse(readFileSync(file, 'utf8')) as Tree;
+      return `export default ${JSON.stringify(part ? pick(texts, FIRST_SCREEN_KEYS) : texts)};`;
+    },
+  };
+}

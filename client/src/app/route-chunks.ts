@@ -1,0 +1,65 @@
+/**
+ * The code of each screen, one chunk per route (and one for the signed-in shell), and which of them a cold
+ * start at an address renders. Kept apart from router.tsx so the entry script can start these downloads
+ * without loading the router (or Apollo) first.
+ */
+export const chunks = {
+  shell: () => import('../features/shell/AppLayout'),
+  signIn: () => import('./SignInInApp'),
+  home: () => import('../routes/home'),
+  catalogue: () => import('../routes/catalogue'),
+  courseDetail: () => import('../routes/course-detail'),
+  myEnrolments: () => import('../routes/my-enrolments'),
+  approvals: () => import('../routes/approvals'),
+  teaching: () => import('../routes/teaching'),
+  teachingCourse: () => import('../routes/teaching-course'),
+  adminPeople: () => import('../routes/admin-people'),
+  adminOrgUnits: () => import('../routes/admin-org-units'),
+  adminCourses: () => import('../routes/admin-courses'),
+  adminCourseEdit: () => import('../routes/admin-course-edit'),
+  adminRoles: () => import('../routes/admin-roles'),
+  platformAgencies: () => import('../routes/platform-agencies'),
+  changePassword: () => import('../routes/change-password'),
+};
+
+/** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
+const START_CHUNKS: [string, () => Promise<unknown>][] = [
+  ['/', chunks.home],
+  ['/katalog', chunks.catalogue],
+  ['/kursus/:courseId', chunks.courseDetail],
+  ['/pendaftaran', chunks.myEnrolments],
+  ['/persetujuan', chunks.approvals],
+  ['/mengajar', chunks.teaching],
+  ['/mengajar/:courseId', chunks.teachingCourse],
+  ['/admin/pegawai', chunks.adminPeople],
+  ['/admin/unit-kerja', chunks.adminOrgUnits],
+  ['/admin/kursus', chunks.adminCourses],
+  ['/admin/kursus/baru', chunks.adminCourseEdit],
+  ['/admin/kursus/:courseId', chunks.adminCourseEdit],
+  ['/admin/peran', chunks.adminRoles],
+  ['/platform/instansi', chunks.platformAgencies],
+  ['/akun/kata-sandi', chunks.changePassword],
+];
+
+/** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */
+function matchesPattern(pattern: string, pathname: string): boolean {
+  const want = pattern.split('/').filter(Boolean);
+  const have = pathname.split('/').filter(Boolean);
+  return want.length === have.length && want.every((segment, i) => segment.startsWith(':') || segment === have[i]);
+}
+
+/**
+ * Cuts the start-up chain (entry → session → app → shell → screen → data): the shell and the screen of
+ * this address are fetched at once, alongside the app chunk and the session query, instead of one after
+ * the other as React reaches them. A failed fetch here is harmless: the lazy component imports again and
+ * reports it. Static patterns win over parameters ("/admin/kursus/baru" before "/admin/kursus/:courseId").
+ */
+export function preloadSignedInChunks(pathname: string): void {
+  const screen = START_CHUNKS.find(([path]) => matchesPattern(path, pathname))?.[1];
+  for (const load of [chunks.shell, screen]) void load?.().catch(() => undefined);
+}
+
+/** Only same-site paths: "next" (where to go after signing in) comes from the URL and must not send people elsewhere. */
+export function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}

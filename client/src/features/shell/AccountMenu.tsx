@@ -1,0 +1,37 @@
+import { Menu, Text } from '@mantine/core';
+import { IconKey, IconLogout } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { SessionMe } from '../../app/session';
+import { AccountButton } from './AccountButton';
+
+/** Who is signed in, "Ubah kata sandi" and "Keluar". Its own chunk: Menu brings the positioning library. */
+export default function AccountMenu({ me, onSignOut }: { me: SessionMe; onSignOut: () => void }) {
+  const { t } = useTranslation();
+  const subtitle = me.positionTitle ?? me.orgUnitName ?? me.agencyName ?? me.partnerName ?? '';
+  return (
+    <Menu position="bottom-end" width={260} withinPortal>
+      <Menu.Target>
+        <AccountButton name={me.fullName} />
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>
+          <Text size="sm" fw={700} c="var(--mantine-color-text)">
+            {me.fullName}
+          </Text>
+          {subtitle ? <Text size="xs">{subtitle}</Text> : null}
+          {me.nip ? <Text size="xs">{t('profile.nip', { nip: me.nip })}</Text> : null}
+          {me.agencyName ? <Text size="xs">{me.agencyName}</Text> : null}
+          {me.supervisorName ? <Text size="xs">{t('profile.supervisor', { name: me.supervisorName })}</Text> : null}
+        </Menu.Label>
+        <Menu.Divider />
+        <Menu.Item component={Link} to="/akun/kata-sandi" leftSection={<IconKey size={18} aria-hidden />}>
+          {t('profile.changePassword')}
+        </Menu.Item>
+        <Menu.Item leftSection={<IconLogout size={18} aria-hidden />} onClick={onSignOut}>
+          {t('auth.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
