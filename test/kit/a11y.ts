@@ -77,7 +77,7 @@ export async function expectNothingCutOff(page: Page, screen = page.url()): Prom
       // Screen-reader-only text is a 1 px box on purpose.
       if (el.clientWidth <= 1 && style.position === 'absolute') continue;
       if (el.scrollWidth > el.clientWidth + 1) {
-        overflowing.push({ element: describe(el), text: el.textContent!.trim().slice(0, 60), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
+        overflowing.push({ element: describe(el), text: el.textContent.trim().slice(0, 60), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
       }
     }
     return { pageScrollWidth: doc.scrollWidth, viewport: doc.clientWidth, overflowing };

@@ -71,7 +71,7 @@ export function cellFor(row: Row, viewer: ViewerKind, scope: Scope): Cell {
   if (viewer === 'anonymous' && scope === 'own') return na('anonymous callers own nothing');
   const entry = row.expect[viewer] ?? (viewer === 'anonymous' ? 'UNAUTHENTICATED' : row.expect['*']);
   const pick = (e: Cell | PerScope | undefined): Cell | undefined =>
-    e === undefined ? undefined : typeof e === 'string' || 'na' in e || 'pendingFix' in e ? (e as Cell) : ((e as PerScope)[scope] ?? (e as PerScope)['*']);
+    e === undefined ? undefined : typeof e === 'string' || 'na' in e || 'pendingFix' in e ? e : (e[scope] ?? e['*']);
   const cell = pick(entry) ?? (viewer === 'anonymous' ? undefined : pick(row.expect['*']));
   if (cell === undefined) throw new Error(`no expectation for ${viewer} × ${scope}: write it down`);
   return cell;

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../../shared/auth/roles.js';
 import { Viewer, type RoleScope } from '../../shared/auth/viewer.js';
 import { preparedRows } from '../../shared/db/prepared.js';
 
@@ -35,7 +34,7 @@ export async function loadViewer(em: EntityManager, tokenHash: string): Promise<
     row.full_name,
     row.agency_id,
     row.partner_id,
-    (row.grants ?? []).map((g) => ({ role: g.role as Role, agencyId: g.agencyId, partnerId: g.partnerId })),
+    (row.grants ?? []).map((g) => ({ role: g.role, agencyId: g.agencyId, partnerId: g.partnerId })),
     row.is_supervisor,
     row.employment_type !== 'NON_ASN',
     row.locale === 'en' ? 'en' : 'id',

@@ -66,7 +66,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   try {
     const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(values) && values.length === arity && values.every((v) => v === null || ['string', 'number'].includes(typeof v))) {
-      return values;
+      return values as unknown[];
     }
   } catch {
     // fall through
