@@ -30,7 +30,7 @@ export async function expectNoSeriousA11yViolations(page: Page, screen = page.ur
   }
 }
 
-export async function a11yViolations(page: Page): Promise<Finding[]> {
+async function a11yViolations(page: Page): Promise<Finding[]> {
   // Let transitions and fonts settle: axe measures colours as they are painted.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);

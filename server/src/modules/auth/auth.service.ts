@@ -15,7 +15,7 @@ import type { Me } from './auth.types.js';
  * NIPs arrive as typed or pasted: "19850312 201001 1 003", "19850312.201001.1.003" or
  * "19850312-201001-1-003" (any dash a phone keyboard or a word processor makes) all mean the digits.
  */
-export function normalizeLogin(login: string): { identifier: string; byNip: boolean } {
+function normalizeLogin(login: string): { identifier: string; byNip: boolean } {
   const trimmed = login.trim();
   const nip = normalizeNip(trimmed);
   if (/^\d+$/.test(nip)) return { identifier: nip, byNip: true };
@@ -89,13 +89,6 @@ export async function signOut(ctx: Context): Promise<void> {
   clearSessionCookie(ctx.res, ctx.config);
   ctx.viewer = null;
   ctx.sessionTokenHash = null;
-}
-
-/** Ends every session of the viewer (e.g. "sign out on all devices"). */
-export async function signOutEverywhere(ctx: Context & { viewer: Viewer }): Promise<number> {
-  const count = await ctx.em.nativeDelete(Session, { person: ctx.viewer.personId });
-  clearSessionCookie(ctx.res, ctx.config);
-  return count;
 }
 
 interface MeRow {

@@ -57,7 +57,7 @@ export function PageOf<T extends object>(node: ClassType<T>, name: string) {
  * Keyset cursors: the values of the sort key of the last row, base64url-encoded JSON. Opaque to
  * clients; decoding a cursor that was tampered with is INVALID_CURSOR, never a SQL error.
  */
-export function encodeCursor(values: unknown[]): string {
+function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
