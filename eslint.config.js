@@ -85,17 +85,18 @@ const config = tseslint.config(
   },
 );
 
-// TEMPORARY (see REWORKED_IN_PARALLEL above): every rule that is on becomes a warning in those folders.
-// A severity alone keeps each rule's options.
-const rulesOn = new Set(
-  config.flatMap((entry) => Object.entries(entry.rules ?? {}))
-    .filter(([, setting]) => ![0, 'off'].includes(Array.isArray(setting) ? setting[0] : setting))
-    .map(([name]) => name),
-);
-const plugins = Object.assign({}, ...config.map((entry) => entry.plugins ?? {}));
+// TEMPORARY (see REWORKED_IN_PARALLEL above): in those folders each config entry is followed by its own copy
+// with every rule it switches on as a warning (a severity alone keeps the options); rules an entry switches off
+// stay off. A nested `files` array means "all of these patterns", so each copy applies where its entry does.
+const off = (setting) => [0, 'off'].includes(Array.isArray(setting) ? setting[0] : setting);
+const asWarnings = (entry) => {
+  if (!entry.rules) return [entry];
+  const where = (entry.files ?? [[]]).flatMap((pattern) => REWORKED_IN_PARALLEL.map((folder) => [pattern, folder].flat()));
+  const rules = Object.fromEntries(Object.entries(entry.rules).map(([name, setting]) => [name, off(setting) ? 'off' : 'warn']));
+  return [entry, { files: where, ...(entry.ignores ? { ignores: entry.ignores } : {}), rules }];
+};
 export default [
-  ...config,
-  { files: REWORKED_IN_PARALLEL, plugins, rules: Object.fromEntries([...rulesOn].map((name) => [name, 'warn'])) },
+  ...config.flatMap(asWarnings),
   { files: WAITS_FOR_REWORKED_INDEX, rules: { 'lentera/module-boundaries': 'warn' } },
   // ui keeps its boundary already (it imports no feature): that stays an error while the client is reworked.
   { files: ['client/src/ui/**'], rules: { 'lentera/module-boundaries': 'error' } },
