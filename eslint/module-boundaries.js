@@ -2,6 +2,10 @@
 // whatever the relative spelling of an import:
 //   - a file outside server/src/modules/<m> reaches <m> only through server/src/modules/<m>/index.ts
 //     (other modules, app/, shared/, test/; the compiled server/dist the benchmarks load likewise);
+//     entities are the exception: an *.entity.ts file names another module's *.entity.ts file for a relation,
+//     and MikroORM's entity list (shared/db/entities.ts) names them all. Through index.ts an entity would wait
+//     on the other module's resolvers and services: in a cycle, its class decorators then read a class still in
+//     its temporal dead zone ("Cannot access 'Person' before initialization" in the compiled server);
 //   - client/src/ui never imports client/src/features.
 // Imports of packages (bare specifiers) are not its business.
 import path from 'node:path';
@@ -10,11 +14,12 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const MODULE_ROOTS = ['server/src/modules', 'server/dist/modules'].map((dir) => path.join(ROOT, dir));
 const CLIENT_UI = path.join(ROOT, 'client/src/ui');
 const CLIENT_FEATURES = path.join(ROOT, 'client/src/features');
-// MikroORM's list of entity classes: the one file that names every module's entity files by design.
+// MikroORM's list of entity classes.
 const ENTITY_REGISTRY = path.join(ROOT, 'server/src/shared/db/entities.ts');
 
 const inside = (dir, file) => file.startsWith(dir + path.sep);
 const withoutExtension = (file) => file.replace(/\.(?:[cm]?[jt]s|tsx|jsx)$/, '');
+const isEntity = (file) => withoutExtension(file).endsWith('.entity');
 
 /** The module a path lies in: { root, name, rest } with rest the path inside the module, or null. */
 function moduleOf(file) {
@@ -48,9 +53,9 @@ export default {
 
       const targetModule = moduleOf(target);
       if (targetModule && !(importerModule && importerModule.name === targetModule.name && importerModule.root === targetModule.root)) {
-        const entityFromRegistry = importer === ENTITY_REGISTRY && /\.entity$/.test(withoutExtension(targetModule.rest));
+        const entityToEntity = isEntity(targetModule.rest) && (importer === ENTITY_REGISTRY || isEntity(importer));
         const throughIndex = targetModule.rest === '' || withoutExtension(targetModule.rest) === 'index';
-        if (!throughIndex && !entityFromRegistry) {
+        if (!throughIndex && !entityToEntity) {
           context.report({ node, messageId: 'deepImport', data: { module: targetModule.name, file: targetModule.rest } });
         }
       }

@@ -49,11 +49,15 @@ describe('module boundaries: a module is entered through its index.ts', () => {
     expect(findings('test/bench/x.ts', "const m = await import('../../server/dist/modules/auth/password.js');")).toEqual(['deepImport']);
   });
 
-  it("lets only MikroORM's entity registry name entity files, and nothing else of a module", () => {
+  it("lets entities and MikroORM's entity list name entity files, and nothing else of a module", () => {
     const registry = 'server/src/shared/db/entities.ts';
     expect(findings(registry, "import { Agency, OrgUnit } from '../../modules/agency/agency.entity.js';")).toEqual([]);
     expect(findings(registry, "import { listAgencies } from '../../modules/agency/agency.service.js';")).toEqual(['deepImport']);
     expect(findings('server/src/shared/db/orm.ts', "import { Agency } from '../../modules/agency/agency.entity.js';")).toEqual(['deepImport']);
+    const entity = 'server/src/modules/person/person.entity.ts';
+    expect(findings(entity, "import { Agency, OrgUnit } from '../agency/agency.entity.js';")).toEqual([]);
+    expect(findings(entity, "import { AgencyNode } from '../agency/agency.types.js';")).toEqual(['deepImport']);
+    expect(findings('server/src/modules/person/person.service.ts', "import { Agency } from '../agency/agency.entity.js';")).toEqual(['deepImport']);
   });
 });
 

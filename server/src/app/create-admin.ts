@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { hashPassword } from '../modules/auth/index.js';
 import { AuditEntry } from '../modules/audit/index.js';
 import { EmploymentType, Person, RoleGrant } from '../modules/person/index.js';
-import { MIN_PASSWORD } from '../modules/person/index.js';
+import { MIN_PASSWORD } from '../shared/auth/password-rules.js';
 import { Role } from '../shared/auth/roles.js';
 
 /** Held while checking for and creating the first admin, so two runs at once cannot both succeed. */

@@ -1,7 +1,7 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { randomUUID } from 'node:crypto';
-import { Person } from '../person/index.js';
+import { Person } from '../person/person.entity.js';
 
 /** Who did what to which object, written in the same transaction as the change. */
 @Entity()

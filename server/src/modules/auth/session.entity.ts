@@ -1,6 +1,6 @@
 import type { Opt, Rel } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-import { Person } from '../person/index.js';
+import { Person } from '../person/person.entity.js';
 
 /**
  * A signed-in browser. The cookie holds a random token; only its SHA-256 is stored, so a leaked

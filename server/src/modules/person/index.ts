@@ -1,7 +1,6 @@
 import { PersonResolver, RoleGrantResolver } from './person.resolver.js';
 
 export { EmploymentType, Person, RoleGrant } from './person.entity.js';
-export { MIN_PASSWORD } from './person.inputs.js';
 export { checkNip, checkNipFor, normalizeNip, nipProblemText } from './nip.js';
 export { shownIdentity, type IdentityHolder } from './identity.js';
 export const personResolvers = [PersonResolver, RoleGrantResolver] as const;

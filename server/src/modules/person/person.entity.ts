@@ -3,8 +3,8 @@ import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-
 import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/db/base.entity.js';
 import { Role } from '../../shared/auth/roles.js';
-import { Agency, OrgUnit } from '../agency/index.js';
-import { PartnerInstitution } from '../partner/index.js';
+import { Agency, OrgUnit } from '../agency/agency.entity.js';
+import { PartnerInstitution } from '../partner/partner.entity.js';
 
 export enum EmploymentType {
   PNS = 'PNS',
