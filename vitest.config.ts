@@ -10,6 +10,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'client/src/**/*.test.ts'],
     exclude: ['test/bench/**', '**/node_modules/**'],
     globalSetup: ['test/kit/global-setup.ts'],
+    // Tests import modules through their index.ts, which loads type-graphql classes: the metadata polyfill
+    // the server's entry points load first must be there before them too.
+    setupFiles: ['reflect-metadata'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Every test file gets its own database cloned from a migrated template, so files run in parallel.

@@ -151,9 +151,9 @@ describe('an ended session', () => {
       body: JSON.stringify({ query: SIGN_IN, variables: { input: { login: person.nip, password: Seed.PASSWORD } } }),
     });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('lentera_session='))!;
-    const cookieExpires = new Date(/Expires=([^;]+)/i.exec(cookie)![1]!).getTime();
+    const cookieExpires = new Date(/Expires=([^;]+)/i.exec(cookie)![1]).getTime();
     const [session] = await app.sql<{ expires_at: Date }>(`select expires_at from session where person_id = $1`, [person.id]);
-    expect(cookieExpires - session!.expires_at.getTime()).toBeGreaterThanOrEqual(29 * 86_400_000);
+    expect(cookieExpires - session.expires_at.getTime()).toBeGreaterThanOrEqual(29 * 86_400_000);
   });
 });
 

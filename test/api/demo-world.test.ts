@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
-import { EnrolmentStatus } from '../../server/src/modules/enrolment/enrolment.entity.js';
-import { checkNip } from '../../server/src/modules/person/nip.js';
+import { CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
+import { EnrolmentStatus } from '../../server/src/modules/enrolment/index.js';
+import { checkNip } from '../../server/src/modules/person/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { buildDemoWorld, DEMO_PASSWORD, seedDemoWorldIfEmpty, type DemoAccount } from '../../server/src/shared/db/seed/demo-world.js';
 import { ONLINE } from '../../server/src/shared/db/seed/demo-catalogue.js';

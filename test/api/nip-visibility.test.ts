@@ -1,6 +1,6 @@
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CourseVisibility, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
+import { CourseVisibility, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import type { GraphQLClient } from '../kit/graphql-client.js';
 import { makeNip } from '../kit/seed.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nipProblemText } from '../../server/src/modules/person/nip.js';
+import { nipProblemText } from '../../server/src/modules/person/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import type { GraphQLClient } from '../kit/graphql-client.js';
 import { Seed } from '../kit/seed.js';

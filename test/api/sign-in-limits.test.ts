@@ -113,7 +113,7 @@ describe('sign-in limits (production values)', () => {
     const staff = await Promise.all(Array.from({ length: 4 }, () => app.seed.person({ agency })));
     const office = '203.0.113.10';
     const answers = await inBatches(limits.perAddress + 10, 10, (i) =>
-      clientAt(office).request(SIGN_IN, { input: { login: staff[i % staff.length]!.nip, password: Seed.PASSWORD } }));
+      clientAt(office).request(SIGN_IN, { input: { login: staff[i % staff.length].nip, password: Seed.PASSWORD } }));
     expect(answers.map(codeOf)).toEqual(Array(limits.perAddress + 10).fill('SIGNED_IN'));
   }, 120_000);
 
@@ -123,7 +123,7 @@ describe('sign-in limits (production values)', () => {
     expect(codeOf(await clientAt().request(SIGN_IN, { input: { login: person.nip, password: Seed.PASSWORD } }))).toBe('TOO_MANY_ATTEMPTS');
 
     const [row] = await app.sql<{ expire: string }>(`select expire from sign_in_limit where key = $1`, [`account:person:${person.id}`]);
-    const msLeft = Number(row!.expire) - Date.now();
+    const msLeft = Number(row.expire) - Date.now();
     expect(msLeft).toBeGreaterThan((limits.perAccountMinutes - 1) * 60_000);
     expect(msLeft).toBeLessThanOrEqual(limits.perAccountMinutes * 60_000);
 

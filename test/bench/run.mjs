@@ -34,8 +34,8 @@ if (!existsSync(join(dist, 'app/boot.js'))) {
 }
 const { startEmbeddedPostgres, freePort } = await import('../../server/dist/shared/db/embedded-postgres.js');
 const { createOrm } = await import('../../server/dist/shared/db/orm.js');
-const { hashPassword } = await import('../../server/dist/modules/auth/password.js');
 const { startLentera } = await import('../../server/dist/app/boot.js');
+const { hashPassword } = await import('../../server/dist/modules/auth/index.js');
 const { loadConfig } = await import('../../server/dist/shared/config/config.js');
 
 const num = (name, fallback) => {

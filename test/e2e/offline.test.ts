@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
-import type { Person } from '../../server/src/modules/person/person.entity.js';
+import { EnrolmentPolicy } from '../../server/src/modules/course/index.js';
+import type { Person } from '../../server/src/modules/person/index.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
 import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';
@@ -164,7 +164,7 @@ function deploy({ removeCatalogue }: { removeCatalogue: boolean }) {
   const content = new Map(scripts.map((f) => [f, readFileSync(join(assets, f), 'utf8')]));
   const html = readFileSync(join(staticDir, 'index.html'), 'utf8');
   const catalogue = scripts.find((f) => /^catalogue-[\w-]+\.js$/.test(f))!;
-  const entry = /<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/.exec(html)![1]!;
+  const entry = /<script type="module"[^>]*src="\/assets\/([^"]+\.js)"/.exec(html)![1];
   const renamed = new Set([catalogue, entry]);
   for (let grew = true; grew; ) {
     grew = false;

@@ -30,7 +30,7 @@ export async function expectNoSeriousA11yViolations(page: Page, screen = page.ur
   }
 }
 
-export async function a11yViolations(page: Page): Promise<Finding[]> {
+async function a11yViolations(page: Page): Promise<Finding[]> {
   // Let transitions and fonts settle: axe measures colours as they are painted.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
@@ -77,7 +77,7 @@ export async function expectNothingCutOff(page: Page, screen = page.url()): Prom
       // Screen-reader-only text is a 1 px box on purpose.
       if (el.clientWidth <= 1 && style.position === 'absolute') continue;
       if (el.scrollWidth > el.clientWidth + 1) {
-        overflowing.push({ element: describe(el), text: el.textContent!.trim().slice(0, 60), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
+        overflowing.push({ element: describe(el), text: el.textContent.trim().slice(0, 60), scrollWidth: el.scrollWidth, clientWidth: el.clientWidth });
       }
     }
     return { pageScrollWidth: doc.scrollWidth, viewport: doc.clientWidth, overflowing };

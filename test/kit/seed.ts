@@ -1,10 +1,9 @@
 import type { EntityManager } from '../../server/src/shared/db/orm.js';
-import { Agency, AgencyKind, OrgUnit } from '../../server/src/modules/agency/agency.entity.js';
-import { hashPassword } from '../../server/src/modules/auth/password.js';
-import { Course } from '../../server/src/modules/course/course.entity.js';
-import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
-import { PartnerInstitution, PartnerKind } from '../../server/src/modules/partner/partner.entity.js';
-import { EmploymentType, Person, RoleGrant } from '../../server/src/modules/person/person.entity.js';
+import { Agency, AgencyKind, OrgUnit } from '../../server/src/modules/agency/index.js';
+import { hashPassword } from '../../server/src/modules/auth/index.js';
+import { Course, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
+import { PartnerInstitution, PartnerKind } from '../../server/src/modules/partner/index.js';
+import { EmploymentType, Person, RoleGrant } from '../../server/src/modules/person/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 
 let passwordHash: Promise<string> | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNip, checkNipFor, nipProblemText, normalizeNip } from '../../server/src/modules/person/nip.js';
+import { checkNip, checkNipFor, nipProblemText, normalizeNip } from '../../server/src/modules/person/index.js';
 
 const today = new Date(Date.UTC(2026, 11, 2));
 

@@ -19,6 +19,7 @@ export interface OperationContext {
   config: AppConfig;
 }
 
+/** @public What services that need a signed-in viewer take first (issue 6's shared contract). */
 export type SignedInOperationContext = OperationContext & { viewer: Viewer };
 
 /** An operation that came over HTTP: it can read the request and set cookies. */
@@ -51,6 +52,6 @@ export function pickLocale(header: string | undefined, viewerLocale?: string | n
   return first.startsWith('en') ? 'en' : 'id';
 }
 
-export function newLoaders(em: EntityManager): LoaderRegistry {
+function newLoaders(em: EntityManager): LoaderRegistry {
   return new LoaderRegistry(em);
 }

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { hashPassword } from '../modules/auth/index.js';
 import { AuditEntry } from '../modules/audit/index.js';
 import { EmploymentType, Person, RoleGrant } from '../modules/person/index.js';
-import { MIN_PASSWORD } from '../modules/person/person.inputs.js';
+import { MIN_PASSWORD } from '../shared/auth/password-rules.js';
 import { Role } from '../shared/auth/roles.js';
 import { db } from '../shared/db/kysely.js';
 

@@ -38,7 +38,7 @@ export function makeFormatError(getLocale: () => Locale, log: (e: unknown) => vo
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const locale = getLocale();
     const original = unwrapResolverError(error) as { extensions?: Record<string, unknown> } | undefined;
-    const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+    const code = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : 'INTERNAL_SERVER_ERROR';
 
     if (original instanceof AppError) {
       return {

@@ -14,8 +14,6 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const notFound = (what: string) => new AppError('NOT_FOUND', { what });
-export const forbidden = () => new AppError('FORBIDDEN');
 export const badInput = (field: string, reason: string) => new AppError('BAD_USER_INPUT', { reason }, field);
 
 /** PostgreSQL unique violation on a named constraint → the caller's stable code. */

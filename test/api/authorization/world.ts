@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { Agency, OrgUnit } from '../../../server/src/modules/agency/agency.entity.js';
-import { hashToken } from '../../../server/src/modules/auth/session-cookie.js';
-import type { Course } from '../../../server/src/modules/course/course.entity.js';
-import { CourseStatus, CourseVisibility, EnrolmentPolicy } from '../../../server/src/modules/course/course.enums.js';
-import type { PartnerInstitution } from '../../../server/src/modules/partner/partner.entity.js';
-import type { Person } from '../../../server/src/modules/person/person.entity.js';
+import type { Agency, OrgUnit } from '../../../server/src/modules/agency/index.js';
+import { hashToken } from '../../../server/src/modules/auth/index.js';
+import { type Course, CourseStatus, CourseVisibility, EnrolmentPolicy } from '../../../server/src/modules/course/index.js';
+import type { PartnerInstitution } from '../../../server/src/modules/partner/index.js';
+import type { Person } from '../../../server/src/modules/person/index.js';
 import { Role } from '../../../server/src/shared/auth/roles.js';
 import type { GraphQLClient } from '../../kit/graphql-client.js';
 import { makeNip, Seed } from '../../kit/seed.js';

@@ -4,9 +4,9 @@ import { PageArgs } from '../../shared/graphql/pagination.js';
 import { AgencyKind } from './agency.entity.js';
 
 /** WIB, WITA, WIT: the only zones an Indonesian agency schedules in. */
-export const AGENCY_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+const AGENCY_TIME_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
 
-export function IsAgencyTimeZone(): PropertyDecorator {
+function IsAgencyTimeZone(): PropertyDecorator {
   return ValidateBy({
     name: 'isTimeZone',
     validator: {
@@ -17,9 +17,9 @@ export function IsAgencyTimeZone(): PropertyDecorator {
 }
 
 /** Uppercase letters, digits and dashes; lowercase input is accepted and upper-cased by the service. */
-export const AGENCY_CODE = /^[A-Za-z0-9-]{2,32}$/;
+const AGENCY_CODE = /^[A-Za-z0-9-]{2,32}$/;
 /** At least one visible character. */
-export const NOT_BLANK = /\S/;
+const NOT_BLANK = /\S/;
 
 @InputType()
 export class CreateAgencyInput {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SignedInOperationContext } from '../../app/context.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AuditEntry } from './audit.entity.js';
-import { Person } from '../person/person.entity.js';
+import { Person } from '../person/index.js';
 
 /**
  * Adds an AuditEntry, by the context's viewer, to the context's EntityManager: pass the transaction's

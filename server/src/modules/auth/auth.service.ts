@@ -4,8 +4,7 @@ import type { Context, SignedInContext, SignedInOperationContext } from '../../a
 import { db, inTransaction } from '../../shared/db/kysely.js';
 import { writeAudit } from '../audit/index.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { Person } from '../person/person.entity.js';
-import { normalizeNip } from '../person/nip.js';
+import { normalizeNip, Person } from '../person/index.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password.js';
 import { Session } from './session.entity.js';
 import { clearSessionCookie, newSessionToken, SESSION_COOKIE, setSessionCookie } from './session-cookie.js';
@@ -17,7 +16,7 @@ import type { Me } from './auth.types.js';
  * NIPs arrive as typed or pasted: "19850312 201001 1 003", "19850312.201001.1.003" or
  * "19850312-201001-1-003" (any dash a phone keyboard or a word processor makes) all mean the digits.
  */
-export function normalizeLogin(login: string): { identifier: string; byNip: boolean } {
+function normalizeLogin(login: string): { identifier: string; byNip: boolean } {
   const trimmed = login.trim();
   const nip = normalizeNip(trimmed);
   if (/^\d+$/.test(nip)) return { identifier: nip, byNip: true };
@@ -92,13 +91,6 @@ export async function signOut(ctx: Context): Promise<void> {
   clearSessionCookie(ctx.res, ctx.config);
   ctx.viewer = null;
   ctx.sessionTokenHash = null;
-}
-
-/** Ends every session of the viewer (e.g. "sign out on all devices"). */
-export async function signOutEverywhere(ctx: Context & { viewer: Viewer }): Promise<number> {
-  const count = await ctx.em.nativeDelete(Session, { person: ctx.viewer.personId });
-  clearSessionCookie(ctx.res, ctx.config);
-  return count;
 }
 
 /** The signed-in person with the names of their agency, unit, partner and supervisor: one statement. */

@@ -1,7 +1,7 @@
 import { Length, MaxLength, MinLength } from 'class-validator';
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Role } from '../../shared/auth/roles.js';
-import { MIN_PASSWORD } from '../person/person.inputs.js';
+import { MIN_PASSWORD } from '../../shared/auth/password-rules.js';
 
 @InputType()
 export class SignInInput {

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, Field, InputType, Mutation, Resolver } from 'type
 import type { Context } from '../../app/context.js';
 import { PUBLIC } from '../../shared/auth/roles.js';
 import { badInput } from '../../shared/errors.js';
-import { MIN_PASSWORD } from '../person/person.inputs.js';
+import { MIN_PASSWORD } from '../../shared/auth/password-rules.js';
 import * as passwordReset from './password-reset.service.js';
 
 @InputType()

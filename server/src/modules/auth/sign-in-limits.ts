@@ -55,7 +55,7 @@ export function accountKey(personId: string | null, identifier: string): string 
 export function addressKey(ip: string | undefined): string {
   const address = (ip ?? 'unknown').replace(/%.*$/, '');
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return mapped[1]!;
+  if (mapped) return mapped[1];
   if (isIPv4(address) || !isIPv6(address)) return address;
   const [head = '', tail] = address.split('::');
   const front = head ? head.split(':') : [];

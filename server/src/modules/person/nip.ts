@@ -34,7 +34,7 @@ export const nipProblemText: Record<NipProblem, { id: string; en: string }> = {
 /** Where a valid NIP contradicts the employment type an admin picked. */
 export type NipTypeProblem = 'PPPK_NIP_FOR_PNS' | 'PNS_NIP_FOR_PPPK' | 'NIP_FOR_NON_ASN';
 
-export const nipTypeProblemText: Record<NipTypeProblem, { id: string; en: string }> = {
+const nipTypeProblemText: Record<NipTypeProblem, { id: string; en: string }> = {
   PPPK_NIP_FOR_PNS: {
     id: 'ini NIP PPPK (angka 13–14 = 21), tetapi jenis kepegawaian yang dipilih PNS; pilih PPPK',
     en: 'this is a PPPK number (digits 13–14 = 21) but the employment type chosen is PNS; choose PPPK',
@@ -101,7 +101,7 @@ export function checkNip(raw: string, today: Date = new Date()): NipCheck {
 }
 
 /** Civil servants are appointed at 18 or older (UU ASN). */
-export const MIN_APPOINTMENT_AGE = 18;
+const MIN_APPOINTMENT_AGE = 18;
 
 /**
  * Whether the person was at least 18 on the appointment date. A PNS appointment (TMT) takes effect on

@@ -1,12 +1,12 @@
 import { IsEmail, IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { MIN_PASSWORD } from '../../shared/auth/password-rules.js';
 import { Role } from '../../shared/auth/roles.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 import { EmploymentType } from './person.entity.js';
 
 const NOT_BLANK = /\S/;
 const NIDN = /^\d{10}$/;
-export const MIN_PASSWORD = 8;
 
 @InputType()
 export class CreatePersonInput {

@@ -14,9 +14,5 @@ export enum Role {
 }
 registerEnumType(Role, { name: 'Role', description: 'What a person may do on the platform' });
 
-/** Roles stored as grants (the others are derived). */
-export const GRANTABLE_ROLES = [Role.AGENCY_ADMIN, Role.INSTRUCTOR, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN] as const;
-export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
-
 /** Marker for operations anyone may call, signed in or not (sign-in itself, public verification). */
 export const PUBLIC = 'PUBLIC';

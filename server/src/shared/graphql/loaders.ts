@@ -15,7 +15,8 @@ export function defineLoader<K, V>(name: string, batch: (em: EntityManager, keys
 }
 
 export class LoaderRegistry {
-  private readonly loaders = new Map<LoaderDef<any, any>, DataLoader<any, any>>();
+  // Loaders of every key and value type in one map; get() gives each back with the types of its definition.
+  private readonly loaders = new Map<LoaderDef<never, unknown>, unknown>();
   constructor(private readonly em: EntityManager) {}
 
   get<K, V>(def: LoaderDef<K, V>): DataLoader<K, V> {

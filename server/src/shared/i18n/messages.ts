@@ -157,6 +157,8 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
 
 export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
   const entry = errorMessages[code] ?? errorMessages.INTERNAL_SERVER_ERROR;
+  // AppError params are strings, numbers and dates, each with a meaningful String().
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string
   return entry[locale].replace(/\{(\w+)\}/g, (_, key: string) => String(params[key] ?? ''));
 }
 

@@ -1,4 +1,4 @@
-import { CourseStatus, DeliveryMode as D, DevelopmentForm as F, EnrolmentPolicy as P } from '../../../modules/course/course.enums.js';
+import { CourseStatus, DeliveryMode as D, DevelopmentForm as F, EnrolmentPolicy as P } from '../../../modules/course/index.js';
 import type { UnitKind } from './demo-org.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hashPassword } from '../../../modules/auth/password.js';
-import { CourseStatus, EnrolmentPolicy } from '../../../modules/course/course.enums.js';
-import { checkNip } from '../../../modules/person/nip.js';
+import { hashPassword } from '../../../modules/auth/index.js';
+import { CourseStatus, EnrolmentPolicy } from '../../../modules/course/index.js';
+import { checkNip } from '../../../modules/person/index.js';
 import { Role } from '../../auth/roles.js';
 import { DEFAULT_TIME_ZONE, isoDateIn, yearIn } from '../../util/time.js';
 import { CATALOGUE, ONLINE, type Audience, type CourseDef } from './demo-catalogue.js';
