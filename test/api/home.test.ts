@@ -20,7 +20,7 @@ const HOME = `{ learnerHome {
   awaitingResult { id course { title endsAt } }
   recommended { reason closesGap course { title jp seatsLeft } }
 } }`;
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const DAY = 86_400_000;
 
 describe('learnerHome', () => {
@@ -47,10 +47,10 @@ describe('learnerHome', () => {
     const otherFull = await app.seed.course({ ...own, title: 'Penuh Lain', jp: 8, capacity: 1 });
 
     const other = await app.as(colleague);
-    await other.ok(ENROL, { courseId: full.id });
-    await other.ok(ENROL, { courseId: otherFull.id });
+    await other.ok(ENROL, { runId: full.run.id });
+    await other.ok(ENROL, { runId: otherFull.run.id });
     const client = await app.as(me);
-    for (const c of [soon, selfPaced, later, approval, full, left]) await client.ok(ENROL, { courseId: c.id });
+    for (const c of [soon, selfPaced, later, approval, full, left]) await client.ok(ENROL, { runId: c.run.id });
     const leftId = (await app.sql(`select id from enrolment where person_id = $1 and course_id = $2`, [me.id, left.id]))[0].id;
     await client.ok(`mutation($id: ID!) { withdrawEnrolment(id: $id) { id } }`, { id: leftId });
 
@@ -94,7 +94,7 @@ describe('learnerHome', () => {
     const own = { ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, delivery: DeliveryMode.IN_PERSON };
     const dated = async (title: string, startDays: number, endDays: number, delivery = DeliveryMode.IN_PERSON) => {
       const c = await app.seed.course({ ...own, title, delivery });
-      await app.sql(`update course set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where id = $1`, [c.id, startDays, endDays]);
+      await app.sql(`update course_run set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where course_id = $1`, [c.id, startDays, endDays]);
       return c;
     };
     // Enrolled first (enrolment closing is not what this test is about), dated after.
@@ -105,10 +105,10 @@ describe('learnerHome', () => {
       await app.seed.course({ ...own, title: 'Besok' }),
       await app.seed.course({ ...own, title: 'Sudah Berakhir' }),
     ];
-    for (const c of enrolled) await client.ok(ENROL, { courseId: c.id });
+    for (const c of enrolled) await client.ok(ENROL, { runId: c.run.id });
     const dates: [number, number][] = [[-3, 4], [49, 51], [1, 2], [-10, -2]];
     for (const [i, [from, to]] of dates.entries()) {
-      await app.sql(`update course set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where id = $1`, [enrolled[i].id, from, to]);
+      await app.sql(`update course_run set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where course_id = $1`, [enrolled[i].id, from, to]);
     }
     // Not enrolled: candidates for recommendation.
     await dated('Klasikal Sedang Berjalan', -2, 5);

@@ -124,8 +124,8 @@ async function buildWorld() {
   const enrolment = async (policy = EnrolmentPolicy.OPEN, ended = false) => {
     const c = await course(policy);
     const { enrol } = await people.learner.client.ok(`mutation($c: ID!) { enrol(courseId: $c) { id } }`, { c: c.id });
-    if (ended) await app.sql(`update course set starts_at = now() - interval '30 days', ends_at = now() - interval '1 day' where id = $1`, [c.id]);
-    return { courseId: c.id, id: enrol.id as string };
+    if (ended) await app.sql(`update course_run set starts_at = now() - interval '30 days', ends_at = now() - interval '1 day' where course_id = $1`, [c.id]);
+    return { runId: c.run.id, id: enrol.id as string };
   };
   return { agency, unit, people, course, enrolment, learner, manager };
 }

@@ -11,7 +11,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawEnrolment(id: $id) { id status } }`;
 const COURSE = `query($id: ID!) { course(id: $id) { id viewerEnrolment {
   id status approverName waitlistPosition requestedAt course { id title } learner { id fullName nip } } } }`;
@@ -26,7 +26,7 @@ describe('Course.viewerEnrolment', () => {
 
     expect((await me.ok(COURSE, { id: open.id })).course.viewerEnrolment).toBeNull();
 
-    const mine = (await me.ok(ENROL, { courseId: open.id })).enrol;
+    const mine = (await me.ok(ENROL, { runId: open.run.id })).enrol;
     expect((await me.ok(COURSE, { id: open.id })).course.viewerEnrolment).toMatchObject({
       id: mine.id, status: 'ACTIVE', course: { id: open.id, title: 'Literasi Data' },
       learner: { id: learners[0].id, nip: learners[0].nip }, waitlistPosition: null,
@@ -34,11 +34,11 @@ describe('Course.viewerEnrolment', () => {
 
     // The other learner sees their own place (the waiting list), never the first learner's enrolment.
     expect((await other.ok(COURSE, { id: open.id })).course.viewerEnrolment).toBeNull();
-    const theirs = (await other.ok(ENROL, { courseId: open.id })).enrol;
+    const theirs = (await other.ok(ENROL, { runId: open.run.id })).enrol;
     expect((await other.ok(COURSE, { id: open.id })).course.viewerEnrolment).toMatchObject({ id: theirs.id, status: 'WAITLISTED', waitlistPosition: 1, learner: { id: learners[1].id } });
     expect((await me.ok(COURSE, { id: open.id })).course.viewerEnrolment.id).toBe(mine.id);
 
-    const requested = (await me.ok(ENROL, { courseId: approval.id })).enrol;
+    const requested = (await me.ok(ENROL, { runId: approval.run.id })).enrol;
     expect((await me.ok(COURSE, { id: approval.id })).course.viewerEnrolment).toMatchObject({ id: requested.id, status: 'REQUESTED', approverName: supervisor.fullName });
 
     // Withdrawn stays visible (the page offers to enrol again).
@@ -50,7 +50,7 @@ describe('Course.viewerEnrolment', () => {
     const { agency, admin, supervisor, learners } = await app.seed.agencyWithStaff(1);
     const teacher = await app.seed.person({ partner: await app.seed.partner(), roles: [{ role: Role.INSTRUCTOR }] });
     const course = await app.seed.course({ ownerAgency: agency, instructors: [teacher] });
-    await (await app.as(learners[0])).ok(ENROL, { courseId: course.id });
+    await (await app.as(learners[0])).ok(ENROL, { runId: course.run.id });
     for (const person of [teacher, admin, supervisor]) {
       expect((await (await app.as(person)).ok(COURSE, { id: course.id })).course.viewerEnrolment).toBeNull();
     }
