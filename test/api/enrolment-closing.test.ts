@@ -14,9 +14,9 @@ const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const BULK = `mutation($runId: ID!, $personIds: [ID!]!) { enrolPeople(runId: $runId, personIds: $personIds) { enrolled waitlisted alreadyEnrolled } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawEnrolment(id: $id) { status } }`;
 const APPROVE = `mutation($id: ID!) { approveEnrolment(id: $id) { status } }`;
-const UPDATE = `mutation($id: ID!, $input: UpdateCourseInput!) { updateCourse(id: $id, input: $input) { id capacity enrolmentClosesAt enrolmentClosedReason } }`;
-const COURSE = `query($id: ID!) { course(id: $id) { id endsAt enrolmentClosesAt enrolmentClosedReason } }`;
-const CATALOGUE = `query($filter: CatalogueFilter) { catalogue(filter: $filter, first: 100) { totalCount nodes { id title enrolmentClosedReason } } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateCourseRunInput!) { updateCourseRun(id: $id, input: $input) { id capacity enrolmentClosesAt enrolmentClosedReason } }`;
+const COURSE = `query($id: ID!) { courseRun(id: $id) { id endsAt enrolmentClosesAt enrolmentClosedReason } }`;
+const CATALOGUE = `query($filter: CatalogueFilter) { catalogue(filter: $filter, first: 100) { totalCount nodes { id title runs(includeEnded: true) { nodes { enrolmentClosedReason } } } } }`;
 
 /** Ended three weeks ago (after starting two months ago). */
 async function endCourse(courseId: string) {
@@ -52,7 +52,7 @@ describe('enrolment closes when a course has ended or its deadline has passed', 
 
     // Before the deadline it is open, and the course says so.
     await app.sql(`update course_run set enrolment_closes_at = now() + interval '1 day' where course_id = $1`, [late.id]);
-    expect((await learner.ok(COURSE, { id: late.id })).course.enrolmentClosedReason).toBeNull();
+    expect((await learner.ok(COURSE, { id: late.run.id })).courseRun.enrolmentClosedReason).toBeNull();
     expect((await learner.ok(ENROL, { runId: late.run.id })).enrol.status).toBe('ACTIVE');
   });
 
@@ -116,7 +116,7 @@ describe('enrolment closes when a course has ended or its deadline has passed', 
     expect(await counters(course.run.id)).toEqual({ seats_taken: 0, waitlist_length: 1 });
 
     // Nor do new seats from a raised capacity.
-    await (await app.as(admin)).ok(UPDATE, { id: course.id, input: { capacity: 5 } });
+    await (await app.as(admin)).ok(UPDATE, { id: course.run.id, input: { capacity: 5 } });
     expect((await app.sql(`select status from enrolment where id = $1`, [second.id]))[0].status).toBe('WAITLISTED');
     expect(await counters(course.run.id)).toEqual({ seats_taken: 0, waitlist_length: 1 });
   });
@@ -126,19 +126,19 @@ describe('enrolment closes when a course has ended or its deadline has passed', 
     const course = await app.seed.course({ ownerAgency: agency });
     const manager = await app.as(admin);
     const learner = await app.as(learners[0]);
-    expect((await learner.ok(COURSE, { id: course.id })).course).toMatchObject({ enrolmentClosesAt: null, enrolmentClosedReason: null });
+    expect((await learner.ok(COURSE, { id: course.run.id })).courseRun).toMatchObject({ enrolmentClosesAt: null, enrolmentClosedReason: null });
 
     const endsAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
     const closesAt = new Date(Date.now() - 3_600_000).toISOString();
-    const updated = (await manager.ok(UPDATE, { id: course.id, input: { endsAt, enrolmentClosesAt: closesAt } })).updateCourse;
+    const updated = (await manager.ok(UPDATE, { id: course.run.id, input: { endsAt, enrolmentClosesAt: closesAt } })).updateCourseRun;
     expect(updated).toMatchObject({ enrolmentClosesAt: closesAt, enrolmentClosedReason: 'ENROLMENT_DEADLINE_PASSED' });
-    expect((await learner.ok(COURSE, { id: course.id })).course.enrolmentClosedReason).toBe('ENROLMENT_DEADLINE_PASSED');
+    expect((await learner.ok(COURSE, { id: course.run.id })).courseRun.enrolmentClosedReason).toBe('ENROLMENT_DEADLINE_PASSED');
 
     const after = new Date(Date.now() + 30 * 86_400_000).toISOString();
-    expect(await manager.errorCode(UPDATE, { id: course.id, input: { enrolmentClosesAt: after } })).toBe('INVALID_ENROLMENT_DEADLINE');
+    expect(await manager.errorCode(UPDATE, { id: course.run.id, input: { enrolmentClosesAt: after } })).toBe('INVALID_ENROLMENT_DEADLINE');
 
     await endCourse(course.id);
-    expect((await learner.ok(COURSE, { id: course.id })).course.enrolmentClosedReason).toBe('COURSE_ENDED');
+    expect((await learner.ok(COURSE, { id: course.run.id })).courseRun.enrolmentClosedReason).toBe('COURSE_ENDED');
   });
 });
 
@@ -164,7 +164,7 @@ describe('the catalogue and ended courses', () => {
     expect(await titles({ includeEnded: true })).toEqual(['Kapan Saja', 'Pendaftaran Lewat', 'Sedang Berjalan', 'Sudah Selesai']);
     const shown = (await learner.ok(CATALOGUE, { filter: { ownerAgencyId: agency.id, includeEnded: true } })).catalogue;
     expect(shown.totalCount).toBe(4);
-    expect(shown.nodes.find((n: { id: string }) => n.id === ended.id).enrolmentClosedReason).toBe('COURSE_ENDED');
+    expect(shown.nodes.find((n: { id: string }) => n.id === ended.id).runs.nodes[0].enrolmentClosedReason).toBe('COURSE_ENDED');
     // "Kursi tersedia" means a seat one can take now: not an ended course, not one past its deadline.
     expect(await titles({ openOnly: true })).toEqual(['Kapan Saja', 'Sedang Berjalan']);
     expect(await titles({ openOnly: true, includeEnded: true })).toEqual(['Kapan Saja', 'Sedang Berjalan']);

@@ -14,11 +14,11 @@ afterAll(async () => {
 
 const HOME = `{ learnerHome {
   year minutes jp targetJp remainingJp minutesPerJp progress pendingApprovalsCount
-  activeEnrolments { id status course { title startsAt } }
+  activeEnrolments { id status course { title } run { startsAt } }
   pendingEnrolments { id status approverName waitlistPosition requestedAt course { title } }
-  upcoming { id course { title startsAt } }
-  awaitingResult { id course { title endsAt } }
-  recommended { reason closesGap course { title jp seatsLeft } }
+  upcoming { id course { title } run { startsAt } }
+  awaitingResult { id course { title } run { endsAt } }
+  recommended { reason closesGap course { title jp } run { id seatsLeft } }
 } }`;
 const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const DAY = 86_400_000;
@@ -66,18 +66,20 @@ describe('learnerHome', () => {
     expect(home.upcoming.map((e: any) => e.course.title)).toEqual(['Bimtek Segera', 'Diklat Nanti']);
     expect(home.awaitingResult).toEqual([]);
     expect(home.recommended.map((r: any) => [r.course.title, r.closesGap, r.reason])).toEqual([
-      ['Rekomendasi 8 JP', true, 'Menutup kekurangan 8 JP'],
-      ['Rekomendasi 10 JP', true, 'Menutup kekurangan 8 JP'],
-      ['Rekomendasi 30 JP', true, 'Menutup kekurangan 8 JP'],
-      ['Rekomendasi 4 JP', false, 'Menambah 4 JP dari kekurangan 8 JP'],
+      ['Rekomendasi 8 JP', true, 'CLOSES_GAP'],
+      ['Rekomendasi 10 JP', true, 'CLOSES_GAP'],
+      ['Rekomendasi 30 JP', true, 'CLOSES_GAP'],
+      ['Rekomendasi 4 JP', false, 'ADDS_TO_GAP'],
     ]);
 
-    // The supervisor's home counts the request waiting on them; English when they chose it.
+    // The supervisor's home counts the request waiting on them; reasons are codes whatever the language
+    // (the client words them with remainingJp), so a switch of language needs no new answer.
     const boss = await app.as(supervisor);
     await boss.ok(`mutation { setMyLanguage(language: EN) { locale } }`);
     const bossHome = (await boss.ok(HOME)).learnerHome;
     expect(bossHome.pendingApprovalsCount).toBe(1);
-    expect(bossHome.recommended[0].reason).toBe('Closes your 20 JP gap');
+    expect(bossHome).toMatchObject({ remainingJp: 20 });
+    expect(bossHome.recommended[0].reason).toBe('CLOSES_GAP');
 
     // A few statements, the same for an empty home as for a full one.
     const fresh = await app.as(await app.seed.person({ agency }));
@@ -132,7 +134,8 @@ describe('learnerHome', () => {
     const home = (await (await app.as(learner)).ok(HOME)).learnerHome;
     expect(home).toMatchObject({ jp: 22.2, remainingJp: 0, progress: 1 });
     const mine = home.recommended.find((r: any) => r.course.title === 'Pengembangan Lanjutan');
-    expect(mine).toMatchObject({ closesGap: false, reason: 'Target 20 JP tahun ini sudah tercapai; tambah 5 JP untuk pengembangan diri' });
+    expect(mine).toMatchObject({ closesGap: false, reason: 'TARGET_REACHED', course: { jp: 5 } });
+    expect(home.targetJp).toBe(20);
   });
 
   it('is for learners only', async () => {

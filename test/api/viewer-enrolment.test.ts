@@ -54,21 +54,24 @@ describe('Course.viewerEnrolment', () => {
     for (const person of [teacher, admin, supervisor]) {
       expect((await (await app.as(person)).ok(COURSE, { id: course.id })).course.viewerEnrolment).toBeNull();
     }
-    // Also inside another list of courses: the instructor's teaching list.
-    const teaching = await (await app.as(teacher)).ok(`{ teachingCourses { nodes { id viewerEnrolment { id } } } }`);
-    expect(teaching.teachingCourses.nodes).toEqual([{ id: course.id, viewerEnrolment: null }]);
+    // Also inside another list: the instructor's teaching list of runs, on the run and on its course.
+    const teaching = await (await app.as(teacher)).ok(`{ teachingRuns { nodes { id viewerEnrolment { id } course { id viewerEnrolment { id } } } } }`);
+    expect(teaching.teachingRuns.nodes).toEqual([{ id: course.run.id, viewerEnrolment: null, course: { id: course.id, viewerEnrolment: null } }]);
   });
 
   it('costs the same statements for a catalogue page of 20 courses as for 5 (one batched query)', async () => {
     const { agency, learners } = await app.seed.agencyWithStaff(1);
     const ids: string[] = [];
+    const runOf = new Map<string, string>();
     for (let i = 0; i < 22; i++) {
-      ids.push((await app.seed.course({ ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, capacity: 40 })).id);
+      const c = await app.seed.course({ ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, capacity: 40 });
+      ids.push(c.id);
+      runOf.set(c.id, c.run.id);
     }
     const learner = await app.as(learners[0]);
     // Enrolled in every other course, so the page mixes enrolments and nulls.
     const enrolled = new Map<string, string>();
-    for (const id of ids.filter((_, i) => i % 2 === 0)) enrolled.set(id, (await learner.ok(ENROL, { courseId: id })).enrol.id);
+    for (const id of ids.filter((_, i) => i % 2 === 0)) enrolled.set(id, (await learner.ok(ENROL, { runId: runOf.get(id) })).enrol.id);
 
     const query = `query($filter: CatalogueFilter, $first: Int) { catalogue(filter: $filter, first: $first) {
       nodes { id title owner { id name } viewerEnrolment { id status waitlistPosition course { id } } } } }`;
