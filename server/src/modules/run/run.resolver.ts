@@ -8,6 +8,7 @@ import { nextRunLoader } from './run.loaders.js';
 import { CourseRunsArgs, CreateCourseRunInput, TeachingRunsArgs, UpdateCourseRunInput } from './run.inputs.js';
 import * as runs from './run.service.js';
 import { CourseRun, CourseRunPage } from './run.types.js';
+import { toCourseRun, type RunRow } from './run.sql.js';
 
 const MANAGERS = [Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN] as const;
 
@@ -43,7 +44,9 @@ export class CourseRunsOfCourseResolver {
   }
 
   @FieldResolver(() => CourseRun, { nullable: true, description: 'The soonest scheduled run that has not ended (for catalogue cards); its enrolmentClosedReason says whether one can still enrol' })
-  nextRun(@Root() course: CourseType, @Ctx() ctx: SignedInContext): Promise<CourseRun | null> {
+  async nextRun(@Root() course: CourseType, @Ctx() ctx: SignedInContext): Promise<CourseRun | null> {
+    // A catalogue page reads it in its own statement; a course read alone asks the (batched) loader.
+    if (course.nextRunRow !== undefined) return course.nextRunRow ? toCourseRun(course.nextRunRow as RunRow) : null;
     return ctx.loaders.get(nextRunLoader).load(course.id);
   }
 }
