@@ -108,8 +108,8 @@ function ownerOf(row: CourseRow): CourseOwner {
 }
 
 /** Owner names of the course rows aliased `alias` (select `OWNER_NAMES` and join `ownerJoins(alias)`). */
-const OWNER_NAMES = 'oa.name as owner_agency_name, op.name as owner_partner_name';
-const ownerJoins = (alias: string) =>
+export const OWNER_NAMES = 'oa.name as owner_agency_name, op.name as owner_partner_name';
+export const ownerJoins = (alias: string) =>
   `left join agency oa on oa.id = ${alias}.owner_agency_id left join partner_institution op on op.id = ${alias}.owner_partner_id`;
 
 /**

@@ -82,7 +82,7 @@ export class CourseRunAdminResolver {
 @Resolver()
 @Authorized()
 export class TeachingResolver {
-  @Query(() => CourseRunPage, { description: 'Runs the viewer is an instructor of, latest start first (runs of draft courses left out)' })
+  @Query(() => CourseRunPage, { description: 'Runs the viewer is an instructor of, latest start first (undated ones by when they were scheduled); runs of draft courses only when asked for' })
   @Authorized(Role.INSTRUCTOR, Role.PLATFORM_ADMIN)
   teachingRuns(@Args(() => TeachingRunsArgs) args: TeachingRunsArgs, @Ctx() ctx: SignedInContext, @Info() info: GraphQLResolveInfo): Promise<CourseRunPage> {
     return runs.teachingRuns(ctx, args, selects(info, ['totalCount']));
