@@ -65,12 +65,14 @@ export interface ListingSelection {
 
 const NEWEST: PageOrder = { key: 'coalesce(c.published_at, c.created_at)', type: 'timestamptz', direction: 'desc' };
 /**
- * The start of a course's next run (the soonest scheduled run not ended; undated = any time, first), or
- * +infinity when it has none left (listed only with includeEnded: last). Read per course through
- * course_run_course_start_idx; the page is then sorted on it.
+ * The start of a course's next run (the soonest scheduled run not ended; undated = any time, first); for a
+ * course with none left (listed only with includeEnded) its latest run's start, as when a course was its one
+ * run. Read per course through course_run_course_start_idx; the page is then sorted on it.
  */
-const NEXT_RUN_START = `coalesce((select min(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r
-  where r.course_id = c.id and ${RUN_NOT_ENDED}), 'infinity'::timestamptz)`;
+const NEXT_RUN_START = `coalesce(
+  (select min(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED}),
+  (select max(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r where r.course_id = c.id and r.status = 'SCHEDULED'),
+  'infinity'::timestamptz)`;
 /** The start of a course's latest scheduled run (ended ones too), or -infinity (undated, or none). */
 const LATEST_RUN_START = `coalesce((select max(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r
   where r.course_id = c.id and r.status = 'SCHEDULED'), '-infinity'::timestamptz)`;
