@@ -156,8 +156,9 @@ describe('one run of a course at a time', () => {
     const { agency } = await app.seed.agencyWithStaff(0);
     const course = await app.seed.course({ ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, capacity: 4 });
     const later = await app.seed.run(course, { code: '2', capacity: 3 });
-    const learners = await Promise.all(Array.from({ length: 24 }, () => app.seed.person({ agency })));
-    const clients = await Promise.all(learners.map((l) => app.as(l)));
+    const clients = [];
+    // Signed in one by one; only the enrolments race.
+    for (let i = 0; i < 24; i++) clients.push(await app.as(await app.seed.person({ agency })));
     const results = await Promise.all(clients.map((c, i) => c.request(ENROL, { runId: i % 2 === 0 ? course.run.id : later.id })));
     expect(results.every((r) => !r.errors)).toBe(true);
     for (const [run, capacity] of [[course.run.id, 4], [later.id, 3]] as const) {
@@ -191,3 +192,21 @@ describe('cancelCourseRun', () => {
     expect(course.nextRun.id).toBe(w.later.id);
   });
 });
+
+describe('a course’s page', () => {
+  it('reads the course, its owner and the viewer’s access in one statement after the session', async () => {
+    const w = await twoRuns();
+    const me = await app.as(w.learners[0]);
+    const PAGE = `query($id: ID!) { course(id: $id) { id title jp owner { name } canManage } }`;
+    await me.ok(PAGE, { id: w.course.id });
+    const counted = await app.countSql(async () => {
+      expect((await me.ok(PAGE, { id: w.course.id })).course).toMatchObject({ id: w.course.id, canManage: false, owner: { name: w.agency.name } });
+    });
+    // Session, then the page.
+    expect(counted.count).toBe(2);
+    // Hidden looks like missing, in the same one statement.
+    const outsider = await app.as(await app.seed.person({ agency: await app.seed.agency() }));
+    expect(await outsider.errorCode(PAGE, { id: w.course.id })).toBe('NOT_FOUND');
+  });
+});
+

@@ -12,9 +12,9 @@ import { Course as CourseEntity } from './course.entity.js';
 import { CourseStatus, CourseVisibility, DevelopmentForm, groupOf } from './course.enums.js';
 import type { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
 import { CatalogueSort, MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
-import { assertCanManageCourse, assertCanViewCourse, catalogueVisibilitySql, partnerAdminIds } from './course.policy.js';
+import { assertCanManageCourse, canViewCourse, catalogueVisibilitySql, partnerAdminIds } from './course.policy.js';
 import {
-  and, courseById, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toPageCourse, type PageOrder, type Sql,
+  and, courseById, courseWithAccess, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toCourse, toPageCourse, type PageOrder, type Sql,
 } from './course.sql.js';
 import type { CatalogueOwner, CatalogueTag, Course } from './course.types.js';
 import { CourseOwnerKind } from './course.types.js';
@@ -108,12 +108,16 @@ export async function catalogue(ctx: SignedInOperationContext, filter: Catalogue
   return toPage(rows, first, total, toPageCourse, cursorOf);
 }
 
+/**
+ * One course for its page, read together with what the policy needs (visible to the viewer, taught by them)
+ * in one prepared statement, so PostgreSQL plans it once per connection; hidden looks like missing.
+ */
 export async function course(ctx: SignedInOperationContext, id: string): Promise<Course> {
   const { em, viewer } = ctx;
-  await assertCanViewCourse(em, viewer, id);
-  const found = await courseById(em, id);
-  if (!found) throw new AppError('NOT_FOUND', { what: 'course' });
-  return found;
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', { what: 'course' });
+  const row = await courseWithAccess(em, viewer, id);
+  if (!row || !canViewCourse(viewer, row)) throw new AppError('NOT_FOUND', { what: 'course' });
+  return toCourse(row);
 }
 
 const OWNER_LIMIT = 100;

@@ -5,6 +5,8 @@ import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.j
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, groupOf } from './course.enums.js';
 import { CourseOwnerKind, type Course, type CourseOwner } from './course.types.js';
 import { isUuid } from '../../shared/util/ids.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { catalogueVisibilitySql, type CourseAccessRow } from './course.policy.js';
 
 /**
  * Shaped SQL for course reads: only the columns the Course type returns, no entity hydration.
@@ -134,6 +136,18 @@ const nextRunJson = (alias: string) => `(select json_build_object(
 export async function courseById(em: EntityManager, id: string): Promise<Course | null> {
   if (!isUuid(id)) return null;
   return (await coursesByIds(em, [id]))[0] ?? null;
+}
+
+/** One course with its owner and the viewer's access to it (course.policy's CourseAccessRow), as one prepared statement. */
+export async function courseWithAccess(em: EntityManager, viewer: Viewer, id: string): Promise<(CourseRow & CourseAccessRow) | null> {
+  const vis = catalogueVisibilitySql(viewer);
+  const q = numbered(
+    `select ${COURSE_COLUMNS}, ${OWNER_NAMES}, ${vis.sql} as visible_to_viewer,
+            exists (select 1 from course_run_instructor ri join course_run r on r.id = ri.run_id where r.course_id = c.id and ri.person_id = ?::uuid) as teaches
+       from course c ${ownerJoins('c')} where c.id = ?::uuid`,
+    [...vis.params, viewer.personId, id],
+  );
+  return (await preparedRows<CourseRow & CourseAccessRow>(em, q.text, q.values))[0] ?? null;
 }
 
 /** Courses with their owners, in one statement. */
