@@ -3,16 +3,11 @@ import { createOrm, Migration } from '../../server/src/shared/db/orm.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 /**
- * Native PostgreSQL enums still allowed. A value added to a native enum cannot be used in the transaction that
+ * Native PostgreSQL enums allowed: none. A value added to a native enum cannot be used in the transaction that
  * added it, and a migration run is one transaction: sets that grow are text + CHECK (the entity's @Enum without
- * `nativeEnumName`). These belong to the course, enrolment and learning-hours modules, whose owners convert them
- * in issue 6; remove each name here when its module does. Never add one.
+ * `nativeEnumName`). Never add one.
  */
-const NATIVE_ENUMS_ALLOWED = new Set([
-  'development_form', 'delivery_mode', 'enrolment_policy', 'course_status', 'course_visibility', // course
-  'enrolment_status', // enrolment
-  'learning_source', // learning-hours
-]);
+const NATIVE_ENUMS_ALLOWED = new Set<string>([]);
 
 let app: TestApp;
 beforeAll(async () => {

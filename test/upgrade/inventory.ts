@@ -40,21 +40,34 @@ export const INVENTORY: Record<string, InventoryItem> = {
   courseVisibleAgencies: same(`select course_id, agency_id from course_visible_agency order by course_id, agency_id`),
 
   /**
-   * Each course's one offering: schedule, place, capacity, counters, policy. The runs area moves these onto
-   * course_run (one run per first-release course): adapt `current` to read them from the run.
+   * Each course's one offering: schedule, place, capacity, counters, policy. The first release's course became
+   * one run of itself (course_run, code "1"), which carries them now.
    */
-  courseSchedules: same(`select id as course_id, ${ts('starts_at')} as starts_at, ${ts('ends_at')} as ends_at, location,
-      capacity, seats_taken, waitlist_length, enrolment_policy::text as enrolment_policy from course order by id`),
+  courseSchedules: {
+    firstRelease: `select id as course_id, ${ts('starts_at')} as starts_at, ${ts('ends_at')} as ends_at, location,
+      capacity, seats_taken, waitlist_length, enrolment_policy::text as enrolment_policy from course order by id`,
+    current: `select course_id, ${ts('starts_at')} as starts_at, ${ts('ends_at')} as ends_at, location,
+      capacity, seats_taken, waitlist_length, enrolment_policy::text as enrolment_policy from course_run order by course_id`,
+  },
 
-  /** Instructors per course (runs: per run of the course). */
-  courseInstructors: same(`select course_id, person_id from course_instructor order by course_id, person_id`),
+  /** Instructors per course, now per run of the course. */
+  courseInstructors: {
+    firstRelease: `select course_id, person_id from course_instructor order by course_id, person_id`,
+    current: `select r.course_id, i.person_id from course_run_instructor i join course_run r on r.id = i.run_id
+      order by r.course_id, i.person_id`,
+  },
 
   enrolmentsPerState: same(`select status::text as status, count(*)::int as n from enrolment group by status order by status`),
 
-  /** Every enrolment with its course and history (runs: the course through the run). */
-  enrolments: same(`select id, person_id, course_id, status::text as status, approver_id, ${ts('requested_at')} as requested_at,
+  /** Every enrolment with its course and history; the course is reached through the enrolment's run. */
+  enrolments: {
+    firstRelease: `select id, person_id, course_id, status::text as status, approver_id, ${ts('requested_at')} as requested_at,
       ${ts('waitlisted_at')} as waitlisted_at, ${ts('decided_at')} as decided_at, decided_by_id, decision_note, ${ts('finished_at')} as finished_at
-      from enrolment order by id`),
+      from enrolment order by id`,
+    current: `select e.id, e.person_id, r.course_id, e.status::text as status, e.approver_id, ${ts('e.requested_at')} as requested_at,
+      ${ts('e.waitlisted_at')} as waitlisted_at, ${ts('e.decided_at')} as decided_at, e.decided_by_id, e.decision_note, ${ts('e.finished_at')} as finished_at
+      from enrolment e join course_run r on r.id = e.run_id order by e.id`,
+  },
 
   /**
    * Credited learning per completed enrolment. The ledger keeps it as credited lines of source

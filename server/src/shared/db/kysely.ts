@@ -5,9 +5,11 @@ import {
 } from 'kysely';
 import { Agency, OrgUnit } from '../../modules/agency/agency.entity.js';
 import { AuditEntry } from '../../modules/audit/audit.entity.js';
+import { PasswordReset } from '../../modules/auth/password-reset.entity.js';
 import { Session, SignInLimit } from '../../modules/auth/session.entity.js';
 import { Course } from '../../modules/course/course.entity.js';
 import { SearchSynonym } from '../../modules/course/search-synonym.entity.js';
+import { CourseRun } from '../../modules/run/run.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
 import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
 import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
@@ -26,7 +28,9 @@ export const kyselyTables = {
   role_grant: RoleGrant,
   session: Session,
   sign_in_limit: SignInLimit,
+  password_reset: PasswordReset,
   course: Course,
+  course_run: CourseRun,
   search_synonym: SearchSynonym,
   enrolment: Enrolment,
   learning_rule_set: LearningRuleSet,
@@ -37,10 +41,10 @@ export const kyselyTables = {
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */
 export interface PivotTables {
-  course_instructor: { course_id: string; person_id: string };
+  course_run_instructor: { run_id: string; person_id: string };
   course_visible_agency: { course_id: string; agency_id: string };
 }
-export const kyselyPivotTables: readonly (keyof PivotTables)[] = ['course_instructor', 'course_visible_agency'];
+export const kyselyPivotTables: readonly (keyof PivotTables)[] = ['course_run_instructor', 'course_visible_agency'];
 
 type Tables = typeof kyselyTables;
 type Named<C, N extends string> = C & { '~entityName'?: N };
