@@ -10,7 +10,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const APPROVE = `mutation($id: ID!) { approveEnrolment(id: $id) { id status } }`;
 const REJECT = `mutation($id: ID!, $reason: String!) { rejectEnrolment(id: $id, reason: $reason) { id status } }`;
 
@@ -25,7 +25,7 @@ async function requests(capacity: number | null, locales: ('id' | 'en' | null)[]
     const locale = locales[i];
     const email = locale ? `peserta.${process.pid}.${n}.${i}@instansi.go.id` : null;
     await app.sql(`update person set email = $1, locale = $2 where id = $3`, [email, locale ?? 'id', learner.id]);
-    const { enrol } = await (await app.as(learner)).ok(ENROL, { courseId: course.id });
+    const { enrol } = await (await app.as(learner)).ok(ENROL, { runId: course.run.id });
     asked.push({ learner, email, id: enrol.id as string });
   }
   return { ...staff, course, asked, boss: await app.as(staff.supervisor) };

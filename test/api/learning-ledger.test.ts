@@ -12,7 +12,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id } }`;
 const COMPLETE = `mutation($id: ID!) { completeEnrolment(id: $id) { id status creditedMinutes } }`;
 const LINE = `id personId year title minutes jp minutesPerJp ruleSetId source sourceId status reversesId reason agencyId agencyName
   orgUnitId orgUnitName enrolmentId courseId`;
@@ -33,7 +33,7 @@ type Staff = Awaited<ReturnType<TestApp['seed']['agencyWithStaff']>>;
 async function completedEnrolments(staff: Staff, jp: number, learners = staff.learners, complete = true): Promise<string[]> {
   const course = await app.seed.course({ ownerAgency: staff.agency, jp });
   const ids: string[] = [];
-  for (const learner of learners) ids.push((await (await app.as(learner)).ok(ENROL, { courseId: course.id })).enrol.id);
+  for (const learner of learners) ids.push((await (await app.as(learner)).ok(ENROL, { runId: course.run.id })).enrol.id);
   if (complete) {
     const admin = await app.as(staff.admin);
     for (const id of ids) await admin.ok(COMPLETE, { id });

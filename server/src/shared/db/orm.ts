@@ -3,7 +3,7 @@ import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
 import { ReflectMetadataProvider } from '@mikro-orm/decorators/legacy';
 import { entities } from './entities.js';
 
-function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
+export function ormOptions(clientUrl: string, overrides: Partial<Options> = {}): Options {
   return defineConfig({
     clientUrl,
     entities,
