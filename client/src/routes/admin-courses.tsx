@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Menu, ActionIcon, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconArchive, IconDots, IconPencil, IconPlus, IconSchool, IconSearch, IconUsers, IconWorld } from '@tabler/icons-react';
@@ -6,11 +5,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { AdminAgencySwitch } from '../features/admin/AdminAgencySwitch';
 import { useAdminAgency } from '../features/admin/useAdminAgency';
 import { CourseStatusBadge } from '../features/course-admin/CourseStatusBadge';
-import { useCourseAdmin } from '../features/course-admin/useCourseAdmin';
+import { useCourseStatus } from '../features/course-admin/useCourseStatus';
 import { seatsText } from '../features/course/seats';
 import { graphql } from '../gql/__generated__';
 import type { AdminCoursesQuery, CourseStatus } from '../gql/__generated__/graphql';
@@ -59,8 +59,7 @@ export default function AdminCoursesRoute() {
   const q = params.get('q') ?? '';
   const statusKey = params.get('status') && params.get('status')! in STATUSES ? params.get('status')! : 'semua';
   const [search, setSearch] = useState(q);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const admin = useCourseAdmin();
+  const admin = useCourseStatus();
   useEffect(() => setSearch(q), [q]);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -69,26 +68,12 @@ export default function AdminCoursesRoute() {
     setParams(next, { replace: true });
   };
   const applySearch = useDebouncedCallback((v: string) => setParam('q', v.trim() || null), 350);
-  const { data, loading, error, refetch, fetchMore } = useQuery(AdminCoursesDocument, {
+  const { loading, error, refetch, page, more } = usePagedList(AdminCoursesDocument, {
     variables: { agencyId, status: STATUSES[statusKey], search: q || null, first: 25, after: null },
+    page: (d) => d.manageableCourses,
   });
-  const page = data?.manageableCourses;
   const suffix = params.get('instansi') ? `?instansi=${params.get('instansi')}` : '';
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          manageableCourses: { ...fetchMoreResult.manageableCourses, nodes: [...prev.manageableCourses.nodes, ...fetchMoreResult.manageableCourses.nodes] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const actions = (c: Row) => (
     <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -215,7 +200,7 @@ export default function AdminCoursesRoute() {
                 </Stack>
               )}
             />
-            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>

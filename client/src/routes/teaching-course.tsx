@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Checkbox, Group, Modal, Box, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconUsers, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { UiError } from '../app/errors';
 import { errorCode, toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { EnrolmentStatusBadge } from '../features/enrolment/EnrolmentStatusBadge';
 import { useFinishEnrolment } from '../features/teaching/useFinishEnrolment';
@@ -76,9 +76,8 @@ export default function TeachingCourseRoute() {
   const fmt = useFormatters();
   const [params, setParams] = useSearchParams();
   const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'aktif';
-  const [loadingMore, setLoadingMore] = useState(false);
   const [deciding, setDeciding] = useState<{ kind: 'complete' | 'fail'; row: Row } | null>(null);
-  const { data, loading, error, refetch, fetchMore } = useQuery(TeachingRosterDocument, { variables: { courseId, status: TABS[tab], first: 50, after: null } });
+  const { data, loading, error, refetch, more } = usePagedList(TeachingRosterDocument, { variables: { courseId, status: TABS[tab], first: 50, after: null }, page: (d) => d.courseRoster });
 
   if (loading && !data) return <PageSkeleton cards={4} />;
   if (error && !data) {
@@ -96,18 +95,6 @@ export default function TeachingCourseRoute() {
   // Self-paced courses are finished at each learner's own pace: their end date only closes the offer.
   const beforeEnd = !notStarted && !!c.endsAt && new Date(c.endsAt).getTime() > now && c.delivery !== 'ONLINE_SELF_PACED';
 
-  async function loadMore() {
-    if (!page.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({ ...fetchMoreResult, courseRoster: { ...fetchMoreResult.courseRoster, nodes: [...prev.courseRoster.nodes, ...fetchMoreResult.courseRoster.nodes] } }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   return (
     <>
@@ -188,7 +175,7 @@ export default function TeachingCourseRoute() {
               </Card>
             ))}
           </SimpleGrid>
-          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+          <LoadMore {...more} />
         </>
       )}
       <FinishModal deciding={deciding} jp={c.jp} earlyUntil={beforeEnd ? c.endsAt! : null} onClose={() => setDeciding(null)} />

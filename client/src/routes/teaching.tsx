@@ -1,10 +1,9 @@
-import { useQuery } from '@apollo/client/react';
 import { Box, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import { IconChalkboardTeacher } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { TeachingCourseCard } from '../features/teaching/TeachingCourseCard';
 import { graphql } from '../gql/__generated__';
@@ -40,24 +39,8 @@ export default function TeachingRoute() {
   const fmt = useFormatters();
   const [params, setParams] = useSearchParams();
   const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'semua';
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, loading, error, refetch, fetchMore } = useQuery(TeachingCoursesDocument, { variables: { status: TABS[tab], first: 24, after: null } });
-  const page = data?.teachingCourses;
+  const { loading, error, refetch, page, more } = usePagedList(TeachingCoursesDocument, { variables: { status: TABS[tab], first: 24, after: null }, page: (d) => d.teachingCourses });
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          teachingCourses: { ...fetchMoreResult.teachingCourses, nodes: [...prev.teachingCourses.nodes, ...fetchMoreResult.teachingCourses.nodes] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   return (
     <>
@@ -97,7 +80,7 @@ export default function TeachingRoute() {
                 </li>
               ))}
             </SimpleGrid>
-            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>

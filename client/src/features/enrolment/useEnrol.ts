@@ -14,15 +14,6 @@ const EnrolDocument = graphql(`
   }
 `);
 
-const WithdrawDocument = graphql(`
-  mutation WithdrawEnrolment($id: ID!) {
-    withdrawEnrolment(id: $id) {
-      id
-      ...EnrolmentState_enrolment
-    }
-  }
-`);
-
 /** Enrols the viewer and says plainly what happened: enrolled, waiting for approval, or waitlisted. */
 export function useEnrol(courseTitle: string) {
   const { t } = useTranslation();
@@ -42,21 +33,4 @@ export function useEnrol(courseTitle: string) {
     }
   }
   return { enrol, loading };
-}
-
-/** Withdraws the viewer from a course; a freed seat goes to the first person on the waiting list. */
-export function useWithdraw() {
-  const { t } = useTranslation();
-  const [mutate, { loading }] = useMutation(WithdrawDocument, { refetchQueries: ['CourseDetail', 'MyEnrolments'] });
-  async function withdraw(id: string, title: string): Promise<boolean> {
-    try {
-      await mutate({ variables: { id } });
-      notifySuccess(t('enrolment.withdraw.done', { title }));
-      return true;
-    } catch (error) {
-      notifyError(toUiError(error, t).message, t('enrolment.withdraw.failedTitle'));
-      return false;
-    }
-  }
-  return { withdraw, loading };
 }
