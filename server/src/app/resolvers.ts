@@ -6,6 +6,7 @@ import { homeResolvers } from '../modules/home/index.js';
 import { learningHoursResolvers } from '../modules/learning-hours/index.js';
 import { partnerResolvers } from '../modules/partner/index.js';
 import { personResolvers } from '../modules/person/index.js';
+import { runResolvers } from '../modules/run/index.js';
 
 /** Every resolver class of every module. A module exports its list from its index.ts. */
 export const allResolvers = [
@@ -14,6 +15,7 @@ export const allResolvers = [
   ...partnerResolvers,
   ...personResolvers,
   ...courseResolvers,
+  ...runResolvers,
   ...enrolmentResolvers,
   ...learningHoursResolvers,
   ...homeResolvers,

@@ -5,16 +5,14 @@ import { BaseEntity } from '../../shared/db/base.entity.js';
 import { Agency } from '../agency/agency.entity.js';
 import { PartnerInstitution } from '../partner/partner.entity.js';
 import { Person } from '../person/person.entity.js';
-import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from './course.enums.js';
+import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm } from './course.enums.js';
 
 /**
- * A course (kursus/pelatihan) owned by an agency or a partner. `seatsTaken` and `waitlistLength`
- * are counters kept in the same transaction as every enrolment change, so listings never count.
+ * A course (kursus/pelatihan) owned by an agency or a partner: what is learned. When, where, how many
+ * seats and who teaches are its runs' (`CourseRun`, run module): a course has any number of runs.
  */
 @Entity()
 @Check({ name: 'course_one_owner', expression: '(owner_agency_id is null) <> (owner_partner_id is null)' })
-@Check({ name: 'course_capacity_positive', expression: 'capacity is null or capacity > 0' })
-@Check({ name: 'course_seats_within_capacity', expression: 'seats_taken >= 0 and (capacity is null or seats_taken <= capacity)' })
 @Check({ name: 'course_jp_positive', expression: 'jp > 0' })
 @Check({ name: 'course_cost_non_negative', expression: 'cost_per_participant >= 0' })
 @Index({ name: 'course_catalogue_idx', properties: ['status', 'visibility'] })
@@ -23,18 +21,12 @@ import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, Enrolmen
   name: 'course_catalogue_order_idx',
   expression: `create index "course_catalogue_order_idx" on "course" ((coalesce("published_at", "created_at")), "id") where "status" = 'PUBLISHED'`,
 })
-// Home recommendations: published courses not yet over (ends_at null or ahead), a small part of a catalogue with a history.
-// The catalogue's other orders (keyset on key and id, read forwards or backwards): start date with undated
-// courses as "any time" (SOONEST, START_DATE), and title (TITLE).
-@Index({
-  name: 'course_catalogue_start_idx',
-  expression: `create index "course_catalogue_start_idx" on "course" ((coalesce("starts_at", '-infinity'::timestamptz)), "id") where "status" = 'PUBLISHED'`,
-})
+// TITLE (keyset on key and id, read forwards or backwards). SOONEST and START_DATE sort by the course's
+// next run (course_run_course_start_idx finds it per course).
 @Index({
   name: 'course_catalogue_title_idx',
   expression: `create index "course_catalogue_title_idx" on "course" ((lower("title")), "id") where "status" = 'PUBLISHED'`,
 })
-@Index({ name: 'course_open_idx', expression: `create index "course_open_idx" on "course" ("ends_at") where "status" = 'PUBLISHED'` })
 @Index({ name: 'course_title_trgm_idx', expression: 'create index "course_title_trgm_idx" on "course" using gin ("title" gin_trgm_ops)' })
 @Index({ name: 'course_search_idx', expression: 'create index "course_search_idx" on "course" using gin ("search_vector")' })
 export class Course extends BaseEntity {
@@ -48,10 +40,10 @@ export class Course extends BaseEntity {
   @Property({ type: 'text', default: '' })
   description: string & Opt = '';
 
-  @Enum({ items: () => DevelopmentForm, nativeEnumName: 'development_form' })
+  @Enum({ items: () => DevelopmentForm })
   form: DevelopmentForm;
 
-  @Enum({ items: () => DeliveryMode, nativeEnumName: 'delivery_mode' })
+  @Enum({ items: () => DeliveryMode })
   delivery: DeliveryMode;
 
   /** JP credited on completion. */
@@ -68,47 +60,18 @@ export class Course extends BaseEntity {
   @ManyToOne(() => PartnerInstitution, { nullable: true, index: true })
   ownerPartner: Rel<PartnerInstitution> | null = null;
 
-  @ManyToMany({ entity: () => Person, pivotTable: 'course_instructor', joinColumn: 'course_id', inverseJoinColumn: 'person_id' })
-  instructors = new Collection<Person>(this);
-
-  /** Seats; null = unlimited. */
-  @Property({ type: 'integer', nullable: true })
-  capacity: number | null = null;
-
-  @Property({ type: 'integer', default: 0 })
-  seatsTaken: number & Opt = 0;
-
-  @Property({ type: 'integer', default: 0 })
-  waitlistLength: number & Opt = 0;
-
-  @Enum({ items: () => EnrolmentPolicy, nativeEnumName: 'enrolment_policy' })
-  enrolmentPolicy: EnrolmentPolicy;
-
   /** Rupiah per participant. */
   @Property({ type: 'bigint', default: 0 })
   costPerParticipant: number & Opt = 0;
 
-  @Enum({ items: () => CourseStatus, nativeEnumName: 'course_status', default: CourseStatus.DRAFT })
+  @Enum({ items: () => CourseStatus, default: CourseStatus.DRAFT })
   status: CourseStatus & Opt = CourseStatus.DRAFT;
 
-  @Enum({ items: () => CourseVisibility, nativeEnumName: 'course_visibility' })
+  @Enum({ items: () => CourseVisibility })
   visibility: CourseVisibility;
 
   @ManyToMany({ entity: () => Agency, pivotTable: 'course_visible_agency', joinColumn: 'course_id', inverseJoinColumn: 'agency_id' })
   visibleToAgencies = new Collection<Agency>(this);
-
-  @Property({ type: 'datetime', nullable: true })
-  startsAt: Date | null = null;
-
-  @Property({ type: 'datetime', nullable: true })
-  endsAt: Date | null = null;
-
-  /** Last moment to enrol (pendaftaran ditutup); null = until the course ends. */
-  @Property({ type: 'datetime', nullable: true })
-  enrolmentClosesAt: Date | null = null;
-
-  @Property({ type: 'string', length: 300, nullable: true })
-  location: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
   publishedAt: Date | null = null;
@@ -128,7 +91,7 @@ export class Course extends BaseEntity {
 
   constructor(fields: {
     code: string; title: string; form: DevelopmentForm; delivery: DeliveryMode; jp: number;
-    enrolmentPolicy: EnrolmentPolicy; visibility: CourseVisibility;
+    visibility: CourseVisibility;
   }) {
     super();
     this.code = fields.code;
@@ -136,7 +99,6 @@ export class Course extends BaseEntity {
     this.form = fields.form;
     this.delivery = fields.delivery;
     this.jp = fields.jp;
-    this.enrolmentPolicy = fields.enrolmentPolicy;
     this.visibility = fields.visibility;
   }
 }

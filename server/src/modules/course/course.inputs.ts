@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
-import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy } from './course.enums.js';
+import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from './course.enums.js';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 60;
@@ -53,11 +53,11 @@ export class CatalogueFilter {
   @Min(0)
   jpMax?: number | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Only courses one can enrol in now with a free seat (or no seat limit)' })
+  @Field(() => Boolean, { nullable: true, description: 'Only courses with a run one can enrol in now with a free seat (or no seat limit)' })
   @IsOptional()
   openOnly?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Also courses that have ended (hidden by default)' })
+  @Field(() => Boolean, { nullable: true, description: 'Also courses with no run still to come (hidden by default)' })
   @IsOptional()
   includeEnded?: boolean | null;
 }
@@ -74,8 +74,8 @@ registerEnumType(CatalogueSort, {
   description: 'Catalogue order; by default RELEVANCE when searching, otherwise SOONEST',
   valuesConfig: {
     RELEVANCE: { description: 'Best match of the search first (SOONEST without a search)' },
-    SOONEST: { description: 'What one can start soonest: any-time and running courses, then upcoming ones by start date' },
-    START_DATE: { description: 'Latest start date first; courses without a date last' },
+    SOONEST: { description: 'What one can start soonest, by the next run: any-time and running runs, then upcoming ones by start date (the default)' },
+    START_DATE: { description: 'Latest run start first; courses without a dated run last' },
     NEWEST: { description: 'Most recently published first' },
     TITLE: { description: 'By title, A to Z' },
   },
@@ -117,18 +117,6 @@ class CourseFields {
   @MaxLength(MAX_TAG_LENGTH, { each: true })
   competencyTags?: string[] | null;
 
-  @Field(() => [ID], { nullable: true, description: 'People holding the instructor role' })
-  @IsOptional()
-  @ArrayMaxSize(50)
-  @IsUUID('all', { each: true })
-  instructorIds?: string[] | null;
-
-  @Field(() => Int, { nullable: true, description: 'Seats; null = unlimited' })
-  @IsOptional()
-  @Min(1)
-  @Max(100_000)
-  capacity?: number | null;
-
   @Field(() => Int, { nullable: true, description: 'Rupiah per participant' })
   @IsOptional()
   @Min(0)
@@ -139,23 +127,6 @@ class CourseFields {
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })
   visibleToAgencyIds?: string[] | null;
-
-  @Field(() => Date, { nullable: true })
-  @IsOptional()
-  startsAt?: Date | null;
-
-  @Field(() => Date, { nullable: true })
-  @IsOptional()
-  endsAt?: Date | null;
-
-  @Field(() => Date, { nullable: true, description: 'Enrolment deadline; null = open until the course ends' })
-  @IsOptional()
-  enrolmentClosesAt?: Date | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(300)
-  location?: string | null;
 }
 
 @InputType()
@@ -178,9 +149,6 @@ export class CreateCourseInput extends CourseFields {
   @Min(1)
   @Max(1000)
   jp!: number;
-
-  @Field(() => EnrolmentPolicy)
-  enrolmentPolicy!: EnrolmentPolicy;
 
   @Field(() => CourseVisibility)
   visibility!: CourseVisibility;
@@ -221,10 +189,6 @@ export class UpdateCourseInput extends CourseFields {
   @Min(1)
   @Max(1000)
   jp?: number | null;
-
-  @Field(() => EnrolmentPolicy, { nullable: true })
-  @IsOptional()
-  enrolmentPolicy?: EnrolmentPolicy | null;
 
   @Field(() => CourseVisibility, { nullable: true })
   @IsOptional()

@@ -1,5 +1,6 @@
 import { byKeys, defineLoader, groupByKeys } from '../../shared/graphql/loaders.js';
-import { CourseAgency, CourseInstructor, CourseOwner, CourseOwnerKind } from './course.types.js';
+import { coursesByIds } from './course.sql.js';
+import { type Course, CourseAgency, CourseOwner, CourseOwnerKind } from './course.types.js';
 
 /** Key of an owner: `AGENCY:<id>` or `PARTNER:<id>`, so one loader (one statement) serves both kinds. */
 export function ownerKey(course: { ownerAgencyId: string | null; ownerPartnerId: string | null }): string | null {
@@ -25,21 +26,10 @@ export const courseOwnerLoader = defineLoader<string, CourseOwner | null>('cours
   return byKeys(keys, rows, (r) => `${r.kind}:${r.id}`, (r) => ({ id: r.id, name: r.name, kind: r.kind }), null);
 });
 
-interface InstructorRow { course_id: string; id: string; full_name: string; partner_name: string | null }
-
-export const courseInstructorsLoader = defineLoader<string, CourseInstructor[]>('course.instructors', async (em, courseIds) => {
-  const rows = await em.execute<InstructorRow[]>(
-    `select ci.course_id, p.id, p.full_name, pi.name as partner_name
-       from course_instructor ci
-       join person p on p.id = ci.person_id
-       left join partner_institution pi on pi.id = p.partner_id
-      where ci.course_id = any(array[?]::uuid[])
-      order by p.full_name, p.id`,
-    [[...courseIds]],
-  );
-  return groupByKeys(courseIds, rows, (r) => r.course_id).map((list) =>
-    list.map((r) => ({ id: r.id, fullName: r.full_name, partnerName: r.partner_name })),
-  );
+/** Courses by id (a run's course), with their owners, in one statement. Callers have checked the viewer may see them. */
+export const courseByIdLoader = defineLoader<string, Course | null>('course.byId', async (em, ids) => {
+  const courses = await coursesByIds(em, [...ids]);
+  return byKeys(ids, courses, (c) => c.id, (c) => c, null);
 });
 
 interface AgencyRow { course_id: string; id: string; name: string }

@@ -44,7 +44,7 @@ export async function loadCourseAccess(em: EntityManager, viewer: Viewer, course
   const rows = await em.execute<CourseAccessRow[]>(
     `select c.id, c.status, c.visibility, c.owner_agency_id, c.owner_partner_id,
             ${vis.sql} as visible_to_viewer,
-            exists (select 1 from course_instructor ci where ci.course_id = c.id and ci.person_id = ?) as teaches
+            exists (select 1 from course_run_instructor ri join course_run r on r.id = ri.run_id where r.course_id = c.id and ri.person_id = ?) as teaches
        from course c where c.id = ?`,
     [...vis.params, viewer.personId, courseId],
   );
@@ -58,7 +58,7 @@ export function canManageCourse(viewer: Viewer, course: Pick<CourseAccessRow, 'o
   return !!course.owner_partner_id && partnerAdminIds(viewer).includes(course.owner_partner_id);
 }
 
-/** Managers and the course's own instructors may run it (rosters, completion). */
+/** Managers and the instructors of any of its runs (rosters and outcomes are per run: run.policy.ts). */
 export function canTeachCourse(viewer: Viewer, course: CourseAccessRow): boolean {
   return course.teaches || canManageCourse(viewer, course);
 }

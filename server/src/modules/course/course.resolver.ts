@@ -34,25 +34,25 @@ export class CourseResolver {
     @Ctx() ctx: SignedInContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CoursePage> {
-    return courses.catalogue(ctx.em, ctx.viewer, filter, sort, page.first, page.after, listingSelection(info));
+    return courses.catalogue(ctx, filter, sort, page.first, page.after, listingSelection(info));
   }
 
   @Query(() => Course, { description: 'One course; NOT_FOUND when the viewer may not see it' })
   @Authorized()
   course(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<Course> {
-    return courses.course(ctx.em, ctx.viewer, id);
+    return courses.course(ctx, id);
   }
 
   @Query(() => [CatalogueOwner], { description: 'Agencies and partners owning courses the viewer may see (top 100)' })
   @Authorized()
   catalogueOwners(@Ctx() ctx: SignedInContext): Promise<CatalogueOwner[]> {
-    return courses.catalogueOwners(ctx.em, ctx.viewer);
+    return courses.catalogueOwners(ctx);
   }
 
   @Query(() => [CatalogueTag], { description: 'Competency tags of courses the viewer may see, most used first (top 50)' })
   @Authorized()
   competencyTags(@Ctx() ctx: SignedInContext): Promise<CatalogueTag[]> {
-    return courses.competencyTags(ctx.em, ctx.viewer);
+    return courses.competencyTags(ctx);
   }
 
   @FieldResolver(() => [CourseAgency], { description: 'Agencies the course is shared with; empty unless the viewer manages it' })
@@ -78,34 +78,34 @@ export class CourseAdminResolver {
     @Ctx() ctx: SignedInContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<CoursePage> {
-    return courses.manageableCourses(ctx.em, ctx.viewer, args, listingSelection(info));
+    return courses.manageableCourses(ctx, args, listingSelection(info));
   }
 
-  @Mutation(() => Course, { description: 'Creates a draft course' })
+  @Mutation(() => Course, { description: 'Creates a draft course; add its runs with createCourseRun' })
   @Authorized(...MANAGERS)
   createCourse(@Arg('input', () => CreateCourseInput) input: CreateCourseInput, @Ctx() ctx: SignedInContext): Promise<Course> {
-    return courses.createCourse(ctx.em, ctx.viewer, input);
+    return courses.createCourse(ctx, input);
   }
 
-  @Mutation(() => Course, { description: 'Changes the fields given; raising capacity promotes the waitlist' })
+  @Mutation(() => Course, { description: 'Changes the fields given (what is learned; runs change through updateCourseRun)' })
   @Authorized(...MANAGERS)
   updateCourse(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateCourseInput) input: UpdateCourseInput,
     @Ctx() ctx: SignedInContext,
   ): Promise<Course> {
-    return courses.updateCourse(ctx.em, ctx.viewer, id, input);
+    return courses.updateCourse(ctx, id, input);
   }
 
   @Mutation(() => Course, { description: 'Puts a draft course in the catalogue' })
   @Authorized(...MANAGERS)
   publishCourse(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<Course> {
-    return courses.publishCourse(ctx.em, ctx.viewer, id);
+    return courses.publishCourse(ctx, id);
   }
 
   @Mutation(() => Course, { description: 'Takes a course out of the catalogue; enrolments are kept' })
   @Authorized(...MANAGERS)
   archiveCourse(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<Course> {
-    return courses.archiveCourse(ctx.em, ctx.viewer, id);
+    return courses.archiveCourse(ctx, id);
   }
 }

@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SignedInOperationContext } from '../../app/context.js';
 import { LockMode } from '@mikro-orm/core';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
 import { Agency } from '../agency/agency.entity.js';
 import { writeAudit } from '../audit/index.js';
-import { promoteFromWaitlist } from '../enrolment/index.js';
 import { PartnerInstitution } from '../partner/partner.entity.js';
 import { Person } from '../person/person.entity.js';
 import { Course as CourseEntity } from './course.entity.js';
@@ -16,7 +16,6 @@ import { assertCanManageCourse, assertCanViewCourse, catalogueVisibilitySql, par
 import {
   and, courseById, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toPageCourse, type PageOrder, type Sql,
 } from './course.sql.js';
-import { closedReasonSql, notEndedSql } from './enrolment-window.js';
 import type { CatalogueOwner, CatalogueTag, Course } from './course.types.js';
 import { CourseOwnerKind } from './course.types.js';
 
@@ -24,9 +23,19 @@ import { CourseOwnerKind } from './course.types.js';
 // Reads
 // ---------------------------------------------------------------------------------------------
 
+/*
+ * The catalogue lists courses by their runs (course_run, run module), read here as SQL only so that the
+ * course module does not import the run module (which imports it). A run that is "not ended" is
+ * scheduled and has no end or ends in the future; "open" also has its deadline ahead and a free seat.
+ */
+const RUN_NOT_ENDED = `r.status = 'SCHEDULED' and (r.ends_at is null or r.ends_at > now())`;
+const HAS_RUN_NOT_ENDED = `exists (select 1 from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED})`;
+const HAS_OPEN_RUN = `exists (select 1 from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED}
+  and (r.enrolment_closes_at is null or r.enrolment_closes_at > now()) and (r.capacity is null or r.seats_taken < r.capacity))`;
+
 function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
   const parts: Sql[] = [];
-  if (!filter) return [sql(notEndedSql('c'))];
+  if (!filter) return [sql(HAS_RUN_NOT_ENDED)];
   let forms: DevelopmentForm[] | null = filter.forms?.length ? [...new Set(filter.forms)] : null;
   if (filter.formGroups?.length) {
     const groups = new Set(filter.formGroups);
@@ -41,10 +50,10 @@ function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
   if (filter.ownerPartnerId) parts.push(isUuid(filter.ownerPartnerId) ? sql(`c.owner_partner_id = ?::uuid`, filter.ownerPartnerId) : sql('false'));
   if (filter.jpMin != null) parts.push(sql(`c.jp >= ?`, filter.jpMin));
   if (filter.jpMax != null) parts.push(sql(`c.jp <= ?`, filter.jpMax));
-  // Ended courses leave the catalogue unless asked for ("termasuk yang sudah selesai").
-  if (!filter.includeEnded) parts.push(sql(notEndedSql('c')));
-  // "Has a free seat" means one can take it now: enrolment still open, whatever includeEnded says.
-  if (filter.openOnly) parts.push(sql(`(c.capacity is null or c.seats_taken < c.capacity) and ${closedReasonSql('c')} is null`));
+  // Courses without a run still to come leave the catalogue unless asked for ("termasuk yang sudah selesai").
+  if (!filter.includeEnded) parts.push(sql(HAS_RUN_NOT_ENDED));
+  // "Has a free seat" means one can take it now in some run: enrolment still open, whatever includeEnded says.
+  if (filter.openOnly) parts.push(sql(HAS_OPEN_RUN));
   return parts;
 }
 
@@ -55,11 +64,21 @@ export interface ListingSelection {
 }
 
 const NEWEST: PageOrder = { key: 'coalesce(c.published_at, c.created_at)', type: 'timestamptz', direction: 'desc' };
-// Keys and directions match the partial indexes on course (course_catalogue_order_idx, …_start_idx, …_title_idx).
+/**
+ * The start of a course's next run (the soonest scheduled run not ended; undated = any time, first), or
+ * +infinity when it has none left (listed only with includeEnded: last). Read per course through
+ * course_run_course_start_idx; the page is then sorted on it.
+ */
+const NEXT_RUN_START = `coalesce((select min(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r
+  where r.course_id = c.id and ${RUN_NOT_ENDED}), 'infinity'::timestamptz)`;
+/** The start of a course's latest scheduled run (ended ones too), or -infinity (undated, or none). */
+const LATEST_RUN_START = `coalesce((select max(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r
+  where r.course_id = c.id and r.status = 'SCHEDULED'), '-infinity'::timestamptz)`;
+// NEWEST and TITLE match the partial indexes on course (course_catalogue_order_idx, …_title_idx).
 const CATALOGUE_ORDERS: Record<Exclude<CatalogueSort, CatalogueSort.RELEVANCE>, PageOrder> = {
-  // A course without a start date can be started any time, a running one now: both before upcoming ones.
-  [CatalogueSort.SOONEST]: { key: `coalesce(c.starts_at, '-infinity'::timestamptz)`, type: 'timestamptz', direction: 'asc' },
-  [CatalogueSort.START_DATE]: { key: `coalesce(c.starts_at, '-infinity'::timestamptz)`, type: 'timestamptz', direction: 'desc' },
+  // A run without a start date can be started any time, a running one now: both before upcoming ones.
+  [CatalogueSort.SOONEST]: { key: NEXT_RUN_START, type: 'timestamptz', direction: 'asc' },
+  [CatalogueSort.START_DATE]: { key: LATEST_RUN_START, type: 'timestamptz', direction: 'desc' },
   [CatalogueSort.NEWEST]: NEWEST,
   [CatalogueSort.TITLE]: { key: 'lower(c.title)', type: 'text', direction: 'asc' },
 };
@@ -69,10 +88,10 @@ const CATALOGUE_ORDERS: Record<Exclude<CatalogueSort, CatalogueSort.RELEVANCE>, 
  * and searched. Sorted as asked, each order keyset-paginated on its own index; by default what one can
  * start soonest, or the most relevant first when searching.
  */
-export async function catalogue(
-  em: EntityManager, viewer: Viewer, filter: CatalogueFilter | null | undefined, sort: CatalogueSort | null | undefined,
+export async function catalogue(ctx: SignedInOperationContext, filter: CatalogueFilter | null | undefined, sort: CatalogueSort | null | undefined,
   first: number, after: string | null | undefined, selection: ListingSelection,
 ): Promise<Page<Course>> {
+  const { em, viewer } = ctx;
   const vis = catalogueVisibilitySql(viewer);
   const search = normalizeSearch(filter?.search);
   const s = search ? searchSql(search) : null;
@@ -87,7 +106,8 @@ export async function catalogue(
   return toPage(rows, first, total, toPageCourse, cursorOf);
 }
 
-export async function course(em: EntityManager, viewer: Viewer, id: string): Promise<Course> {
+export async function course(ctx: SignedInOperationContext, id: string): Promise<Course> {
+  const { em, viewer } = ctx;
   await assertCanViewCourse(em, viewer, id);
   const found = await courseById(em, id);
   if (!found) throw new AppError('NOT_FOUND', { what: 'course' });
@@ -98,7 +118,8 @@ const OWNER_LIMIT = 100;
 const TAG_LIMIT = 50;
 
 /** Agencies and partners that own courses the viewer can see, most courses first. */
-export async function catalogueOwners(em: EntityManager, viewer: Viewer): Promise<CatalogueOwner[]> {
+export async function catalogueOwners(ctx: SignedInOperationContext): Promise<CatalogueOwner[]> {
+  const { em, viewer } = ctx;
   const vis = catalogueVisibilitySql(viewer);
   const rows = await em.execute<{ kind: CourseOwnerKind; id: string; name: string; course_count: number }[]>(
     `select o.kind, o.id, coalesce(a.name, p.name) as name, o.course_count
@@ -116,7 +137,8 @@ export async function catalogueOwners(em: EntityManager, viewer: Viewer): Promis
 }
 
 /** Competency tags of visible courses, most used first (case-insensitive; shown as first written). */
-export async function competencyTags(em: EntityManager, viewer: Viewer): Promise<CatalogueTag[]> {
+export async function competencyTags(ctx: SignedInOperationContext): Promise<CatalogueTag[]> {
+  const { em, viewer } = ctx;
   const vis = catalogueVisibilitySql(viewer);
   const rows = await em.execute<{ tag: string; course_count: number }[]>(
     `select min(t) as tag, count(distinct c.id)::int as course_count
@@ -131,7 +153,8 @@ export async function competencyTags(em: EntityManager, viewer: Viewer): Promise
 }
 
 /** Courses the viewer manages (drafts too): their agencies' and partners', or all for platform admins. */
-export async function manageableCourses(em: EntityManager, viewer: Viewer, args: ManageableCoursesArgs, selection: ListingSelection): Promise<Page<Course>> {
+export async function manageableCourses(ctx: SignedInOperationContext, args: ManageableCoursesArgs, selection: ListingSelection): Promise<Page<Course>> {
+  const { em, viewer } = ctx;
   const parts: Sql[] = [];
   if (args.agencyId) {
     if (!viewer.administersAgency(args.agencyId)) throw new AppError('FORBIDDEN', {}, 'agencyId');
@@ -202,19 +225,6 @@ function required<T>(value: T | null | undefined, field: string): T {
   return value;
 }
 
-function checkDates(startsAt: Date | null, endsAt: Date | null, closesAt: Date | null = null): void {
-  for (const [field, d] of [['startsAt', startsAt], ['endsAt', endsAt], ['enrolmentClosesAt', closesAt]] as const) {
-    if (d && Number.isNaN(d.getTime())) throw badInput(field, 'invalidDate');
-  }
-  if (startsAt && endsAt && endsAt.getTime() <= startsAt.getTime()) throw new AppError('INVALID_DATES', {}, 'endsAt');
-  // Enrolment can close before the end (even after the start), never after it.
-  if (closesAt && endsAt && closesAt.getTime() > endsAt.getTime()) throw new AppError('INVALID_ENROLMENT_DEADLINE', {}, 'enrolmentClosesAt');
-}
-
-const trimOrNull = (value: string | null | undefined) => {
-  const trimmed = value?.trim() ?? '';
-  return trimmed ? trimmed : null;
-};
 
 function resolveOwner(viewer: Viewer, agencyId: string | null | undefined, partnerId: string | null | undefined): { agencyId: string | null; partnerId: string | null } {
   if (agencyId && partnerId) throw new AppError('INVALID_OWNER', {}, 'ownerAgencyId');
@@ -239,19 +249,6 @@ async function assertCodeFree(tx: EntityManager, code: string, exceptId: string 
   if (rows.length) throw new AppError('DUPLICATE_CODE', {}, 'code');
 }
 
-async function checkInstructors(tx: EntityManager, ids: string[]): Promise<string[]> {
-  const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
-  if (unique.length === 0) return [];
-  const rows = await tx.execute<{ id: string }[]>(
-    `select p.id from person p
-      where p.id = any(array[?]::uuid[]) and p.active
-        and exists (select 1 from role_grant g where g.person_id = p.id and g.role = 'INSTRUCTOR')`,
-    [unique],
-  );
-  if (rows.length !== unique.length) throw new AppError('INVALID_INSTRUCTOR', {}, 'instructorIds');
-  return unique;
-}
-
 async function checkAgencies(tx: EntityManager, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
   if (unique.length === 0) return [];
@@ -270,10 +267,10 @@ async function listedAgencies(tx: EntityManager, visibility: CourseVisibility, i
   return checkAgencies(tx, ids);
 }
 
-async function replaceLinks(tx: EntityManager, table: 'course_instructor' | 'course_visible_agency', column: 'person_id' | 'agency_id', courseId: string, ids: string[]): Promise<void> {
-  await tx.execute(`delete from ${table} where course_id = ?`, [courseId]);
+async function replaceVisibleAgencies(tx: EntityManager, courseId: string, ids: string[]): Promise<void> {
+  await tx.execute(`delete from course_visible_agency where course_id = ?`, [courseId]);
   if (ids.length) {
-    await tx.execute(`insert into ${table} (course_id, ${column}) select ?::uuid, unnest(array[?]::uuid[])`, [courseId, ids]);
+    await tx.execute(`insert into course_visible_agency (course_id, agency_id) select ?::uuid, unnest(array[?]::uuid[])`, [courseId, ids]);
   }
 }
 
@@ -287,14 +284,11 @@ async function mapCodeViolation<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function createCourse(em: EntityManager, viewer: Viewer, input: CreateCourseInput): Promise<Course> {
+export async function createCourse(ctx: SignedInOperationContext, input: CreateCourseInput): Promise<Course> {
+  const { em, viewer } = ctx;
   const code = normalizeCode(input.code);
   const title = normalizeTitle(input.title);
   const tags = normalizeTags(input.competencyTags ?? []);
-  const startsAt = input.startsAt ?? null;
-  const endsAt = input.endsAt ?? null;
-  const enrolmentClosesAt = input.enrolmentClosesAt ?? null;
-  checkDates(startsAt, endsAt, enrolmentClosesAt);
   const owner = resolveOwner(viewer, input.ownerAgencyId, input.ownerPartnerId);
 
   const id = await mapCodeViolation(() => em.transactional(async (tx) => {
@@ -305,25 +299,17 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: Cre
       throw new AppError('NOT_FOUND', { what: 'partner' }, 'ownerPartnerId');
     }
     await assertCodeFree(tx, code, null);
-    const instructorIds = await checkInstructors(tx, input.instructorIds ?? []);
     const agencyIds = await listedAgencies(tx, input.visibility, input.visibleToAgencyIds);
 
     const course = new CourseEntity({
-      code, title, form: input.form, delivery: input.delivery, jp: input.jp,
-      enrolmentPolicy: input.enrolmentPolicy, visibility: input.visibility,
+      code, title, form: input.form, delivery: input.delivery, jp: input.jp, visibility: input.visibility,
     });
     course.description = input.description?.trim() ?? '';
     course.competencyTags = tags;
     course.ownerAgency = owner.agencyId ? tx.getReference(Agency, owner.agencyId) : null;
     course.ownerPartner = owner.partnerId ? tx.getReference(PartnerInstitution, owner.partnerId) : null;
-    course.capacity = input.capacity ?? null;
     course.costPerParticipant = input.costPerParticipant ?? 0;
-    course.startsAt = startsAt;
-    course.endsAt = endsAt;
-    course.enrolmentClosesAt = enrolmentClosesAt;
-    course.location = trimOrNull(input.location);
     course.createdBy = tx.getReference(Person, viewer.personId);
-    for (const personId of instructorIds) course.instructors.add(tx.getReference(Person, personId));
     for (const agencyId of agencyIds) course.visibleToAgencies.add(tx.getReference(Agency, agencyId));
     tx.persist(course);
     writeAudit(tx, viewer, 'course.create', 'Course', course.id, { code, title, ownerAgencyId: owner.agencyId, ownerPartnerId: owner.partnerId });
@@ -332,13 +318,14 @@ export async function createCourse(em: EntityManager, viewer: Viewer, input: Cre
   return (await courseById(em, id))!;
 }
 
-/** Locks the course row so seat counters and capacity change one writer at a time. */
+/** Locks the course row so changes to it (and runs created meanwhile) go one writer at a time. */
 async function lockCourse(tx: EntityManager, viewer: Viewer, id: string): Promise<CourseEntity> {
   await assertCanManageCourse(tx, viewer, id);
   return tx.findOneOrFail(CourseEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
 }
 
-export async function updateCourse(em: EntityManager, viewer: Viewer, id: string, input: UpdateCourseInput): Promise<Course> {
+export async function updateCourse(ctx: SignedInOperationContext, id: string, input: UpdateCourseInput): Promise<Course> {
+  const { em, viewer } = ctx;
   // Everything that needs no database is checked before the transaction starts.
   const code = input.code !== undefined ? normalizeCode(input.code) : undefined;
   const title = input.title !== undefined ? normalizeTitle(input.title) : undefined;
@@ -346,7 +333,6 @@ export async function updateCourse(em: EntityManager, viewer: Viewer, id: string
   const jp = input.jp !== undefined ? required(input.jp, 'jp') : undefined;
   const form = input.form !== undefined ? required(input.form, 'form') : undefined;
   const delivery = input.delivery !== undefined ? required(input.delivery, 'delivery') : undefined;
-  const policy = input.enrolmentPolicy !== undefined ? required(input.enrolmentPolicy, 'enrolmentPolicy') : undefined;
   const visibility = input.visibility !== undefined ? required(input.visibility, 'visibility') : undefined;
   const cost = input.costPerParticipant !== undefined ? (input.costPerParticipant ?? 0) : undefined;
 
@@ -374,33 +360,7 @@ export async function updateCourse(em: EntityManager, viewer: Viewer, id: string
     set('delivery', delivery);
     set('jp', jp);
     set('competencyTags', tags);
-    set('enrolmentPolicy', policy);
     set('costPerParticipant', cost);
-    if (input.location !== undefined) set('location', trimOrNull(input.location));
-
-    const startsAt = input.startsAt !== undefined ? input.startsAt : course.startsAt;
-    const endsAt = input.endsAt !== undefined ? input.endsAt : course.endsAt;
-    const closesAt = input.enrolmentClosesAt !== undefined ? input.enrolmentClosesAt : course.enrolmentClosesAt;
-    checkDates(startsAt, endsAt, closesAt);
-    set('startsAt', startsAt);
-    set('endsAt', endsAt);
-    set('enrolmentClosesAt', closesAt);
-
-    let capacityRaised = false;
-    if (input.capacity !== undefined) {
-      const capacity = input.capacity;
-      if (capacity !== null && capacity < course.seatsTaken) {
-        throw new AppError('CAPACITY_BELOW_TAKEN', { taken: course.seatsTaken }, 'capacity');
-      }
-      capacityRaised = course.capacity !== null && (capacity === null || capacity > course.capacity);
-      set('capacity', capacity);
-    }
-
-    if (input.instructorIds !== undefined) {
-      const instructorIds = await checkInstructors(tx, input.instructorIds ?? []);
-      await replaceLinks(tx, 'course_instructor', 'person_id', course.id, instructorIds);
-      changed.push('instructors');
-    }
     const nextVisibility = visibility ?? course.visibility;
     if (visibility !== undefined || input.visibleToAgencyIds !== undefined) {
       // Left out: a listed course keeps its list; any other visibility drops it.
@@ -408,20 +368,19 @@ export async function updateCourse(em: EntityManager, viewer: Viewer, id: string
         : nextVisibility !== CourseVisibility.LISTED_AGENCIES ? []
           : (await tx.execute<{ agency_id: string }[]>(`select agency_id from course_visible_agency where course_id = ?`, [course.id])).map((r) => r.agency_id);
       const agencyIds = await listedAgencies(tx, nextVisibility, ids);
-      await replaceLinks(tx, 'course_visible_agency', 'agency_id', course.id, agencyIds);
+      await replaceVisibleAgencies(tx, course.id, agencyIds);
       set('visibility', visibility);
       if (input.visibleToAgencyIds !== undefined) changed.push('visibleToAgencies');
     }
 
     writeAudit(tx, viewer, 'course.update', 'Course', course.id, { changed });
     await tx.flush();
-    // New seats go to the waitlist first-in-first-out, in this same transaction.
-    if (capacityRaised && course.waitlistLength > 0) await promoteFromWaitlist(tx, course.id);
   }));
   return (await courseById(em, id))!;
 }
 
-export async function publishCourse(em: EntityManager, viewer: Viewer, id: string): Promise<Course> {
+export async function publishCourse(ctx: SignedInOperationContext, id: string): Promise<Course> {
+  const { em, viewer } = ctx;
   await em.transactional(async (tx) => {
     const course = await lockCourse(tx, viewer, id);
     if (course.status !== CourseStatus.DRAFT) throw new AppError('COURSE_NOT_DRAFT');
@@ -433,7 +392,8 @@ export async function publishCourse(em: EntityManager, viewer: Viewer, id: strin
 }
 
 /** Archived courses leave the catalogue; their enrolments stay as they are. */
-export async function archiveCourse(em: EntityManager, viewer: Viewer, id: string): Promise<Course> {
+export async function archiveCourse(ctx: SignedInOperationContext, id: string): Promise<Course> {
+  const { em, viewer } = ctx;
   await em.transactional(async (tx) => {
     const course = await lockCourse(tx, viewer, id);
     if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');

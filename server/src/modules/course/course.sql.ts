@@ -2,10 +2,9 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../shared/errors.js';
 import { numbered, preparedRows } from '../../shared/db/prepared.js';
 import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.js';
-import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy, groupOf } from './course.enums.js';
-import { CourseOwnerKind, type Course, type CourseInstructor, type CourseOwner } from './course.types.js';
+import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, groupOf } from './course.enums.js';
+import { CourseOwnerKind, type Course, type CourseOwner } from './course.types.js';
 import { isUuid } from '../../shared/util/ids.js';
-import { closedReason } from './enrolment-window.js';
 
 /**
  * Shaped SQL for course reads: only the columns the Course type returns, no entity hydration.
@@ -29,17 +28,14 @@ export { isUuid };
 const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 
 export const COURSE_COLUMNS = `c.id, c.code, c.title, c.description, c.form, c.delivery, c.jp, c.competency_tags,
-  c.owner_agency_id, c.owner_partner_id, c.capacity, c.seats_taken, c.waitlist_length, c.enrolment_policy,
-  c.cost_per_participant::float8 as cost_per_participant, c.status, c.visibility, c.location,
-  ${ms('c.starts_at')} as starts_at, ${ms('c.ends_at')} as ends_at, ${ms('c.published_at')} as published_at,
-  ${ms('c.enrolment_closes_at')} as enrolment_closes_at`;
+  c.owner_agency_id, c.owner_partner_id, c.cost_per_participant::float8 as cost_per_participant, c.status, c.visibility,
+  ${ms('c.published_at')} as published_at`;
 
 export interface CourseRow {
   id: string;
-  /** Joined by reads that return the owner / instructors (OWNER_NAMES with ownerJoins, instructorsJson). */
+  /** Joined by reads that return the owner (OWNER_NAMES with ownerJoins). */
   owner_agency_name?: string | null;
   owner_partner_name?: string | null;
-  instructors?: CourseInstructor[] | null;
   code: string;
   title: string;
   description: string;
@@ -49,18 +45,10 @@ export interface CourseRow {
   competency_tags: string[];
   owner_agency_id: string | null;
   owner_partner_id: string | null;
-  capacity: number | null;
-  seats_taken: number;
-  waitlist_length: number;
-  enrolment_policy: EnrolmentPolicy;
   cost_per_participant: number;
   status: CourseStatus;
   visibility: CourseVisibility;
-  location: string | null;
-  starts_at: number | null;
-  ends_at: number | null;
   published_at: number | null;
-  enrolment_closes_at: number | null;
 }
 
 /**
@@ -69,14 +57,10 @@ export interface CourseRow {
  */
 const FIELD_COLUMNS: Record<string, string[]> = {
   code: ['c.code'], title: ['c.title'], description: ['c.description'], form: ['c.form'], formGroup: ['c.form'],
-  delivery: ['c.delivery'], jp: ['c.jp'], competencyTags: ['c.competency_tags'], capacity: ['c.capacity'],
-  seatsTaken: ['c.seats_taken'], seatsLeft: ['c.capacity', 'c.seats_taken'], waitlistLength: ['c.waitlist_length'],
-  enrolmentPolicy: ['c.enrolment_policy'], costPerParticipant: ['c.cost_per_participant::float8 as cost_per_participant'],
-  status: ['c.status'], visibility: ['c.visibility'], location: ['c.location'],
-  startsAt: [`${ms('c.starts_at')} as starts_at`], endsAt: [`${ms('c.ends_at')} as ends_at`],
+  delivery: ['c.delivery'], jp: ['c.jp'], competencyTags: ['c.competency_tags'],
+  costPerParticipant: ['c.cost_per_participant::float8 as cost_per_participant'],
+  status: ['c.status'], visibility: ['c.visibility'],
   publishedAt: [`${ms('c.published_at')} as published_at`],
-  enrolmentClosesAt: [`${ms('c.enrolment_closes_at')} as enrolment_closes_at`],
-  enrolmentClosedReason: [`${ms('c.ends_at')} as ends_at`, `${ms('c.enrolment_closes_at')} as enrolment_closes_at`],
 };
 
 /** Columns for the selected Course fields, in a fixed order (one statement text per selection). */
@@ -99,27 +83,15 @@ export function toCourse(row: CourseRow): Course {
     delivery: row.delivery,
     jp: row.jp,
     competencyTags: row.competency_tags ?? [],
-    capacity: row.capacity,
-    seatsTaken: row.seats_taken,
-    seatsLeft: row.capacity === null ? null : Math.max(0, row.capacity - row.seats_taken),
-    waitlistLength: row.waitlist_length,
-    enrolmentPolicy: row.enrolment_policy,
     costPerParticipant: Number(row.cost_per_participant),
     status: row.status,
     visibility: row.visibility,
-    startsAt: toDate(row.starts_at),
-    endsAt: toDate(row.ends_at),
-    location: row.location,
     publishedAt: toDate(row.published_at),
-    enrolmentClosesAt: toDate(row.enrolment_closes_at),
-    // Unselected columns are undefined in listings; the reason is only read when selected (and then both are there).
-    enrolmentClosedReason: closedReason(row.ends_at, row.enrolment_closes_at),
     ownerAgencyId: row.owner_agency_id,
     ownerPartnerId: row.owner_partner_id,
-    // Set when the statement joined them (always for one course; for a listing, when selected):
+    // Set when the statement joined it (always for one course; for a listing, when selected):
     // GraphQL never reads a field that was not selected.
     owner: row.owner_agency_name !== undefined ? ownerOf(row) : (undefined as never),
-    instructors: row.instructors !== undefined ? (row.instructors ?? []) : (undefined as never),
   };
 }
 
@@ -137,20 +109,21 @@ const OWNER_NAMES = 'oa.name as owner_agency_name, op.name as owner_partner_name
 const ownerJoins = (alias: string) =>
   `left join agency oa on oa.id = ${alias}.owner_agency_id left join partner_institution op on op.id = ${alias}.owner_partner_id`;
 
-/** Instructors of the course row aliased `alias` as JSON (same order as the instructors loader). */
-const instructorsJson = (alias: string) =>
-  `(select json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id)
-      from course_instructor ci join person p on p.id = ci.person_id left join partner_institution pi on pi.id = p.partner_id
-     where ci.course_id = ${alias}.id)`;
-
-/** One course with its owner and instructors, in one statement. */
+/** One course with its owner, in one statement. */
 export async function courseById(em: EntityManager, id: string): Promise<Course | null> {
   if (!isUuid(id)) return null;
+  return (await coursesByIds(em, [id]))[0] ?? null;
+}
+
+/** Courses with their owners, in one statement. */
+export async function coursesByIds(em: EntityManager, ids: string[]): Promise<Course[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
   const rows = await em.execute<CourseRow[]>(
-    `select ${COURSE_COLUMNS}, ${OWNER_NAMES}, ${instructorsJson('c')} as instructors from course c ${ownerJoins('c')} where c.id = ?`,
-    [id],
+    `select ${COURSE_COLUMNS}, ${OWNER_NAMES} from course c ${ownerJoins('c')} where c.id = any(array[?]::uuid[])`,
+    [valid],
   );
-  return rows[0] ? toCourse(rows[0]) : null;
+  return rows.map(toCourse);
 }
 
 /**
@@ -220,8 +193,7 @@ export async function coursePage(
   if (!Number.isInteger(opts.first) || opts.first < 1 || opts.first > 100) throw new AppError('BAD_USER_INPUT', {}, 'first');
   const limit = opts.first + 1;
   const columns = listingColumns(opts.fields);
-  const extras = (opts.fields.has('owner') ? `, ${OWNER_NAMES}` : '')
-    + (opts.fields.has('instructors') ? `, ${instructorsJson('x')} as instructors` : '');
+  const extras = opts.fields.has('owner') ? `, ${OWNER_NAMES}` : '';
   const owners = opts.fields.has('owner') ? ownerJoins('x') : '';
   let query: Sql;
   if (!opts.score) {
@@ -279,5 +251,5 @@ export async function coursePage(
 
 export const cursorOf = (row: CoursePageRow): unknown[] => (row.score !== null ? [row.score, row.sort_us, row.id] : [row.sort_at, row.id]);
 
-/** A listed course: only its selected fields are set (owner and instructors when selected, joined by the page query). */
+/** A listed course: only its selected fields are set (the owner when selected, joined by the page query). */
 export const toPageCourse = (row: CoursePageRow): Course => toCourse(row);

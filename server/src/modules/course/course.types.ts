@@ -1,9 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageOf } from '../../shared/graphql/pagination.js';
-import {
-  CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy,
-} from './course.enums.js';
-import { EnrolmentClosedReason } from './enrolment-window.js';
+import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from './course.enums.js';
 
 export enum CourseOwnerKind {
   AGENCY = 'AGENCY',
@@ -34,7 +31,7 @@ export class CourseAgency {
   @Field(() => String) name!: string;
 }
 
-@ObjectType({ description: 'A course (kursus/pelatihan) as the viewer may see it' })
+@ObjectType({ description: 'A course (kursus/pelatihan) as the viewer may see it: what is learned; its runs say when, where and how' })
 export class Course {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
@@ -45,27 +42,14 @@ export class Course {
   @Field(() => DeliveryMode) delivery!: DeliveryMode;
   @Field(() => Int, { description: 'JP credited on completion' }) jp!: number;
   @Field(() => [String]) competencyTags!: string[];
-  @Field(() => Int, { nullable: true, description: 'Seats; null = unlimited' }) capacity!: number | null;
-  @Field(() => Int) seatsTaken!: number;
-  @Field(() => Int, { nullable: true, description: 'null when capacity is unlimited' }) seatsLeft!: number | null;
-  @Field(() => Int) waitlistLength!: number;
-  @Field(() => EnrolmentPolicy) enrolmentPolicy!: EnrolmentPolicy;
   @Field(() => Int, { description: 'Rupiah per participant' }) costPerParticipant!: number;
   @Field(() => CourseStatus) status!: CourseStatus;
   @Field(() => CourseVisibility) visibility!: CourseVisibility;
-  @Field(() => Date, { nullable: true }) startsAt!: Date | null;
-  @Field(() => Date, { nullable: true }) endsAt!: Date | null;
-  @Field(() => String, { nullable: true }) location!: string | null;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
-  @Field(() => Date, { nullable: true, description: 'Last moment to enrol; null = until the course ends' })
-  enrolmentClosesAt!: Date | null;
-  @Field(() => EnrolmentClosedReason, { nullable: true, description: 'Why enrolment is closed (the course ended, or its deadline passed); null while open' })
-  enrolmentClosedReason!: EnrolmentClosedReason | null;
 
   // Joined by the statement that reads the course (a listing only when selected): no field resolver,
   // no loader, no further statement.
   @Field(() => CourseOwner) owner!: CourseOwner;
-  @Field(() => [CourseInstructor]) instructors!: CourseInstructor[];
 
   // For field resolvers and policies (not GraphQL fields themselves).
   ownerAgencyId!: string | null;

@@ -1,5 +1,4 @@
 import { CourseAdminResolver, CourseResolver } from './course.resolver.js';
-import { TeachingResolver } from './teaching.resolver.js';
 
 export { Course } from './course.entity.js';
 export {
@@ -9,8 +8,10 @@ export {
   assertCanManageCourse, assertCanViewCourse, canManageCourse, canTeachCourse, canViewCourse, catalogueVisibilitySql,
   loadCourseAccess, partnerAdminIds, type CourseAccessRow,
 } from './course.policy.js';
-export { courseInstructorsLoader, courseOwnerLoader } from './course.loaders.js';
+export { courseByIdLoader, courseOwnerLoader } from './course.loaders.js';
 export type { Course as CourseView } from './course.types.js';
+export { Course as CourseType, CourseInstructor, CoursePage } from './course.types.js';
 export { courseById } from './course.sql.js';
+export type { ListingSelection } from './course.service.js';
 
-export const courseResolvers = [CourseResolver, CourseAdminResolver, TeachingResolver] as const;
+export const courseResolvers = [CourseResolver, CourseAdminResolver] as const;

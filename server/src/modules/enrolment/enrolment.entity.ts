@@ -3,6 +3,7 @@ import { Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-orm/dec
 import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/db/base.entity.js';
 import { Course } from '../course/course.entity.js';
+import { CourseRun } from '../run/run.entity.js';
 import { Person } from '../person/person.entity.js';
 
 export enum EnrolmentStatus {
@@ -21,16 +22,28 @@ registerEnumType(EnrolmentStatus, { name: 'EnrolmentStatus' });
 
 /** States that occupy one of the course's seats. */
 export const SEAT_HOLDING = [EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED, EnrolmentStatus.FAILED];
-/** States a learner may enrol again from (the same row is reused: one per person per course). */
+/** States a learner may enrol in the same run again from (the same row is reused: one per person per run). */
 export const REOPENABLE = [EnrolmentStatus.WITHDRAWN, EnrolmentStatus.REJECTED];
+/**
+ * States that count as "in the course": at most one enrolment per person and course is in one of them
+ * (the partial unique index enrolment_one_current_per_course). COMPLETED is among them: a completed
+ * course is not taken again (its JP are credited once). FAILED, WITHDRAWN and REJECTED rows are history:
+ * the learner may enrol in a later run.
+ */
+export const CURRENT = [EnrolmentStatus.REQUESTED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED];
 
 /**
- * A person in an offering. Today offerings are courses; workshops and programme cohorts will
- * add their own nullable columns, with a check that exactly one is set.
+ * A person in a run of a course. `course` repeats the run's course so that "one run of a course at a
+ * time" is a partial unique index; a learner has at most one row per run (re-enrolling re-opens it).
  */
 @Entity()
-@Unique({ name: 'enrolment_once_per_course', properties: ['person', 'course'] })
-@Index({ name: 'enrolment_waitlist_idx', properties: ['course', 'status', 'waitlistedAt'] })
+@Unique({ name: 'enrolment_once_per_run', properties: ['person', 'run'] })
+@Index({
+  name: 'enrolment_one_current_per_course',
+  expression: `create unique index "enrolment_one_current_per_course" on "enrolment" ("person_id", "course_id") where "status" in ('REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED')`,
+})
+@Index({ name: 'enrolment_course_idx', properties: ['course'] })
+@Index({ name: 'enrolment_waitlist_idx', properties: ['run', 'status', 'waitlistedAt'] })
 @Index({ name: 'enrolment_approver_idx', properties: ['approver', 'status'] })
 @Index({ name: 'enrolment_person_status_idx', properties: ['person', 'status'] })
 export class Enrolment extends BaseEntity {
@@ -40,7 +53,10 @@ export class Enrolment extends BaseEntity {
   @ManyToOne(() => Course, { deleteRule: 'cascade' })
   course: Rel<Course>;
 
-  @Enum({ items: () => EnrolmentStatus, nativeEnumName: 'enrolment_status' })
+  @ManyToOne(() => CourseRun, { deleteRule: 'cascade' })
+  run: Rel<CourseRun>;
+
+  @Enum({ items: () => EnrolmentStatus })
   status: EnrolmentStatus;
 
   /** The supervisor who must decide (set when the course needs approval). */
@@ -66,10 +82,11 @@ export class Enrolment extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   finishedAt: Date | null = null;
 
-  constructor(person: Person, course: Course, status: EnrolmentStatus) {
+  constructor(person: Person, run: CourseRun, status: EnrolmentStatus) {
     super();
     this.person = person;
-    this.course = course;
+    this.course = run.course;
+    this.run = run;
     this.status = status;
   }
 }

@@ -4,10 +4,10 @@ import { PageArgs } from '../../shared/graphql/pagination.js';
 import { EnrolmentStatus } from './enrolment.entity.js';
 
 @ArgsType()
-export class CourseIdArgs {
-  @Field(() => ID)
+export class RunIdArgs {
+  @Field(() => ID, { description: 'The run (CourseRun.id)' })
   @IsUUID()
-  courseId!: string;
+  runId!: string;
 }
 
 @ArgsType()
@@ -35,13 +35,13 @@ export class FinishEnrolmentArgs extends EnrolmentIdArgs {
 
   @Field(() => Boolean, {
     defaultValue: false,
-    description: 'Confirms recording the outcome before the course ends (the roster asks first); without it that is COURSE_NOT_ENDED',
+    description: 'Confirms recording the outcome before the run ends (the roster asks first); without it that is COURSE_NOT_ENDED',
   })
   early: boolean = false;
 }
 
 @ArgsType()
-export class EnrolPeopleArgs extends CourseIdArgs {
+export class EnrolPeopleArgs extends RunIdArgs {
   @Field(() => [ID])
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
@@ -63,9 +63,9 @@ export class ApprovalsInboxArgs extends PageArgs {
 
 @ArgsType()
 export class CourseRosterArgs extends PageArgs {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The run (CourseRun.id)' })
   @IsUUID()
-  courseId!: string;
+  runId!: string;
 
   @Field(() => [EnrolmentStatus], { nullable: true, description: 'Only these states; all when omitted' })
   status?: EnrolmentStatus[] | null;

@@ -1,5 +1,5 @@
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { canManageCourse, partnerAdminIds } from '../course/course.policy.js';
+import { canManageCourse, partnerAdminIds } from '../course/index.js';
 
 /** What the enrolment policies need about one enrolment (see loadEnrolmentAccess). */
 export interface EnrolmentAccessRow {
@@ -7,19 +7,20 @@ export interface EnrolmentAccessRow {
   status: string;
   person_id: string;
   course_id: string;
+  run_id: string;
   approver_id: string | null;
   learner_supervisor_id: string | null;
   learner_agency_id: string | null;
   owner_agency_id: string | null;
   owner_partner_id: string | null;
-  /** The viewer is an instructor of the course. */
+  /** The viewer is an instructor of the enrolment's run. */
   teaches: boolean;
 }
 
-/** Same rule as the course module's canTeachCourse: its instructors and its managers. */
+/** Same rule as the run module's canTeachRun: the run's instructors and its course's managers. */
 export const runsCourse = (viewer: Viewer, row: EnrolmentAccessRow) => row.teaches || canManageCourse(viewer, row);
 
-/** The learner, their approver and supervisor, the course's instructors and managers, and admins of the learner's agency. */
+/** The learner, their approver and supervisor, the run's instructors, the course's managers, and admins of the learner's agency. */
 export function canSeeEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {
   return (
     row.person_id === viewer.personId ||
@@ -52,8 +53,8 @@ export function administersCourseOwner(viewer: Viewer, course: { owner_agency_id
 }
 
 /**
- * A course's outcome (completion credits JP, failure does not) is decided by the people responsible
- * for the course: its instructors and its owner's admins. Never by the learner themselves.
+ * An outcome (completion credits JP, failure does not) is decided by the people responsible for the
+ * run: its instructors and its course owner's admins. Never by the learner themselves.
  */
 export function canFinishEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {
   if (row.person_id === viewer.personId) return false; // nobody credits their own JP

@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.js';
-import type { DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../course/course.enums.js';
+import type { DeliveryMode, DevelopmentForm } from '../course/index.js';
+import { RUN_COLUMNS, toCourseRun, type RunRow } from '../run/index.js';
 import type { EnrolmentStatus } from './enrolment.entity.js';
 import type { EnrolmentAccessRow } from './enrolment.policy.js';
 import type { Enrolment, EnrolmentCourse, EnrolmentLearner } from './enrolment.types.js';
@@ -16,20 +17,20 @@ export const ENROLMENT_COLUMNS = `
   e.id, e.status, e.requested_at, e.waitlisted_at, e.decided_at, e.decision_note, e.finished_at,
   e.person_id, e.approver_id,
   c.id as course_id, c.code as course_code, c.title as course_title, c.jp as course_jp, c.form as course_form,
-  c.delivery as course_delivery, c.enrolment_policy as course_policy, c.starts_at as course_starts_at,
-  c.ends_at as course_ends_at, c.capacity as course_capacity, c.seats_taken as course_seats_taken,
-  coalesce(oa.name, op.name, '') as course_owner_name,
+  c.delivery as course_delivery, coalesce(oa.name, op.name, '') as course_owner_name,
+  ${RUN_COLUMNS},
   p.full_name as learner_name, p.nip as learner_nip, p.position_title as learner_position_title,
   p.supervisor_id as learner_supervisor_id, p.agency_id as learner_agency_id,
   la.name as learner_agency_name, lu.name as learner_org_unit_name,
   ap.full_name as approver_name, db.full_name as decided_by_name,
   case when e.status = 'WAITLISTED' then
     (select count(*)::int from enrolment w
-      where w.course_id = e.course_id and w.status = 'WAITLISTED' and (w.waitlisted_at, w.id) <= (e.waitlisted_at, e.id))
+      where w.run_id = e.run_id and w.status = 'WAITLISTED' and (w.waitlisted_at, w.id) <= (e.waitlisted_at, e.id))
   end as waitlist_position,
   lr.minutes as credited_minutes`;
 
 export const ENROLMENT_JOINS = `
+  join course_run r on r.id = e.run_id
   join course c on c.id = e.course_id
   left join agency oa on oa.id = c.owner_agency_id
   left join partner_institution op on op.id = c.owner_partner_id
@@ -40,7 +41,7 @@ export const ENROLMENT_JOINS = `
   left join person db on db.id = e.decided_by_id
   left join learning_record lr on lr.enrolment_id = e.id`;
 
-export interface EnrolmentRow {
+export interface EnrolmentRow extends RunRow {
   id: string;
   status: EnrolmentStatus;
   requested_at: string;
@@ -56,11 +57,6 @@ export interface EnrolmentRow {
   course_jp: number;
   course_form: DevelopmentForm;
   course_delivery: DeliveryMode;
-  course_policy: EnrolmentPolicy;
-  course_starts_at: string | null;
-  course_ends_at: string | null;
-  course_capacity: number | null;
-  course_seats_taken: number;
   course_owner_name: string;
   learner_name: string;
   learner_nip: string | null;
@@ -85,8 +81,7 @@ export function toDate(value: string | Date | null): Date | null {
 
 export type CourseColumns = Pick<
   EnrolmentRow,
-  | 'course_id' | 'course_code' | 'course_title' | 'course_jp' | 'course_form' | 'course_delivery' | 'course_policy'
-  | 'course_starts_at' | 'course_ends_at' | 'course_capacity' | 'course_seats_taken' | 'course_owner_name'
+  | 'course_id' | 'course_code' | 'course_title' | 'course_jp' | 'course_form' | 'course_delivery' | 'course_owner_name'
 >;
 
 export function toEnrolmentCourse(row: CourseColumns): EnrolmentCourse {
@@ -97,12 +92,7 @@ export function toEnrolmentCourse(row: CourseColumns): EnrolmentCourse {
     jp: row.course_jp,
     form: row.course_form,
     delivery: row.course_delivery,
-    enrolmentPolicy: row.course_policy,
-    startsAt: toDate(row.course_starts_at),
-    endsAt: toDate(row.course_ends_at),
     ownerName: row.course_owner_name,
-    capacity: row.course_capacity,
-    seatsLeft: row.course_capacity == null ? null : Math.max(0, row.course_capacity - row.course_seats_taken),
   };
 }
 
@@ -122,6 +112,7 @@ export function toEnrolment(row: EnrolmentRow): Enrolment {
     id: row.id,
     status: row.status,
     course: toEnrolmentCourse(row),
+    run: toCourseRun(row),
     learner: toEnrolmentLearner(row),
     approverName: row.approver_name,
     decidedByName: row.decided_by_name,
@@ -144,19 +135,19 @@ export interface EnrolmentAccess extends EnrolmentAccessRow {
   course_jp: number;
   course_title: string;
   course_delivery: DeliveryMode;
-  course_starts_at: string | null;
-  course_ends_at: string | null;
+  run_starts_at: string | null;
+  run_ends_at: string | null;
 }
 
 /** What the policies need about one enrolment for this viewer, in one statement; null when it does not exist. */
 export async function loadEnrolmentAccess(em: EntityManager, viewer: Viewer, id: string): Promise<EnrolmentAccess | null> {
   const rows = await em.execute<EnrolmentAccess[]>(
-    `select e.id, e.status, e.person_id, e.course_id, e.approver_id,
+    `select e.id, e.status, e.person_id, e.course_id, e.run_id, e.approver_id,
             p.supervisor_id as learner_supervisor_id, p.agency_id as learner_agency_id,
             c.owner_agency_id, c.owner_partner_id, c.jp as course_jp, c.title as course_title,
-            c.delivery as course_delivery, c.starts_at as course_starts_at, c.ends_at as course_ends_at,
-            exists (select 1 from course_instructor ci where ci.course_id = c.id and ci.person_id = ?) as teaches
-       from enrolment e join person p on p.id = e.person_id join course c on c.id = e.course_id
+            c.delivery as course_delivery, r.starts_at as run_starts_at, r.ends_at as run_ends_at,
+            exists (select 1 from course_run_instructor ri where ri.run_id = e.run_id and ri.person_id = ?) as teaches
+       from enrolment e join person p on p.id = e.person_id join course c on c.id = e.course_id join course_run r on r.id = e.run_id
       where e.id = ?`,
     [viewer.personId, id],
   );

@@ -1,9 +1,8 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Viewer } from '../../shared/auth/viewer.js';
+import type { SignedInOperationContext } from '../../app/context.js';
 import { AppError } from '../../shared/errors.js';
 import { toPage } from '../../shared/graphql/pagination.js';
 import { isoDateIn, yearIn } from '../../shared/util/time.js';
-import { canTeachCourse, canViewCourse, loadCourseAccess } from '../course/course.policy.js';
+import { canTeachRun, canViewRun, loadRunAccess, toCourseRun } from '../run/index.js';
 import { jpOf } from '../learning-hours/index.js';
 import type { EnrolmentStatus } from './enrolment.entity.js';
 import { canSeeEnrolment } from './enrolment.policy.js';
@@ -14,7 +13,9 @@ import {
 import type { ApprovalRequestPage, Enrolment, EnrolmentPage } from './enrolment.types.js';
 
 /** The learner, their approver/supervisor, who runs the course and admins of the learner's agency; else NOT_FOUND. */
-export async function getEnrolment(em: EntityManager, viewer: Viewer, id: string): Promise<Enrolment> {
+export async function getEnrolment(
+  ctx: SignedInOperationContext, id: string): Promise<Enrolment> {
+  const { em, viewer } = ctx;
   const access = await loadEnrolmentAccess(em, viewer, id);
   if (!access || !canSeeEnrolment(viewer, access)) throw new AppError('NOT_FOUND', { what: 'enrolment' });
   const row = await readEnrolment(em, id);
@@ -28,9 +29,10 @@ function statusFilter(alias: string, statuses: EnrolmentStatus[] | null | undefi
 
 /** The viewer's own enrolments, newest request first. One statement per page. */
 export async function myEnrolments(
-  em: EntityManager, viewer: Viewer, args: { first: number; after?: string | null; status?: EnrolmentStatus[] | null },
+  ctx: SignedInOperationContext, args: { first: number; after?: string | null; status?: EnrolmentStatus[] | null },
   withTotal: boolean,
 ): Promise<EnrolmentPage> {
+  const { em, viewer } = ctx;
   const cursor = decodeKeyset(args.after, ['timestamp', 'uuid']);
   const countFilter = statusFilter('t', args.status);
   const pageFilter = statusFilter('e', args.status);
@@ -59,9 +61,10 @@ interface InboxRow extends EnrolmentRow {
  * request of the agencies they administer. One statement per page, with each learner's JP this year.
  */
 export async function approvalsInbox(
-  em: EntityManager, viewer: Viewer, args: { first: number; after?: string | null; agencyWide: boolean },
+  ctx: SignedInOperationContext, args: { first: number; after?: string | null; agencyWide: boolean },
   withTotal: boolean,
 ): Promise<ApprovalRequestPage> {
+  const { em, viewer } = ctx;
   let scope: { sql: string; params: unknown[] };
   if (args.agencyWide) {
     if (viewer.isPlatformAdmin) scope = { sql: 'true', params: [] };
@@ -97,6 +100,7 @@ export async function approvalsInbox(
       id: r.id,
       learner: toEnrolmentLearner(r),
       course: toEnrolmentCourse(r),
+      run: toCourseRun(r),
       requestedAt: toDate(r.requested_at),
       approverName: r.approver_name,
       learnerJpThisYear: jpOf(r.learner_minutes, r.minutes_per_jp!),
@@ -106,26 +110,27 @@ export async function approvalsInbox(
   );
 }
 
-/** Who is in a course, by name, for its instructors and managers. One statement per page. */
+/** Who is in a run, by name, for its instructors and its course's managers. One statement per page. */
 export async function courseRoster(
-  em: EntityManager, viewer: Viewer, args: { courseId: string; first: number; after?: string | null; status?: EnrolmentStatus[] | null },
+  ctx: SignedInOperationContext, args: { runId: string; first: number; after?: string | null; status?: EnrolmentStatus[] | null },
   withTotal: boolean,
 ): Promise<EnrolmentPage> {
-  const course = await loadCourseAccess(em, viewer, args.courseId);
-  if (!course || !canTeachCourse(viewer, course)) {
-    throw course && canViewCourse(viewer, course) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND', { what: 'course' });
+  const { em, viewer } = ctx;
+  const run = await loadRunAccess(em, viewer, args.runId);
+  if (!run || !canTeachRun(viewer, run)) {
+    throw run && canViewRun(viewer, run) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND', { what: 'run' });
   }
   const cursor = decodeKeyset(args.after, ['text', 'uuid']);
   const countFilter = statusFilter('t', args.status);
   const pageFilter = statusFilter('e', args.status);
   const { rows, total } = await pageQuery<EnrolmentRow>(
     em,
-    `select count(*)::int as n from enrolment t where t.course_id = ?${countFilter.sql}`,
-    [args.courseId, ...countFilter.params],
+    `select count(*)::int as n from enrolment t where t.run_id = ?${countFilter.sql}`,
+    [args.runId, ...countFilter.params],
     `select ${ENROLMENT_COLUMNS} from enrolment e ${ENROLMENT_JOINS}
-      where e.course_id = ?${pageFilter.sql}${cursor ? ' and (p.full_name, e.id) > (?, ?::uuid)' : ''}
+      where e.run_id = ?${pageFilter.sql}${cursor ? ' and (p.full_name, e.id) > (?, ?::uuid)' : ''}
       order by p.full_name, e.id limit ?`,
-    [args.courseId, ...pageFilter.params, ...(cursor ?? []), args.first + 1],
+    [args.runId, ...pageFilter.params, ...(cursor ?? []), args.first + 1],
     'page.learner_name, page.id',
     withTotal,
   );

@@ -1,18 +1,19 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SignedInOperationContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { isoDateIn } from '../../shared/util/time.js';
 import { writeAudit } from '../audit/index.js';
-import { DeliveryMode, EnrolmentPolicy } from '../course/course.enums.js';
-import { assertCanViewCourse } from '../course/course.policy.js';
-import { closedReasonSql, EnrolmentClosedReason } from '../course/enrolment-window.js';
+import { DeliveryMode, EnrolmentPolicy } from '../course/index.js';
 import { creditMinutes, LearningSource, ruleSetOn } from '../learning-hours/index.js';
-import { EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
+import {
+  admit, assertCanViewRun, closedReasonSql, EnrolmentClosedReason, leaveWaitlist, promoteFromWaitlist, releaseSeat,
+} from '../run/index.js';
+import { CURRENT, EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
 import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
 import { loadEnrolmentAccess, readEnrolment, toEnrolment, type EnrolmentAccess } from './enrolment.queries.js';
 import type { Enrolment, EnrolPeopleResult } from './enrolment.types.js';
-import { admit, leaveWaitlist, promoteFromWaitlist, releaseSeat } from './seats.js';
 
 /** The states a learner may withdraw from. */
 const WITHDRAWABLE = [EnrolmentStatus.REQUESTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED];
@@ -68,115 +69,139 @@ async function currentSupervisor(tx: EntityManager, learnerId: string): Promise<
 }
 
 /**
- * An outcome belongs to a course that has run: never before it starts; before it ends only when the
+ * An outcome belongs to a run that has happened: never before it starts; before it ends only when the
  * caller confirms an early outcome (`early`). Self-paced courses are taken at each learner's own pace,
- * so their end date is when the offer closes, not when learning is done: any time after the start.
+ * so a run's end date is when the offer closes, not when learning is done: any time after the start.
  * Returns whether the outcome was recorded early, for the audit.
  */
 function assertOutcomeDue(row: EnrolmentAccess, now: Date, early: boolean): boolean {
-  if (row.course_starts_at && new Date(row.course_starts_at) > now) throw new AppError('COURSE_NOT_STARTED');
-  const running = !!row.course_ends_at && new Date(row.course_ends_at) > now && row.course_delivery !== DeliveryMode.ONLINE_SELF_PACED;
+  if (row.run_starts_at && new Date(row.run_starts_at) > now) throw new AppError('COURSE_NOT_STARTED');
+  const running = !!row.run_ends_at && new Date(row.run_ends_at) > now && row.course_delivery !== DeliveryMode.ONLINE_SELF_PACED;
   if (running && !early) throw new AppError('COURSE_NOT_ENDED');
   return running;
 }
 
 interface EnrolInfo {
+  course_id: string;
   enrolment_policy: EnrolmentPolicy;
   closed_reason: EnrolmentClosedReason | null;
   enrolment_id: string | null;
   enrolment_status: EnrolmentStatus | null;
+  other_status: EnrolmentStatus | null;
   supervisor_id: string | null;
   supervisor_active: boolean | null;
 }
 
+/** The partial unique index behind "one run of a course at a time" (and "a completed course is not taken again"). */
+async function mapOneRunAtATime<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error, 'enrolment_one_current_per_course')) throw new AppError('ALREADY_IN_ANOTHER_RUN');
+    throw error;
+  }
+}
+
 /**
- * The signed-in learner enrols in a course. Idempotent: an existing enrolment comes back unchanged,
- * except a withdrawn or rejected one, which is re-opened (same row) and goes through the policy again.
+ * The signed-in learner enrols in a run. Idempotent: an existing enrolment in this run comes back
+ * unchanged, except a withdrawn or rejected one, which is re-opened (same row) and goes through the
+ * policy again. One run of a course at a time: while requested, waiting or active in another run of
+ * the course, ALREADY_IN_ANOTHER_RUN; after completing it, COURSE_ALREADY_COMPLETED. After failing,
+ * withdrawing or being rejected, a later run is a new enrolment (the earlier one stays as history).
  */
-export async function enrol(em: EntityManager, viewer: Viewer, courseId: string): Promise<Enrolment> {
+export async function enrol(ctx: SignedInOperationContext, runId: string): Promise<Enrolment> {
+  const { em, viewer } = ctx;
   if (!viewer.hasRole(Role.LEARNER)) throw new AppError('NOT_A_LEARNER');
-  const course = await assertCanViewCourse(em, viewer, courseId);
-  if (course.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
+  const run = await assertCanViewRun(em, viewer, runId);
+  if (run.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
   // Managing or teaching a course shows it; joining it as a learner takes the catalogue's own rule.
-  if (!course.visible_to_viewer) throw new AppError('COURSE_NOT_VISIBLE');
+  if (!run.visible_to_viewer) throw new AppError('COURSE_NOT_VISIBLE');
   const [info] = await em.execute<EnrolInfo[]>(
-    `select c.enrolment_policy, ${closedReasonSql('c')} as closed_reason, e.id as enrolment_id, e.status as enrolment_status, s.id as supervisor_id, s.active as supervisor_active
-       from course c
+    `select r.course_id, r.enrolment_policy, ${closedReasonSql('r')} as closed_reason, e.id as enrolment_id, e.status as enrolment_status,
+            (select o.status from enrolment o where o.person_id = p.id and o.course_id = r.course_id and o.run_id <> r.id
+                and o.status in (?) limit 1) as other_status,
+            s.id as supervisor_id, s.active as supervisor_active
+       from course_run r
        join person p on p.id = ?
        left join person s on s.id = p.supervisor_id
-       left join enrolment e on e.course_id = c.id and e.person_id = p.id
-      where c.id = ?`,
-    [viewer.personId, courseId],
+       left join enrolment e on e.run_id = r.id and e.person_id = p.id
+      where r.id = ?`,
+    [CURRENT, viewer.personId, runId],
   );
   if (info.enrolment_id && !REOPENABLE.includes(info.enrolment_status!)) return result(em, info.enrolment_id);
-  // Closed (ended, or past its deadline): nothing new, nothing re-opened.
+  if (info.other_status === EnrolmentStatus.COMPLETED) throw new AppError('COURSE_ALREADY_COMPLETED');
+  if (info.other_status) throw new AppError('ALREADY_IN_ANOTHER_RUN');
+  // Closed (cancelled, ended, or past its deadline): nothing new, nothing re-opened.
   if (info.closed_reason) throw new AppError(info.closed_reason);
   if (info.enrolment_policy === EnrolmentPolicy.INVITATION) throw new AppError('INVITATION_ONLY');
   const needsApproval = info.enrolment_policy === EnrolmentPolicy.SUPERVISOR_APPROVAL;
   if (needsApproval && (!info.supervisor_id || !info.supervisor_active)) throw new AppError('NO_SUPERVISOR');
 
-  const id = await em.transactional(async (tx) => {
+  const id = await mapOneRunAtATime(() => em.transactional(async (tx) => {
     const approverId = needsApproval ? await currentSupervisor(tx, viewer.personId) : null;
-    // OPEN courses insert a placeholder state that admit() settles on a seat or the waiting list.
+    // OPEN runs insert a placeholder state that admit() settles on a seat or the waiting list.
     const initial = needsApproval ? EnrolmentStatus.REQUESTED : EnrolmentStatus.WAITLISTED;
     let rows = await tx.execute<{ id: string }[]>(
-      `insert into enrolment (person_id, course_id, status, approver_id)
-       values (?, ?, ?, ?)
-       on conflict on constraint enrolment_once_per_course do nothing returning id`,
-      [viewer.personId, courseId, initial, approverId],
+      `insert into enrolment (person_id, course_id, run_id, status, approver_id)
+       values (?, ?, ?, ?, ?)
+       on conflict on constraint enrolment_once_per_run do nothing returning id`,
+      [viewer.personId, info.course_id, runId, initial, approverId],
     );
     if (!rows.length) {
       rows = await tx.execute<{ id: string }[]>(
         `update enrolment set status = ?, approver_id = ?, requested_at = now(), waitlisted_at = null, decided_at = null,
                 decided_by_id = null, decision_note = null, finished_at = null, updated_at = now()
-          where person_id = ? and course_id = ? and status in (?) returning id`,
-        [initial, approverId, viewer.personId, courseId, REOPENABLE],
+          where person_id = ? and run_id = ? and status in (?) returning id`,
+        [initial, approverId, viewer.personId, runId, REOPENABLE],
       );
     }
     // Nothing inserted or re-opened: a concurrent request of the same learner got there first.
     if (!rows.length) return null;
-    if (!needsApproval) await admit(tx, rows[0].id, courseId);
+    if (!needsApproval) await admit(tx, rows[0].id, runId);
     return rows[0].id;
-  });
+  }));
   if (id) return result(em, id);
-  const [existing] = await em.execute<{ id: string }[]>(`select id from enrolment where person_id = ? and course_id = ?`, [viewer.personId, courseId]);
+  const [existing] = await em.execute<{ id: string }[]>(`select id from enrolment where person_id = ? and run_id = ?`, [viewer.personId, runId]);
   return result(em, existing.id);
 }
 
 /** The learner leaves. A freed seat goes to the first on the waiting list in the same transaction. */
-export async function withdraw(em: EntityManager, viewer: Viewer, id: string): Promise<Enrolment> {
+export async function withdraw(ctx: SignedInOperationContext, id: string): Promise<Enrolment> {
+  const { em, viewer } = ctx;
   const row = await visibleEnrolment(em, viewer, id);
   if (!canWithdrawEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
   assertState(row, WITHDRAWABLE);
   await em.transactional(async (tx) => {
     const previous = await transition(tx, id, WITHDRAWABLE, `status = 'WITHDRAWN', finished_at = now()`);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
-    if (previous === EnrolmentStatus.ACTIVE) await releaseSeat(tx, row.course_id);
-    else if (previous === EnrolmentStatus.WAITLISTED) await leaveWaitlist(tx, row.course_id);
+    if (previous === EnrolmentStatus.ACTIVE) await releaseSeat(tx, row.run_id);
+    else if (previous === EnrolmentStatus.WAITLISTED) await leaveWaitlist(tx, row.run_id);
   });
   return result(em, id);
 }
 
 /** The approver (or an admin of the learner's agency) lets the learner in: a seat if one is free, else the waiting list. */
-export async function approve(em: EntityManager, viewer: Viewer, id: string): Promise<Enrolment> {
+export async function approve(ctx: SignedInOperationContext, id: string): Promise<Enrolment> {
+  const { em, viewer } = ctx;
   const row = await visibleEnrolment(em, viewer, id);
   if (!canDecideEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
   assertState(row, [EnrolmentStatus.REQUESTED]);
   await em.transactional(async (tx) => {
-    // A request made in time may be approved after the deadline, but no one joins a course that has ended.
-    const [course] = await tx.execute<{ closed_reason: EnrolmentClosedReason | null }[]>(
-      `select ${closedReasonSql('c')} as closed_reason from course c where c.id = ?`, [row.course_id],
+    // A request made in time may be approved after the deadline, but no one joins a run that has ended or was cancelled.
+    const [run] = await tx.execute<{ closed_reason: EnrolmentClosedReason | null }[]>(
+      `select ${closedReasonSql('r')} as closed_reason from course_run r where r.id = ?`, [row.run_id],
     );
-    if (course?.closed_reason === EnrolmentClosedReason.COURSE_ENDED) throw new AppError(EnrolmentClosedReason.COURSE_ENDED);
+    if (run?.closed_reason && run.closed_reason !== EnrolmentClosedReason.ENROLMENT_DEADLINE_PASSED) throw new AppError(run.closed_reason);
     const previous = await transition(tx, id, [EnrolmentStatus.REQUESTED], `decided_at = now(), decided_by_id = ?`, [viewer.personId]);
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: row.status });
-    const status = await admit(tx, id, row.course_id);
-    writeAudit(tx, viewer, 'enrolment.approve', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, status });
+    const status = await admit(tx, id, row.run_id);
+    writeAudit(tx, viewer, 'enrolment.approve', 'Enrolment', id, { learnerId: row.person_id, courseId: row.course_id, runId: row.run_id, status });
   });
   return result(em, id);
 }
 
-export async function reject(em: EntityManager, viewer: Viewer, id: string, reason: string): Promise<Enrolment> {
+export async function reject(ctx: SignedInOperationContext, id: string, reason: string): Promise<Enrolment> {
+  const { em, viewer } = ctx;
   const note = reason.trim();
   if (!note) throw new AppError('BAD_USER_INPUT', { reason: 'empty' }, 'reason');
   const row = await visibleEnrolment(em, viewer, id);
@@ -191,11 +216,13 @@ export async function reject(em: EntityManager, viewer: Viewer, id: string, reas
 }
 
 /**
- * An instructor of the course or an admin of its owner records completion (see assertOutcomeDue for
- * when). The course's JP go to the learner's ledger in the same transaction, at the minutes per JP of
- * the rule set in force on the completion date (Asia/Jakarta), exactly once per enrolment.
+ * An instructor of the run or an admin of its course's owner records completion (see assertOutcomeDue
+ * for when). The course's JP go to the learner's ledger in the same transaction, at the minutes per JP
+ * of the rule set in force on the completion date (Asia/Jakarta), exactly once per enrolment; and since
+ * a completed course is not taken again (enrolment_one_current_per_course), once per course.
  */
-export async function complete(em: EntityManager, viewer: Viewer, id: string, note?: string | null, early = false): Promise<Enrolment> {
+export async function complete(ctx: SignedInOperationContext, id: string, note?: string | null, early = false): Promise<Enrolment> {
+  const { em, viewer } = ctx;
   const row = await visibleEnrolment(em, viewer, id);
   if (!canFinishEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
   assertState(row, [EnrolmentStatus.ACTIVE]);
@@ -210,14 +237,15 @@ export async function complete(em: EntityManager, viewer: Viewer, id: string, no
       personId: row.person_id, minutes, source: LearningSource.COURSE_COMPLETION, title: row.course_title, occurredAt: now, enrolmentId: id,
     });
     writeAudit(tx, viewer, 'enrolment.complete', 'Enrolment', id, {
-      learnerId: row.person_id, courseId: row.course_id, minutes: credited ? minutes : 0, ruleSetId: rule.id, ...(beforeEnd ? { early: true } : {}),
+      learnerId: row.person_id, courseId: row.course_id, runId: row.run_id, minutes: credited ? minutes : 0, ruleSetId: rule.id, ...(beforeEnd ? { early: true } : {}),
     });
   });
   return result(em, id);
 }
 
 /** Records a failure, by the same people and at the same times as completion: the seat stays taken (the learner had it), no JP are credited. */
-export async function fail(em: EntityManager, viewer: Viewer, id: string, note?: string | null, early = false): Promise<Enrolment> {
+export async function fail(ctx: SignedInOperationContext, id: string, note?: string | null, early = false): Promise<Enrolment> {
+  const { em, viewer } = ctx;
   const row = await visibleEnrolment(em, viewer, id);
   if (!canFinishEnrolment(viewer, row)) throw new AppError('FORBIDDEN');
   assertState(row, [EnrolmentStatus.ACTIVE]);
@@ -239,18 +267,21 @@ interface CandidateRow {
 }
 
 /**
- * An agency admin enrols people of the agencies they administer, into any course those people may
- * see (invitation-only ones included). Set-based: one INSERT … SELECT for the rows (re-opening
- * withdrawn or rejected ones), then one promotion that fills the free seats in order; the rest wait.
+ * An agency admin enrols people of the agencies they administer, into any run of a course those people
+ * may see (invitation-only ones included). Set-based: one INSERT … SELECT for the rows (re-opening
+ * withdrawn or rejected ones in this run; leaving out whoever is in another run of the course or has
+ * completed it), then one promotion that fills the free seats in order; the rest wait.
  */
-export async function enrolPeople(em: EntityManager, viewer: Viewer, courseId: string, personIds: string[]): Promise<EnrolPeopleResult> {
-  const course = await assertCanViewCourse(em, viewer, courseId);
-  if (course.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
-  // The same closing rule as a learner's own enrolment: an admin cannot enrol anyone into an ended course either.
+export async function enrolPeople(ctx: SignedInOperationContext, runId: string, personIds: string[]): Promise<EnrolPeopleResult> {
+  const { em, viewer } = ctx;
+  const run = await assertCanViewRun(em, viewer, runId);
+  if (run.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
+  // The same closing rule as a learner's own enrolment: an admin cannot enrol anyone into an ended run either.
   const [window] = await em.execute<{ closed_reason: EnrolmentClosedReason | null }[]>(
-    `select ${closedReasonSql('c')} as closed_reason from course c where c.id = ?`, [courseId],
+    `select ${closedReasonSql('r')} as closed_reason from course_run r where r.id = ?`, [runId],
   );
   if (window?.closed_reason) throw new AppError(window.closed_reason);
+  const courseId = run.id; // the run's course (a run's access row is its course's, plus the run)
   const ids = [...new Set(personIds.map((p) => p.toLowerCase()))];
   const people = await em.execute<CandidateRow[]>(
     `select p.id, p.agency_id, p.active, p.employment_type,
@@ -267,27 +298,28 @@ export async function enrolPeople(em: EntityManager, viewer: Viewer, courseId: s
   if (people.some((p) => !p.active || p.employment_type === 'NON_ASN')) throw new AppError('NOT_A_LEARNER', {}, 'personIds');
   if (people.some((p) => !p.course_visible)) throw new AppError('COURSE_NOT_VISIBLE', {}, 'personIds');
 
-  return em.transactional(async (tx) => {
+  return mapOneRunAtATime(() => em.transactional(async (tx) => {
     // New rows and re-opened ones start at the end of the waiting list, in the order given.
     const added = await tx.execute<{ id: string }[]>(
-      `insert into enrolment (person_id, course_id, status, requested_at, waitlisted_at, decided_at, decided_by_id)
-       select x.person_id::uuid, ?::uuid, 'WAITLISTED', now(), clock_timestamp() + x.n * interval '1 microsecond', now(), ?::uuid
+      `insert into enrolment (person_id, course_id, run_id, status, requested_at, waitlisted_at, decided_at, decided_by_id)
+       select x.person_id::uuid, ?::uuid, ?::uuid, 'WAITLISTED', now(), clock_timestamp() + x.n * interval '1 microsecond', now(), ?::uuid
          from unnest(array[?]::uuid[]) with ordinality as x(person_id, n)
-       on conflict on constraint enrolment_once_per_course do update
+        where not exists (select 1 from enrolment o where o.person_id = x.person_id and o.course_id = ?::uuid and o.run_id <> ?::uuid and o.status in (?))
+       on conflict on constraint enrolment_once_per_run do update
          set status = 'WAITLISTED', requested_at = now(), waitlisted_at = excluded.waitlisted_at, decided_at = now(),
              decided_by_id = excluded.decided_by_id, approver_id = null, decision_note = null, finished_at = null, updated_at = now()
          where enrolment.status in (?)
        returning id`,
-      [courseId, viewer.personId, ids, REOPENABLE],
+      [courseId, runId, viewer.personId, ids, courseId, runId, CURRENT, REOPENABLE],
     );
     let enrolled = 0;
     if (added.length) {
-      await tx.execute(`update course set waitlist_length = waitlist_length + ? where id = ?`, [added.length, courseId]);
-      const promoted = new Set(await promoteFromWaitlist(tx, courseId));
+      await tx.execute(`update course_run set waitlist_length = waitlist_length + ? where id = ?`, [added.length, runId]);
+      const promoted = new Set(await promoteFromWaitlist(tx, runId));
       enrolled = added.filter((a) => promoted.has(a.id)).length;
     }
     const counts = { enrolled, waitlisted: added.length - enrolled, alreadyEnrolled: ids.length - added.length };
-    writeAudit(tx, viewer, 'enrolment.bulk_enrol', 'course', courseId, { people: ids.length, ...counts });
+    writeAudit(tx, viewer, 'enrolment.bulk_enrol', 'CourseRun', runId, { courseId, people: ids.length, ...counts });
     return counts;
-  });
+  }));
 }

@@ -1,11 +1,12 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PageOf } from '../../shared/graphql/pagination.js';
 import type { IdentityHolder } from '../person/index.js';
-import { DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../course/course.enums.js';
+import { DeliveryMode, DevelopmentForm } from '../course/index.js';
+import { CourseRun } from '../run/index.js';
 import { EnrolmentStatus } from './enrolment.entity.js';
 
 /** What an enrolment shows of its course (the course module owns the full `Course` type). */
-@ObjectType({ description: 'The course an enrolment is for, as enrolment screens show it' })
+@ObjectType({ description: 'The course an enrolment is for, as enrolment screens show it (when, where and seats: Enrolment.run)' })
 export class EnrolmentCourse {
   @Field(() => ID) id!: string;
   @Field(() => String) code!: string;
@@ -13,12 +14,7 @@ export class EnrolmentCourse {
   @Field(() => Int, { description: 'JP credited on completion' }) jp!: number;
   @Field(() => DevelopmentForm) form!: DevelopmentForm;
   @Field(() => DeliveryMode) delivery!: DeliveryMode;
-  @Field(() => EnrolmentPolicy) enrolmentPolicy!: EnrolmentPolicy;
-  @Field(() => Date, { nullable: true }) startsAt!: Date | null;
-  @Field(() => Date, { nullable: true }) endsAt!: Date | null;
   @Field(() => String, { description: 'The agency or partner institution running it' }) ownerName!: string;
-  @Field(() => Int, { nullable: true, description: 'Seats; null = unlimited' }) capacity!: number | null;
-  @Field(() => Int, { nullable: true, description: 'Free seats; null when unlimited' }) seatsLeft!: number | null;
 }
 
 /** The person enrolled. The NIP resolves through the person module's one identity policy (enrolment.resolver.ts). */
@@ -33,11 +29,12 @@ export class EnrolmentLearner {
   @Field(() => String, { nullable: true }) positionTitle!: string | null;
 }
 
-@ObjectType({ description: 'A person in a course, with what happened so far and what happens next' })
+@ObjectType({ description: 'A person in a run of a course, with what happened so far and what happens next' })
 export class Enrolment {
   @Field(() => ID) id!: string;
   @Field(() => EnrolmentStatus) status!: EnrolmentStatus;
   @Field(() => EnrolmentCourse) course!: EnrolmentCourse;
+  @Field(() => CourseRun, { description: 'The run enrolled in (dates, place, seats, instructors)' }) run!: CourseRun;
   @Field(() => EnrolmentLearner) learner!: EnrolmentLearner;
   @Field(() => String, { nullable: true, description: 'Who must decide (atasan langsung) when approval is needed' })
   approverName!: string | null;
@@ -64,6 +61,7 @@ export class ApprovalRequest {
   @Field(() => ID, { description: 'The enrolment id (pass to approveEnrolment / rejectEnrolment)' }) id!: string;
   @Field(() => EnrolmentLearner) learner!: EnrolmentLearner;
   @Field(() => EnrolmentCourse) course!: EnrolmentCourse;
+  @Field(() => CourseRun) run!: CourseRun;
   @Field(() => Date) requestedAt!: Date;
   @Field(() => String, { nullable: true }) approverName!: string | null;
   @Field(() => Float, { description: 'JP the learner has this year (Asia/Jakarta)' }) learnerJpThisYear!: number;
@@ -76,6 +74,6 @@ export type ApprovalRequestPage = InstanceType<typeof ApprovalRequestPage>;
 @ObjectType({ description: 'What a bulk enrolment did' })
 export class EnrolPeopleResult {
   @Field(() => Int, { description: 'Now ACTIVE (took a seat)' }) enrolled!: number;
-  @Field(() => Int, { description: 'Now WAITLISTED (the course is full)' }) waitlisted!: number;
-  @Field(() => Int, { description: 'Already had an enrolment in this course; left unchanged' }) alreadyEnrolled!: number;
+  @Field(() => Int, { description: 'Now WAITLISTED (the run is full)' }) waitlisted!: number;
+  @Field(() => Int, { description: 'Already in this run, in another run of the course, or completed the course; left unchanged' }) alreadyEnrolled!: number;
 }

@@ -1,29 +1,44 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
-import { Course } from '../course/course.types.js';
-import { personCourseEnrolmentLoader, personCourseKey, teachesCourseLoader } from './enrolment.loaders.js';
+import { CourseType } from '../course/index.js';
+import { CourseRun } from '../run/index.js';
+import { personCourseEnrolmentLoader, personKey, personRunEnrolmentLoader, teachesRunLoader } from './enrolment.loaders.js';
 import { administersCourseOwner } from './enrolment.policy.js';
 import { Enrolment } from './enrolment.types.js';
 
-/** The viewer's own enrolment on any Course they are shown, and whether they decide its outcomes; batched across a listing. */
-@Resolver(() => Course)
+/** The viewer's own enrolment on any Course they are shown; batched across a listing. */
+@Resolver(() => CourseType)
 @Authorized()
-export class ViewerEnrolmentResolver {
-  @FieldResolver(() => Enrolment, { nullable: true, description: 'The viewer’s own enrolment in this course, if any (in any status)' })
+export class ViewerCourseEnrolmentResolver {
+  @FieldResolver(() => Enrolment, {
+    nullable: true,
+    description: 'The viewer’s enrolment in this course, in any run: the current one (requested, waiting, active or completed), else the latest (failed, withdrawn, rejected: a later run may be taken)',
+  })
   @Authorized()
-  viewerEnrolment(@Root() course: Course, @Ctx() ctx: SignedInContext): Promise<Enrolment | null> {
-    return ctx.loaders.get(personCourseEnrolmentLoader).load(personCourseKey(ctx.viewer.personId, course.id));
+  viewerEnrolment(@Root() course: CourseType, @Ctx() ctx: SignedInContext): Promise<Enrolment | null> {
+    return ctx.loaders.get(personCourseEnrolmentLoader).load(personKey(ctx.viewer.personId, course.id));
+  }
+}
+
+/** The viewer's own enrolment in a run, and whether they decide its outcomes; batched across a listing. */
+@Resolver(() => CourseRun)
+@Authorized()
+export class ViewerRunEnrolmentResolver {
+  @FieldResolver(() => Enrolment, { nullable: true, description: 'The viewer’s own enrolment in this run, if any (in any status)' })
+  @Authorized()
+  viewerEnrolment(@Root() run: CourseRun, @Ctx() ctx: SignedInContext): Promise<Enrolment | null> {
+    return ctx.loaders.get(personRunEnrolmentLoader).load(personKey(ctx.viewer.personId, run.id));
   }
 
   @FieldResolver(() => Boolean, {
-    description: 'The viewer may record its learners’ outcomes (completeEnrolment / failEnrolment): its instructors and its owner’s admins',
+    description: 'The viewer may record its learners’ outcomes (completeEnrolment / failEnrolment): its instructors and its course owner’s admins',
   })
   @Authorized()
-  async viewerMayRecordOutcomes(@Root() course: Course, @Ctx() ctx: SignedInContext): Promise<boolean> {
-    if (administersCourseOwner(ctx.viewer, { owner_agency_id: course.ownerAgencyId, owner_partner_id: course.ownerPartnerId })) return true;
-    // Instructors hold the role (course instructors are checked for it), so others need no statement.
+  async viewerMayRecordOutcomes(@Root() run: CourseRun, @Ctx() ctx: SignedInContext): Promise<boolean> {
+    if (administersCourseOwner(ctx.viewer, { owner_agency_id: run.ownerAgencyId, owner_partner_id: run.ownerPartnerId })) return true;
+    // Instructors hold the role (run instructors are checked for it), so others need no statement.
     if (!ctx.viewer.hasRole(Role.INSTRUCTOR)) return false;
-    return ctx.loaders.get(teachesCourseLoader).load(personCourseKey(ctx.viewer.personId, course.id));
+    return ctx.loaders.get(teachesRunLoader).load(personKey(ctx.viewer.personId, run.id));
   }
 }

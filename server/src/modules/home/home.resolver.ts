@@ -10,6 +10,6 @@ export class HomeResolver {
   @Query(() => LearnerHome, { description: 'Everything the learner’s home page shows, in a few shaped queries' })
   @Authorized(Role.LEARNER)
   learnerHome(@Ctx() ctx: SignedInContext): Promise<LearnerHome> {
-    return learnerHome(ctx.em, ctx.viewer, ctx.locale);
+    return learnerHome(ctx);
   }
 }

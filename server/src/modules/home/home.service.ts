@@ -1,20 +1,23 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { SignedInOperationContext } from '../../app/context.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { numbered, preparedRows } from '../../shared/db/prepared.js';
 import { AppError } from '../../shared/errors.js';
-import type { Locale } from '../../shared/i18n/messages.js';
 import { isoDateIn, yearIn } from '../../shared/util/time.js';
-import { catalogueVisibilitySql } from '../course/course.policy.js';
-import { ENROLMENT_COLUMNS, ENROLMENT_JOINS, toEnrolment, toEnrolmentCourse, type CourseColumns, type EnrolmentRow } from '../enrolment/index.js';
+import { catalogueVisibilitySql } from '../course/index.js';
+import {
+  CURRENT, ENROLMENT_COLUMNS, ENROLMENT_JOINS, toEnrolment, toEnrolmentCourse, type CourseColumns, type EnrolmentRow,
+} from '../enrolment/index.js';
 import { jpOf, progressOf, remainingJpOf } from '../learning-hours/index.js';
-import type { HomeRecommendation, LearnerHome } from './home.types.js';
+import { closedReasonSql, RUN_COLUMNS, toCourseRun, type RunRow } from '../run/index.js';
+import { HomeRecommendationReason, type HomeRecommendation, type LearnerHome } from './home.types.js';
 
 const LIST_LIMIT = 10;
 const RECOMMENDATIONS = 4;
 
 type Bucket = 'ACTIVE' | 'PENDING' | 'UPCOMING' | 'AWAITING';
 
-type RecommendationRow = CourseColumns & { closes_gap: boolean };
+type RecommendationRow = CourseColumns & RunRow & { closes_gap: boolean };
 
 interface HomeRow {
   minutes: number;
@@ -30,12 +33,13 @@ interface HomeRow {
 /**
  * The whole page in one prepared statement (it is the first thing every learner opens):
  * - one row of person_learning_year (never a sum over the ledger), the rule in force, approvals waiting;
- * - four bounded lists of enrolments, split by the course's dates so each says one thing: running now
- *   (started or undated, not ended), not started yet, requests and waiting places, and ended courses
+ * - four bounded lists of enrolments, split by their run's dates so each says one thing: running now
+ *   (started or undated, not ended), not started yet, requests and waiting places, and ended runs
  *   whose result the instructor has not recorded yet;
- * - up to four published courses the viewer may see and enrol in themselves, is not already in, that
- *   have not started (or are self-paced: joining late loses nothing), with seats first; while there is
- *   a JP gap, those that close it (smallest first), then the largest; without a gap, the newest.
+ * - up to four published courses the viewer may see and is not in (nor has completed), each with its
+ *   soonest run the viewer may enrol in themselves that has not started (or is self-paced: joining late
+ *   loses nothing), with seats first; while there is a JP gap, those that close it (smallest first),
+ *   then the largest; without a gap, the newest. A course failed before is suggested again (a retake).
  */
 function readHome(em: EntityManager, viewer: Viewer, year: number, today: string): Promise<HomeRow[]> {
   const vis = catalogueVisibilitySql(viewer);
@@ -51,24 +55,24 @@ function readHome(em: EntityManager, viewer: Viewer, year: number, today: string
      gap as (select s.minutes_per_jp as mpj, greatest(0, s.yearly_target_jp * s.minutes_per_jp - s.minutes) as missing from stats s),
      picked as (
        (select e.id, 'ACTIVE' as bucket, row_number() over (order by e.requested_at desc, e.id desc) as rank
-          from enrolment e join course c on c.id = e.course_id
+          from enrolment e join course_run r on r.id = e.run_id
          where e.person_id = ? and e.status = 'ACTIVE'
-           and (c.starts_at is null or c.starts_at <= now()) and (c.ends_at is null or c.ends_at > now())
+           and (r.starts_at is null or r.starts_at <= now()) and (r.ends_at is null or r.ends_at > now())
          order by e.requested_at desc, e.id desc limit ${LIST_LIMIT})
        union all
        (select e.id, 'PENDING', row_number() over (order by e.requested_at, e.id)
           from enrolment e where e.person_id = ? and e.status in ('REQUESTED', 'WAITLISTED')
          order by e.requested_at, e.id limit ${LIST_LIMIT})
        union all
-       (select e.id, 'UPCOMING', row_number() over (order by c.starts_at, e.id)
-          from enrolment e join course c on c.id = e.course_id
-         where e.person_id = ? and e.status = 'ACTIVE' and c.starts_at > now()
-         order by c.starts_at, e.id limit ${LIST_LIMIT})
+       (select e.id, 'UPCOMING', row_number() over (order by r.starts_at, e.id)
+          from enrolment e join course_run r on r.id = e.run_id
+         where e.person_id = ? and e.status = 'ACTIVE' and r.starts_at > now()
+         order by r.starts_at, e.id limit ${LIST_LIMIT})
        union all
-       (select e.id, 'AWAITING', row_number() over (order by c.ends_at desc, e.id)
-          from enrolment e join course c on c.id = e.course_id
-         where e.person_id = ? and e.status = 'ACTIVE' and c.ends_at <= now()
-         order by c.ends_at desc, e.id limit ${LIST_LIMIT})
+       (select e.id, 'AWAITING', row_number() over (order by r.ends_at desc, e.id)
+          from enrolment e join course_run r on r.id = e.run_id
+         where e.person_id = ? and e.status = 'ACTIVE' and r.ends_at <= now()
+         order by r.ends_at desc, e.id limit ${LIST_LIMIT})
      ),
      lists as (
        select ${ENROLMENT_COLUMNS}, picked.bucket, picked.rank
@@ -77,24 +81,26 @@ function readHome(em: EntityManager, viewer: Viewer, year: number, today: string
      recs as (
        select row_number() over () as rank, x.* from (
          select c.id as course_id, c.code as course_code, c.title as course_title, c.jp as course_jp, c.form as course_form,
-                c.delivery as course_delivery, c.enrolment_policy as course_policy, c.starts_at as course_starts_at,
-                c.ends_at as course_ends_at, c.capacity as course_capacity, c.seats_taken as course_seats_taken,
-                coalesce(oa.name, op.name, '') as course_owner_name,
+                c.delivery as course_delivery, coalesce(oa.name, op.name, '') as course_owner_name,
+                ${RUN_COLUMNS},
                 (c.jp * g.mpj >= g.missing) as closes_gap
            from course c
            cross join gap g
+           cross join lateral (
+             select rr.* from course_run rr
+              where rr.course_id = c.id and rr.enrolment_policy <> 'INVITATION' and ${closedReasonSql('rr')} is null
+                and (rr.starts_at is null or rr.starts_at > now() or c.delivery = 'ONLINE_SELF_PACED')
+              order by (rr.capacity is null or rr.seats_taken < rr.capacity) desc, coalesce(rr.starts_at, '-infinity'::timestamptz), rr.id
+              limit 1) r
            left join agency oa on oa.id = c.owner_agency_id
            left join partner_institution op on op.id = c.owner_partner_id
           where ${vis.sql}
-            and c.enrolment_policy <> 'INVITATION'
-            and (c.ends_at is null or c.ends_at > now())
-            and (c.starts_at is null or c.starts_at > now() or c.delivery = 'ONLINE_SELF_PACED')
-            and not exists (select 1 from enrolment x where x.course_id = c.id and x.person_id = ? and x.status <> 'WITHDRAWN')
-          order by (c.capacity is null or c.seats_taken < c.capacity) desc,
+            and not exists (select 1 from enrolment x where x.course_id = c.id and x.person_id = ? and x.status in (?))
+          order by (r.capacity is null or r.seats_taken < r.capacity) desc,
                    case when g.missing > 0 then c.jp * g.mpj >= g.missing end desc,
                    case when g.missing > 0 and c.jp * g.mpj >= g.missing then c.jp end asc,
                    case when g.missing > 0 then c.jp end desc,
-                   case when g.missing > 0 then c.starts_at end asc nulls last,
+                   case when g.missing > 0 then r.starts_at end asc nulls last,
                    case when g.missing = 0 then c.published_at end desc nulls last,
                    c.id
           limit ${RECOMMENDATIONS}) x
@@ -103,33 +109,19 @@ function readHome(em: EntityManager, viewer: Viewer, year: number, today: string
             (select json_agg(l order by l.bucket, l.rank) from lists l) as lists,
             (select json_agg(r order by r.rank) from recs r) as recommended
        from stats s`,
-    [viewer.personId, viewer.personId, year, today, viewer.personId, viewer.personId, viewer.personId, viewer.personId, ...vis.params, viewer.personId],
+    [viewer.personId, viewer.personId, year, today, viewer.personId, viewer.personId, viewer.personId, viewer.personId, ...vis.params, viewer.personId, CURRENT],
   );
   return preparedRows<HomeRow>(em, q.text, q.values);
 }
 
-const jpFormat = {
-  id: new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }),
-  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 }),
-};
-
-function formatJp(value: number, locale: Locale): string {
-  return jpFormat[locale === 'en' ? 'en' : 'id'].format(value);
+/** Why a course is suggested, as a code the client words in the viewer's language (with the figures of LearnerHome). */
+function reasonFor(row: RecommendationRow, missingMinutes: number): HomeRecommendationReason {
+  if (missingMinutes <= 0) return HomeRecommendationReason.TARGET_REACHED;
+  return row.closes_gap ? HomeRecommendationReason.CLOSES_GAP : HomeRecommendationReason.ADDS_TO_GAP;
 }
 
-function reasonFor(row: RecommendationRow, remainingJp: number, targetJp: number, locale: Locale): string {
-  const gap = formatJp(remainingJp, locale);
-  const jp = formatJp(row.course_jp, locale);
-  if (remainingJp <= 0) {
-    return locale === 'en'
-      ? `You reached this year's ${targetJp} JP; ${jp} more JP for your development`
-      : `Target ${targetJp} JP tahun ini sudah tercapai; tambah ${jp} JP untuk pengembangan diri`;
-  }
-  if (row.closes_gap) return locale === 'en' ? `Closes your ${gap} JP gap` : `Menutup kekurangan ${gap} JP`;
-  return locale === 'en' ? `Adds ${jp} of the ${gap} JP you still need` : `Menambah ${jp} JP dari kekurangan ${gap} JP`;
-}
-
-export async function learnerHome(em: EntityManager, viewer: Viewer, locale: Locale): Promise<LearnerHome> {
+export async function learnerHome(ctx: SignedInOperationContext): Promise<LearnerHome> {
+  const { em, viewer } = ctx;
   const now = new Date();
   const year = yearIn(now);
   const [home] = await readHome(em, viewer, year, isoDateIn(now));
@@ -154,7 +146,9 @@ export async function learnerHome(em: EntityManager, viewer: Viewer, locale: Loc
     upcoming: bucket('UPCOMING'),
     awaitingResult: bucket('AWAITING'),
     recommended: (home.recommended ?? []).map(
-      (r): HomeRecommendation => ({ course: toEnrolmentCourse(r), reason: reasonFor(r, remainingJp, target, locale), closesGap: missingMinutes > 0 && r.closes_gap }),
+      (r): HomeRecommendation => ({
+        course: toEnrolmentCourse(r), run: toCourseRun(r), reason: reasonFor(r, missingMinutes), closesGap: missingMinutes > 0 && r.closes_gap,
+      }),
     ),
     pendingApprovalsCount: home.pending_approvals,
   };

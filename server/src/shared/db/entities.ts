@@ -3,6 +3,7 @@ import { AuditEntry } from '../../modules/audit/audit.entity.js';
 import { Session, SignInLimit } from '../../modules/auth/session.entity.js';
 import { Course } from '../../modules/course/course.entity.js';
 import { SearchSynonym } from '../../modules/course/search-synonym.entity.js';
+import { CourseRun } from '../../modules/run/run.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
 import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
 import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
@@ -11,5 +12,5 @@ import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
   Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, SignInLimit,
-  Course, SearchSynonym, Enrolment, LearningRuleSet, LearningRecord, PersonLearningYear, AuditEntry,
+  Course, CourseRun, SearchSynonym, Enrolment, LearningRuleSet, LearningRecord, PersonLearningYear, AuditEntry,
 ];

@@ -77,6 +77,22 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Pendaftaran ditutup: batas waktu pendaftaran kursus ini sudah lewat.',
     en: 'Enrolment is closed: the enrolment deadline of this course has passed.',
   },
+  RUN_CANCELLED: {
+    id: 'Angkatan ini dibatalkan. Pilih angkatan lain dari kursus ini.',
+    en: 'This run was cancelled. Choose another run of this course.',
+  },
+  ALREADY_IN_ANOTHER_RUN: {
+    id: 'Anda sudah terdaftar di angkatan lain dari kursus ini. Mundur dulu dari angkatan itu untuk pindah.',
+    en: 'You are already in another run of this course. Withdraw from it first to switch.',
+  },
+  COURSE_ALREADY_COMPLETED: {
+    id: 'Anda sudah menyelesaikan kursus ini; JP-nya sudah dicatat.',
+    en: 'You have already completed this course; its JP are recorded.',
+  },
+  INVALID_ONLINE_URL: {
+    id: 'Tautan daring harus diawali https:// atau http://.',
+    en: 'The online link must start with https:// or http://.',
+  },
   COURSE_NOT_VISIBLE: {
     id: 'Kursus ini tidak tersedia untuk instansi Anda.',
     en: 'This course is not available to your agency.',

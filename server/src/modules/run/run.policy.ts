@@ -1,0 +1,52 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { AppError } from '../../shared/errors.js';
+import { isUuid } from '../../shared/util/ids.js';
+import { canManageCourse, catalogueVisibilitySql, type CourseAccessRow } from '../course/index.js';
+
+/** What the run policies need about one run for this viewer, in one statement. */
+export interface RunAccessRow extends CourseAccessRow {
+  run_id: string;
+  run_status: string;
+  /** The viewer is an instructor of this run. */
+  teaches_run: boolean;
+}
+
+export async function loadRunAccess(em: EntityManager, viewer: Viewer, runId: string): Promise<RunAccessRow | null> {
+  if (!isUuid(runId)) return null;
+  const vis = catalogueVisibilitySql(viewer);
+  const rows = await em.execute<RunAccessRow[]>(
+    `select r.id as run_id, r.status as run_status, c.id, c.status, c.visibility, c.owner_agency_id, c.owner_partner_id,
+            ${vis.sql} as visible_to_viewer,
+            exists (select 1 from course_run_instructor ri join course_run rr on rr.id = ri.run_id
+                     where rr.course_id = c.id and ri.person_id = ?) as teaches,
+            exists (select 1 from course_run_instructor ri where ri.run_id = r.id and ri.person_id = ?) as teaches_run
+       from course_run r join course c on c.id = r.course_id where r.id = ?`,
+    [...vis.params, viewer.personId, viewer.personId, runId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Its course's managers and the run's own instructors run a run (rosters, outcomes). */
+export function canTeachRun(viewer: Viewer, run: RunAccessRow): boolean {
+  return run.teaches_run || canManageCourse(viewer, run);
+}
+
+/** Whoever may see the course may see its runs. */
+export function canViewRun(viewer: Viewer, run: RunAccessRow): boolean {
+  return run.visible_to_viewer || run.teaches || canManageCourse(viewer, run);
+}
+
+export async function assertCanViewRun(em: EntityManager, viewer: Viewer, runId: string): Promise<RunAccessRow> {
+  const run = await loadRunAccess(em, viewer, runId);
+  if (!run || !canViewRun(viewer, run)) throw new AppError('NOT_FOUND', { what: 'run' });
+  return run;
+}
+
+/** For changes: a run the viewer cannot see is NOT_FOUND; one they can see but not manage is FORBIDDEN. */
+export async function assertCanManageRun(em: EntityManager, viewer: Viewer, runId: string): Promise<RunAccessRow> {
+  const run = await loadRunAccess(em, viewer, runId);
+  if (!run) throw new AppError('NOT_FOUND', { what: 'run' });
+  if (!canManageCourse(viewer, run)) throw canViewRun(viewer, run) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND', { what: 'run' });
+  return run;
+}
