@@ -31,13 +31,14 @@ const AdminCoursesDocument = graphql(`
         form
         jp
         status
-        capacity
-        seatsLeft
-        seatsTaken
-        waitlistLength
-        startsAt
-        endsAt
-        enrolmentPolicy
+        nextRun {
+          id
+          code
+          startsAt
+          capacity
+          seatsLeft
+          waitlistLength
+        }
       }
       pageInfo {
         endCursor
@@ -60,6 +61,9 @@ export default function AdminCoursesRoute() {
   const statusKey = params.get('status') && params.get('status')! in STATUSES ? params.get('status')! : 'semua';
   const [search, setSearch] = useState(q);
   const admin = useCourseStatus();
+  // The list shows each course's next run (angkatan); all its runs are on the course's admin page.
+  const nextRunText = (c: Row) =>
+    c.nextRun ? `${t('run.code', { code: c.nextRun.code })} · ${c.nextRun.startsAt ? fmt.shortDate(c.nextRun.startsAt) : t('course.anytime')}` : t('run.noneOpen');
   useEffect(() => setSearch(q), [q]);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -180,8 +184,8 @@ export default function AdminCoursesRoute() {
                 },
                 { key: 'form', header: t('catalogue.filter.form'), minWidth: 'lg', render: (c) => <Text size="sm">{t(`enum.form.${c.form}`)}</Text> },
                 { key: 'jp', header: t('common.jpUnit'), align: 'right', render: (c) => <Text fw={700}>{fmt.number(c.jp)}</Text> },
-                { key: 'start', header: t('course.starts'), minWidth: 'md', render: (c) => <Text size="sm">{c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime')}</Text> },
-                { key: 'seats', header: t('course.facts.seats'), minWidth: 'md', render: (c) => <Text size="sm">{seatsText(c, t)}</Text> },
+                { key: 'start', header: t('run.nextHeader'), minWidth: 'md', render: (c) => <Text size="sm">{nextRunText(c)}</Text> },
+                { key: 'seats', header: t('course.facts.seats'), minWidth: 'md', render: (c) => <Text size="sm">{c.nextRun ? seatsText(c.nextRun, t) : '–'}</Text> },
                 { key: 'status', header: t('courseAdmin.status'), render: (c) => <CourseStatusBadge status={c.status} /> },
                 { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
               ]}
@@ -195,7 +199,7 @@ export default function AdminCoursesRoute() {
                     {c.title}
                   </Anchor>
                   <Text size="sm" c="dimmed">
-                    {[c.code, t('common.jp', { jp: c.jp }), c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime'), seatsText(c, t)].join(' · ')}
+                    {[c.code, t('common.jp', { jp: c.jp }), nextRunText(c), ...(c.nextRun ? [seatsText(c.nextRun, t)] : [])].join(' · ')}
                   </Text>
                 </Stack>
               )}

@@ -17,7 +17,7 @@ const WithdrawDocument = graphql(`
 /** Withdraws the viewer from a course; a freed seat goes to the first person on the waiting list. */
 export function useWithdraw() {
   const { t } = useTranslation();
-  const [mutate, { loading }] = useMutation(WithdrawDocument, { refetchQueries: ['CourseDetail', 'MyEnrolments'] });
+  const [mutate, { loading }] = useMutation(WithdrawDocument, { refetchQueries: ['CourseDetail', 'MyEnrolments'], awaitRefetchQueries: true });
   async function withdraw(id: string, title: string): Promise<boolean> {
     try {
       await mutate({ variables: { id } });
