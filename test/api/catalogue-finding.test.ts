@@ -71,7 +71,7 @@ describe('catalogue: order', () => {
     const { agency, learners } = await app.seed.agencyWithStaff(1);
     for (let i = 0; i < 55; i++) {
       const c = await app.seed.course({ ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, title: `Kursus Urut ${i}` });
-      await app.sql(`update course set starts_at = $2 where id = $1`, [c.id, i % 4 === 0 ? null : at(i)]);
+      await app.sql(`update course_run set starts_at = $2 where course_id = $1`, [c.id, i % 4 === 0 ? null : at(i)]);
     }
     const learner = await app.as(learners[0]);
     for (const sort of ['SOONEST', 'START_DATE', 'NEWEST', 'TITLE']) {

@@ -201,7 +201,7 @@ describe('updateCourse', () => {
   it('never sets capacity below the seats taken, and leaves the course untouched on any error', async () => {
     const { agency, admin } = await app.seed.agencyWithStaff(0);
     const course = await app.seed.course({ ownerAgency: agency, capacity: 10, title: 'Bimbingan Teknis SAKIP' });
-    await app.sql(`update course set seats_taken = 8 where id = $1`, [course.id]);
+    await app.sql(`update course_run set seats_taken = 8 where course_id = $1`, [course.id]);
     const other = await app.seed.course({ code: 'KRS-LAIN-01', ownerAgency: agency });
     const client = await app.as(admin);
     const before = await auditCount();
@@ -241,7 +241,7 @@ describe('updateCourse', () => {
         [learners[i].id, course.id, minutes],
       );
     }
-    await app.sql(`update course set seats_taken = 1, waitlist_length = 3 where id = $1`, [course.id]);
+    await app.sql(`update course_run set seats_taken = 1, waitlist_length = 3 where course_id = $1`, [course.id]);
     const client = await app.as(admin);
 
     const updated = (await client.ok(UPDATE, { id: course.id, input: { capacity: 3 } })).updateCourse;

@@ -164,7 +164,7 @@ describe('catalogue: filters', () => {
     const base = { ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY };
     await app.seed.course({ ...base, title: 'K1 Kepemimpinan', form: DevelopmentForm.LEADERSHIP_TRAINING, delivery: DeliveryMode.IN_PERSON, jp: 40, capacity: 2, competencyTags: ['Kepemimpinan'] });
     const full = await app.seed.course({ ...base, title: 'K2 Coaching Penuh', form: DevelopmentForm.COACHING, delivery: DeliveryMode.ONLINE_SELF_PACED, jp: 2, capacity: 1, competencyTags: ['kepemimpinan', 'Integritas'] });
-    await app.sql(`update course set seats_taken = 1 where id = $1`, [full.id]);
+    await app.sql(`update course_run set seats_taken = 1 where course_id = $1`, [full.id]);
     await app.seed.course({ ...base, title: 'K3 Tugas Belajar', form: DevelopmentForm.DEGREE_STUDY, delivery: DeliveryMode.BLENDED, jp: 100, capacity: null });
     await app.seed.course({ ...base, title: 'K4 E-Learning', form: DevelopmentForm.E_LEARNING, delivery: DeliveryMode.ONLINE_SELF_PACED, jp: 10, capacity: null, competencyTags: ['Integritas'] });
     await app.seed.course({ title: 'K5 Mitra', ownerPartner: partner, form: DevelopmentForm.SEMINAR, jp: 8 });

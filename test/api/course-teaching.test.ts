@@ -36,7 +36,7 @@ describe('teachingCourses', () => {
     const selfPaced = await app.seed.course({ title: 'Etika Jabatan Mandiri', ownerAgency: b.agency, instructors: [lecturer], startsAt: null });
     const draft = await app.seed.course({ title: 'Draf Modul Baru', ownerAgency: a.agency, instructors: [lecturer], status: CourseStatus.DRAFT, startsAt: day('2023-01-01') });
     const notMine = await app.seed.course({ title: 'Bukan Kelas Saya', ownerAgency: a.agency, instructors: [colleague], startsAt: day('2022-04-01') });
-    await app.sql(`update course set seats_taken = 12, waitlist_length = 3 where id = $1`, [ofA.id]);
+    await app.sql(`update course_run set seats_taken = 12, waitlist_length = 3 where course_id = $1`, [ofA.id]);
 
     const client = await app.as(lecturer);
     const data = await client.ok(TEACHING, {});

@@ -14,7 +14,7 @@ let accounts: DemoAccount[] | null;
 const logs: string[] = [];
 const thisYear = yearIn(new Date());
 
-const TABLES = ['agency', 'partner_institution', 'org_unit', 'person', 'role_grant', 'course', 'course_visible_agency', 'course_instructor', 'enrolment', 'learning_record', 'person_learning_year'];
+const TABLES = ['agency', 'partner_institution', 'org_unit', 'person', 'role_grant', 'course', 'course_run', 'course_visible_agency', 'course_run_instructor', 'enrolment', 'learning_record', 'person_learning_year'];
 
 async function tableCounts(): Promise<Record<string, number>> {
   const rows = await app.sql<{ t: string; n: number }>(TABLES.map((t) => `select '${t}' as t, count(*)::int as n from ${t}`).join(' union all '));
@@ -94,28 +94,37 @@ describe('demo world', () => {
   });
 
   it('has about 60 courses across every form, delivery mode, visibility and policy', async () => {
-    const courses = await app.sql(`select form::text, delivery::text, visibility::text, enrolment_policy::text as policy, status::text,
-                                          owner_agency_id, owner_partner_id, capacity, seats_taken, waitlist_length, jp, competency_tags, starts_at
-                                     from course`);
+    const courses = await app.sql(`select c.form::text, c.delivery::text, c.visibility::text, c.status::text,
+                                          c.owner_agency_id, c.owner_partner_id, c.jp, c.competency_tags
+                                     from course c`);
+    const runs = await app.sql(`select r.enrolment_policy::text as policy, r.capacity, r.seats_taken, r.waitlist_length, r.starts_at from course_run r`);
     expect(courses.length).toBeGreaterThanOrEqual(55);
     expect(courses.length).toBeLessThanOrEqual(70);
+    expect(runs.length).toBeGreaterThan(courses.length);
     expect(new Set(courses.map((c) => c.form))).toEqual(new Set(Object.values(DevelopmentForm)));
     expect(new Set(courses.map((c) => c.delivery))).toEqual(new Set(Object.values(DeliveryMode)));
     expect(new Set(courses.map((c) => c.visibility))).toEqual(new Set(Object.values(CourseVisibility)));
-    expect(new Set(courses.map((c) => c.policy))).toEqual(new Set(Object.values(EnrolmentPolicy)));
+    expect(new Set(runs.map((c) => c.policy))).toEqual(new Set(Object.values(EnrolmentPolicy)));
     expect(new Set(courses.map((c) => c.status))).toEqual(new Set(['DRAFT', 'PUBLISHED', 'ARCHIVED']));
     expect(courses.some((c) => c.owner_agency_id)).toBe(true);
     expect(courses.some((c) => c.owner_partner_id)).toBe(true);
-    expect(courses.some((c) => c.capacity !== null && c.capacity <= 12 && c.seats_taken === c.capacity && c.waitlist_length > 0)).toBe(true);
-    expect(courses.some((c) => c.starts_at && new Date(c.starts_at) > new Date())).toBe(true);
-    expect(courses.some((c) => c.starts_at && new Date(c.starts_at) < new Date())).toBe(true);
+    expect(runs.some((c) => c.capacity !== null && c.capacity <= 12 && c.seats_taken === c.capacity && c.waitlist_length > 0)).toBe(true);
+    expect(runs.some((c) => c.starts_at && new Date(c.starts_at) > new Date())).toBe(true);
+    expect(runs.some((c) => c.starts_at && new Date(c.starts_at) < new Date())).toBe(true);
+    // A course with a past run, an open one and a future one (several runs of one course).
+    const [{ spread }] = await app.sql(
+      `select count(*)::int as spread from course c
+        where exists (select 1 from course_run r where r.course_id = c.id and r.ends_at < now())
+          and (select count(*) from course_run r where r.course_id = c.id and r.starts_at > now()) >= 2`,
+    );
+    expect(spread).toBeGreaterThanOrEqual(1);
     const tags = new Set(courses.flatMap((c) => c.competency_tags as string[]));
     for (const t of ['Integritas', 'Kerja Sama', 'Komunikasi', 'Orientasi pada Hasil', 'Pelayanan Publik', 'Pengembangan Diri dan Orang Lain', 'Mengelola Perubahan', 'Pengambilan Keputusan', 'Perekat Bangsa']) {
       expect(tags, t).toContain(t);
     }
     const [{ missing }] = await app.sql(
-      `select count(*)::int as missing from course c where c.status <> 'DRAFT' and c.delivery <> 'ONLINE_SELF_PACED'
-          and not exists (select 1 from course_instructor i where i.course_id = c.id)`,
+      `select count(*)::int as missing from course_run r join course c on c.id = r.course_id where c.status <> 'DRAFT' and c.delivery <> 'ONLINE_SELF_PACED'
+          and not exists (select 1 from course_run_instructor i where i.run_id = r.id)`,
     );
     expect(missing).toBe(0);
     const listedWithoutAgencies = await app.sql(
@@ -129,12 +138,21 @@ describe('demo world', () => {
     expect(new Set(statuses.map((s) => s.status))).toEqual(new Set(Object.values(EnrolmentStatus)));
 
     const drift = await app.sql(
-      `select c.code from course c
-        where c.seats_taken <> (select count(*) from enrolment e where e.course_id = c.id and e.status in ('ACTIVE', 'COMPLETED', 'FAILED'))
-           or c.waitlist_length <> (select count(*) from enrolment e where e.course_id = c.id and e.status = 'WAITLISTED')
+      `select c.code from course_run c
+        where c.seats_taken <> (select count(*) from enrolment e where e.run_id = c.id and e.status in ('ACTIVE', 'COMPLETED', 'FAILED'))
+           or c.waitlist_length <> (select count(*) from enrolment e where e.run_id = c.id and e.status = 'WAITLISTED')
            or (c.capacity is not null and c.seats_taken > c.capacity)`,
     );
     expect(drift).toEqual([]);
+    // Every enrolment's course is its run's course; someone failed a course and is back in a later run of it.
+    expect(await app.sql(`select e.id from enrolment e join course_run r on r.id = e.run_id where r.course_id <> e.course_id`)).toEqual([]);
+    const [{ retakes }] = await app.sql(
+      `select count(*)::int as retakes from enrolment f join course_run fr on fr.id = f.run_id
+         join enrolment a on a.person_id = f.person_id and a.course_id = f.course_id and a.run_id <> f.run_id and a.status in ('ACTIVE', 'REQUESTED', 'WAITLISTED')
+         join course_run ar on ar.id = a.run_id
+        where f.status = 'FAILED' and ar.starts_at > fr.ends_at`,
+    );
+    expect(retakes).toBeGreaterThanOrEqual(1);
 
     const [shape] = await app.sql(
       `select count(*) filter (where e.status = 'REQUESTED' and (e.approver_id is null or e.approver_id <> p.supervisor_id))::int as bad_requested,
@@ -216,7 +234,7 @@ describe('demo world', () => {
     const instructor = accounts!.find((a) => a.role === Role.INSTRUCTOR)!;
     expect(instructor.login).toMatch(/@ui\.ac\.id$/);
     const [{ active }] = await app.sql(
-      `select count(*)::int as active from enrolment e join course_instructor ci on ci.course_id = e.course_id join person p on p.id = ci.person_id
+      `select count(*)::int as active from enrolment e join course_run_instructor ci on ci.run_id = e.run_id join person p on p.id = ci.person_id
         where p.email = $1 and e.status = 'ACTIVE'`,
       [instructor.login],
     );
@@ -237,12 +255,12 @@ describe('demo world', () => {
 
   it('schedules read as the organiser announces them: 08.00–16.00 in class, a morning online, in the owner’s zone', async () => {
     const rows = await app.sql<{ code: string; location: string | null; zone: string; opens: string; closes: string; days: number }>(
-      `select c.code, c.location, z.zone,
-              to_char(c.starts_at at time zone z.zone, 'HH24.MI') as opens, to_char(c.ends_at at time zone z.zone, 'HH24.MI') as closes,
-              ((c.ends_at at time zone z.zone)::date - (c.starts_at at time zone z.zone)::date)::int as days
-         from course c left join agency a on a.id = c.owner_agency_id
+      `select r.code, r.location, z.zone,
+              to_char(r.starts_at at time zone z.zone, 'HH24.MI') as opens, to_char(r.ends_at at time zone z.zone, 'HH24.MI') as closes,
+              ((r.ends_at at time zone z.zone)::date - (r.starts_at at time zone z.zone)::date)::int as days
+         from course_run r join course c on c.id = r.course_id left join agency a on a.id = c.owner_agency_id
         cross join lateral (select coalesce(a.time_zone, 'Asia/Jakarta') as zone) z
-        where c.starts_at is not null`,
+        where r.starts_at is not null`,
     );
     expect(rows.length).toBeGreaterThan(20);
     for (const r of rows) {
@@ -254,7 +272,7 @@ describe('demo world', () => {
 
     // Whatever the hour the world is built at (here 23.30 and 00.30 WIB), and in any Indonesian zone.
     for (const now of [new Date('2026-11-23T16:30:00Z'), new Date('2026-11-23T17:30:00Z')]) {
-      const table = buildDemoWorld(now, 'hash').tables.find((t) => t.table === 'course')!;
+      const table = buildDemoWorld(now, 'hash').tables.find((t) => t.table === 'course_run')!;
       for (const row of table.rows.filter((r) => r.starts_at)) {
         const hm = (iso: unknown) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso as string));
         expect([hm(row.starts_at), hm(row.ends_at)], row.code as string).toEqual(row.location === ONLINE ? ['09:00', '12:00'] : ['08:00', '16:00']);

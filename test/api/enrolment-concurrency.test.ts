@@ -10,7 +10,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status waitlistPosition } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status waitlistPosition } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawEnrolment(id: $id) { id status } }`;
 
 /** Signing in runs argon2: a few at a time, so 100 sign-ins do not starve the machine. */
@@ -36,13 +36,13 @@ describe('enrolment under concurrency', () => {
     const course = await app.seed.course({ ownerAgency: agency, capacity: 10 });
     const clients = await signInAll(learners, (l) => app.as(l));
 
-    const results = await Promise.all(clients.map((c) => c.request(ENROL, { courseId: course.id })));
+    const results = await Promise.all(clients.map((c) => c.request(ENROL, { runId: course.run.id })));
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     const statuses = results.map((r) => r.data.enrol.status as string);
     expect(statuses.filter((s) => s === 'ACTIVE')).toHaveLength(10);
     expect(statuses.filter((s) => s === 'WAITLISTED')).toHaveLength(90);
 
-    const [course_] = await app.sql(`select seats_taken, waitlist_length from course where id = $1`, [course.id]);
+    const [course_] = await app.sql(`select seats_taken, waitlist_length from course_run where id = $1`, [course.run.id]);
     expect(course_).toEqual({ seats_taken: 10, waitlist_length: 90 });
     const rows = await app.sql(`select status, count(*)::int as n from enrolment where course_id = $1 group by status order by status`, [course.id]);
     expect(rows).toEqual([{ status: 'ACTIVE', n: 10 }, { status: 'WAITLISTED', n: 90 }]);
@@ -62,7 +62,7 @@ describe('enrolment under concurrency', () => {
     const active = await app.sql(`select id from enrolment where course_id = $1 and status = 'ACTIVE'`, [course.id]);
     expect(active).toHaveLength(10);
     expect(new Set(active.map((a) => a.id))).toEqual(firstTen);
-    const [after] = await app.sql(`select seats_taken, waitlist_length from course where id = $1`, [course.id]);
+    const [after] = await app.sql(`select seats_taken, waitlist_length from course_run where id = $1`, [course.run.id]);
     expect(after).toEqual({ seats_taken: 10, waitlist_length: 80 });
   });
 
@@ -71,21 +71,21 @@ describe('enrolment under concurrency', () => {
     const learner = await app.seed.person({ agency });
     const course = await app.seed.course({ ownerAgency: agency, capacity: 3 });
     const client = await app.as(learner);
-    const results = await Promise.all(Array.from({ length: 20 }, () => client.request(ENROL, { courseId: course.id })));
+    const results = await Promise.all(Array.from({ length: 20 }, () => client.request(ENROL, { runId: course.run.id })));
     expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(new Set(results.map((r) => r.data.enrol.id)).size).toBe(1);
     expect(results.every((r) => r.data.enrol.status === 'ACTIVE')).toBe(true);
     const rows = await app.sql(`select status from enrolment where course_id = $1`, [course.id]);
     expect(rows).toEqual([{ status: 'ACTIVE' }]);
-    const [c] = await app.sql(`select seats_taken, waitlist_length from course where id = $1`, [course.id]);
+    const [c] = await app.sql(`select seats_taken, waitlist_length from course_run where id = $1`, [course.run.id]);
     expect(c).toEqual({ seats_taken: 1, waitlist_length: 0 });
 
     // Re-enrolling 20 times at once after withdrawing re-opens the row once.
     await client.ok(WITHDRAW, { id: results[0].data.enrol.id });
-    const again = await Promise.all(Array.from({ length: 20 }, () => client.request(ENROL, { courseId: course.id })));
+    const again = await Promise.all(Array.from({ length: 20 }, () => client.request(ENROL, { runId: course.run.id })));
     expect(again.flatMap((r) => r.errors ?? [])).toEqual([]);
     expect(await app.sql(`select status from enrolment where course_id = $1`, [course.id])).toEqual([{ status: 'ACTIVE' }]);
-    const [c2] = await app.sql(`select seats_taken, waitlist_length from course where id = $1`, [course.id]);
+    const [c2] = await app.sql(`select seats_taken, waitlist_length from course_run where id = $1`, [course.run.id]);
     expect(c2).toEqual({ seats_taken: 1, waitlist_length: 0 });
   });
 });

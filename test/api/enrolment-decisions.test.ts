@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const FIELDS = `id status waitlistPosition approverName decidedByName decidedAt decisionNote finishedAt creditedMinutes learner { id nip }`;
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { ${FIELDS} } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { ${FIELDS} } }`;
 const APPROVE = `mutation($id: ID!) { approveEnrolment(id: $id) { ${FIELDS} } }`;
 const REJECT = `mutation($id: ID!, $reason: String!) { rejectEnrolment(id: $id, reason: $reason) { ${FIELDS} } }`;
 const COMPLETE = `mutation($id: ID!, $note: String) { completeEnrolment(id: $id, note: $note) { ${FIELDS} } }`;
@@ -32,7 +32,7 @@ async function approvalWorld(capacity: number | null = 10) {
   const staff = await app.seed.agencyWithStaff(3);
   const course = await app.seed.course({ ownerAgency: staff.agency, capacity, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL });
   const requests = [];
-  for (const l of staff.learners) requests.push((await (await app.as(l)).ok(ENROL, { courseId: course.id })).enrol);
+  for (const l of staff.learners) requests.push((await (await app.as(l)).ok(ENROL, { runId: course.run.id })).enrol);
   return { ...staff, course, requests };
 }
 
@@ -45,7 +45,7 @@ describe('approveEnrolment / rejectEnrolment', () => {
     expect(first.decidedAt).toBeTruthy();
     const second = (await boss.ok(APPROVE, { id: requests[1].id })).approveEnrolment;
     expect(second).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1 });
-    const [c] = await app.sql(`select seats_taken, waitlist_length from course where id = $1`, [course.id]);
+    const [c] = await app.sql(`select seats_taken, waitlist_length from course_run where id = $1`, [course.run.id]);
     expect(c).toEqual({ seats_taken: 1, waitlist_length: 1 });
     const audit = await app.sql(`select action, actor_id from audit_entry where target_id = $1`, [requests[0].id]);
     expect(audit).toEqual([{ action: 'enrolment.approve', actor_id: supervisor.id }]);
@@ -77,7 +77,7 @@ describe('approveEnrolment / rejectEnrolment', () => {
     expect(await app.anonymous().errorCode(APPROVE, { id })).toBe('UNAUTHENTICATED');
     expect(await statusOf(id)).toBe('REQUESTED');
     expect(await auditCount(id)).toBe(0);
-    const [c] = await app.sql(`select seats_taken from course where id = $1`, [course.id]);
+    const [c] = await app.sql(`select seats_taken from course_run where course_id = $1`, [course.id]);
     expect(c.seats_taken).toBe(0);
   });
 
@@ -87,7 +87,7 @@ describe('approveEnrolment / rejectEnrolment', () => {
     const self = await app.seed.person({ agency, supervisor: boss, roles: [{ role: Role.AGENCY_ADMIN }] });
     const course = await app.seed.course({ ownerAgency: agency, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL });
     const client = await app.as(self);
-    const e = (await client.ok(ENROL, { courseId: course.id })).enrol;
+    const e = (await client.ok(ENROL, { runId: course.run.id })).enrol;
     expect(await client.errorCode(APPROVE, { id: e.id })).toBe('FORBIDDEN');
     expect(await statusOf(e.id)).toBe('REQUESTED');
   });
@@ -115,7 +115,7 @@ describe('approveEnrolment / rejectEnrolment', () => {
     expect(await auditCount(id)).toBe(1);
 
     // The learner may ask again: same row, back to REQUESTED, the old decision cleared.
-    const back = (await (await app.as(learners[0])).ok(ENROL, { courseId: course.id })).enrol;
+    const back = (await (await app.as(learners[0])).ok(ENROL, { runId: course.run.id })).enrol;
     expect(back).toMatchObject({ id, status: 'REQUESTED', decisionNote: null, decidedByName: null, decidedAt: null });
   });
 
@@ -135,7 +135,7 @@ describe('completeEnrolment / failEnrolment', () => {
     const instructor = await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] });
     const course = await app.seed.course({ ownerAgency: staff.agency, jp, instructors: [instructor], title: `Manajemen Proyek ${jp} JP` });
     const enrolments = [];
-    for (const l of staff.learners) enrolments.push((await (await app.as(l)).ok(ENROL, { courseId: course.id })).enrol);
+    for (const l of staff.learners) enrolments.push((await (await app.as(l)).ok(ENROL, { runId: course.run.id })).enrol);
     return { ...staff, partner, instructor, course, enrolments };
   }
 
@@ -157,13 +157,13 @@ describe('completeEnrolment / failEnrolment', () => {
     // A second course adds to the same year.
     const second = await app.seed.course({ ownerAgency: agency, jp: 4, instructors: [instructor], title: 'Komunikasi Efektif' });
     const learner = await app.as(learners[0]);
-    const e2 = (await learner.ok(ENROL, { courseId: second.id })).enrol;
+    const e2 = (await learner.ok(ENROL, { runId: second.run.id })).enrol;
     expect((await teacher.ok(COMPLETE, { id: e2.id })).completeEnrolment.creditedMinutes).toBe(180);
     const hours = (await learner.ok(HOURS)).myLearningHours;
     expect(hours).toMatchObject({ minutes: 540, jp: 12, targetJp: 20, remainingJp: 8, recordCount: 2 });
     expect(hours.records.map((r: { title: string }) => r.title)).toEqual(['Komunikasi Efektif', course.title]);
     // The seat stays taken by a completed enrolment.
-    const [c] = await app.sql(`select seats_taken from course where id = $1`, [course.id]);
+    const [c] = await app.sql(`select seats_taken from course_run where course_id = $1`, [course.id]);
     expect(c.seats_taken).toBe(2);
   });
 
@@ -182,7 +182,7 @@ describe('completeEnrolment / failEnrolment', () => {
     const failed = (await (await app.as(admin)).ok(FAIL, { id: enrolments[0].id, note: 'Tidak mengikuti ujian' })).failEnrolment;
     expect(failed).toMatchObject({ status: 'FAILED', creditedMinutes: null, decisionNote: 'Tidak mengikuti ujian' });
     expect(await app.sql(`select * from learning_record where person_id = $1`, [learners[0].id])).toEqual([]);
-    const [c] = await app.sql(`select seats_taken from course where id = $1`, [course.id]);
+    const [c] = await app.sql(`select seats_taken from course_run where course_id = $1`, [course.id]);
     expect(c.seats_taken).toBe(2);
     expect(await auditCount(enrolments[0].id)).toBe(1);
   });
@@ -201,14 +201,14 @@ describe('completeEnrolment / failEnrolment', () => {
     expect(await app.anonymous().errorCode(COMPLETE, { id })).toBe('UNAUTHENTICATED');
     // An admin of the learner's agency who is the learner: nobody credits their own JP.
     const selfAdmin = await app.seed.person({ agency, roles: [{ role: Role.AGENCY_ADMIN }] });
-    const own = (await (await app.as(selfAdmin)).ok(ENROL, { courseId: course.id })).enrol;
+    const own = (await (await app.as(selfAdmin)).ok(ENROL, { runId: course.run.id })).enrol;
     expect(await (await app.as(selfAdmin)).errorCode(COMPLETE, { id: own.id })).toBe('FORBIDDEN');
     expect(await statusOf(id)).toBe('ACTIVE');
     expect(await app.sql(`select * from learning_record where person_id = any($1)`, [[learners[0].id, selfAdmin.id]])).toEqual([]);
 
     // A request is not yet active.
     const approvalCourse = await app.seed.course({ ownerAgency: agency, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL });
-    const req = (await (await app.as(learners[1])).ok(ENROL, { courseId: approvalCourse.id })).enrol;
+    const req = (await (await app.as(learners[1])).ok(ENROL, { runId: approvalCourse.run.id })).enrol;
     const admin = await app.seed.person({ agency, roles: [{ role: Role.AGENCY_ADMIN }] });
     const res = await (await app.as(admin)).request(COMPLETE, { id: req.id });
     expect(res.errors?.[0].extensions).toMatchObject({ code: 'INVALID_TRANSITION', params: { from: 'REQUESTED' } });

@@ -11,10 +11,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const COMPLETE = `mutation($id: ID!, $early: Boolean) { completeEnrolment(id: $id, early: $early) { id status creditedMinutes } }`;
 const FAIL = `mutation($id: ID!, $early: Boolean) { failEnrolment(id: $id, early: $early) { id status } }`;
-const MAY = `query($id: ID!) { course(id: $id) { id viewerMayRecordOutcomes } }`;
+const MAY = `query($id: ID!) { courseRun(id: $id) { id viewerMayRecordOutcomes } }`;
 
 async function statusOf(id: string): Promise<string> {
   return (await app.sql(`select status from enrolment where id = $1`, [id]))[0].status;
@@ -24,7 +24,7 @@ async function audits(id: string) {
 }
 /** Dates set after enrolling: this file tests who decides an outcome and when, not when enrolment closes. */
 async function schedule(courseId: string, startsInDays: number, endsInDays: number) {
-  await app.sql(`update course set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where id = $1`, [
+  await app.sql(`update course_run set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where course_id = $1`, [
     courseId, startsInDays, endsInDays,
   ]);
 }
@@ -51,7 +51,7 @@ async function outcomeWorld(ownedBy: 'agency' | 'partner', delivery = DeliveryMo
   });
   await app.seed.course({ ownerPartner: partner, instructors: [otherInstructor] });
   const enrolments: { id: string }[] = [];
-  for (const l of learners.learners) enrolments.push((await (await app.as(l)).ok(ENROL, { courseId: course.id })).enrol);
+  for (const l of learners.learners) enrolments.push((await (await app.as(l)).ok(ENROL, { runId: course.run.id })).enrol);
   return {
     course, enrolments, instructor, otherInstructor, partnerAdmin, otherPartnerAdmin, thirdAdmin, platformAdmin,
     ownerAdmin: owner.admin, learnerAdmin: learners.admin, supervisor: learners.supervisor, learner: learners.learners[0],
@@ -104,7 +104,7 @@ describe('who records a course’s outcome', () => {
 
   it('the course says whether the viewer may record outcomes, for the roster to show or hide the buttons', async () => {
     const w = await outcomeWorld('agency');
-    const may = async (who: Parameters<typeof app.as>[0]) => (await (await app.as(who)).ok(MAY, { id: w.course.id })).course.viewerMayRecordOutcomes;
+    const may = async (who: Parameters<typeof app.as>[0]) => (await (await app.as(who)).ok(MAY, { id: w.course.run.id })).courseRun.viewerMayRecordOutcomes;
     expect(await may(w.instructor)).toBe(true);
     expect(await may(w.ownerAdmin)).toBe(true);
     expect(await may(w.platformAdmin)).toBe(false);
@@ -113,7 +113,7 @@ describe('who records a course’s outcome', () => {
     expect(await may(w.partnerAdmin)).toBe(false);
     expect(await may(w.learner)).toBe(false);
     const p = await outcomeWorld('partner');
-    expect((await (await app.as(p.partnerAdmin)).ok(MAY, { id: p.course.id })).course.viewerMayRecordOutcomes).toBe(true);
+    expect((await (await app.as(p.partnerAdmin)).ok(MAY, { id: p.course.run.id })).courseRun.viewerMayRecordOutcomes).toBe(true);
   });
 });
 

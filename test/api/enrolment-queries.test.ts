@@ -12,7 +12,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const MINE = `query($status: [EnrolmentStatus!], $first: Int, $after: String) {
   myEnrolments(status: $status, first: $first, after: $after) {
     totalCount pageInfo { endCursor hasNextPage }
@@ -24,8 +24,8 @@ const INBOX = `query($first: Int, $after: String, $agencyWide: Boolean) {
     totalCount pageInfo { endCursor hasNextPage }
     nodes { id requestedAt approverName learnerJpThisYear learnerTargetJp learner { id fullName nip positionTitle orgUnitName } course { id title jp } }
   } }`;
-const ROSTER = `query($courseId: ID!, $status: [EnrolmentStatus!], $first: Int, $after: String) {
-  courseRoster(courseId: $courseId, status: $status, first: $first, after: $after) {
+const ROSTER = `query($runId: ID!, $status: [EnrolmentStatus!], $first: Int, $after: String) {
+  courseRoster(runId: $runId, status: $status, first: $first, after: $after) {
     totalCount pageInfo { endCursor hasNextPage }
     nodes { id status waitlistPosition learner { id fullName nip agencyName } }
   } }`;
@@ -37,9 +37,9 @@ describe('myEnrolments', () => {
     for (let i = 0; i < 5; i++) courses.push(await app.seed.course({ ownerAgency: agency, capacity: i === 4 ? 1 : null }));
     const me = await app.as(learners[0]);
     const other = await app.as(learners[1]);
-    await other.ok(ENROL, { courseId: courses[4].id }); // takes the only seat
+    await other.ok(ENROL, { runId: courses[4].run.id }); // takes the only seat
     const mine = [];
-    for (const c of courses) mine.push((await me.ok(ENROL, { courseId: c.id })).enrol);
+    for (const c of courses) mine.push((await me.ok(ENROL, { runId: c.run.id })).enrol);
     expect(mine.map((e) => e.status)).toEqual(['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'WAITLISTED']);
 
     const page1 = (await me.ok(MINE, { first: 2 })).myEnrolments;
@@ -79,7 +79,7 @@ describe('enrolment(id)', () => {
     const otherInstructor = await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] });
     await app.seed.course({ ownerPartner: partner, instructors: [otherInstructor] });
     const course = await app.seed.course({ ownerAgency: agency, instructors: [instructor] });
-    const e = (await (await app.as(learners[0])).ok(ENROL, { courseId: course.id })).enrol;
+    const e = (await (await app.as(learners[0])).ok(ENROL, { runId: course.run.id })).enrol;
 
     for (const who of [learners[0], supervisor, instructor, admin]) {
       const got = (await (await app.as(who)).ok(GET, { id: e.id })).enrolment;
@@ -101,7 +101,7 @@ describe('approvalsInbox', () => {
     const { agency, admin, supervisor, learners, unit } = await app.seed.agencyWithStaff(3);
     const course = await app.seed.course({ ownerAgency: agency, jp: 6, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL, title: 'Kepemimpinan Pengawas' });
     const ids = [];
-    for (const l of learners) ids.push((await (await app.as(l)).ok(ENROL, { courseId: course.id })).enrol.id);
+    for (const l of learners) ids.push((await (await app.as(l)).ok(ENROL, { runId: course.run.id })).enrol.id);
     await app.sql(`insert into person_learning_year (person_id, year, minutes) values ($1, $2, 540)`, [learners[0].id, yearIn(new Date())]);
 
     const boss = await app.as(supervisor);
@@ -138,7 +138,7 @@ describe('approvalsInbox', () => {
   it('another supervisor and another agency see none of it; agencyWide is for admins; learners may not ask', async () => {
     const { agency, learners, supervisor } = await app.seed.agencyWithStaff(1);
     const course = await app.seed.course({ ownerAgency: agency, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL, visibility: CourseVisibility.OWN_AGENCY });
-    await (await app.as(learners[0])).ok(ENROL, { courseId: course.id });
+    await (await app.as(learners[0])).ok(ENROL, { runId: course.run.id });
     const other = await app.seed.agencyWithStaff(1);
     expect((await (await app.as(other.supervisor)).ok(INBOX, {})).approvalsInbox.totalCount).toBe(0);
     expect((await (await app.as(other.admin)).ok(INBOX, { agencyWide: true })).approvalsInbox.nodes.map((n: { learner: { id: string } }) => n.learner.id)).not.toContain(learners[0].id);
@@ -156,29 +156,29 @@ describe('courseRoster', () => {
     const course = await app.seed.course({ ownerPartner: partner, instructors: [instructor], capacity: 2 });
     const names = ['Citra Lestari', 'Agus Salim', 'Bambang Pamungkas'];
     await Promise.all(learners.map((l, i) => app.sql(`update person set full_name = $1 where id = $2`, [names[i], l.id])));
-    for (const l of learners) await (await app.as(l)).ok(ENROL, { courseId: course.id });
+    for (const l of learners) await (await app.as(l)).ok(ENROL, { runId: course.run.id });
 
     const teacher = await app.as(instructor);
-    const page = (await teacher.ok(ROSTER, { courseId: course.id, first: 2 })).courseRoster;
+    const page = (await teacher.ok(ROSTER, { runId: course.run.id, first: 2 })).courseRoster;
     expect(page.totalCount).toBe(3);
     expect(page.nodes.map((n: any) => n.learner.fullName)).toEqual(['Agus Salim', 'Bambang Pamungkas']);
     // A partner university's instructor is outside every learner's circle: NIPs are masked on their roster.
     const nip = learners[1].nip!;
     expect(page.nodes[0].learner).toMatchObject({ nip: `${nip.slice(0, 4)}${'•'.repeat(11)}${nip.slice(-3)}`, agencyName: agency.name });
-    const rest = (await teacher.ok(ROSTER, { courseId: course.id, first: 2, after: page.pageInfo.endCursor })).courseRoster;
+    const rest = (await teacher.ok(ROSTER, { runId: course.run.id, first: 2, after: page.pageInfo.endCursor })).courseRoster;
     expect(rest.nodes.map((n: any) => [n.learner.fullName, n.status, n.waitlistPosition])).toEqual([['Citra Lestari', 'ACTIVE', null]]);
-    const waiting = (await teacher.ok(ROSTER, { courseId: course.id, status: ['WAITLISTED'] })).courseRoster;
+    const waiting = (await teacher.ok(ROSTER, { runId: course.run.id, status: ['WAITLISTED'] })).courseRoster;
     expect(waiting.nodes.map((n: any) => [n.learner.fullName, n.waitlistPosition])).toEqual([['Bambang Pamungkas', 1]]);
 
-    const one = await app.countSql(() => teacher.ok(ROSTER, { courseId: course.id, first: 1 }));
-    const all = await app.countSql(() => teacher.ok(ROSTER, { courseId: course.id, first: 100 }));
+    const one = await app.countSql(() => teacher.ok(ROSTER, { runId: course.run.id, first: 1 }));
+    const all = await app.countSql(() => teacher.ok(ROSTER, { runId: course.run.id, first: 100 }));
     expect(all.count).toBe(one.count);
     expect(all.count).toBeLessThanOrEqual(3);
 
     // The partner's admin manages the course; the learners' agency admin does not run it.
     const partnerAdmin = await app.seed.person({ partner, roles: [{ role: Role.PARTNER_ADMIN }] });
-    expect((await (await app.as(partnerAdmin)).ok(ROSTER, { courseId: course.id })).courseRoster.totalCount).toBe(3);
-    expect(await (await app.as(admin)).errorCode(ROSTER, { courseId: course.id })).toBe('FORBIDDEN');
+    expect((await (await app.as(partnerAdmin)).ok(ROSTER, { runId: course.run.id })).courseRoster.totalCount).toBe(3);
+    expect(await (await app.as(admin)).errorCode(ROSTER, { runId: course.run.id })).toBe('FORBIDDEN');
   });
 
   it('refuses everyone who does not run the course', async () => {
@@ -187,13 +187,13 @@ describe('courseRoster', () => {
     const instructor = await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] });
     const otherInstructor = await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] });
     const course = await app.seed.course({ ownerAgency: agency, instructors: [instructor], visibility: CourseVisibility.OWN_AGENCY });
-    await (await app.as(learners[0])).ok(ENROL, { courseId: course.id });
+    await (await app.as(learners[0])).ok(ENROL, { runId: course.run.id });
     const otherAdmin = await app.seed.person({ agency: await app.seed.agency(), roles: [{ role: Role.AGENCY_ADMIN }] });
-    expect(await (await app.as(otherInstructor)).errorCode(ROSTER, { courseId: course.id })).toBe('NOT_FOUND');
-    expect(await (await app.as(otherAdmin)).errorCode(ROSTER, { courseId: course.id })).toBe('NOT_FOUND');
-    expect(await (await app.as(learners[0])).errorCode(ROSTER, { courseId: course.id })).toBe('FORBIDDEN');
-    expect(await app.anonymous().errorCode(ROSTER, { courseId: course.id })).toBe('UNAUTHENTICATED');
-    expect(await (await app.as(instructor)).errorCode(ROSTER, { courseId: '00000000-0000-4000-8000-000000000000' })).toBe('NOT_FOUND');
-    expect((await (await app.as(instructor)).ok(ROSTER, { courseId: course.id })).courseRoster.totalCount).toBe(1);
+    expect(await (await app.as(otherInstructor)).errorCode(ROSTER, { runId: course.run.id })).toBe('NOT_FOUND');
+    expect(await (await app.as(otherAdmin)).errorCode(ROSTER, { runId: course.run.id })).toBe('NOT_FOUND');
+    expect(await (await app.as(learners[0])).errorCode(ROSTER, { runId: course.run.id })).toBe('FORBIDDEN');
+    expect(await app.anonymous().errorCode(ROSTER, { runId: course.run.id })).toBe('UNAUTHENTICATED');
+    expect(await (await app.as(instructor)).errorCode(ROSTER, { runId: '00000000-0000-4000-8000-000000000000' })).toBe('NOT_FOUND');
+    expect((await (await app.as(instructor)).ok(ROSTER, { runId: course.run.id })).courseRoster.totalCount).toBe(1);
   });
 });

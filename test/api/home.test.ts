@@ -14,13 +14,13 @@ afterAll(async () => {
 
 const HOME = `{ learnerHome {
   year minutes jp targetJp remainingJp minutesPerJp progress pendingApprovalsCount
-  activeEnrolments { id status course { title startsAt } }
+  activeEnrolments { id status course { title } run { startsAt } }
   pendingEnrolments { id status approverName waitlistPosition requestedAt course { title } }
-  upcoming { id course { title startsAt } }
-  awaitingResult { id course { title endsAt } }
-  recommended { reason closesGap course { title jp seatsLeft } }
+  upcoming { id course { title } run { startsAt } }
+  awaitingResult { id course { title } run { endsAt } }
+  recommended { reason closesGap course { title jp } run { id seatsLeft } }
 } }`;
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const DAY = 86_400_000;
 
 describe('learnerHome', () => {
@@ -47,10 +47,10 @@ describe('learnerHome', () => {
     const otherFull = await app.seed.course({ ...own, title: 'Penuh Lain', jp: 8, capacity: 1 });
 
     const other = await app.as(colleague);
-    await other.ok(ENROL, { courseId: full.id });
-    await other.ok(ENROL, { courseId: otherFull.id });
+    await other.ok(ENROL, { runId: full.run.id });
+    await other.ok(ENROL, { runId: otherFull.run.id });
     const client = await app.as(me);
-    for (const c of [soon, selfPaced, later, approval, full, left]) await client.ok(ENROL, { courseId: c.id });
+    for (const c of [soon, selfPaced, later, approval, full, left]) await client.ok(ENROL, { runId: c.run.id });
     const leftId = (await app.sql(`select id from enrolment where person_id = $1 and course_id = $2`, [me.id, left.id]))[0].id;
     await client.ok(`mutation($id: ID!) { withdrawEnrolment(id: $id) { id } }`, { id: leftId });
 
@@ -66,18 +66,20 @@ describe('learnerHome', () => {
     expect(home.upcoming.map((e: any) => e.course.title)).toEqual(['Bimtek Segera', 'Diklat Nanti']);
     expect(home.awaitingResult).toEqual([]);
     expect(home.recommended.map((r: any) => [r.course.title, r.closesGap, r.reason])).toEqual([
-      ['Rekomendasi 8 JP', true, 'Menutup kekurangan 8 JP'],
-      ['Rekomendasi 10 JP', true, 'Menutup kekurangan 8 JP'],
-      ['Rekomendasi 30 JP', true, 'Menutup kekurangan 8 JP'],
-      ['Rekomendasi 4 JP', false, 'Menambah 4 JP dari kekurangan 8 JP'],
+      ['Rekomendasi 8 JP', true, 'CLOSES_GAP'],
+      ['Rekomendasi 10 JP', true, 'CLOSES_GAP'],
+      ['Rekomendasi 30 JP', true, 'CLOSES_GAP'],
+      ['Rekomendasi 4 JP', false, 'ADDS_TO_GAP'],
     ]);
 
-    // The supervisor's home counts the request waiting on them; English when they chose it.
+    // The supervisor's home counts the request waiting on them; reasons are codes whatever the language
+    // (the client words them with remainingJp), so a switch of language needs no new answer.
     const boss = await app.as(supervisor);
     await boss.ok(`mutation { setMyLanguage(language: EN) { locale } }`);
     const bossHome = (await boss.ok(HOME)).learnerHome;
     expect(bossHome.pendingApprovalsCount).toBe(1);
-    expect(bossHome.recommended[0].reason).toBe('Closes your 20 JP gap');
+    expect(bossHome).toMatchObject({ remainingJp: 20 });
+    expect(bossHome.recommended[0].reason).toBe('CLOSES_GAP');
 
     // A few statements, the same for an empty home as for a full one.
     const fresh = await app.as(await app.seed.person({ agency }));
@@ -94,7 +96,7 @@ describe('learnerHome', () => {
     const own = { ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, delivery: DeliveryMode.IN_PERSON };
     const dated = async (title: string, startDays: number, endDays: number, delivery = DeliveryMode.IN_PERSON) => {
       const c = await app.seed.course({ ...own, title, delivery });
-      await app.sql(`update course set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where id = $1`, [c.id, startDays, endDays]);
+      await app.sql(`update course_run set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where course_id = $1`, [c.id, startDays, endDays]);
       return c;
     };
     // Enrolled first (enrolment closing is not what this test is about), dated after.
@@ -105,10 +107,10 @@ describe('learnerHome', () => {
       await app.seed.course({ ...own, title: 'Besok' }),
       await app.seed.course({ ...own, title: 'Sudah Berakhir' }),
     ];
-    for (const c of enrolled) await client.ok(ENROL, { courseId: c.id });
+    for (const c of enrolled) await client.ok(ENROL, { runId: c.run.id });
     const dates: [number, number][] = [[-3, 4], [49, 51], [1, 2], [-10, -2]];
     for (const [i, [from, to]] of dates.entries()) {
-      await app.sql(`update course set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where id = $1`, [enrolled[i].id, from, to]);
+      await app.sql(`update course_run set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day' where course_id = $1`, [enrolled[i].id, from, to]);
     }
     // Not enrolled: candidates for recommendation.
     await dated('Klasikal Sedang Berjalan', -2, 5);
@@ -132,7 +134,8 @@ describe('learnerHome', () => {
     const home = (await (await app.as(learner)).ok(HOME)).learnerHome;
     expect(home).toMatchObject({ jp: 22.2, remainingJp: 0, progress: 1 });
     const mine = home.recommended.find((r: any) => r.course.title === 'Pengembangan Lanjutan');
-    expect(mine).toMatchObject({ closesGap: false, reason: 'Target 20 JP tahun ini sudah tercapai; tambah 5 JP untuk pengembangan diri' });
+    expect(mine).toMatchObject({ closesGap: false, reason: 'TARGET_REACHED', course: { jp: 5 } });
+    expect(home.targetJp).toBe(20);
   });
 
   it('is for learners only', async () => {

@@ -18,7 +18,7 @@ let w: Awaited<ReturnType<typeof buildWorld>>;
 /** Fields that carry an identity number. */
 const IDENTITY_FIELD = /^(nip|nidn)$/;
 /** Edges that only ever lead to the viewer themselves (checked by their own probe below). */
-const SELF_EDGES = new Set(['Course.viewerEnrolment']);
+const SELF_EDGES = new Set(['Course.viewerEnrolment', 'CourseRun.viewerEnrolment']);
 const SELF_TYPES = new Set(['Me']);
 
 function nipOperations(s: GraphQLSchema): { operations: string[]; fields: string[]; viaSelf: string[] } {
@@ -123,9 +123,9 @@ async function buildWorld() {
   /** An enrolment of the learner; `ended` moves the course into the past afterwards (outcomes are recorded then). */
   const enrolment = async (policy = EnrolmentPolicy.OPEN, ended = false) => {
     const c = await course(policy);
-    const { enrol } = await people.learner.client.ok(`mutation($c: ID!) { enrol(courseId: $c) { id } }`, { c: c.id });
-    if (ended) await app.sql(`update course set starts_at = now() - interval '30 days', ends_at = now() - interval '1 day' where id = $1`, [c.id]);
-    return { courseId: c.id, id: enrol.id as string };
+    const { enrol } = await people.learner.client.ok(`mutation($c: ID!) { enrol(runId: $c) { id } }`, { c: c.run.id });
+    if (ended) await app.sql(`update course_run set starts_at = now() - interval '30 days', ends_at = now() - interval '1 day' where course_id = $1`, [c.id]);
+    return { courseId: c.id, runId: c.run.id, id: enrol.id as string };
   };
   return { agency, unit, people, course, enrolment, learner, manager };
 }
@@ -193,7 +193,7 @@ const PROBES: Record<string, Probe> = {
   'Query.courseRoster': {
     cases: async () => {
       const e = await w.enrolment();
-      const q = (c: GraphQLClient) => c.ok(`query($c: ID!) { courseRoster(courseId: $c) { nodes { ${ENROLMENT} } } }`, { c: e.courseId });
+      const q = (c: GraphQLClient) => c.ok(`query($c: ID!) { courseRoster(runId: $c) { nodes { ${ENROLMENT} } } }`, { c: e.runId });
       return [['lecturer', q], ['admin', q]];
     },
   },
@@ -222,7 +222,7 @@ const PROBES: Record<string, Probe> = {
     noOutsider: 'the viewer enrols themselves',
     cases: async () => {
       const c = await w.course();
-      return [['learner', (client) => client.ok(`mutation($c: ID!) { enrol(courseId: $c) { ${ENROLMENT} } }`, { c: c.id })]];
+      return [['learner', (client) => client.ok(`mutation($c: ID!) { enrol(runId: $c) { ${ENROLMENT} } }`, { c: c.run.id })]];
     },
   },
   'Mutation.withdrawEnrolment': {
@@ -290,13 +290,15 @@ describe('identity numbers', () => {
     if (!probe.noOutsider) expect(seen.masked, `${operation}: no outsider case`).toBeGreaterThan(0);
   });
 
-  it('shows viewers their own number in full where an operation reaches only their own (Me, Course.viewerEnrolment)', async () => {
+  it('shows viewers their own number in full where an operation reaches only their own (Me, Course.viewerEnrolment, CourseRun.viewerEnrolment)', async () => {
     const { learner } = w.people;
     const e = await w.enrolment();
     const { me } = await learner.client.ok(`{ me { id nip } }`);
     expect(me).toEqual({ id: w.learner.id, nip: w.learner.nip });
     const { course } = await learner.client.ok(`query($id: ID!) { course(id: $id) { viewerEnrolment { ${ENROLMENT} } } }`, { id: e.courseId });
     expect(course.viewerEnrolment.learner).toMatchObject({ id: w.learner.id, nip: w.learner.nip });
+    const { courseRun } = await learner.client.ok(`query($id: ID!) { courseRun(id: $id) { viewerEnrolment { ${ENROLMENT} } } }`, { id: e.runId });
+    expect(courseRun.viewerEnrolment.learner).toMatchObject({ id: w.learner.id, nip: w.learner.nip });
   });
 
   it('masks the number in the agreed shape: the first four and last three digits', () => {

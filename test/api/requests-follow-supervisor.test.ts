@@ -11,7 +11,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status approverName } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status approverName } }`;
 const INBOX = `query($agencyWide: Boolean) { approvalsInbox(agencyWide: $agencyWide) { totalCount nodes { id approverName learner { id } } } }`;
 const GET = `query($id: ID!) { enrolment(id: $id) { id status approverName decidedByName } }`;
 const APPROVE = `mutation($id: ID!) { approveEnrolment(id: $id) { id status decidedByName } }`;
@@ -25,7 +25,7 @@ async function world() {
   const courses = await Promise.all([1, 2, 3].map(() => app.seed.course({ ownerAgency: agency, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL })));
   const me = await app.as(learner);
   const requests: string[] = [];
-  for (const c of courses) requests.push((await me.ok(ENROL, { courseId: c.id })).enrol.id);
+  for (const c of courses) requests.push((await me.ok(ENROL, { runId: c.run.id })).enrol.id);
   const [decided, ...pending] = requests;
   const formerClient = await app.as(former);
   await formerClient.ok(APPROVE, { id: decided });
@@ -79,7 +79,7 @@ describe('when a learner’s supervisor changes', () => {
 
     await w.adminClient.ok(UPDATE, { id: w.learner.id, input: { supervisorId: w.successor.id } });
     const course = await app.seed.course({ ownerAgency: w.agency, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL });
-    expect((await (await app.as(w.learner)).ok(ENROL, { courseId: course.id })).enrol).toMatchObject({ status: 'REQUESTED', approverName: 'Atasan Baru' });
+    expect((await (await app.as(w.learner)).ok(ENROL, { runId: course.run.id })).enrol).toMatchObject({ status: 'REQUESTED', approverName: 'Atasan Baru' });
     expect((await (await app.as(w.successor)).ok(INBOX, {})).approvalsInbox.totalCount).toBe(2);
   });
 
@@ -88,7 +88,7 @@ describe('when a learner’s supervisor changes', () => {
     const courses = await Promise.all(Array.from({ length: 40 }, () => app.seed.course({ ownerAgency: w.agency, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL })));
     const me = await app.as(w.learner);
     // Requests keep coming while the change is made: some read the supervisor before it and insert after.
-    const enrolments = courses.map((c, i) => new Promise((r) => setTimeout(r, i * 4)).then(() => me.ok(ENROL, { courseId: c.id })));
+    const enrolments = courses.map((c, i) => new Promise((r) => setTimeout(r, i * 4)).then(() => me.ok(ENROL, { runId: c.run.id })));
     await new Promise((r) => setTimeout(r, 60));
     await Promise.all([...enrolments, w.adminClient.ok(UPDATE, { id: w.learner.id, input: { supervisorId: w.successor.id } })]);
     const stale = await app.sql(

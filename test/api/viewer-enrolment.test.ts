@@ -11,7 +11,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ENROL = `mutation($courseId: ID!) { enrol(courseId: $courseId) { id status } }`;
+const ENROL = `mutation($runId: ID!) { enrol(runId: $runId) { id status } }`;
 const WITHDRAW = `mutation($id: ID!) { withdrawEnrolment(id: $id) { id status } }`;
 const COURSE = `query($id: ID!) { course(id: $id) { id viewerEnrolment {
   id status approverName waitlistPosition requestedAt course { id title } learner { id fullName nip } } } }`;
@@ -26,7 +26,7 @@ describe('Course.viewerEnrolment', () => {
 
     expect((await me.ok(COURSE, { id: open.id })).course.viewerEnrolment).toBeNull();
 
-    const mine = (await me.ok(ENROL, { courseId: open.id })).enrol;
+    const mine = (await me.ok(ENROL, { runId: open.run.id })).enrol;
     expect((await me.ok(COURSE, { id: open.id })).course.viewerEnrolment).toMatchObject({
       id: mine.id, status: 'ACTIVE', course: { id: open.id, title: 'Literasi Data' },
       learner: { id: learners[0].id, nip: learners[0].nip }, waitlistPosition: null,
@@ -34,11 +34,11 @@ describe('Course.viewerEnrolment', () => {
 
     // The other learner sees their own place (the waiting list), never the first learner's enrolment.
     expect((await other.ok(COURSE, { id: open.id })).course.viewerEnrolment).toBeNull();
-    const theirs = (await other.ok(ENROL, { courseId: open.id })).enrol;
+    const theirs = (await other.ok(ENROL, { runId: open.run.id })).enrol;
     expect((await other.ok(COURSE, { id: open.id })).course.viewerEnrolment).toMatchObject({ id: theirs.id, status: 'WAITLISTED', waitlistPosition: 1, learner: { id: learners[1].id } });
     expect((await me.ok(COURSE, { id: open.id })).course.viewerEnrolment.id).toBe(mine.id);
 
-    const requested = (await me.ok(ENROL, { courseId: approval.id })).enrol;
+    const requested = (await me.ok(ENROL, { runId: approval.run.id })).enrol;
     expect((await me.ok(COURSE, { id: approval.id })).course.viewerEnrolment).toMatchObject({ id: requested.id, status: 'REQUESTED', approverName: supervisor.fullName });
 
     // Withdrawn stays visible (the page offers to enrol again).
@@ -50,25 +50,28 @@ describe('Course.viewerEnrolment', () => {
     const { agency, admin, supervisor, learners } = await app.seed.agencyWithStaff(1);
     const teacher = await app.seed.person({ partner: await app.seed.partner(), roles: [{ role: Role.INSTRUCTOR }] });
     const course = await app.seed.course({ ownerAgency: agency, instructors: [teacher] });
-    await (await app.as(learners[0])).ok(ENROL, { courseId: course.id });
+    await (await app.as(learners[0])).ok(ENROL, { runId: course.run.id });
     for (const person of [teacher, admin, supervisor]) {
       expect((await (await app.as(person)).ok(COURSE, { id: course.id })).course.viewerEnrolment).toBeNull();
     }
-    // Also inside another list of courses: the instructor's teaching list.
-    const teaching = await (await app.as(teacher)).ok(`{ teachingCourses { nodes { id viewerEnrolment { id } } } }`);
-    expect(teaching.teachingCourses.nodes).toEqual([{ id: course.id, viewerEnrolment: null }]);
+    // Also inside another list: the instructor's teaching list of runs, on the run and on its course.
+    const teaching = await (await app.as(teacher)).ok(`{ teachingRuns { nodes { id viewerEnrolment { id } course { id viewerEnrolment { id } } } } }`);
+    expect(teaching.teachingRuns.nodes).toEqual([{ id: course.run.id, viewerEnrolment: null, course: { id: course.id, viewerEnrolment: null } }]);
   });
 
   it('costs the same statements for a catalogue page of 20 courses as for 5 (one batched query)', async () => {
     const { agency, learners } = await app.seed.agencyWithStaff(1);
     const ids: string[] = [];
+    const runOf = new Map<string, string>();
     for (let i = 0; i < 22; i++) {
-      ids.push((await app.seed.course({ ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, capacity: 40 })).id);
+      const c = await app.seed.course({ ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, capacity: 40 });
+      ids.push(c.id);
+      runOf.set(c.id, c.run.id);
     }
     const learner = await app.as(learners[0]);
     // Enrolled in every other course, so the page mixes enrolments and nulls.
     const enrolled = new Map<string, string>();
-    for (const id of ids.filter((_, i) => i % 2 === 0)) enrolled.set(id, (await learner.ok(ENROL, { courseId: id })).enrol.id);
+    for (const id of ids.filter((_, i) => i % 2 === 0)) enrolled.set(id, (await learner.ok(ENROL, { runId: runOf.get(id) })).enrol.id);
 
     const query = `query($filter: CatalogueFilter, $first: Int) { catalogue(filter: $filter, first: $first) {
       nodes { id title owner { id name } viewerEnrolment { id status waitlistPosition course { id } } } } }`;

@@ -3,6 +3,7 @@ import { Agency, AgencyKind, OrgUnit } from '../../server/src/modules/agency/age
 import { hashPassword } from '../../server/src/modules/auth/password.js';
 import { Course } from '../../server/src/modules/course/course.entity.js';
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
+import { CourseRun } from '../../server/src/modules/run/run.entity.js';
 import { PartnerInstitution, PartnerKind } from '../../server/src/modules/partner/partner.entity.js';
 import { EmploymentType, Person, RoleGrant } from '../../server/src/modules/person/person.entity.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
@@ -51,7 +52,24 @@ export interface CourseSeed {
   visibleTo?: Agency[];
   competencyTags?: string[];
   startsAt?: Date | null;
+  endsAt?: Date | null;
+  enrolmentClosesAt?: Date | null;
 }
+
+/** A run of a course (the course's first run takes these from CourseSeed). */
+export interface RunSeed {
+  code?: string;
+  instructors?: Person[];
+  capacity?: number | null;
+  policy?: EnrolmentPolicy;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  enrolmentClosesAt?: Date | null;
+  location?: string | null;
+}
+
+/** A seeded course with its first run (`run`), which tests enrol in. */
+export type SeededCourse = Course & { run: CourseRun };
 
 /**
  * Writes test data straight to the database (not through the API under test), so each test
@@ -121,7 +139,8 @@ export class Seed {
     return { agency, unit, admin, supervisor, learners: staff };
   }
 
-  async course(fields: CourseSeed = {}): Promise<Course> {
+  /** A course and its first run (code "1") with the schedule, seats, policy and instructors given. */
+  async course(fields: CourseSeed = {}): Promise<SeededCourse> {
     const n = this.next();
     const course = new Course({
       code: fields.code ?? `KRS-${n}`,
@@ -129,20 +148,37 @@ export class Seed {
       form: fields.form ?? DevelopmentForm.TECHNICAL_TRAINING,
       delivery: fields.delivery ?? DeliveryMode.ONLINE_SELF_PACED,
       jp: fields.jp ?? 10,
-      enrolmentPolicy: fields.policy ?? EnrolmentPolicy.OPEN,
       visibility: fields.visibility ?? CourseVisibility.ALL_AGENCIES,
     });
     course.description = fields.description ?? '';
     course.ownerAgency = fields.ownerAgency ? this.em.getReference(Agency, fields.ownerAgency.id) : null;
     course.ownerPartner = fields.ownerPartner ? this.em.getReference(PartnerInstitution, fields.ownerPartner.id) : null;
-    course.capacity = fields.capacity ?? null;
     course.status = fields.status ?? CourseStatus.PUBLISHED;
     if (course.status === CourseStatus.PUBLISHED) course.publishedAt = new Date();
     course.competencyTags = fields.competencyTags ?? [];
-    course.startsAt = fields.startsAt ?? null;
-    for (const i of fields.instructors ?? []) course.instructors.add(this.em.getReference(Person, i.id));
     for (const a of fields.visibleTo ?? []) course.visibleToAgencies.add(this.em.getReference(Agency, a.id));
-    await this.em.persist(course).flush();
-    return course;
+    this.em.persist(course);
+    const run = this.newRun(course, { ...fields, code: '1' });
+    await this.em.flush();
+    return Object.assign(course, { run });
+  }
+
+  /** Another run of a seeded course. */
+  async run(course: Course, fields: RunSeed = {}): Promise<CourseRun> {
+    const run = this.newRun(course, { code: fields.code ?? `R${this.next()}`, ...fields });
+    await this.em.flush();
+    return run;
+  }
+
+  private newRun(course: Course, fields: RunSeed & { code: string }): CourseRun {
+    const run = new CourseRun(course, fields.code, fields.policy ?? EnrolmentPolicy.OPEN);
+    run.capacity = fields.capacity ?? null;
+    run.startsAt = fields.startsAt ?? null;
+    run.endsAt = fields.endsAt ?? null;
+    run.enrolmentClosesAt = fields.enrolmentClosesAt ?? null;
+    run.location = fields.location ?? null;
+    for (const i of fields.instructors ?? []) run.instructors.add(this.em.getReference(Person, i.id));
+    this.em.persist(run);
+    return run;
   }
 }

@@ -498,7 +498,7 @@ export const MATRIX: Matrix = {
 
   // ------------------------------------------------------------------ enrolments
   enrol: {
-    kind: 'mutation', document: `mutation($id: ID!) { enrol(courseId: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ['same', 'other', 'partner'],
+    kind: 'mutation', document: `mutation($id: ID!) { enrol(runId: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ['same', 'other', 'partner'],
     build: byId((w, v, s) => courseFor(w, v, s)),
     expect: {
       '*': { other: NOT_FOUND, '*': ALLOWED },
@@ -539,7 +539,7 @@ export const MATRIX: Matrix = {
     build: byId((w, v, s) => enrolmentFor(w, v, s, 'ACTIVE', 'ended')), expect: FINISH,
   },
   enrolPeople: {
-    kind: 'mutation', document: `mutation($id: ID!, $people: [ID!]!) { enrolPeople(courseId: $id, personIds: $people) { enrolled } }`,
+    kind: 'mutation', document: `mutation($id: ID!, $people: [ID!]!) { enrolPeople(runId: $id, personIds: $people) { enrolled } }`,
     scopes: ['same', 'other', 'partner'],
     // same: a colleague into A's course; other: a learner of B into B's course; partner: a colleague into P's course.
     build: async (w, v, s) => {
@@ -587,7 +587,7 @@ export const MATRIX: Matrix = {
     },
   },
   courseRoster: {
-    kind: 'query', document: `query($id: ID!) { courseRoster(courseId: $id, first: 100) { nodes { id } } }`, scopes: COURSE_SCOPES,
+    kind: 'query', document: `query($id: ID!) { courseRoster(runId: $id, first: 100) { nodes { id } } }`, scopes: COURSE_SCOPES,
     build: async (w, v, s) => ({ variables: { id: (await courseFor(w, v, s)).id } }),
     expect: {
       ...tierOne('learner', 'supervisor'),

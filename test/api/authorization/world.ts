@@ -177,7 +177,7 @@ export class World {
         startsAt: new Date(flavour === 'ended' ? now - 60 * DAY : now + 30 * DAY),
       });
       const endsAt = new Date(flavour === 'ended' ? now - DAY : now + 40 * DAY);
-      await this.app.sql(`update course set ends_at = $1 where id = $2`, [endsAt, course.id]);
+      await this.app.sql(`update course_run set ends_at = $1 where course_id = $2`, [endsAt, course.id]);
       return course;
     });
   }
@@ -196,7 +196,7 @@ export class World {
            from person p where p.id = $1 returning id`,
         [person.id, course.id, status],
       );
-      if (status === 'ACTIVE') await this.app.sql(`update course set seats_taken = seats_taken + 1 where id = $1`, [course.id]);
+      if (status === 'ACTIVE') await this.app.sql(`update course_run set seats_taken = seats_taken + 1 where course_id = $1`, [course.id]);
       return row.id;
     });
   }

@@ -80,11 +80,11 @@ export async function approvalsInbox(
     em,
     `select count(*)::int as n from enrolment e join person p on p.id = e.person_id where e.status = 'REQUESTED' and ${scope.sql}`,
     scope.params,
-    `select ${ENROLMENT_COLUMNS}, coalesce(ply.minutes, 0) as learner_minutes, r.minutes_per_jp, r.yearly_target_jp
+    `select ${ENROLMENT_COLUMNS}, coalesce(ply.minutes, 0) as learner_minutes, rule.minutes_per_jp, rule.yearly_target_jp
        from enrolment e ${ENROLMENT_JOINS}
        left join person_learning_year ply on ply.person_id = p.id and ply.year = ?
        left join lateral (select minutes_per_jp, yearly_target_jp from learning_rule_set
-                           where valid_from <= ?::date order by valid_from desc limit 1) r on true
+                           where valid_from <= ?::date order by valid_from desc limit 1) rule on true
       where e.status = 'REQUESTED' and ${scope.sql}${cursor ? ' and (e.requested_at, e.id) > (?::timestamptz, ?::uuid)' : ''}
       order by e.requested_at, e.id limit ?`,
     [year, isoDateIn(now), ...scope.params, ...(cursor ?? []), args.first + 1],

@@ -95,7 +95,7 @@ function readHome(em: EntityManager, viewer: Viewer, year: number, today: string
            left join agency oa on oa.id = c.owner_agency_id
            left join partner_institution op on op.id = c.owner_partner_id
           where ${vis.sql}
-            and not exists (select 1 from enrolment x where x.course_id = c.id and x.person_id = ? and x.status in (?))
+            and not exists (select 1 from enrolment x where x.course_id = c.id and x.person_id = ? and x.status = any(?::text[]))
           order by (r.capacity is null or r.seats_taken < r.capacity) desc,
                    case when g.missing > 0 then c.jp * g.mpj >= g.missing end desc,
                    case when g.missing > 0 and c.jp * g.mpj >= g.missing then c.jp end asc,

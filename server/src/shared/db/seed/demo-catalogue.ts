@@ -10,7 +10,13 @@ import type { UnitKind } from './demo-org.js';
 export type Audience = UnitKind | 'heads' | 'administrator' | 'pengawas' | 'pppk';
 
 export interface CourseDef {
+  /** The run's code (angkatan/batch); also the course's code for a course's first run. */
   code: string;
+  /**
+   * Another run of the course whose first run has this code (listed earlier): the course's fields are that
+   * one's, this entry gives the run's schedule, seats, policy and instructors.
+   */
+  runOf?: string;
   title: string;
   description: string;
   form: F;
@@ -102,11 +108,19 @@ export const CATALOGUE: CourseDef[] = [
     description: 'Siklus proyek pemerintah dari perencanaan hingga evaluasi: piagam proyek, struktur rincian kerja, jadwal dan anggaran, manajemen pemangku kepentingan, pengendalian mutu, serta pelaporan kemajuan kepada pimpinan.',
   },
   {
-    code: 'UI-MPP-2612', title: 'Manajemen Proyek Pemerintah — Angkatan II 2026', form: F.MANAGERIAL_TRAINING, delivery: D.BLENDED, jp: 40,
+    code: 'UI-MPP-2612', runOf: 'UI-MPP-2604', title: 'Manajemen Proyek Pemerintah — Angkatan II 2026', form: F.MANAGERIAL_TRAINING, delivery: D.BLENDED, jp: 40,
     owner: 'UI', visibility: 'ALL_AGENCIES', policy: P.SUPERVISOR_APPROVAL, capacity: 35, start: 9, days: 10,
     tags: ['Orientasi pada Hasil', 'Pengambilan Keputusan', 'Manajemen Proyek'], instructors: ['ui.bambang', 'ui.ratna'],
     cost: 4_000_000, location: 'Kampus UI Salemba, Jakarta, dan daring',
     description: 'Angkatan kedua tahun ini. Siklus proyek pemerintah dari perencanaan hingga evaluasi: piagam proyek, jadwal dan anggaran, manajemen risiko dan pemangku kepentingan, serta pelaporan kemajuan.',
+  },
+  {
+    // A run announced far ahead (angkatan I next year): the course shows a past, an open and a future run.
+    code: 'UI-MPP-2707', runOf: 'UI-MPP-2604', title: 'Manajemen Proyek Pemerintah — Angkatan I 2027', form: F.MANAGERIAL_TRAINING, delivery: D.BLENDED, jp: 40,
+    owner: 'UI', visibility: 'ALL_AGENCIES', policy: P.SUPERVISOR_APPROVAL, capacity: 35, start: 200, days: 10,
+    tags: ['Orientasi pada Hasil', 'Pengambilan Keputusan', 'Manajemen Proyek'], instructors: ['ui.ratna'],
+    cost: 4_000_000, location: 'Kampus UI Depok dan daring',
+    description: 'Angkatan pertama tahun depan.',
   },
   {
     code: 'UNDIP-MRPI', title: 'Manajemen Risiko Proyek Infrastruktur Daerah', form: F.COURSE, delivery: D.IN_PERSON, jp: 24,
@@ -182,7 +196,7 @@ export const CATALOGUE: CourseDef[] = [
     description: 'Menyampaikan kebijakan dengan bahasa warga: menulis siaran pers, merencanakan konten media sosial, menjawab komentar, dan berkomunikasi saat krisis.',
   },
   {
-    code: 'UI-KPMS-2701', title: 'Komunikasi Publik dan Pengelolaan Media Sosial Instansi — Angkatan 2027', form: F.TECHNICAL_TRAINING, delivery: D.BLENDED, jp: 24,
+    code: 'UI-KPMS-2701', runOf: 'UI-KPMS-2602', title: 'Komunikasi Publik dan Pengelolaan Media Sosial Instansi — Angkatan 2027', form: F.TECHNICAL_TRAINING, delivery: D.BLENDED, jp: 24,
     owner: 'UI', visibility: 'ALL_AGENCIES', policy: P.SUPERVISOR_APPROVAL, capacity: 30, start: 50, days: 4,
     tags: ['Komunikasi', 'Pelayanan Publik', 'Kehumasan'], instructors: ['ui.nadia'],
     audience: ['kominfo', 'setda', 'pusat'], cost: 3_000_000, location: 'FISIP UI Depok dan daring',
@@ -261,7 +275,7 @@ export const CATALOGUE: CourseDef[] = [
     description: 'Merencanakan, melaksanakan, dan mengevaluasi program kesehatan masyarakat di tingkat kota: analisis situasi, pohon masalah, indikator, anggaran berbasis kinerja, dan pemantauan capaian Standar Pelayanan Minimal.',
   },
   {
-    code: 'UI-MPKM-2702', title: 'Manajemen Program Kesehatan Masyarakat — Angkatan I 2027', form: F.TECHNICAL_TRAINING, delivery: D.BLENDED, jp: 40,
+    code: 'UI-MPKM-2702', runOf: 'UI-MPKM-2603', title: 'Manajemen Program Kesehatan Masyarakat — Angkatan I 2027', form: F.TECHNICAL_TRAINING, delivery: D.BLENDED, jp: 40,
     owner: 'UI', visibility: 'LISTED_AGENCIES', listed: ['PEMPROV-DKI', 'PEMKOT-BDG', 'PEMKOT-PLG'], policy: P.SUPERVISOR_APPROVAL, capacity: 30, start: 45, days: 10,
     tags: ['Kesehatan Masyarakat', 'Orientasi pada Hasil', 'Manajemen Program'], instructors: ['ui.siti'],
     audience: ['kesehatan'], cost: 4_500_000, location: 'FKM UI Depok dan daring',

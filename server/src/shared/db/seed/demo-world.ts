@@ -66,7 +66,7 @@ export async function seedDemoWorldIfEmpty(
   });
   if (!world) return null;
   const c = world.counts;
-  log(`Dunia demo dibuat: ${c.agencies} instansi, ${c.partners} mitra, ${c.people} orang, ${c.courses} pelatihan, ${c.enrolments} pendaftaran (${Math.round(performance.now() - started)} ms).`);
+  log(`Dunia demo dibuat: ${c.agencies} instansi, ${c.partners} mitra, ${c.people} orang, ${c.courses} pelatihan (${c.runs} angkatan), ${c.enrolments} pendaftaran (${Math.round(performance.now() - started)} ms).`);
   return world.accounts;
 }
 
@@ -375,11 +375,14 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
   grant(cast('lan.wi1'), Role.INSTRUCTOR, 'LAN', null);
   grant(cast('lan.wi2'), Role.INSTRUCTOR, 'LAN', null);
 
-  // Courses
+  // Courses and their runs: one meta per run (a catalogue entry); entries with `runOf` are later runs of an earlier course.
   interface CourseMeta {
     def: CourseDef;
+    /** The course's id (shared by its runs). */
     id: string;
+    runId: string;
     row: Row;
+    runRow: Row;
     startsAt: Date | null;
     endsAt: Date | null;
     phase: 'draft' | 'selfpaced' | 'past' | 'running' | 'future';
@@ -389,13 +392,17 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
     waitlist: number;
   }
   const courses: CourseMeta[] = [];
+  const courseRows: Row[] = [];
   const courseByCode = new Map<string, CourseMeta>();
   const visibleRows: Row[] = [];
   const instructorRows: Row[] = [];
   const allAgencies = AGENCIES.map((a) => a.code);
   for (const def of CATALOGUE) {
-    const id = rng.uuid();
-    const status = def.status ?? CourseStatus.PUBLISHED;
+    const first = def.runOf ? courseByCode.get(def.runOf) : undefined;
+    if (def.runOf && !first) throw new Error(`demo run ${def.code}: course ${def.runOf} must come first`);
+    const id = first ? first.id : rng.uuid();
+    const runId = rng.uuid();
+    const status = first ? (first.row.status as CourseStatus) : (def.status ?? CourseStatus.PUBLISHED);
     // As the organiser announces it: the venue's hours (e.g. 08.00–16.00) in the owner's zone, first to last day.
     // Partners have no zone of their own; every seeded partner's city is in WIB.
     const zone = AGENCIES.find((a) => a.code === def.owner)?.timeZone ?? DEFAULT_TIME_ZONE;
@@ -414,17 +421,23 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
     const agencies = new Set<string>(
       def.visibility === 'ALL_AGENCIES' ? allAgencies : [...(ownerIsAgency ? [def.owner] : []), ...(def.visibility === 'LISTED_AGENCIES' ? def.listed ?? [] : [])],
     );
-    const row: Row = {
-      id, code: def.code, title: def.title, description: def.description, form: def.form, delivery: def.delivery, jp: def.jp,
+    // A course that runs again is named without its angkatan ("— Angkatan I 2026"); each run keeps its code.
+    const row: Row = first ? first.row : {
+      id, code: def.code, title: def.title.replace(/\s+(—\s+)?Angkatan\b.*$/, ''), description: def.description, form: def.form, delivery: def.delivery, jp: def.jp,
       competency_tags: def.tags, owner_agency_id: ownerIsAgency ? agencyId.get(def.owner) : null, owner_partner_id: ownerIsAgency ? null : partnerId.get(def.owner),
-      capacity: def.capacity, enrolment_policy: def.policy, cost_per_participant: def.cost, status, visibility: def.visibility,
-      starts_at: startsAt?.toISOString() ?? null, ends_at: endsAt?.toISOString() ?? null, location: def.location ?? null,
+      cost_per_participant: def.cost, status, visibility: def.visibility,
       published_at: publishedAt?.toISOString() ?? null, created_by_id: creator.id,
     };
-    const meta: CourseMeta = { def, id, row, startsAt, endsAt, phase, agencies, participants: new Set(), seats: 0, waitlist: 0 };
+    const runRow: Row = {
+      id: runId, course_id: id, code: def.code, capacity: def.capacity, enrolment_policy: def.policy, status: 'SCHEDULED',
+      starts_at: startsAt?.toISOString() ?? null, ends_at: endsAt?.toISOString() ?? null, location: def.location ?? null,
+      online_url: def.location === ONLINE ? `https://kelas.lentera.go.id/${def.code.toLowerCase()}` : null, created_by_id: creator.id,
+    };
+    const meta: CourseMeta = { def, id, runId, row, runRow, startsAt, endsAt, phase, agencies, participants: new Set(), seats: 0, waitlist: 0 };
     courses.push(meta);
     courseByCode.set(def.code, meta);
-    if (def.visibility === 'LISTED_AGENCIES') {
+    if (!first) courseRows.push(row);
+    if (!first && def.visibility === 'LISTED_AGENCIES') {
       for (const a of def.listed ?? []) visibleRows.push({ course_id: id, agency_id: agencyId.get(a) });
     }
     const seen = new Set<string>();
@@ -432,7 +445,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
       const { person, agency, partner } = resolveInstructor(key);
       if (seen.has(person.id)) continue;
       seen.add(person.id);
-      instructorRows.push({ course_id: id, person_id: person.id });
+      instructorRows.push({ run_id: runId, person_id: person.id });
       grant(person, Role.INSTRUCTOR, agency, partner);
     }
   }
@@ -444,6 +457,10 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
 
   // Enrolments
   const enrolmentRows: Row[] = [];
+  /** Who is in each course (requested, waiting, active or completed) in any run: one run of a course at a time. */
+  const inCourse = new Map<string, Set<string>>();
+  const CURRENT = new Set(['REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED']);
+  const isInCourse = (c: CourseMeta, personId: string) => inCourse.get(c.id)?.has(personId) ?? false;
   const supervisorOf = new Map(people.map((p) => [p.id, p.supervisorId]));
   const holdsSeat = (s: string) => s === 'ACTIVE' || s === 'COMPLETED' || s === 'FAILED';
   interface EnrolmentSpec {
@@ -455,7 +472,12 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
   }
   const enrol = (c: CourseMeta, spec: EnrolmentSpec) => {
     if (c.participants.has(spec.person.id)) throw new Error(`demo: ${spec.person.name} enrolled twice in ${c.def.code}`);
+    if (CURRENT.has(spec.status) && isInCourse(c, spec.person.id)) throw new Error(`demo: ${spec.person.name} in two runs of ${c.row.code}`);
     c.participants.add(spec.person.id);
+    if (CURRENT.has(spec.status)) {
+      if (!inCourse.has(c.id)) inCourse.set(c.id, new Set());
+      inCourse.get(c.id)!.add(spec.person.id);
+    }
     const approval = c.def.policy === EnrolmentPolicy.SUPERVISOR_APPROVAL;
     const supervisorId = supervisorOf.get(spec.person.id) ?? null;
     const requestedAt = spec.requestedAt;
@@ -468,7 +490,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
     if (holdsSeat(spec.status)) c.seats += 1;
     if (spec.status === 'WAITLISTED') c.waitlist += 1;
     enrolmentRows.push({
-      id: rng.uuid(), person_id: spec.person.id, course_id: c.id, status: spec.status,
+      id: rng.uuid(), person_id: spec.person.id, course_id: c.id, run_id: c.runId, status: spec.status,
       approver_id: approval ? supervisorId : null,
       requested_at: requestedAt.toISOString(), created_at: requestedAt.toISOString(),
       waitlisted_at: spec.status === 'WAITLISTED' ? (spec.waitlistedAt ?? decidedAt ?? requestedAt).toISOString() : null,
@@ -503,6 +525,11 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
   const team = (unitStaff.get('PEMKOT-BDG/Bidang Aplikasi Informatika') ?? []).filter((p) => p.id !== learner.id);
   enrol(course('UI-MPP-2612'), { person: team[0], status: 'REQUESTED', requestedAt: new Date(nowMs - 1 * DAY - 5 * HOUR) });
   enrol(course('ITB-SPBE-2612'), { person: team[1], status: 'REQUESTED', requestedAt: new Date(nowMs - 4 * DAY) });
+  // A retake: failed the first run of a course, now learning in its next run (a new enrolment; the failure stays).
+  const firstRun = course('UI-MPP-2604');
+  const retaker = team[2];
+  enrol(firstRun, { person: retaker, status: 'FAILED', requestedAt: new Date(firstRun.startsAt!.getTime() - 20 * DAY), finishedAt: new Date(firstRun.endsAt!.getTime() + 2 * DAY) });
+  enrol(course('UI-MPP-2612'), { person: retaker, status: 'ACTIVE', requestedAt: new Date(nowMs - 3 * DAY) });
   const reserved = new Set([learner.id]);
 
   const asn = people.filter((p) => p.level !== null);
@@ -522,7 +549,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
     const def = c.def;
     const approval = def.policy === EnrolmentPolicy.SUPERVISOR_APPROVAL;
     const pool = rng.shuffle(
-      asn.filter((p) => c.agencies.has(p.agency!) && matches(p, def.audience) && !reserved.has(p.id) && !c.participants.has(p.id) && (!approval || p.supervisorId)),
+      asn.filter((p) => c.agencies.has(p.agency!) && matches(p, def.audience) && !reserved.has(p.id) && !c.participants.has(p.id) && !isInCourse(c, p.id) && (!approval || p.supervisorId)),
     );
     const cap = def.capacity;
     let seats: number;
@@ -568,18 +595,18 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
     }
   }
   for (const c of courses) {
-    c.row.seats_taken = c.seats;
-    c.row.waitlist_length = c.waitlist;
+    c.runRow.seats_taken = c.seats;
+    c.runRow.waitlist_length = c.waitlist;
     if (c.def.capacity !== null && c.seats > c.def.capacity) throw new Error(`demo course ${c.def.code} over capacity`);
   }
 
   // Learning-hours ledger: one line per completion, and the yearly totals it sums to.
-  const courseById = new Map(courses.map((c) => [c.id, c]));
+  const courseById = new Map(courses.map((c) => [c.runId, c]));
   const recordRows: Row[] = [];
   const totals = new Map<string, number>();
   for (const e of enrolmentRows) {
     if (e.status !== 'COMPLETED') continue;
-    const c = courseById.get(e.course_id as string)!;
+    const c = courseById.get(e.run_id as string)!;
     const occurredAt = new Date(e.finished_at as string);
     const year = yearIn(occurredAt);
     const minutes = c.def.jp * MINUTES_PER_JP;
@@ -599,7 +626,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
   const inbox = enrolmentRows.filter((e) => e.status === 'REQUESTED' && e.approver_id === supervisor.id).length;
   const instructor = cast('ui.ratna');
   const running = course('UI-ADKP-2611');
-  const roster = enrolmentRows.filter((e) => e.course_id === running.id && e.status === 'ACTIVE').length;
+  const roster = enrolmentRows.filter((e) => e.run_id === running.runId && e.status === 'ACTIVE').length;
   const admin = cast('bdg.admin');
   const platform = cast('platform');
   const accounts: DemoAccount[] = [
@@ -632,15 +659,20 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
       { table: 'role_grant', columns: ['id', 'person_id', 'role', 'agency_id', 'partner_id', 'scope_key'], rows: grantRows },
       {
         table: 'course',
-        columns: ['id', 'code', 'title', 'description', 'form', 'delivery', 'jp', 'competency_tags', 'owner_agency_id', 'owner_partner_id', 'capacity', 'seats_taken',
-          'waitlist_length', 'enrolment_policy', 'cost_per_participant', 'status', 'visibility', 'starts_at', 'ends_at', 'location', 'published_at', 'created_by_id'],
-        rows: courses.map((c) => c.row),
+        columns: ['id', 'code', 'title', 'description', 'form', 'delivery', 'jp', 'competency_tags', 'owner_agency_id', 'owner_partner_id',
+          'cost_per_participant', 'status', 'visibility', 'published_at', 'created_by_id'],
+        rows: courseRows,
+      },
+      {
+        table: 'course_run',
+        columns: ['id', 'course_id', 'code', 'capacity', 'seats_taken', 'waitlist_length', 'enrolment_policy', 'status', 'starts_at', 'ends_at', 'location', 'online_url', 'created_by_id'],
+        rows: courses.map((c) => c.runRow),
       },
       { table: 'course_visible_agency', columns: ['course_id', 'agency_id'], rows: visibleRows },
-      { table: 'course_instructor', columns: ['course_id', 'person_id'], rows: instructorRows },
+      { table: 'course_run_instructor', columns: ['run_id', 'person_id'], rows: instructorRows },
       {
         table: 'enrolment',
-        columns: ['id', 'person_id', 'course_id', 'status', 'approver_id', 'requested_at', 'created_at', 'waitlisted_at', 'decided_at', 'decided_by_id', 'decision_note', 'finished_at'],
+        columns: ['id', 'person_id', 'course_id', 'run_id', 'status', 'approver_id', 'requested_at', 'created_at', 'waitlisted_at', 'decided_at', 'decided_by_id', 'decision_note', 'finished_at'],
         rows: enrolmentRows,
       },
       { table: 'learning_record', columns: ['id', 'person_id', 'year', 'minutes', 'source', 'enrolment_id', 'title', 'occurred_at'], rows: recordRows },
@@ -649,7 +681,7 @@ export function buildDemoWorld(now: Date, passwordHash: string): DemoWorld {
     accounts,
     counts: {
       agencies: agencyRows.length, partners: partnerRows.length, units: unitRows.length, people: people.length,
-      courses: courses.length, enrolments: enrolmentRows.length, learningRecords: recordRows.length,
+      courses: courseRows.length, runs: courses.length, enrolments: enrolmentRows.length, learningRecords: recordRows.length,
     },
   };
 }
