@@ -9,6 +9,7 @@ import {
   IconDeviceLaptop,
   IconMapPin,
   IconSettings,
+  IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -18,6 +19,7 @@ import { errorCode, toUiError } from '../app/errors';
 import { usePagedList } from '../app/usePagedList';
 import { hasRole, useMe } from '../app/session';
 import { useFormatters } from '../app/useFormatters';
+import { RunStateBadge } from '../features/course/RunStateBadge';
 import { seatsColor, seatsText } from '../features/course/seats';
 import { EnrolPanel, RunEnrol } from '../features/enrolment/EnrolPanel';
 import { graphql } from '../gql/__generated__';
@@ -204,15 +206,7 @@ export default function CourseDetailRoute() {
                         <Title order={3} fz="md" id={`run-${r.id}`}>
                           {t('run.code', { code: r.code })}
                         </Title>
-                        {r.status === 'CANCELLED' ? (
-                          <Badge color="red" variant="outline">
-                            {t('enum.runStatus.CANCELLED')}
-                          </Badge>
-                        ) : r.enrolmentPolicy !== 'OPEN' ? (
-                          <Badge color="ink" variant="outline">
-                            {t(`enum.policy.${r.enrolmentPolicy}`)}
-                          </Badge>
-                        ) : null}
+                        <RunStateBadge status={r.status} closedReason={r.enrolmentClosedReason} />
                       </Group>
                       <Group gap={6} wrap="nowrap" align="flex-start">
                         <IconCalendarEvent size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
@@ -243,6 +237,12 @@ export default function CourseDetailRoute() {
                           {seatsText(r, t)}
                         </Text>
                       </Group>
+                      {r.enrolmentPolicy !== 'OPEN' ? (
+                        <Group gap={6} wrap="nowrap" align="flex-start">
+                          <IconUserCheck size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
+                          <Text size="sm">{t(`enum.policy.${r.enrolmentPolicy}`)}</Text>
+                        </Group>
+                      ) : null}
                       {r.enrolmentClosesAt && !r.enrolmentClosedReason ? (
                         <Text size="sm" c="dimmed">
                           {t('enrolment.deadline', { date: fmt.dateTime(r.enrolmentClosesAt) })}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconCalendarEvent, IconCalendarOff, IconDeviceLaptop, IconMapPin, IconPencil, IconPlus, IconUsers } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import type { RunForm_RunFragment } from '../../gql/__generated__/graphql';
 import { ErrorState } from '../../ui/ErrorState';
+import { RunStateBadge } from '../course/RunStateBadge';
 import { LoadMore } from '../../ui/LoadMore';
 import { changedRunFields, RunForm, type RunFormOutput } from './RunForm';
 import { useRunAdmin } from './useRunAdmin';
@@ -89,15 +90,7 @@ export function RunsSection({ courseId, agencyId, editable }: { courseId: string
                   <Text fw={700} id={`run-admin-${r.id}`}>
                     {t('run.code', { code: r.code })}
                   </Text>
-                  {r.status === 'CANCELLED' ? (
-                    <Badge color="red" variant="outline">{t('enum.runStatus.CANCELLED')}</Badge>
-                  ) : ended(r) ? (
-                    <Badge color="gray" variant="outline">{t('run.ended')}</Badge>
-                  ) : r.enrolmentClosedReason ? (
-                    <Badge color="orange" variant="outline">{t('catalogue.closed')}</Badge>
-                  ) : (
-                    <Badge color="teal" variant="light">{t('run.open')}</Badge>
-                  )}
+                  <RunStateBadge status={r.status} closedReason={r.enrolmentClosedReason} />
                 </Group>
                 <Group gap={6} wrap="nowrap">
                   <IconCalendarEvent size={16} aria-hidden />

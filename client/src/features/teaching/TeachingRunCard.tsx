@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBuilding, IconCalendarEvent, IconListNumbers, IconMapPin, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import type { TeachingRunCard_RunFragment } from '../../gql/__generated__/graphql';
 import { CourseStatusBadge } from '../course-admin/CourseStatusBadge';
+import { RunStateBadge } from '../course/RunStateBadge';
 
 export const TeachingRunCard_run = graphql(`
   fragment TeachingRunCard_run on CourseRun {
@@ -43,11 +44,7 @@ export function TeachingRunCard({ run }: { run: TeachingRunCard_RunFragment }) {
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Group gap={6}>
             <CourseStatusBadge status={course.status} />
-            {run.status === 'CANCELLED' ? (
-              <Badge color="red" variant="outline">
-                {t('enum.runStatus.CANCELLED')}
-              </Badge>
-            ) : null}
+            {run.status === 'CANCELLED' ? <RunStateBadge status={run.status} closedReason={null} /> : null}
           </Group>
           <Text size="xs" c="dimmed" ff="monospace">
             {course.code}
