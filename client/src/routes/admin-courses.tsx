@@ -91,9 +91,12 @@ export default function AdminCoursesRoute() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item component={Link} to={`/mengajar/${c.id}`} leftSection={<IconUsers size={16} aria-hidden />}>
-            {t('courseAdmin.roster')}
-          </Menu.Item>
+          {/* The roster is per run: the next run's here, every run's on the course's admin page. */}
+          {c.nextRun ? (
+            <Menu.Item component={Link} to={`/mengajar/${c.nextRun.id}`} leftSection={<IconUsers size={16} aria-hidden />}>
+              {t('courseAdmin.roster')} · {t('run.code', { code: c.nextRun.code })}
+            </Menu.Item>
+          ) : null}
           {c.status === 'DRAFT' ? (
             <Menu.Item leftSection={<IconWorld size={16} aria-hidden />} onClick={() => void admin.publish(c.id, c.title)}>
               {t('courseAdmin.publish')}
