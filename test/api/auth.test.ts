@@ -100,7 +100,7 @@ describe('sign-in and sessions', () => {
     const person = await app.seed.person({ agency: await app.seed.agency() });
     const client = await app.as(person);
     // A learner teaches nothing: the FORBIDDEN message shows the language answered in.
-    const forbidden = `{ teachingCourses { totalCount } }`;
+    const forbidden = `{ teachingRuns { totalCount } }`;
     expect((await client.request(forbidden)).errors?.[0].message).toBe('Anda tidak berwenang melakukan tindakan ini.');
     expect((await client.ok(`mutation { setMyLanguage(language: EN) { locale } }`)).setMyLanguage.locale).toBe('en');
     expect(await app.sql(`select locale from person where id = $1`, [person.id])).toEqual([{ locale: 'en' }]);

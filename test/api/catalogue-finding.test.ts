@@ -38,8 +38,9 @@ describe('catalogue: order', () => {
     const base = { ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY };
     const make = async (title: string, startDays: number | null, publishedDays: number, endDays: number | null = null) => {
       const c = await app.seed.course({ ...base, title });
-      await app.sql(`update course set starts_at = $2, ends_at = $3, published_at = $4 where id = $1`,
-        [c.id, startDays === null ? null : at(startDays), endDays === null ? null : at(endDays), at(publishedDays)]);
+      await app.sql(`update course_run set starts_at = $2, ends_at = $3 where course_id = $1`,
+        [c.id, startDays === null ? null : at(startDays), endDays === null ? null : at(endDays)]);
+      await app.sql(`update course set published_at = $2 where id = $1`, [c.id, at(publishedDays)]);
     };
     await make('Delta Tahun Depan', 300, -1);
     await make('alfa Bulan Depan', 30, -5);
@@ -142,7 +143,8 @@ describe('catalogue: the viewer’s own status on each course', () => {
     const active = await app.seed.course({ ...base, title: 'Sedang Diikuti' });
     await app.seed.course({ ...base, title: 'Belum Diikuti' });
     const [learner] = learners;
-    await app.sql(`insert into enrolment (person_id, course_id, status, finished_at) values ($1, $2, 'COMPLETED', now()), ($1, $3, 'ACTIVE', null)`, [learner.id, done.id, active.id]);
+    await app.sql(`insert into enrolment (person_id, course_id, run_id, status, finished_at) values ($1, $2, $3, 'COMPLETED', now()), ($1, $4, $5, 'ACTIVE', null)`,
+      [learner.id, done.id, done.run.id, active.id, active.run.id]);
     const client = await app.as(learner);
     const query = `query($first: Int) { catalogue(filter: { ownerAgencyId: "${agency.id}" }, sort: TITLE, first: $first) { nodes { title viewerEnrolment { status } } } }`;
     const data = await client.ok(query, { first: 10 });

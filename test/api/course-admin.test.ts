@@ -11,11 +11,15 @@ afterAll(async () => {
   await app?.close();
 });
 
-const FIELDS = `id code title description form formGroup delivery jp competencyTags capacity seatsTaken seatsLeft waitlistLength
-  enrolmentPolicy costPerParticipant status visibility startsAt endsAt location publishedAt canManage
-  owner { id name kind } instructors { id fullName } visibleToAgencies { id name }`;
+const FIELDS = `id code title description form formGroup delivery jp competencyTags
+  costPerParticipant status visibility publishedAt canManage
+  owner { id name kind } visibleToAgencies { id name }`;
+const RUN_FIELDS = `id code capacity seatsTaken seatsLeft waitlistLength enrolmentPolicy startsAt endsAt location onlineUrl status canManage
+  instructors { id fullName } course { id }`;
 const CREATE = `mutation($input: CreateCourseInput!) { createCourse(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateCourseInput!) { updateCourse(id: $id, input: $input) { ${FIELDS} } }`;
+const CREATE_RUN = `mutation($input: CreateCourseRunInput!) { createCourseRun(input: $input) { ${RUN_FIELDS} } }`;
+const UPDATE_RUN = `mutation($id: ID!, $input: UpdateCourseRunInput!) { updateCourseRun(id: $id, input: $input) { ${RUN_FIELDS} } }`;
 const PUBLISH = `mutation($id: ID!) { publishCourse(id: $id) { id status publishedAt } }`;
 const ARCHIVE = `mutation($id: ID!) { archiveCourse(id: $id) { id status } }`;
 const MANAGEABLE = `query($agencyId: ID, $partnerId: ID, $status: CourseStatus, $search: String, $first: Int, $after: String) {
@@ -34,7 +38,6 @@ function input(overrides: Record<string, unknown> = {}) {
     form: 'LEADERSHIP_TRAINING',
     delivery: 'BLENDED',
     jp: 40,
-    enrolmentPolicy: 'SUPERVISOR_APPROVAL',
     visibility: 'OWN_AGENCY',
     ...overrides,
   };
@@ -59,19 +62,30 @@ describe('createCourse', () => {
     const created = (await client.ok(CREATE, {
       input: input({
         code: ' pkp-bdg-01 ', title: '  Pelatihan   Kepemimpinan Pengawas  ', description: 'Angkatan I tahun 2026.',
-        competencyTags: [' Kepemimpinan ', 'kepemimpinan', 'Integritas', ''], instructorIds: [lecturer.id, lecturer.id],
-        capacity: 30, costPerParticipant: 2_750_000, visibility: 'LISTED_AGENCIES', visibleToAgencyIds: [other.id],
-        startsAt: '2026-12-01T01:00:00.000Z', endsAt: '2026-12-05T09:00:00.000Z', location: ' Bandung ',
+        competencyTags: [' Kepemimpinan ', 'kepemimpinan', 'Integritas', ''],
+        costPerParticipant: 2_750_000, visibility: 'LISTED_AGENCIES', visibleToAgencyIds: [other.id],
       }),
     })).createCourse;
     expect(created).toMatchObject({
       code: 'PKP-BDG-01', title: 'Pelatihan Kepemimpinan Pengawas', description: 'Angkatan I tahun 2026.', form: 'LEADERSHIP_TRAINING',
-      formGroup: 'CLASSROOM', delivery: 'BLENDED', jp: 40, competencyTags: ['Kepemimpinan', 'Integritas'], capacity: 30, seatsTaken: 0,
-      seatsLeft: 30, waitlistLength: 0, enrolmentPolicy: 'SUPERVISOR_APPROVAL', costPerParticipant: 2_750_000, status: 'DRAFT',
-      visibility: 'LISTED_AGENCIES', startsAt: '2026-12-01T01:00:00.000Z', endsAt: '2026-12-05T09:00:00.000Z', location: 'Bandung',
-      publishedAt: null, canManage: true, owner: { id: agency.id, name: agency.name, kind: 'AGENCY' },
-      instructors: [{ id: lecturer.id, fullName: 'Prof. Hendra Gunawan' }], visibleToAgencies: [{ id: other.id, name: 'Pemerintah Kota Palembang' }],
+      formGroup: 'CLASSROOM', delivery: 'BLENDED', jp: 40, competencyTags: ['Kepemimpinan', 'Integritas'], costPerParticipant: 2_750_000, status: 'DRAFT',
+      visibility: 'LISTED_AGENCIES', publishedAt: null, canManage: true, owner: { id: agency.id, name: agency.name, kind: 'AGENCY' },
+      visibleToAgencies: [{ id: other.id, name: 'Pemerintah Kota Palembang' }],
     });
+    // When, where, seats and who teaches: its first run.
+    const run = (await client.ok(CREATE_RUN, {
+      input: {
+        courseId: created.id, code: ' 2026-i ', enrolmentPolicy: 'SUPERVISOR_APPROVAL', instructorIds: [lecturer.id, lecturer.id], capacity: 30,
+        startsAt: '2026-12-01T01:00:00.000Z', endsAt: '2026-12-05T09:00:00.000Z', location: ' Bandung ', onlineUrl: 'https://zoom.us/j/123',
+      },
+    })).createCourseRun;
+    expect(run).toMatchObject({
+      code: '2026-I', capacity: 30, seatsTaken: 0, seatsLeft: 30, waitlistLength: 0, enrolmentPolicy: 'SUPERVISOR_APPROVAL', status: 'SCHEDULED',
+      startsAt: '2026-12-01T01:00:00.000Z', endsAt: '2026-12-05T09:00:00.000Z', location: 'Bandung', onlineUrl: 'https://zoom.us/j/123', canManage: true,
+      instructors: [{ id: lecturer.id, fullName: 'Prof. Hendra Gunawan' }], course: { id: created.id },
+    });
+    const [runAudit] = await app.sql(`select action, actor_id from audit_entry where target_id = $1`, [run.id]);
+    expect(runAudit).toMatchObject({ action: 'course_run.create', actor_id: admin.id });
     const [audit] = await app.sql(`select action, actor_id, data from audit_entry where target_id = $1`, [created.id]);
     expect(audit).toMatchObject({ action: 'course.create', actor_id: admin.id });
     expect(await auditCount()).toBe(before + 1);
@@ -134,23 +148,16 @@ describe('createCourse', () => {
       [{ title: 'x'.repeat(201) }, 'BAD_USER_INPUT', 'title'],
       [{ code: '' }, 'BAD_USER_INPUT', 'code'],
       [{ code: 'KODE DENGAN SPASI' }, 'BAD_USER_INPUT', 'code'],
-      [{ capacity: -5 }, 'BAD_USER_INPUT', 'capacity'],
-      [{ capacity: 0 }, 'BAD_USER_INPUT', 'capacity'],
       [{ jp: 0 }, 'BAD_USER_INPUT', 'jp'],
       [{ jp: 1001 }, 'BAD_USER_INPUT', 'jp'],
       [{ costPerParticipant: -1 }, 'BAD_USER_INPUT', 'costPerParticipant'],
       [{ competencyTags: Array.from({ length: 21 }, (_, i) => `Tag ${i}`) }, 'BAD_USER_INPUT', 'competencyTags'],
       [{ competencyTags: ['x'.repeat(61)] }, 'BAD_USER_INPUT', 'competencyTags'],
       [{ code: 'krs-ada-01' }, 'DUPLICATE_CODE'],
-      [{ startsAt: '2026-12-05T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' }, 'INVALID_DATES'],
-      [{ startsAt: '2026-12-05T00:00:00Z', endsAt: '2026-12-05T00:00:00Z' }, 'INVALID_DATES'],
       [{ visibility: 'LISTED_AGENCIES' }, 'BAD_USER_INPUT'],
       [{ visibility: 'LISTED_AGENCIES', visibleToAgencyIds: ['00000000-0000-4000-8000-000000000000'] }, 'NOT_FOUND'],
       [{ visibility: 'ALL_AGENCIES', visibleToAgencyIds: [agency.id] }, 'BAD_USER_INPUT'],
       [{ visibleToAgencyIds: ['bukan-id'] }, 'BAD_USER_INPUT', 'visibleToAgencyIds'],
-      [{ instructorIds: [noRole.id] }, 'INVALID_INSTRUCTOR'],
-      [{ instructorIds: [inactive.id] }, 'INVALID_INSTRUCTOR'],
-      [{ instructorIds: ['00000000-0000-4000-8000-000000000000'] }, 'INVALID_INSTRUCTOR'],
     ];
     for (const [overrides, code, field] of cases) {
       const attempt = input(overrides);
@@ -165,7 +172,36 @@ describe('createCourse', () => {
     expect(await countCourses('KRS-ADA-01')).toBe(1);
     expect((await app.sql(`select count(*)::int as n from course where owner_agency_id = $1`, [agency.id]))[0].n).toBe(1);
     expect(await auditCount()).toBe(before);
-    expect(existing.id).toBeTruthy();
+
+    // What moved to runs is checked by createCourseRun, with the same codes.
+    const runsBefore = (await app.sql(`select count(*)::int as n from course_run where course_id = $1`, [existing.id]))[0].n;
+    const runAudits = async () => (await app.sql(`select count(*)::int as n from audit_entry where target_type = 'CourseRun'`))[0].n;
+    const runAuditsBefore = await runAudits();
+    const runCases: [Record<string, unknown>, string, string?][] = [
+      [{ capacity: -5 }, 'BAD_USER_INPUT', 'capacity'],
+      [{ capacity: 0 }, 'BAD_USER_INPUT', 'capacity'],
+      [{ code: '' }, 'BAD_USER_INPUT', 'code'],
+      [{ code: 'KODE DENGAN SPASI' }, 'BAD_USER_INPUT', 'code'],
+      [{ code: '1' }, 'DUPLICATE_CODE'],
+      [{ startsAt: '2026-12-05T00:00:00Z', endsAt: '2026-12-01T00:00:00Z' }, 'INVALID_DATES'],
+      [{ startsAt: '2026-12-05T00:00:00Z', endsAt: '2026-12-05T00:00:00Z' }, 'INVALID_DATES'],
+      [{ endsAt: '2026-12-05T00:00:00Z', enrolmentClosesAt: '2026-12-06T00:00:00Z' }, 'INVALID_ENROLMENT_DEADLINE'],
+      [{ onlineUrl: 'javascript:alert(1)' }, 'INVALID_ONLINE_URL'],
+      [{ instructorIds: [noRole.id] }, 'INVALID_INSTRUCTOR'],
+      [{ instructorIds: [inactive.id] }, 'INVALID_INSTRUCTOR'],
+      [{ instructorIds: ['00000000-0000-4000-8000-000000000000'] }, 'INVALID_INSTRUCTOR'],
+    ];
+    for (const [overrides, code, field] of runCases) {
+      const res = await client.request(CREATE_RUN, { input: { courseId: existing.id, code: 'II', enrolmentPolicy: 'OPEN', ...overrides } });
+      expect(res.errors?.[0].extensions?.code, JSON.stringify(overrides)).toBe(code);
+      if (field) {
+        const fields = [res.errors?.[0].extensions?.field, ...(res.errors?.[0].extensions?.fields ?? []).map((f) => f.field)];
+        expect(fields, JSON.stringify(overrides)).toContain(field);
+      }
+    }
+    expect((await app.sql(`select count(*)::int as n from course_run where course_id = $1`, [existing.id]))[0].n).toBe(runsBefore);
+    expect(await auditCount()).toBe(before);
+    expect(await runAudits()).toBe(runAuditsBefore);
   });
 });
 
@@ -177,25 +213,32 @@ describe('updateCourse', () => {
     const i1 = await app.seed.person({ agency, fullName: 'Ayu Pratiwi', roles: [{ role: Role.INSTRUCTOR }] });
     const i2 = await app.seed.person({ agency, fullName: 'Budi Santoso', roles: [{ role: Role.INSTRUCTOR }] });
     const client = await app.as(admin);
-    const created = (await client.ok(CREATE, { input: input({ instructorIds: [i1.id], capacity: 20, competencyTags: ['Integritas'] }) })).createCourse;
+    const created = (await client.ok(CREATE, { input: input({ competencyTags: ['Integritas'] }) })).createCourse;
+    const run = (await client.ok(CREATE_RUN, { input: { courseId: created.id, code: 'I', enrolmentPolicy: 'SUPERVISOR_APPROVAL', instructorIds: [i1.id], capacity: 20 } })).createCourseRun;
 
     const updated = (await client.ok(UPDATE, {
       id: created.id,
-      input: { title: 'Pelatihan Kepemimpinan Administrator', jp: 60, instructorIds: [i2.id, i1.id], visibility: 'LISTED_AGENCIES', visibleToAgencyIds: [c.id, b.id], capacity: null },
+      input: { title: 'Pelatihan Kepemimpinan Administrator', jp: 60, visibility: 'LISTED_AGENCIES', visibleToAgencyIds: [c.id, b.id] },
     })).updateCourse;
     expect(updated).toMatchObject({
-      code: created.code, title: 'Pelatihan Kepemimpinan Administrator', jp: 60, capacity: null, seatsLeft: null, competencyTags: ['Integritas'],
-      enrolmentPolicy: 'SUPERVISOR_APPROVAL', visibility: 'LISTED_AGENCIES',
-      instructors: [{ id: i1.id, fullName: 'Ayu Pratiwi' }, { id: i2.id, fullName: 'Budi Santoso' }],
+      code: created.code, title: 'Pelatihan Kepemimpinan Administrator', jp: 60, competencyTags: ['Integritas'], visibility: 'LISTED_AGENCIES',
       visibleToAgencies: [{ id: c.id, name: 'Pemerintah Kota Bandung' }, { id: b.id, name: 'Pemerintah Provinsi DKI Jakarta' }],
     });
     const [audit] = await app.sql(`select data from audit_entry where target_id = $1 and action = 'course.update'`, [created.id]);
-    expect(audit.data.changed).toEqual(expect.arrayContaining(['title', 'jp', 'capacity', 'instructors', 'visibility', 'visibleToAgencies']));
+    expect(audit.data.changed).toEqual(expect.arrayContaining(['title', 'jp', 'visibility', 'visibleToAgencies']));
+    const updatedRun = (await client.ok(UPDATE_RUN, { id: run.id, input: { instructorIds: [i2.id, i1.id], capacity: null } })).updateCourseRun;
+    expect(updatedRun).toMatchObject({
+      code: 'I', capacity: null, seatsLeft: null, enrolmentPolicy: 'SUPERVISOR_APPROVAL',
+      instructors: [{ id: i1.id, fullName: 'Ayu Pratiwi' }, { id: i2.id, fullName: 'Budi Santoso' }],
+    });
+    const [runAudit] = await app.sql(`select data from audit_entry where target_id = $1 and action = 'course_run.update'`, [run.id]);
+    expect(runAudit.data.changed).toEqual(expect.arrayContaining(['capacity', 'instructors']));
 
     // Leaving LISTED_AGENCIES drops the list; emptying instructors is allowed.
-    const again = (await client.ok(UPDATE, { id: created.id, input: { visibility: 'ALL_AGENCIES', instructorIds: [], competencyTags: [] } })).updateCourse;
-    expect(again).toMatchObject({ visibility: 'ALL_AGENCIES', visibleToAgencies: [], instructors: [], competencyTags: [] });
+    const again = (await client.ok(UPDATE, { id: created.id, input: { visibility: 'ALL_AGENCIES', competencyTags: [] } })).updateCourse;
+    expect(again).toMatchObject({ visibility: 'ALL_AGENCIES', visibleToAgencies: [], competencyTags: [] });
     expect((await app.sql(`select count(*)::int as n from course_visible_agency where course_id = $1`, [created.id]))[0].n).toBe(0);
+    expect((await client.ok(UPDATE_RUN, { id: run.id, input: { instructorIds: [] } })).updateCourseRun.instructors).toEqual([]);
   });
 
   it('never sets capacity below the seats taken, and leaves the course untouched on any error', async () => {
@@ -206,27 +249,32 @@ describe('updateCourse', () => {
     const client = await app.as(admin);
     const before = await auditCount();
 
-    const res = await client.request(UPDATE, { id: course.id, input: { title: 'Judul Baru', capacity: 7 } });
+    const res = await client.request(UPDATE_RUN, { id: course.run.id, input: { location: 'Baru', capacity: 7 } });
     expect(res.errors?.[0].extensions?.code).toBe('CAPACITY_BELOW_TAKEN');
     expect(res.errors?.[0].message).toContain('8');
     for (const [patch, code] of [
       [{ title: '' }, 'BAD_USER_INPUT'],
       [{ title: null }, 'BAD_USER_INPUT'],
       [{ jp: null }, 'BAD_USER_INPUT'],
-      [{ capacity: -1 }, 'BAD_USER_INPUT'],
       [{ title: 'Judul Baru', code: 'krs-lain-01' }, 'DUPLICATE_CODE'],
-      [{ title: 'Judul Baru', endsAt: '2020-01-01T00:00:00Z', startsAt: '2021-01-01T00:00:00Z' }, 'INVALID_DATES'],
-      [{ title: 'Judul Baru', instructorIds: [admin.id] }, 'INVALID_INSTRUCTOR'],
       [{ title: 'Judul Baru', visibility: 'LISTED_AGENCIES' }, 'BAD_USER_INPUT'],
     ] as const) {
       expect(await client.errorCode(UPDATE, { id: course.id, input: patch }), JSON.stringify(patch)).toBe(code);
     }
-    const [row] = await app.sql(`select title, capacity, code from course where id = $1`, [course.id]);
-    expect(row).toEqual({ title: 'Bimbingan Teknis SAKIP', capacity: 10, code: course.code });
+    for (const [patch, code] of [
+      [{ capacity: -1 }, 'BAD_USER_INPUT'],
+      [{ enrolmentPolicy: null }, 'BAD_USER_INPUT'],
+      [{ location: 'Baru', endsAt: '2020-01-01T00:00:00Z', startsAt: '2021-01-01T00:00:00Z' }, 'INVALID_DATES'],
+      [{ location: 'Baru', instructorIds: [admin.id] }, 'INVALID_INSTRUCTOR'],
+    ] as const) {
+      expect(await client.errorCode(UPDATE_RUN, { id: course.run.id, input: patch }), JSON.stringify(patch)).toBe(code);
+    }
+    const [row] = await app.sql(`select c.title, r.capacity, r.location, c.code from course c join course_run r on r.course_id = c.id where c.id = $1`, [course.id]);
+    expect(row).toEqual({ title: 'Bimbingan Teknis SAKIP', capacity: 10, location: null, code: course.code });
     expect(await auditCount()).toBe(before);
 
     // Exactly the seats taken is fine.
-    expect((await client.ok(UPDATE, { id: course.id, input: { capacity: 8 } })).updateCourse).toMatchObject({ capacity: 8, seatsLeft: 0 });
+    expect((await client.ok(UPDATE_RUN, { id: course.run.id, input: { capacity: 8 } })).updateCourseRun).toMatchObject({ capacity: 8, seatsLeft: 0 });
     expect(other.id).toBeTruthy();
   });
 
@@ -234,17 +282,17 @@ describe('updateCourse', () => {
     const { agency, admin, learners } = await app.seed.agencyWithStaff(4);
     const course = await app.seed.course({ ownerAgency: agency, capacity: 1 });
     // One seat holder, three on the waiting list (oldest first: learners[1], learners[2], learners[3]).
-    await app.sql(`insert into enrolment (person_id, course_id, status) values ($1, $2, 'ACTIVE')`, [learners[0].id, course.id]);
+    await app.sql(`insert into enrolment (person_id, course_id, run_id, status) values ($1, $2, $3, 'ACTIVE')`, [learners[0].id, course.id, course.run.id]);
     for (const [i, minutes] of [[3, 10], [1, 30], [2, 20]] as const) {
       await app.sql(
-        `insert into enrolment (person_id, course_id, status, waitlisted_at) values ($1, $2, 'WAITLISTED', now() - make_interval(mins => $3))`,
-        [learners[i].id, course.id, minutes],
+        `insert into enrolment (person_id, course_id, run_id, status, waitlisted_at) values ($1, $2, $3, 'WAITLISTED', now() - make_interval(mins => $4))`,
+        [learners[i].id, course.id, course.run.id, minutes],
       );
     }
     await app.sql(`update course_run set seats_taken = 1, waitlist_length = 3 where course_id = $1`, [course.id]);
     const client = await app.as(admin);
 
-    const updated = (await client.ok(UPDATE, { id: course.id, input: { capacity: 3 } })).updateCourse;
+    const updated = (await client.ok(UPDATE_RUN, { id: course.run.id, input: { capacity: 3 } })).updateCourseRun;
     expect(updated).toMatchObject({ capacity: 3, seatsTaken: 3, seatsLeft: 0, waitlistLength: 1 });
     const rows = await app.sql(`select person_id, status from enrolment where course_id = $1`, [course.id]);
     const status = Object.fromEntries(rows.map((r) => [r.person_id, r.status]));
@@ -253,7 +301,7 @@ describe('updateCourse', () => {
     });
 
     // Unlimited seats take everyone left.
-    expect((await client.ok(UPDATE, { id: course.id, input: { capacity: null } })).updateCourse).toMatchObject({ seatsTaken: 4, waitlistLength: 0 });
+    expect((await client.ok(UPDATE_RUN, { id: course.run.id, input: { capacity: null } })).updateCourseRun).toMatchObject({ seatsTaken: 4, waitlistLength: 0 });
   });
 
   it('is NOT_FOUND for courses the admin cannot see and FORBIDDEN for ones they can see but not manage', async () => {
@@ -282,6 +330,14 @@ describe('updateCourse', () => {
     expect(await app.anonymous().errorCode(ARCHIVE, { id: shared.id })).toBe('UNAUTHENTICATED');
     expect(await (await app.as(a.admin)).errorCode(UPDATE, { id: '00000000-0000-4000-8000-000000000000', input: patch })).toBe('NOT_FOUND');
     expect(await (await app.as(a.admin)).errorCode(PUBLISH, { id: 'bukan-id' })).toBe('NOT_FOUND');
+    // The same for their runs.
+    const runPatch = { location: 'Diretas' };
+    expect(await otherAdmin.errorCode(UPDATE_RUN, { id: draft.run.id, input: runPatch })).toBe('NOT_FOUND');
+    expect(await otherAdmin.errorCode(UPDATE_RUN, { id: shared.run.id, input: runPatch })).toBe('FORBIDDEN');
+    expect(await otherAdmin.errorCode(CREATE_RUN, { input: { courseId: shared.id, code: 'X', enrolmentPolicy: 'OPEN' } })).toBe('FORBIDDEN');
+    expect(await (await app.as(instructor)).errorCode(UPDATE_RUN, { id: draft.run.id, input: runPatch })).toBe('FORBIDDEN');
+    expect(await (await app.as(a.admin)).errorCode(UPDATE_RUN, { id: partnerCourse.run.id, input: runPatch })).toBe('FORBIDDEN');
+    expect((await app.sql(`select count(*)::int as n from course_run where location = 'Diretas' or code = 'X'`))[0].n).toBe(0);
 
     const titles = await app.sql(`select title, status from course where id = any($1::uuid[]) order by title`, [[draft.id, shared.id, partnerCourse.id]]);
     expect(titles).toEqual([
@@ -297,7 +353,8 @@ describe('publishCourse and archiveCourse', () => {
     const created = (await client.ok(CREATE, { input: input({ visibility: 'ALL_AGENCIES' }) })).createCourse;
     await client.ok(PUBLISH, { id: created.id });
     expect(await client.errorCode(PUBLISH, { id: created.id })).toBe('COURSE_NOT_DRAFT');
-    await app.sql(`insert into enrolment (person_id, course_id, status) values ($1, $2, 'ACTIVE')`, [learners[0].id, created.id]);
+    const run = (await client.ok(CREATE_RUN, { input: { courseId: created.id, code: 'I', enrolmentPolicy: 'OPEN' } })).createCourseRun;
+    await app.sql(`insert into enrolment (person_id, course_id, run_id, status) values ($1, $2, $3, 'ACTIVE')`, [learners[0].id, created.id, run.id]);
 
     const before = await auditCount();
     expect((await client.ok(ARCHIVE, { id: created.id })).archiveCourse.status).toBe('ARCHIVED');
@@ -306,6 +363,8 @@ describe('publishCourse and archiveCourse', () => {
     expect(await client.errorCode(ARCHIVE, { id: created.id })).toBe('COURSE_ARCHIVED');
     expect(await client.errorCode(PUBLISH, { id: created.id })).toBe('COURSE_NOT_DRAFT');
     expect(await client.errorCode(UPDATE, { id: created.id, input: { title: 'Baru' } })).toBe('COURSE_ARCHIVED');
+    expect(await client.errorCode(UPDATE_RUN, { id: run.id, input: { location: 'Baru' } })).toBe('COURSE_ARCHIVED');
+    expect(await client.errorCode(CREATE_RUN, { input: { courseId: created.id, code: 'II', enrolmentPolicy: 'OPEN' } })).toBe('COURSE_ARCHIVED');
     expect(await auditCount()).toBe(before + 1);
 
     // Out of the catalogue, still in the admin's list.

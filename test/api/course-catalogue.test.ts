@@ -11,9 +11,9 @@ afterAll(async () => {
   await app?.close();
 });
 
-const COURSE_FIELDS = `id code title description form formGroup delivery jp competencyTags capacity seatsTaken seatsLeft
-  waitlistLength enrolmentPolicy costPerParticipant status visibility startsAt endsAt location publishedAt canManage
-  owner { id name kind } instructors { id fullName partnerName } visibleToAgencies { id name }`;
+const COURSE_FIELDS = `id code title description form formGroup delivery jp competencyTags costPerParticipant status visibility publishedAt canManage
+  owner { id name kind } visibleToAgencies { id name }
+  nextRun { id code capacity seatsTaken seatsLeft waitlistLength enrolmentPolicy startsAt endsAt location instructors { id fullName partnerName } }`;
 const CATALOGUE = `query($filter: CatalogueFilter, $first: Int, $after: String) {
   catalogue(filter: $filter, first: $first, after: $after) {
     totalCount pageInfo { endCursor hasNextPage } nodes { ${COURSE_FIELDS} }
@@ -41,7 +41,8 @@ describe('catalogue: what a course looks like', () => {
       competencyTags: ['Manajemen Proyek', 'Perencanaan'], visibility: CourseVisibility.LISTED_AGENCIES, visibleTo: [other],
       startsAt: new Date('2026-12-01T01:00:00Z'),
     });
-    await app.sql(`update course set seats_taken = 12, waitlist_length = 0, cost_per_participant = 1500000, location = 'Bandung' where id = $1`, [course.id]);
+    await app.sql(`update course set cost_per_participant = 1500000 where id = $1`, [course.id]);
+    await app.sql(`update course_run set seats_taken = 12, waitlist_length = 0, location = 'Bandung' where id = $1`, [course.run.id]);
     const partnerCourse = await app.seed.course({ title: 'Statistik untuk Kebijakan', ownerPartner: partner, capacity: null });
 
     const learner = await app.as(learners[0]);
@@ -49,20 +50,28 @@ describe('catalogue: what a course looks like', () => {
     expect(data.course).toMatchObject({
       id: course.id, code: course.code, title: 'Manajemen Proyek Pemerintahan', description: 'Perencanaan dan pengendalian proyek.',
       form: 'MENTORING', formGroup: 'NON_CLASSROOM', delivery: 'BLENDED', jp: 24, competencyTags: ['Manajemen Proyek', 'Perencanaan'],
-      capacity: 30, seatsTaken: 12, seatsLeft: 18, waitlistLength: 0, enrolmentPolicy: 'OPEN', costPerParticipant: 1_500_000,
-      status: 'PUBLISHED', visibility: 'LISTED_AGENCIES', startsAt: '2026-12-01T01:00:00.000Z', endsAt: null, location: 'Bandung',
+      costPerParticipant: 1_500_000, status: 'PUBLISHED', visibility: 'LISTED_AGENCIES',
       canManage: false, owner: { id: agency.id, name: agency.name, kind: 'AGENCY' },
       // Who the course is shared with is for its managers only.
       visibleToAgencies: [],
+      nextRun: {
+        id: course.run.id, code: '1', capacity: 30, seatsTaken: 12, seatsLeft: 18, waitlistLength: 0, enrolmentPolicy: 'OPEN',
+        startsAt: '2026-12-01T01:00:00.000Z', endsAt: null, location: 'Bandung',
+      },
     });
     expect(data.course.publishedAt).toEqual(expect.any(String));
-    expect(data.course.instructors).toEqual([
+    expect(data.course.nextRun.instructors).toEqual([
       { id: asn.id, fullName: 'Bambang Sutrisno', partnerName: null },
       { id: lecturer.id, fullName: 'Dr. Ratna Wulandari', partnerName: 'Universitas Indonesia' },
     ]);
 
     const byPartner = (await learner.ok(COURSE, { id: partnerCourse.id })).course;
-    expect(byPartner).toMatchObject({ owner: { id: partner.id, name: 'Universitas Indonesia', kind: 'PARTNER' }, capacity: null, seatsLeft: null, formGroup: 'CLASSROOM' });
+    expect(byPartner).toMatchObject({ owner: { id: partner.id, name: 'Universitas Indonesia', kind: 'PARTNER' }, nextRun: { capacity: null, seatsLeft: null }, formGroup: 'CLASSROOM' });
+    // The same run, read from the catalogue page (joined into its statement) and on its own.
+    const listed = (await learner.ok(CATALOGUE, { filter: { ownerAgencyId: agency.id } })).catalogue.nodes;
+    expect(listed).toEqual([data.course]);
+    const RUN = `query($id: ID!) { courseRun(id: $id) { id code capacity seatsTaken seatsLeft waitlistLength enrolmentPolicy startsAt endsAt location instructors { id fullName partnerName } course { id title } } }`;
+    expect((await learner.ok(RUN, { id: course.run.id })).courseRun).toEqual({ ...data.course.nextRun, course: { id: course.id, title: 'Manajemen Proyek Pemerintahan' } });
 
     const manager = (await (await app.as(admin)).ok(COURSE, { id: course.id })).course;
     expect(manager.canManage).toBe(true);
@@ -282,8 +291,8 @@ describe('catalogue: query cost', () => {
     }
     const learner = await app.as(learners[0]);
     const query = `query($first: Int) { catalogue(filter: { competency: "uji biaya kueri" }, first: $first) {
-      totalCount nodes { id title capacity seatsTaken seatsLeft waitlistLength canManage visibleToAgencies { id }
-        owner { id name kind } instructors { id fullName partnerName } } } }`;
+      totalCount nodes { id title canManage visibleToAgencies { id } owner { id name kind }
+        nextRun { id capacity seatsTaken seatsLeft waitlistLength enrolmentClosedReason instructors { id fullName partnerName } } } } }`;
 
     let nodes50: unknown[] = [];
     const five = await app.countSql(() => learner.ok(query, { first: 5 }));
@@ -292,9 +301,9 @@ describe('catalogue: query cost', () => {
     });
     expect(nodes50).toHaveLength(50);
     expect((nodes50 as { owner: { kind: string } }[]).some((n) => n.owner.kind === 'PARTNER')).toBe(true);
-    expect((nodes50 as { instructors: unknown[] }[]).every((n) => n.instructors.length === 2)).toBe(true);
+    expect((nodes50 as { nextRun: { instructors: unknown[] } }[]).every((n) => n.nextRun.instructors.length === 2)).toBe(true);
     expect(fifty.count).toBe(five.count);
-    // Session, page (owners and instructors joined), total.
+    // Session, page (owners and the next run with its instructors joined), total.
     expect(fifty.count).toBeLessThanOrEqual(3);
     // The total is counted only when selected.
     const withoutTotal = await app.countSql(() => learner.ok(query.replace('totalCount', ''), { first: 50 }));

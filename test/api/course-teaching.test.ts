@@ -12,16 +12,18 @@ afterAll(async () => {
 });
 
 const TEACHING = `query($first: Int, $after: String, $status: CourseStatus) {
-  teachingCourses(first: $first, after: $after, status: $status) {
+  teachingRuns(first: $first, after: $after, courseStatus: $status) {
     totalCount pageInfo { endCursor hasNextPage }
-    nodes { id title status startsAt endsAt capacity seatsTaken waitlistLength owner { id name kind } instructors { id fullName partnerName } }
+    nodes { id startsAt endsAt capacity seatsTaken waitlistLength instructors { id fullName partnerName }
+      course { id title status owner { id name kind } } }
   } }`;
 
-type Node = { id: string; title: string };
-const ids = (data: { teachingCourses: { nodes: Node[] } }) => data.teachingCourses.nodes.map((n) => n.id);
+type Node = { id: string; course: { id: string; title: string } };
+/** The courses of the listed runs (one run each here), in order. */
+const ids = (data: { teachingRuns: { nodes: Node[] } }) => data.teachingRuns.nodes.map((n) => n.course.id);
 const day = (iso: string) => new Date(`${iso}T01:00:00Z`);
 
-describe('teachingCourses', () => {
+describe('teachingRuns', () => {
   it('lists exactly the courses the instructor teaches, across agencies and partners, newest start first', async () => {
     const a = await app.seed.agencyWithStaff(1);
     const b = await app.seed.agencyWithStaff(1);
@@ -42,25 +44,32 @@ describe('teachingCourses', () => {
     const data = await client.ok(TEACHING, {});
     // Without a start date the creation time (now) counts, so the self-paced course comes first.
     expect(ids(data)).toEqual([selfPaced.id, ofB.id, ofA.id, ofPartner.id]);
-    expect(data.teachingCourses.totalCount).toBe(4);
-    expect(data.teachingCourses.pageInfo.hasNextPage).toBe(false);
-    const first = data.teachingCourses.nodes.find((n: Node) => n.id === ofA.id);
+    expect(data.teachingRuns.totalCount).toBe(4);
+    expect(data.teachingRuns.pageInfo.hasNextPage).toBe(false);
+    const first = data.teachingRuns.nodes.find((n: Node) => n.course.id === ofA.id);
     expect(first).toMatchObject({
-      title: 'Analisis Kebijakan', status: 'PUBLISHED', startsAt: '2022-03-01T01:00:00.000Z', capacity: 30, seatsTaken: 12, waitlistLength: 3,
-      owner: { id: a.agency.id, name: a.agency.name, kind: 'AGENCY' },
+      id: ofA.run.id, startsAt: '2022-03-01T01:00:00.000Z', capacity: 30, seatsTaken: 12, waitlistLength: 3,
+      course: { title: 'Analisis Kebijakan', status: 'PUBLISHED', owner: { id: a.agency.id, name: a.agency.name, kind: 'AGENCY' } },
     });
     expect(first.instructors).toEqual([
       { id: colleague.id, fullName: 'Agus Salim', partnerName: null },
       { id: lecturer.id, fullName: 'Dr. Sri Handayani', partnerName: 'Politeknik STIA LAN' },
     ]);
-    expect(data.teachingCourses.nodes.find((n: Node) => n.id === ofPartner.id)).toMatchObject({ status: 'ARCHIVED', owner: { kind: 'PARTNER', name: 'Politeknik STIA LAN' } });
+    expect(data.teachingRuns.nodes.find((n: Node) => n.course.id === ofPartner.id)).toMatchObject({ course: { status: 'ARCHIVED', owner: { kind: 'PARTNER', name: 'Politeknik STIA LAN' } } });
     expect(ids(data)).not.toContain(draft.id);
     expect(ids(data)).not.toContain(notMine.id);
 
     // A status narrows the list; drafts only when asked for.
     expect(ids(await client.ok(TEACHING, { status: 'DRAFT' }))).toEqual([draft.id]);
     expect(ids(await client.ok(TEACHING, { status: 'ARCHIVED' }))).toEqual([ofPartner.id]);
-    expect((await client.ok(TEACHING, { status: 'PUBLISHED' })).teachingCourses.totalCount).toBe(3);
+    expect((await client.ok(TEACHING, { status: 'PUBLISHED' })).teachingRuns.totalCount).toBe(3);
+
+    // Instructors are per run: teaching one run of a course lists that run, not the course's others.
+    const later = await app.seed.run(ofA, { instructors: [colleague], startsAt: day('2023-03-01') });
+    expect(ids(await client.ok(TEACHING, {}))).toEqual([selfPaced.id, ofB.id, ofA.id, ofPartner.id]);
+    const colleagues = (await (await app.as(colleague)).ok(TEACHING, {})).teachingRuns.nodes.map((n: { id: string }) => n.id);
+    expect(colleagues).toEqual([later.id, notMine.run.id, ofA.run.id]);
+    await app.sql(`delete from course_run where id = $1`, [later.id]);
 
     // The colleague sees their own two, not the lecturer's others.
     expect(ids(await (await app.as(colleague)).ok(TEACHING, {}))).toEqual([notMine.id, ofA.id]);
@@ -71,7 +80,7 @@ describe('teachingCourses', () => {
     const platform = await app.seed.person({ agency, roles: [{ role: Role.PLATFORM_ADMIN, agency: null }] });
     const client = await app.as(platform);
     await app.seed.course({ ownerAgency: agency });
-    expect((await client.ok(TEACHING, {})).teachingCourses).toMatchObject({ nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } });
+    expect((await client.ok(TEACHING, {})).teachingRuns).toMatchObject({ nodes: [], totalCount: 0, pageInfo: { hasNextPage: false, endCursor: null } });
     const taught = await app.seed.course({ ownerAgency: agency, instructors: [platform] });
     expect(ids(await client.ok(TEACHING, {}))).toEqual([taught.id]);
   });
@@ -99,16 +108,17 @@ describe('teachingCourses', () => {
     let pages = 0;
     do {
       const data: any = await client.ok(TEACHING, { first: 3, after });
-      expect(data.teachingCourses.totalCount).toBe(8);
+      expect(data.teachingRuns.totalCount).toBe(8);
       seen.push(...ids(data));
       pages += 1;
-      after = data.teachingCourses.pageInfo.hasNextPage ? data.teachingCourses.pageInfo.endCursor : null;
+      after = data.teachingRuns.pageInfo.hasNextPage ? data.teachingRuns.pageInfo.endCursor : null;
     } while (after);
     expect(pages).toBe(3);
     expect(seen).toHaveLength(8);
     expect(new Set(seen)).toEqual(new Set(all));
-    // Same start: newest id first, as one ordered list.
-    expect(seen.slice(0, 3).sort().reverse()).toEqual(seen.slice(0, 3));
+    // Same start: newest (run) id first, as one ordered list.
+    const runOf = new Map((await app.sql(`select course_id, id from course_run where course_id = any($1::uuid[])`, [all])).map((r) => [r.course_id, r.id]));
+    expect(seen.slice(0, 3).map((c) => runOf.get(c)).sort().reverse()).toEqual(seen.slice(0, 3).map((c) => runOf.get(c)));
     expect(seen.slice(3)).toEqual([all[7], all[6], all[5], all[4], all[3]]);
 
     expect(await client.errorCode(TEACHING, { after: 'bukan-kursor' })).toBe('INVALID_CURSOR');
@@ -134,17 +144,17 @@ describe('teachingCourses', () => {
     }
     const fewClient = await app.as(few);
     const manyClient = await app.as(many);
-    let nodes30: { owner: { kind: string }; instructors: unknown[] }[] = [];
+    let nodes30: { course: { owner: { kind: string } }; instructors: unknown[] }[] = [];
     const five = await app.countSql(() => fewClient.ok(TEACHING, { first: 100 }));
     const thirty = await app.countSql(async () => {
-      nodes30 = (await manyClient.ok(TEACHING, { first: 100 })).teachingCourses.nodes;
+      nodes30 = (await manyClient.ok(TEACHING, { first: 100 })).teachingRuns.nodes;
     });
     expect(nodes30).toHaveLength(30);
-    expect(nodes30.some((n) => n.owner.kind === 'PARTNER') && nodes30.some((n) => n.owner.kind === 'AGENCY')).toBe(true);
+    expect(nodes30.some((n) => n.course.owner.kind === 'PARTNER') && nodes30.some((n) => n.course.owner.kind === 'AGENCY')).toBe(true);
     expect(nodes30.every((n) => n.instructors.length === 2)).toBe(true);
     expect(thirty.count).toBe(five.count);
-    expect(thirty.statements.some((s) => s.includes('course_instructor'))).toBe(true);
-    // Session, page (owners and instructors joined in), total.
+    expect(thirty.statements.some((s) => s.includes('course_run_instructor'))).toBe(true);
+    // Session, page (courses, owners and instructors joined in), total.
     expect(thirty.count).toBeLessThanOrEqual(3);
   });
 });

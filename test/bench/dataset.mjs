@@ -11,6 +11,12 @@ const TOPICS = ['Manajemen Proyek Pemerintah', 'Layanan Publik Digital', 'Kepemi
 const KINDS = ['Pelatihan', 'Bimbingan Teknis', 'Lokakarya', 'Kursus', 'Seminar'];
 const TAGS = ['Integritas', 'Kerja Sama', 'Komunikasi', 'Orientasi pada Hasil', 'Pelayanan Publik', 'Pengembangan Diri dan Orang Lain', 'Mengelola Perubahan', 'Pengambilan Keputusan', 'Perekat Bangsa'];
 
+// The sets that were native enums are text + CHECK since the course-runs migration (values in declaration order).
+const FORMS = ['DEGREE_STUDY', 'LEADERSHIP_TRAINING', 'MANAGERIAL_TRAINING', 'TECHNICAL_TRAINING', 'FUNCTIONAL_TRAINING', 'SOCIO_CULTURAL_TRAINING',
+  'SEMINAR', 'WORKSHOP', 'COURSE', 'UPGRADING', 'TECHNICAL_GUIDANCE', 'SOCIALISATION', 'COACHING', 'MENTORING', 'E_LEARNING', 'DISTANCE_LEARNING',
+  'SECONDMENT', 'OUTBOUND', 'BENCHMARKING', 'STAFF_EXCHANGE', 'SELF_STUDY', 'COMMUNITY_OF_PRACTICE', 'ON_THE_JOB_GUIDANCE', 'INTERNSHIP'];
+const DELIVERIES = ['ONLINE_SELF_PACED', 'BLENDED', 'IN_PERSON'];
+const POLICIES = ['OPEN', 'SUPERVISOR_APPROVAL', 'INVITATION'];
 const arr = (items) => `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`;
 
 /**
@@ -63,30 +69,35 @@ export async function loadCityDataset(db, o) {
     union all select md5('person1')::uuid, 'AGENCY_ADMIN'::role, md5('agency')::uuid, null::uuid, md5('agency')::uuid::text`, [o.instructors]);
   // Start dates spread from a year ago to two months ahead; every 20th course a draft, every 20th archived.
   await run('courses', `insert into course (id, code, title, description, form, delivery, jp, competency_tags, owner_agency_id, owner_partner_id,
-                              enrolment_policy, cost_per_participant, status, visibility, starts_at, ends_at, location, published_at)
+                              cost_per_participant, status, visibility, published_at)
     select md5('course' || c)::uuid, 'BENCH-' || lpad(c::text, 6, '0'),
            (${arr(KINDS)})[1 + c % 5] || ' ' || (${arr(TOPICS)})[1 + (c / 5) % 8] || ' Angkatan ' || c,
            'Program pengembangan kompetensi untuk aparatur Kota Tolok Ukur, angkatan ' || c || '.',
-           (enum_range(null::development_form))[1 + c % 24], (enum_range(null::delivery_mode))[1 + c % 3], 2 + c % 39,
+           (${arr(FORMS)})[1 + c % 24], (${arr(DELIVERIES)})[1 + c % 3], 2 + c % 39,
            array[(${arr(TAGS)})[1 + c % 9], (${arr(TAGS)})[1 + (c / 9) % 9]],
            case when c % 5 = 0 then null else md5('agency')::uuid end,
            case when c % 5 = 0 then md5('partner' || (c / 5) % 5)::uuid end,
-           (enum_range(null::enrolment_policy))[1 + c % 3], (c % 10) * 250000,
-           (case when c % 20 = 0 then 'DRAFT' when c % 20 = 1 then 'ARCHIVED' else 'PUBLISHED' end)::course_status,
-           (case when c % 5 <> 0 and c % 3 = 0 then 'OWN_AGENCY' else 'ALL_AGENCIES' end)::course_visibility,
-           s.starts_at, s.starts_at + (1 + c % 5) * interval '1 day', 'Kota Tolok Ukur',
+           (c % 10) * 250000,
+           (case when c % 20 = 0 then 'DRAFT' when c % 20 = 1 then 'ARCHIVED' else 'PUBLISHED' end),
+           (case when c % 5 <> 0 and c % 3 = 0 then 'OWN_AGENCY' else 'ALL_AGENCIES' end),
            case when c % 20 = 0 then null else s.starts_at - interval '30 days' end
       from generate_series(1, $1::int) c,
            lateral (select date_trunc('second', now() - interval '365 days' + c * (interval '425 days' / $1::int)) as starts_at) s`, [o.courses]);
-  await run('course instructors', `insert into course_instructor (course_id, person_id)
-    select md5('course' || c)::uuid, md5('person' || (1000000 + 1 + c % $2::int))::uuid from generate_series(1, $1::int) c
+  // One run per course (as the course-runs migration makes of a first-release course).
+  await run('runs', `insert into course_run (id, course_id, code, enrolment_policy, starts_at, ends_at, location)
+    select md5('run' || c)::uuid, md5('course' || c)::uuid, '1', (${arr(POLICIES)})[1 + c % 3],
+           s.starts_at, s.starts_at + (1 + c % 5) * interval '1 day', 'Kota Tolok Ukur'
+      from generate_series(1, $1::int) c,
+           lateral (select date_trunc('second', now() - interval '365 days' + c * (interval '425 days' / $1::int)) as starts_at) s`, [o.courses]);
+  await run('run instructors', `insert into course_run_instructor (run_id, person_id)
+    select md5('run' || c)::uuid, md5('person' || (1000000 + 1 + c % $2::int))::uuid from generate_series(1, $1::int) c
     union
-    select md5('course' || c)::uuid, md5('person' || (1000000 + 1 + (c * 7) % $2::int))::uuid from generate_series(1, $1::int) c where c % 2 = 0`,
+    select md5('run' || c)::uuid, md5('person' || (1000000 + 1 + (c * 7) % $2::int))::uuid from generate_series(1, $1::int) c where c % 2 = 0`,
   [o.courses, o.instructors]);
   // perPerson distinct courses per person; the status spread of a real year (55 % completed …).
-  await run('enrolments', `insert into enrolment (id, person_id, course_id, status, approver_id, requested_at, created_at, waitlisted_at,
+  await run('enrolments', `insert into enrolment (id, person_id, course_id, run_id, status, approver_id, requested_at, created_at, waitlisted_at,
                                    decided_at, decided_by_id, decision_note, finished_at)
-    select md5('enrol' || i || '-' || k)::uuid, md5('person' || i)::uuid, md5('course' || cc)::uuid, st::enrolment_status,
+    select md5('enrol' || i || '-' || k)::uuid, md5('person' || i)::uuid, md5('course' || cc)::uuid, md5('run' || cc)::uuid, st,
            case when st in ('REQUESTED', 'REJECTED') and i >= $3::int then md5('person' || (1 + i % ($3::int - 1)))::uuid end,
            req, req,
            case when st = 'WAITLISTED' then req + interval '1 day' end,
@@ -108,12 +119,12 @@ export async function loadCityDataset(db, o) {
   await run('yearly totals', `insert into person_learning_year (person_id, year, minutes)
     select person_id, year, sum(minutes) from learning_record group by person_id, year`);
   // Counters as the application keeps them; two courses in three have a seat limit, some of them full.
-  await run('counters', `update course c set seats_taken = x.seats, waitlist_length = x.waiting,
+  await run('counters', `update course_run r set seats_taken = x.seats, waitlist_length = x.waiting,
            capacity = case when c.jp % 3 = 0 then null else greatest(1, x.seats + c.jp % 7) end
-      from (select course_id, count(*) filter (where status in ('ACTIVE', 'COMPLETED', 'FAILED'))::int as seats,
+      from (select run_id, count(*) filter (where status in ('ACTIVE', 'COMPLETED', 'FAILED'))::int as seats,
                    count(*) filter (where status = 'WAITLISTED')::int as waiting
-              from enrolment group by course_id) x
-     where x.course_id = c.id`);
+              from enrolment group by run_id) x, course c
+     where x.run_id = r.id and c.id = r.course_id`);
   await db.query('commit');
   await run('vacuum analyze', 'vacuum analyze');
   const { rows } = await db.query(`select (select count(*) from person)::int as people, (select count(*) from course)::int as courses,

@@ -63,6 +63,8 @@ function ownerFor(w: World, viewer: ViewerKind, scope: Scope): Owner {
 }
 
 const courseFor = (w: World, viewer: ViewerKind, scope: Scope, flavour: Flavour = 'open') => w.course(ownerFor(w, viewer, scope), flavour);
+/** The (one) run of the course a scope names. */
+const runFor = async (w: World, viewer: ViewerKind, scope: Scope, flavour: Flavour = 'open') => (await courseFor(w, viewer, scope, flavour)).run;
 
 /**
  * The enrolment a scope names: own is the viewer's own (in a course of their agency); same is a colleague's in
@@ -447,10 +449,10 @@ export const MATRIX: Matrix = {
       platformAdmin: ALLOWED,
     },
   },
-  teachingCourses: {
-    kind: 'query', document: `{ teachingCourses(first: 100) { nodes { id } } }`, scopes: COURSE_SCOPES,
-    build: async (w, v, s) => ({ variables: {}, subject: (await courseFor(w, v, s)).id }),
-    listed: nodesHave('teachingCourses'),
+  teachingRuns: {
+    kind: 'query', document: `{ teachingRuns(first: 100) { nodes { id } } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => ({ variables: {}, subject: (await runFor(w, v, s)).id }),
+    listed: nodesHave('teachingRuns'),
     expect: {
       ...tierOne('learner', 'supervisor', 'partnerAdmin', 'agencyAdmin', 'otherAgencyAdmin'),
       instructor: { own: ALLOWED, partner: ALLOWED, '*': HIDDEN },
@@ -468,7 +470,7 @@ export const MATRIX: Matrix = {
         variables: {
           input: {
             code: `KRS-M${next()}`, title: 'Pelatihan Baru', form: 'TECHNICAL_TRAINING', delivery: 'ONLINE_SELF_PACED', jp: 10,
-            enrolmentPolicy: 'OPEN', visibility: 'ALL_AGENCIES', ...owner,
+            visibility: 'ALL_AGENCIES', ...owner,
           },
         },
       };
@@ -496,10 +498,38 @@ export const MATRIX: Matrix = {
     expect: { ...MANAGE_COURSE, agencyAdmin: { ...MANAGE_COURSE.agencyAdmin, partner: NOT_FOUND }, otherAgencyAdmin: { ...MANAGE_COURSE.otherAgencyAdmin, partner: NOT_FOUND } },
   },
 
+  // ------------------------------------------------------------------ runs
+  courseRun: {
+    // A run is seen by whoever sees its course.
+    kind: 'query', document: `query($id: ID!) { courseRun(id: $id) { id } }`, scopes: COURSE_SCOPES,
+    build: byId((w, v, s) => runFor(w, v, s)),
+    expect: {
+      '*': { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED },
+      instructor: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+      partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  createCourseRun: {
+    // Scheduling a run changes its course: the course's managers.
+    kind: 'mutation', document: `mutation($input: CreateCourseRunInput!) { createCourseRun(input: $input) { id } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => ({ variables: { input: { courseId: (await courseFor(w, v, s)).id, code: `R${next()}`, enrolmentPolicy: 'OPEN' } } }),
+    expect: MANAGE_COURSE,
+  },
+  updateCourseRun: {
+    kind: 'mutation', document: `mutation($id: ID!) { updateCourseRun(id: $id, input: { location: "Aula Baru" }) { id } }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => runFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+  cancelCourseRun: {
+    kind: 'mutation', document: `mutation($id: ID!) { cancelCourseRun(id: $id) { id } }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => runFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+
   // ------------------------------------------------------------------ enrolments
   enrol: {
     kind: 'mutation', document: `mutation($id: ID!) { enrol(runId: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ['same', 'other', 'partner'],
-    build: byId((w, v, s) => courseFor(w, v, s)),
+    build: byId((w, v, s) => runFor(w, v, s)),
     expect: {
       '*': { other: NOT_FOUND, '*': ALLOWED },
       otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED },
@@ -544,7 +574,7 @@ export const MATRIX: Matrix = {
     // same: a colleague into A's course; other: a learner of B into B's course; partner: a colleague into P's course.
     build: async (w, v, s) => {
       const person = s === 'other' ? await w.learnerB() : await w.colleagueA();
-      return { variables: { id: (await courseFor(w, v, s)).id, people: [person.id] } };
+      return { variables: { id: (await runFor(w, v, s)).id, people: [person.id] } };
     },
     expect: {
       ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
@@ -588,7 +618,7 @@ export const MATRIX: Matrix = {
   },
   courseRoster: {
     kind: 'query', document: `query($id: ID!) { courseRoster(runId: $id, first: 100) { nodes { id } } }`, scopes: COURSE_SCOPES,
-    build: async (w, v, s) => ({ variables: { id: (await courseFor(w, v, s)).id } }),
+    build: async (w, v, s) => ({ variables: { id: (await runFor(w, v, s)).id } }),
     expect: {
       ...tierOne('learner', 'supervisor'),
       instructor: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },

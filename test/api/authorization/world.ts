@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import type { Agency, OrgUnit } from '../../../server/src/modules/agency/agency.entity.js';
 import { hashToken } from '../../../server/src/modules/auth/session-cookie.js';
-import type { Course } from '../../../server/src/modules/course/course.entity.js';
 import { CourseStatus, CourseVisibility, EnrolmentPolicy } from '../../../server/src/modules/course/course.enums.js';
 import type { PartnerInstitution } from '../../../server/src/modules/partner/partner.entity.js';
 import type { Person } from '../../../server/src/modules/person/person.entity.js';
 import { Role } from '../../../server/src/shared/auth/roles.js';
 import type { GraphQLClient } from '../../kit/graphql-client.js';
-import { makeNip, Seed } from '../../kit/seed.js';
+import { makeNip, Seed, type SeededCourse } from '../../kit/seed.js';
 import type { TestApp } from '../../kit/test-app.js';
 
 /** The eight kinds of caller every operation is tried with. */
@@ -163,7 +162,8 @@ export class World {
     }
   }
 
-  course(owner: Owner, flavour: Flavour = 'open'): Promise<Course> {
+  /** A course of `owner` with its one run (`.run`), which enrol, rosters and run operations name. */
+  course(owner: Owner, flavour: Flavour = 'open'): Promise<SeededCourse> {
     return this.once(`course:${owner}:${flavour}`, async () => {
       const now = Date.now();
       const course = await this.seed.course({
@@ -191,10 +191,10 @@ export class World {
     return this.once(`enrolment:${person.id}:${owner}:${status}:${flavour}`, async () => {
       const course = await this.course(owner, flavour);
       const [row] = await this.app.sql<{ id: string }>(
-        `insert into enrolment (person_id, course_id, status, approver_id, decided_at)
-         select p.id, $2, $3::enrolment_status, case when $3 = 'REQUESTED' then p.supervisor_id end, case when $3 = 'ACTIVE' then now() end
+        `insert into enrolment (person_id, course_id, run_id, status, approver_id, decided_at)
+         select p.id, $2, $4, $3::text, case when $3 = 'REQUESTED' then p.supervisor_id end, case when $3 = 'ACTIVE' then now() end
            from person p where p.id = $1 returning id`,
-        [person.id, course.id, status],
+        [person.id, course.id, status, course.run.id],
       );
       if (status === 'ACTIVE') await this.app.sql(`update course_run set seats_taken = seats_taken + 1 where course_id = $1`, [course.id]);
       return row.id;

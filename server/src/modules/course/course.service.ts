@@ -4,17 +4,17 @@ import { LockMode } from '@mikro-orm/core';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
-import { Agency } from '../agency/agency.entity.js';
+import { Agency } from '../agency/index.js';
 import { writeAudit } from '../audit/index.js';
-import { PartnerInstitution } from '../partner/partner.entity.js';
-import { Person } from '../person/person.entity.js';
+import { PartnerInstitution } from '../partner/index.js';
+import { Person } from '../person/index.js';
 import { Course as CourseEntity } from './course.entity.js';
 import { CourseStatus, CourseVisibility, DevelopmentForm, groupOf } from './course.enums.js';
 import type { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
 import { CatalogueSort, MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
-import { assertCanManageCourse, assertCanViewCourse, catalogueVisibilitySql, partnerAdminIds } from './course.policy.js';
+import { assertCanManageCourse, canViewCourse, catalogueVisibilitySql, partnerAdminIds } from './course.policy.js';
 import {
-  and, courseById, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toPageCourse, type PageOrder, type Sql,
+  and, courseById, courseWithAccess, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toCourse, toPageCourse, type PageOrder, type Sql,
 } from './course.sql.js';
 import type { CatalogueOwner, CatalogueTag, Course } from './course.types.js';
 import { CourseOwnerKind } from './course.types.js';
@@ -65,12 +65,14 @@ export interface ListingSelection {
 
 const NEWEST: PageOrder = { key: 'coalesce(c.published_at, c.created_at)', type: 'timestamptz', direction: 'desc' };
 /**
- * The start of a course's next run (the soonest scheduled run not ended; undated = any time, first), or
- * +infinity when it has none left (listed only with includeEnded: last). Read per course through
- * course_run_course_start_idx; the page is then sorted on it.
+ * The start of a course's next run (the soonest scheduled run not ended; undated = any time, first); for a
+ * course with none left (listed only with includeEnded) its latest run's start, as when a course was its one
+ * run. Read per course through course_run_course_start_idx; the page is then sorted on it.
  */
-const NEXT_RUN_START = `coalesce((select min(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r
-  where r.course_id = c.id and ${RUN_NOT_ENDED}), 'infinity'::timestamptz)`;
+const NEXT_RUN_START = `coalesce(
+  (select min(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED}),
+  (select max(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r where r.course_id = c.id and r.status = 'SCHEDULED'),
+  'infinity'::timestamptz)`;
 /** The start of a course's latest scheduled run (ended ones too), or -infinity (undated, or none). */
 const LATEST_RUN_START = `coalesce((select max(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r
   where r.course_id = c.id and r.status = 'SCHEDULED'), '-infinity'::timestamptz)`;
@@ -106,12 +108,16 @@ export async function catalogue(ctx: SignedInOperationContext, filter: Catalogue
   return toPage(rows, first, total, toPageCourse, cursorOf);
 }
 
+/**
+ * One course for its page, read together with what the policy needs (visible to the viewer, taught by them)
+ * in one prepared statement, so PostgreSQL plans it once per connection; hidden looks like missing.
+ */
 export async function course(ctx: SignedInOperationContext, id: string): Promise<Course> {
   const { em, viewer } = ctx;
-  await assertCanViewCourse(em, viewer, id);
-  const found = await courseById(em, id);
-  if (!found) throw new AppError('NOT_FOUND', { what: 'course' });
-  return found;
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', { what: 'course' });
+  const row = await courseWithAccess(em, viewer, id);
+  if (!row || !canViewCourse(viewer, row)) throw new AppError('NOT_FOUND', { what: 'course' });
+  return toCourse(row);
 }
 
 const OWNER_LIMIT = 100;

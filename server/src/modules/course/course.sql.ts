@@ -5,6 +5,8 @@ import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.j
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, groupOf } from './course.enums.js';
 import { CourseOwnerKind, type Course, type CourseOwner } from './course.types.js';
 import { isUuid } from '../../shared/util/ids.js';
+import type { Viewer } from '../../shared/auth/viewer.js';
+import { catalogueVisibilitySql, type CourseAccessRow } from './course.policy.js';
 
 /**
  * Shaped SQL for course reads: only the columns the Course type returns, no entity hydration.
@@ -36,6 +38,8 @@ export interface CourseRow {
   /** Joined by reads that return the owner (OWNER_NAMES with ownerJoins). */
   owner_agency_name?: string | null;
   owner_partner_name?: string | null;
+  /** Joined by listings that select nextRun (NEXT_RUN_JSON): the run module's RunRow as JSON, or null. */
+  next_run?: unknown;
   code: string;
   title: string;
   description: string;
@@ -92,6 +96,7 @@ export function toCourse(row: CourseRow): Course {
     // Set when the statement joined it (always for one course; for a listing, when selected):
     // GraphQL never reads a field that was not selected.
     owner: row.owner_agency_name !== undefined ? ownerOf(row) : (undefined as never),
+    nextRunRow: row.next_run,
   };
 }
 
@@ -105,14 +110,44 @@ function ownerOf(row: CourseRow): CourseOwner {
 }
 
 /** Owner names of the course rows aliased `alias` (select `OWNER_NAMES` and join `ownerJoins(alias)`). */
-const OWNER_NAMES = 'oa.name as owner_agency_name, op.name as owner_partner_name';
-const ownerJoins = (alias: string) =>
+export const OWNER_NAMES = 'oa.name as owner_agency_name, op.name as owner_partner_name';
+export const ownerJoins = (alias: string) =>
   `left join agency oa on oa.id = ${alias}.owner_agency_id left join partner_institution op on op.id = ${alias}.owner_partner_id`;
+
+/**
+ * The course's next run (the soonest scheduled run not ended, undated first) as JSON in the shape of the
+ * run module's RunRow (run.sql.ts RUN_COLUMNS: same keys), so a catalogue page carries it in its own
+ * statement; Course.nextRun (run module) turns it into a CourseRun. Written here as SQL only: the run
+ * module imports this one, not the other way round.
+ */
+const nextRunJson = (alias: string) => `(select json_build_object(
+    'run_id', r.id, 'run_code', r.code, 'run_course_id', r.course_id,
+    'run_starts_at', ${ms('r.starts_at')}, 'run_ends_at', ${ms('r.ends_at')}, 'run_enrolment_closes_at', ${ms('r.enrolment_closes_at')},
+    'run_location', r.location, 'run_online_url', r.online_url, 'run_capacity', r.capacity, 'run_seats_taken', r.seats_taken,
+    'run_waitlist_length', r.waitlist_length, 'run_enrolment_policy', r.enrolment_policy, 'run_status', r.status,
+    'run_owner_agency_id', ${alias}.owner_agency_id, 'run_owner_partner_id', ${alias}.owner_partner_id,
+    'run_instructors', (select coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id), '[]'::json)
+       from course_run_instructor ri join person p on p.id = ri.person_id left join partner_institution pi on pi.id = p.partner_id where ri.run_id = r.id))
+   from course_run r
+  where r.course_id = ${alias}.id and r.status = 'SCHEDULED' and (r.ends_at is null or r.ends_at > now())
+  order by coalesce(r.starts_at, '-infinity'::timestamptz), r.id limit 1)`;
 
 /** One course with its owner, in one statement. */
 export async function courseById(em: EntityManager, id: string): Promise<Course | null> {
   if (!isUuid(id)) return null;
   return (await coursesByIds(em, [id]))[0] ?? null;
+}
+
+/** One course with its owner and the viewer's access to it (course.policy's CourseAccessRow), as one prepared statement. */
+export async function courseWithAccess(em: EntityManager, viewer: Viewer, id: string): Promise<(CourseRow & CourseAccessRow) | null> {
+  const vis = catalogueVisibilitySql(viewer);
+  const q = numbered(
+    `select ${COURSE_COLUMNS}, ${OWNER_NAMES}, ${vis.sql} as visible_to_viewer,
+            exists (select 1 from course_run_instructor ri join course_run r on r.id = ri.run_id where r.course_id = c.id and ri.person_id = ?::uuid) as teaches
+       from course c ${ownerJoins('c')} where c.id = ?::uuid`,
+    [...vis.params, viewer.personId, id],
+  );
+  return (await preparedRows<CourseRow & CourseAccessRow>(em, q.text, q.values))[0] ?? null;
 }
 
 /** Courses with their owners, in one statement. */
@@ -193,7 +228,7 @@ export async function coursePage(
   if (!Number.isInteger(opts.first) || opts.first < 1 || opts.first > 100) throw new AppError('BAD_USER_INPUT', {}, 'first');
   const limit = opts.first + 1;
   const columns = listingColumns(opts.fields);
-  const extras = opts.fields.has('owner') ? `, ${OWNER_NAMES}` : '';
+  const extras = (opts.fields.has('owner') ? `, ${OWNER_NAMES}` : '') + (opts.fields.has('nextRun') ? `, ${nextRunJson('x')} as next_run` : '');
   const owners = opts.fields.has('owner') ? ownerJoins('x') : '';
   let query: Sql;
   if (!opts.score) {

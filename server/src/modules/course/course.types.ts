@@ -54,6 +54,8 @@ export class Course {
   // For field resolvers and policies (not GraphQL fields themselves).
   ownerAgencyId!: string | null;
   ownerPartnerId!: string | null;
+  /** The next run as read by a listing that selected nextRun (JSON of the run module's RunRow); undefined otherwise. */
+  nextRunRow?: unknown;
 }
 
 export const CoursePage = PageOf(Course, 'CoursePage');

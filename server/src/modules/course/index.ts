@@ -11,7 +11,7 @@ export {
 export { courseByIdLoader, courseOwnerLoader } from './course.loaders.js';
 export type { Course as CourseView } from './course.types.js';
 export { Course as CourseType, CourseInstructor, CoursePage } from './course.types.js';
-export { courseById } from './course.sql.js';
+export { COURSE_COLUMNS, courseById, OWNER_NAMES, ownerJoins, toCourse, type CourseRow } from './course.sql.js';
 export type { ListingSelection } from './course.service.js';
 
 export const courseResolvers = [CourseResolver, CourseAdminResolver] as const;

@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
-import { EnrolmentPolicy } from '../course/index.js';
+import { CourseStatus, EnrolmentPolicy } from '../course/index.js';
 import { CourseRunStatus } from './run.entity.js';
 
 /** Fields of a run; on update, a field left out keeps its value. */
@@ -82,6 +82,10 @@ export class TeachingRunsArgs extends PageArgs {
   @Field(() => CourseRunStatus, { nullable: true, description: 'Only runs in this status' })
   @IsOptional()
   status?: CourseRunStatus | null;
+
+  @Field(() => CourseStatus, { nullable: true, description: 'Only runs of courses in this status; by default every status except DRAFT' })
+  @IsOptional()
+  courseStatus?: CourseStatus | null;
 }
 
 export const RUN_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._/-]*$/;

@@ -8,6 +8,7 @@ import { nextRunLoader } from './run.loaders.js';
 import { CourseRunsArgs, CreateCourseRunInput, TeachingRunsArgs, UpdateCourseRunInput } from './run.inputs.js';
 import * as runs from './run.service.js';
 import { CourseRun, CourseRunPage } from './run.types.js';
+import { toCourseRun, type RunRow } from './run.sql.js';
 
 const MANAGERS = [Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN] as const;
 
@@ -43,7 +44,9 @@ export class CourseRunsOfCourseResolver {
   }
 
   @FieldResolver(() => CourseRun, { nullable: true, description: 'The soonest scheduled run that has not ended (for catalogue cards); its enrolmentClosedReason says whether one can still enrol' })
-  nextRun(@Root() course: CourseType, @Ctx() ctx: SignedInContext): Promise<CourseRun | null> {
+  async nextRun(@Root() course: CourseType, @Ctx() ctx: SignedInContext): Promise<CourseRun | null> {
+    // A catalogue page reads it in its own statement; a course read alone asks the (batched) loader.
+    if (course.nextRunRow !== undefined) return course.nextRunRow ? toCourseRun(course.nextRunRow as RunRow) : null;
     return ctx.loaders.get(nextRunLoader).load(course.id);
   }
 }
@@ -79,7 +82,7 @@ export class CourseRunAdminResolver {
 @Resolver()
 @Authorized()
 export class TeachingResolver {
-  @Query(() => CourseRunPage, { description: 'Runs the viewer is an instructor of, latest start first (runs of draft courses left out)' })
+  @Query(() => CourseRunPage, { description: 'Runs the viewer is an instructor of, latest start first (undated ones by when they were scheduled); runs of draft courses only when asked for' })
   @Authorized(Role.INSTRUCTOR, Role.PLATFORM_ADMIN)
   teachingRuns(@Args(() => TeachingRunsArgs) args: TeachingRunsArgs, @Ctx() ctx: SignedInContext, @Info() info: GraphQLResolveInfo): Promise<CourseRunPage> {
     return runs.teachingRuns(ctx, args, selects(info, ['totalCount']));

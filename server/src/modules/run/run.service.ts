@@ -9,7 +9,7 @@ import { notEndedSql } from './enrolment-window.js';
 import { assertCanManageRun, assertCanViewRun } from './run.policy.js';
 import type { CourseRunsArgs, CreateCourseRunInput, TeachingRunsArgs, UpdateCourseRunInput } from './run.inputs.js';
 import { ONLINE_URL_PATTERN, RUN_CODE_PATTERN } from './run.inputs.js';
-import { runById, runCursorOf, runPage, toCourseRun } from './run.sql.js';
+import { runById, runCursorOf, runPage, toPageRun } from './run.sql.js';
 import type { CourseRun } from './run.types.js';
 import { promoteFromWaitlist } from './seats.js';
 
@@ -36,27 +36,36 @@ export async function runsOfCourse(
     where: `r.course_id = ?::uuid${args.includeEnded ? '' : ` and ${notEndedSql('r')}`}`,
     params: [courseId], direction: 'asc', first: args.first, after: args.after, withTotal,
   });
-  return toPage(rows, args.first, total, toCourseRun, runCursorOf);
+  return toPage(rows, args.first, total, toPageRun, runCursorOf);
 }
 
 /**
  * Runs the viewer teaches (is an instructor of), whoever owns the course: partner staff are often not
- * learners and cannot reach them through the catalogue. Latest start first; the course's drafts are
- * left out (work in progress of its managers).
+ * learners and cannot reach them through the catalogue. Latest start first, each with its course (one
+ * statement per page, plus the count when selected).
  */
 export async function teachingRuns(ctx: SignedInOperationContext, args: TeachingRunsArgs, withTotal: boolean): Promise<Page<CourseRun>> {
   const parts = [
     `exists (select 1 from course_run_instructor ri where ri.run_id = r.id and ri.person_id = ?::uuid)`,
-    `c.status <> 'DRAFT'`,
   ];
   const params: unknown[] = [ctx.viewer.personId];
+  // Drafts are work in progress of the course's managers; an instructor asks for them explicitly.
+  if (args.courseStatus) {
+    parts.push(`c.status = ?`);
+    params.push(args.courseStatus);
+  } else {
+    parts.push(`c.status <> 'DRAFT'`);
+  }
   if (!args.includeEnded) parts.push(notEndedSql('r'));
   if (args.status) {
     parts.push(`r.status = ?`);
     params.push(args.status);
   }
-  const { rows, total } = await runPage(ctx.em, { where: parts.join(' and '), params, direction: 'desc', first: args.first, after: args.after, withTotal });
-  return toPage(rows, args.first, total, toCourseRun, runCursorOf);
+  // Newest start first; an undated run by when it was scheduled.
+  const { rows, total } = await runPage(ctx.em, {
+    where: parts.join(' and '), params, direction: 'desc', key: 'coalesce(r.starts_at, r.created_at)', first: args.first, after: args.after, withTotal,
+  });
+  return toPage(rows, args.first, total, toPageRun, runCursorOf);
 }
 
 // ---------------------------------------------------------------------------------------------

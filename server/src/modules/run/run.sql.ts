@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.js';
 import { AppError } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
-import type { CourseInstructor, EnrolmentPolicy } from '../course/index.js';
+import { COURSE_COLUMNS, OWNER_NAMES, ownerJoins, toCourse, type CourseInstructor, type CourseRow, type EnrolmentPolicy } from '../course/index.js';
 import { closedReason } from './enrolment-window.js';
 import type { CourseRunStatus } from './run.entity.js';
 import type { CourseRun } from './run.types.js';
@@ -68,11 +68,19 @@ export function toCourseRun(row: RunRow): CourseRun {
   };
 }
 
-/** One run, in one statement; null when there is none (or the id is malformed). */
+/** A run with its course (and the course's owner) read in the same row: CourseRun.course costs no statement. */
+const RUN_WITH_COURSE = `${RUN_COLUMNS}, ${COURSE_COLUMNS}, ${OWNER_NAMES}`;
+const RUN_FROM = `course_run r join course c on c.id = r.course_id ${ownerJoins('c')}`;
+
+function toRunWithCourse(row: RunRow & CourseRow): CourseRun {
+  return { ...toCourseRun(row), preloadedCourse: toCourse(row) };
+}
+
+/** One run with its course, in one statement; null when there is none (or the id is malformed). */
 export async function runById(em: EntityManager, id: string): Promise<CourseRun | null> {
   if (!isUuid(id)) return null;
-  const rows = await em.execute<RunRow[]>(`select ${RUN_COLUMNS} from course_run r join course c on c.id = r.course_id where r.id = ?`, [id]);
-  return rows[0] ? toCourseRun(rows[0]) : null;
+  const rows = await em.execute<(RunRow & CourseRow)[]>(`select ${RUN_WITH_COURSE} from ${RUN_FROM} where r.id = ?`, [id]);
+  return rows[0] ? toRunWithCourse(rows[0]) : null;
 }
 
 /** The order of a course's runs: undated (any time) first, then by start, then id. */
@@ -86,22 +94,27 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2
  */
 export async function runPage(
   em: EntityManager,
-  opts: { where: string; params: unknown[]; direction: 'asc' | 'desc'; first: number; after?: string | null; withTotal: boolean },
-): Promise<{ rows: (RunRow & { sort_at: string })[]; total: TotalCount }> {
+  opts: {
+    where: string; params: unknown[]; direction: 'asc' | 'desc'; first: number; after?: string | null; withTotal: boolean;
+    /** The sort key (a timestamptz over r); RUN_ORDER_KEY by default. */
+    key?: string;
+  },
+): Promise<{ rows: (RunRow & CourseRow & { sort_at: string })[]; total: TotalCount }> {
+  const key = opts.key ?? RUN_ORDER_KEY;
   const cursor = decodeCursor(opts.after, 2);
   let keyset = '';
   const keyParams: unknown[] = [];
   if (cursor) {
     const [sortAt, id] = cursor;
     if (typeof sortAt !== 'string' || !TIMESTAMP.test(sortAt) || !isUuid(id)) throw new AppError('INVALID_CURSOR', {}, 'after');
-    keyset = ` and (${RUN_ORDER_KEY}, r.id) ${opts.direction === 'asc' ? '>' : '<'} (?::timestamptz, ?::uuid)`;
+    keyset = ` and (${key}, r.id) ${opts.direction === 'asc' ? '>' : '<'} (?::timestamptz, ?::uuid)`;
     keyParams.push(sortAt, id);
   }
-  const rows = await em.execute<(RunRow & { sort_at: string })[]>(
-    `select ${RUN_COLUMNS}, ${RUN_ORDER_KEY}::text as sort_at
-       from course_run r join course c on c.id = r.course_id
+  const rows = await em.execute<(RunRow & CourseRow & { sort_at: string })[]>(
+    `select ${RUN_WITH_COURSE}, ${key}::text as sort_at
+       from ${RUN_FROM}
       where (${opts.where})${keyset}
-      order by ${RUN_ORDER_KEY} ${opts.direction}, r.id ${opts.direction}
+      order by ${key} ${opts.direction}, r.id ${opts.direction}
       limit ?`,
     [...opts.params, ...keyParams, opts.first + 1],
   );
@@ -112,3 +125,6 @@ export async function runPage(
 }
 
 export const runCursorOf = (row: { sort_at: string; run_id: string }): unknown[] => [row.sort_at, row.run_id];
+
+/** A listed run with its course. */
+export const toPageRun = (row: RunRow & CourseRow): CourseRun => toRunWithCourse(row);
