@@ -148,6 +148,8 @@ describe('course runs, in the browser', () => {
     const confirm = page.getByRole('dialog', { name: 'Batalkan Angkatan 2027-1?' });
     await confirm.getByRole('button', { name: 'Ya, batalkan angkatan' }).click();
     await page.getByText('Angkatan 2027-1 dibatalkan.').waitFor();
+    // axe on the page, not on the dialog fading out.
+    await page.getByRole('button', { name: 'Jangan batalkan' }).waitFor({ state: 'detached' });
     await added.getByText('Dibatalkan', { exact: true }).waitFor();
     expect((await app.sql(`select status from course_run where course_id = $1 and code = '2027-1'`, [course.id]))[0].status).toBe('CANCELLED');
     await expectNoSeriousA11yViolations(page, 'course admin with runs');
