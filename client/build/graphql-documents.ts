@@ -42,24 +42,29 @@ export function collectFragments(sources: string[]): Map<string, FragmentDefinit
   return fragments;
 }
 
-/** The document one `graphql()` call stands for: its own definitions plus every fragment they spread. */
+/**
+ * The document one `graphql()` call stands for: its own definitions plus every fragment they spread, each fragment
+ * after the fragments it spreads itself (depth first, in the order written), as codegen orders them.
+ */
 export function buildDocument(source: string, fragments: Map<string, FragmentDefinitionNode>): DocumentNode {
   const own = parse(source).definitions;
   const included = new Set(own.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => d.name.value));
-  const definitions: DefinitionNode[] = [...own];
-  for (let i = 0; i < definitions.length; i++) {
-    visit(definitions[i], {
-      FragmentSpread(node) {
-        const name = node.name.value;
-        if (included.has(name)) return;
-        const fragment = fragments.get(name);
-        if (!fragment) throw new Error(`graphql(): unknown fragment ...${name}`);
-        included.add(name);
-        definitions.push(fragment);
-      },
-    });
-  }
-  return compact({ kind: 'Document', definitions }) as DocumentNode;
+  const spread: DefinitionNode[] = [];
+  const spreadsOf = (node: DefinitionNode): string[] => {
+    const names: string[] = [];
+    visit(node, { FragmentSpread: (s) => void names.push(s.name.value) });
+    return names;
+  };
+  const include = (name: string): void => {
+    if (included.has(name)) return;
+    const fragment = fragments.get(name);
+    if (!fragment) throw new Error(`graphql(): unknown fragment ...${name}`);
+    included.add(name);
+    for (const inner of spreadsOf(fragment)) include(inner);
+    spread.push(fragment);
+  };
+  for (const definition of own) for (const name of spreadsOf(definition)) include(name);
+  return compact({ kind: 'Document', definitions: [...own, ...spread] }) as DocumentNode;
 }
 
 /**

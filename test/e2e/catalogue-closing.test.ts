@@ -30,11 +30,11 @@ beforeAll(async () => {
   learner = await app.seed.person({ agency, orgUnit: unit, supervisor, fullName: 'Dewi Lestari' });
   const base = { ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, capacity: 30 };
   const ended = await app.seed.course({ ...base, title: ENDED });
-  await app.sql(`update course set starts_at = now() - interval '60 days', ends_at = now() - interval '21 days', seats_taken = 24 where id = $1`, [ended.id]);
+  await app.sql(`update course_run set starts_at = now() - interval '60 days', ends_at = now() - interval '21 days', seats_taken = 24 where id = $1`, [ended.run.id]);
   const upcoming = await app.seed.course({ ...base, title: UPCOMING });
-  await app.sql(`update course set starts_at = now() + interval '9 days', ends_at = now() + interval '12 days' where id = $1`, [upcoming.id]);
+  await app.sql(`update course_run set starts_at = now() + interval '9 days', ends_at = now() + interval '12 days' where id = $1`, [upcoming.run.id]);
   const done = await app.seed.course({ ...base, title: DONE });
-  await app.sql(`insert into enrolment (person_id, course_id, status, finished_at) values ($1, $2, 'COMPLETED', now())`, [learner.id, done.id]);
+  await app.sql(`insert into enrolment (person_id, course_id, run_id, status, finished_at) values ($1, $2, $3, 'COMPLETED', now())`, [learner.id, done.id, done.run.id]);
 
   browser = await openBrowser();
   page = browser.page;
@@ -70,8 +70,12 @@ describe('finding a course, in the browser', () => {
     await page.getByRole('switch', { name: 'Termasuk yang sudah selesai' }).click();
     await page.waitForURL(/selesai=1/);
     await card(ENDED).waitFor();
-    await card(ENDED).getByText('Pendaftaran ditutup').waitFor();
+    // Its only run has ended: the card says no run is open, and offers no seats.
+    await card(ENDED).getByText('Belum ada angkatan yang dibuka').waitFor();
     expect(await card(ENDED).getByText(/kursi tersisa/).count()).toBe(0);
+    // The upcoming one shows its next run (angkatan) and its seats.
+    await card(UPCOMING).getByText(/^Angkatan berikutnya 1 · /).waitFor();
+    await card(UPCOMING).getByText('30 kursi tersisa dari 30').waitFor();
 
     // The order is in the URL too.
     await page.getByLabel('Urutkan').selectOption('TITLE');
@@ -80,11 +84,16 @@ describe('finding a course, in the browser', () => {
     await expect.poll(async () => (await results.getByRole('heading', { level: 3 }).allTextContents()).join(' | '), { timeout: 10_000 })
       .toBe([ENDED, DONE, UPCOMING].join(' | '));
 
-    // The ended course's page says why enrolment is closed, with no enrol button.
+    // The ended course's page lists no open run; asked for the ended ones too, its run says why enrolment is
+    // closed, with no enrol button.
     await card(ENDED).click();
     await page.getByRole('heading', { name: ENDED, level: 1 }).waitFor();
-    await page.getByText('Pendaftaran ditutup', { exact: true }).waitFor();
-    await page.getByText(/Kursus ini sudah selesai pada/).waitFor();
+    await page.getByText(/^Belum ada angkatan yang dibuka untuk kursus ini/).waitFor();
+    expect(await page.getByRole('button', { name: 'Daftar sekarang' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Tampilkan juga angkatan yang sudah selesai atau dibatalkan' }).click();
+    const run = page.getByRole('article', { name: 'Angkatan 1' });
+    await run.getByText('Pendaftaran ditutup', { exact: true }).waitFor();
+    await run.getByText(/Angkatan ini sudah selesai pada/).waitFor();
     expect(await page.getByRole('button', { name: 'Daftar sekarang' }).count()).toBe(0);
     expect(browser.pageErrors).toEqual([]);
   });

@@ -36,8 +36,8 @@ beforeAll(async () => {
   const agency = await app.seed.agency({ name: 'Pemerintah Kabupaten Banyumas' });
   learner = await app.seed.person({ agency, fullName: 'Dewi Lestari' });
   const course = await app.seed.course({ title: 'Penulisan Naskah Dinas', jp: 8, ownerAgency: agency, policy: EnrolmentPolicy.OPEN });
-  await app.sql(`insert into enrolment (person_id, course_id, status) values ($1, $2, 'ACTIVE')`, [learner.id, course.id]);
-  await app.sql(`update course set seats_taken = 1 where id = $1`, [course.id]);
+  await app.sql(`insert into enrolment (person_id, course_id, run_id, status) values ($1, $2, $3, 'ACTIVE')`, [learner.id, course.id, course.run.id]);
+  await app.sql(`update course_run set seats_taken = 1 where id = $1`, [course.run.id]);
   browser = await openBrowser();
   page = browser.page;
 }, 180_000);

@@ -19,7 +19,7 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let lecturer: Person;
 let enrolmentId: string;
-const courseIds: Record<string, string> = {};
+const runIds: Record<string, string> = {};
 
 beforeAll(async () => {
   requireBuiltClient();
@@ -30,9 +30,9 @@ beforeAll(async () => {
   const learner = await app.seed.person({ agency, fullName: 'Rina Kusuma' });
   for (const [title, from, to] of [[RUNNING, -1, 3], [LATER, 20, 22]] as const) {
     const course = await app.seed.course({ title, ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, delivery: DeliveryMode.IN_PERSON, jp: 16, instructors: [lecturer] });
-    await app.sql(`update course set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day', seats_taken = 1 where id = $1`, [course.id, from, to]);
-    const [row] = await app.sql(`insert into enrolment (person_id, course_id, status) values ($1, $2, 'ACTIVE') returning id`, [learner.id, course.id]);
-    courseIds[title] = course.id;
+    await app.sql(`update course_run set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day', seats_taken = 1 where id = $1`, [course.run.id, from, to]);
+    const [row] = await app.sql(`insert into enrolment (person_id, course_id, run_id, status) values ($1, $2, $3, 'ACTIVE') returning id`, [learner.id, course.id, course.run.id]);
+    runIds[title] = course.run.id;
     if (title === RUNNING) enrolmentId = row.id;
   }
   browser = await openBrowser();
@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe('recording results on the roster', () => {
   it('before the course starts, the buttons are off and the roster says when they open', async () => {
-    await page.goto(`${app.url}/mengajar/${courseIds[LATER]}`);
+    await page.goto(`${app.url}/mengajar/${runIds[LATER]}`);
     await page.getByRole('heading', { level: 1, name: LATER }).waitFor();
     await page.getByText('Kursus belum dimulai', { exact: true }).waitFor();
     const pass = page.getByRole('button', { name: 'Tandai Rina Kusuma lulus' });
@@ -61,7 +61,7 @@ describe('recording results on the roster', () => {
   }, 60_000);
 
   it('while it runs, a result is sent only after confirming that it is early', async () => {
-    await page.goto(`${app.url}/mengajar/${courseIds[RUNNING]}`);
+    await page.goto(`${app.url}/mengajar/${runIds[RUNNING]}`);
     await page.getByRole('heading', { level: 1, name: RUNNING }).waitFor();
     await page.getByRole('button', { name: 'Tandai Rina Kusuma lulus' }).click();
     const dialog = page.getByRole('dialog');

@@ -36,8 +36,8 @@ beforeAll(async () => {
     title: OWN_AGENCY_COURSE, ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, capacity: 25, instructors: [lecturer],
     startsAt: new Date(Date.now() + 14 * 86_400_000),
   });
-  await app.sql(`insert into enrolment (person_id, course_id, status) values ($1, $2, 'ACTIVE')`, [learner.id, course.id]);
-  await app.sql(`update course set seats_taken = 1 where id = $1`, [course.id]);
+  await app.sql(`insert into enrolment (person_id, course_id, run_id, status) values ($1, $2, $3, 'ACTIVE')`, [learner.id, course.id, course.run.id]);
+  await app.sql(`update course_run set seats_taken = 1 where id = $1`, [course.run.id]);
   await app.seed.course({ title: 'Statistik Terapan untuk Perencanaan', ownerPartner: partner, instructors: [lecturer], status: CourseStatus.ARCHIVED, startsAt: new Date('2025-03-03T01:00:00Z') });
   await app.seed.course({ title: 'Kursus Orang Lain', ownerAgency: agency });
 

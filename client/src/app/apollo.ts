@@ -4,6 +4,7 @@ import { ErrorLink } from '@apollo/client/link/error';
 import { tap } from 'rxjs';
 import { reportReachable, reportUnreachable } from './connectivity';
 import { currentLanguage } from './i18n';
+import { pagedListPolicies } from './pagedLists';
 
 /** Sends the UI language with every request: the server translates its error messages. */
 const languageLink = new ApolloLink((operation, forward) => {
@@ -37,10 +38,8 @@ export function createApolloClient() {
   return new ApolloClient({
     link: ApolloLink.from([errorLink, reachableLink, languageLink, httpLink]),
     cache: new InMemoryCache({
-      typePolicies: {
-        // Page wrappers have no id of their own: keep them inside the field that returned them.
-        Query: { fields: {} },
-      },
+      // Paginated lists: pages loaded with "Muat lebih banyak" join in the cache (see pagedLists.ts).
+      typePolicies: pagedListPolicies,
     }),
     defaultOptions: {
       // Show what is cached at once, then refresh it: pleasant on slow mobile data.

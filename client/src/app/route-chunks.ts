@@ -30,7 +30,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/pendaftaran', chunks.myEnrolments],
   ['/persetujuan', chunks.approvals],
   ['/mengajar', chunks.teaching],
-  ['/mengajar/:courseId', chunks.teachingCourse],
+  ['/mengajar/:runId', chunks.teachingCourse],
   ['/admin/pegawai', chunks.adminPeople],
   ['/admin/unit-kerja', chunks.adminOrgUnits],
   ['/admin/kursus', chunks.adminCourses],

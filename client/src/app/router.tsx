@@ -108,7 +108,7 @@ const routes: RouteObject[] = [
           { path: 'pendaftaran', element: page(MyEnrolments, ['LEARNER']) },
           { path: 'persetujuan', element: page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN']) },
           { path: 'mengajar', element: page(Teaching, ['INSTRUCTOR']) },
-          { path: 'mengajar/:courseId', element: page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'mengajar/:runId', element: page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'admin/pegawai', element: page(AdminPeople, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'admin/unit-kerja', element: page(AdminOrgUnits, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'admin/kursus', element: page(AdminCourses, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { IconArchive, IconArrowLeft, IconEye, IconUsers, IconWorld } from '@tabler/icons-react';
+import { IconArchive, IconArrowLeft, IconEye, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -9,6 +9,7 @@ import { errorCode, toUiError } from '../app/errors';
 import { useAdminAgency } from '../features/admin/useAdminAgency';
 import { changedFields, CourseForm, type CourseFormOutput } from '../features/course-admin/CourseForm';
 import { CourseStatusBadge } from '../features/course-admin/CourseStatusBadge';
+import { RunsSection } from '../features/course-admin/RunsSection';
 import { useCourseAdmin } from '../features/course-admin/useCourseAdmin';
 import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
@@ -50,7 +51,6 @@ export default function AdminCourseEditRoute() {
         {back}
         <PageHeader title={t('courseAdmin.new')} description={t('courseAdmin.newDescription')} />
         <CourseForm
-          agencyId={agencyId}
           course={null}
           saving={admin.saving}
           problem={problem}
@@ -59,6 +59,7 @@ export default function AdminCourseEditRoute() {
             setProblem(null);
             const { id, error: e } = await admin.create({ ...v, ownerAgencyId: agencyId, visibleToAgencyIds: v.visibleToAgencyIds });
             if (e) setProblem(e);
+            // Next: its runs (angkatan), on the course's own page.
             else if (id) await navigate(`/admin/kursus/${id}${suffix}`, { replace: true });
           }}
         />
@@ -93,9 +94,6 @@ export default function AdminCourseEditRoute() {
             <Button variant="default" component={Link} to={`/kursus/${c.id}`} leftSection={<IconEye size={18} aria-hidden />}>
               {t('courseAdmin.view')}
             </Button>
-            <Button variant="default" component={Link} to={`/mengajar/${c.id}`} leftSection={<IconUsers size={18} aria-hidden />}>
-              {t('courseAdmin.roster')}
-            </Button>
             {c.status === 'DRAFT' ? (
               <Button color="teal.8" loading={admin.changingStatus} leftSection={<IconWorld size={18} aria-hidden />} onClick={() => void admin.publish(c.id, c.title).then(() => refetch())}>
                 {t('courseAdmin.publish')}
@@ -110,12 +108,15 @@ export default function AdminCourseEditRoute() {
         }
       />
       {c.status === 'ARCHIVED' ? (
-        <Text c="dimmed">{t('errors.COURSE_ARCHIVED')}</Text>
+        <Stack>
+          <Text c="dimmed">{t('errors.COURSE_ARCHIVED')}</Text>
+          <RunsSection courseId={c.id} agencyId={agencyId} editable={false} />
+        </Stack>
       ) : (
         <Stack>
+          <RunsSection courseId={c.id} agencyId={agencyId} editable />
           <CourseForm
             key={c.id}
-            agencyId={agencyId}
             course={c}
             saving={admin.saving}
             problem={problem}

@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Menu, ActionIcon, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconArchive, IconDots, IconPencil, IconPlus, IconSchool, IconSearch, IconUsers, IconWorld } from '@tabler/icons-react';
@@ -6,11 +5,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { AdminAgencySwitch } from '../features/admin/AdminAgencySwitch';
 import { useAdminAgency } from '../features/admin/useAdminAgency';
 import { CourseStatusBadge } from '../features/course-admin/CourseStatusBadge';
-import { useCourseAdmin } from '../features/course-admin/useCourseAdmin';
+import { useCourseStatus } from '../features/course-admin/useCourseStatus';
 import { seatsText } from '../features/course/seats';
 import { graphql } from '../gql/__generated__';
 import type { AdminCoursesQuery, CourseStatus } from '../gql/__generated__/graphql';
@@ -31,13 +31,14 @@ const AdminCoursesDocument = graphql(`
         form
         jp
         status
-        capacity
-        seatsLeft
-        seatsTaken
-        waitlistLength
-        startsAt
-        endsAt
-        enrolmentPolicy
+        nextRun {
+          id
+          code
+          startsAt
+          capacity
+          seatsLeft
+          waitlistLength
+        }
       }
       pageInfo {
         endCursor
@@ -59,8 +60,10 @@ export default function AdminCoursesRoute() {
   const q = params.get('q') ?? '';
   const statusKey = params.get('status') && params.get('status')! in STATUSES ? params.get('status')! : 'semua';
   const [search, setSearch] = useState(q);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const admin = useCourseAdmin();
+  const admin = useCourseStatus();
+  // The list shows each course's next run (angkatan); all its runs are on the course's admin page.
+  const nextRunText = (c: Row) =>
+    c.nextRun ? `${t('run.code', { code: c.nextRun.code })} · ${c.nextRun.startsAt ? fmt.shortDate(c.nextRun.startsAt) : t('course.anytime')}` : t('run.noneOpen');
   useEffect(() => setSearch(q), [q]);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
@@ -69,26 +72,12 @@ export default function AdminCoursesRoute() {
     setParams(next, { replace: true });
   };
   const applySearch = useDebouncedCallback((v: string) => setParam('q', v.trim() || null), 350);
-  const { data, loading, error, refetch, fetchMore } = useQuery(AdminCoursesDocument, {
+  const { loading, error, refetch, page, more } = usePagedList(AdminCoursesDocument, {
     variables: { agencyId, status: STATUSES[statusKey], search: q || null, first: 25, after: null },
+    page: (d) => d.manageableCourses,
   });
-  const page = data?.manageableCourses;
   const suffix = params.get('instansi') ? `?instansi=${params.get('instansi')}` : '';
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          manageableCourses: { ...fetchMoreResult.manageableCourses, nodes: [...prev.manageableCourses.nodes, ...fetchMoreResult.manageableCourses.nodes] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const actions = (c: Row) => (
     <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -102,9 +91,12 @@ export default function AdminCoursesRoute() {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item component={Link} to={`/mengajar/${c.id}`} leftSection={<IconUsers size={16} aria-hidden />}>
-            {t('courseAdmin.roster')}
-          </Menu.Item>
+          {/* The roster is per run: the next run's here, every run's on the course's admin page. */}
+          {c.nextRun ? (
+            <Menu.Item component={Link} to={`/mengajar/${c.nextRun.id}`} leftSection={<IconUsers size={16} aria-hidden />}>
+              {t('courseAdmin.roster')} · {t('run.code', { code: c.nextRun.code })}
+            </Menu.Item>
+          ) : null}
           {c.status === 'DRAFT' ? (
             <Menu.Item leftSection={<IconWorld size={16} aria-hidden />} onClick={() => void admin.publish(c.id, c.title)}>
               {t('courseAdmin.publish')}
@@ -195,8 +187,8 @@ export default function AdminCoursesRoute() {
                 },
                 { key: 'form', header: t('catalogue.filter.form'), minWidth: 'lg', render: (c) => <Text size="sm">{t(`enum.form.${c.form}`)}</Text> },
                 { key: 'jp', header: t('common.jpUnit'), align: 'right', render: (c) => <Text fw={700}>{fmt.number(c.jp)}</Text> },
-                { key: 'start', header: t('course.starts'), minWidth: 'md', render: (c) => <Text size="sm">{c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime')}</Text> },
-                { key: 'seats', header: t('course.facts.seats'), minWidth: 'md', render: (c) => <Text size="sm">{seatsText(c, t)}</Text> },
+                { key: 'start', header: t('run.nextHeader'), minWidth: 'md', render: (c) => <Text size="sm">{nextRunText(c)}</Text> },
+                { key: 'seats', header: t('course.facts.seats'), minWidth: 'md', render: (c) => <Text size="sm">{c.nextRun ? seatsText(c.nextRun, t) : '–'}</Text> },
                 { key: 'status', header: t('courseAdmin.status'), render: (c) => <CourseStatusBadge status={c.status} /> },
                 { key: 'actions', header: <span className="lentera-visually-hidden">{t('common.actions')}</span>, align: 'right', render: actions },
               ]}
@@ -210,12 +202,12 @@ export default function AdminCoursesRoute() {
                     {c.title}
                   </Anchor>
                   <Text size="sm" c="dimmed">
-                    {[c.code, t('common.jp', { jp: c.jp }), c.startsAt ? fmt.shortDate(c.startsAt) : t('course.anytime'), seatsText(c, t)].join(' · ')}
+                    {[c.code, t('common.jp', { jp: c.jp }), nextRunText(c), ...(c.nextRun ? [seatsText(c.nextRun, t)] : [])].join(' · ')}
                   </Text>
                 </Stack>
               )}
             />
-            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>

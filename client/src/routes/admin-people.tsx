@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useMe } from '../app/session';
 import { useFormatters } from '../app/useFormatters';
 import { AdminAgencySwitch } from '../features/admin/AdminAgencySwitch';
@@ -76,7 +77,6 @@ function PeopleOfAgency({ agencyId }: { agencyId: string }) {
   const [search, setSearch] = useState(q);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [resetting, setResetting] = useState<Row | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const { setActive } = usePersonMutations();
   useEffect(() => setSearch(q), [q]);
 
@@ -89,7 +89,7 @@ function PeopleOfAgency({ agencyId }: { agencyId: string }) {
   const applySearch = useDebouncedCallback((v: string) => setParam('q', v.trim() || null), 350);
 
   const { data: units } = useQuery(OrgUnitChoicesDocument, { variables: { agencyId }, fetchPolicy: 'cache-first' });
-  const { data, loading, error, refetch, fetchMore } = useQuery(AdminPeopleDocument, {
+  const { loading, error, refetch, page, more } = usePagedList(AdminPeopleDocument, {
     variables: {
       agencyId,
       search: q || null,
@@ -99,21 +99,9 @@ function PeopleOfAgency({ agencyId }: { agencyId: string }) {
       first: 25,
       after: null,
     },
+    page: (d) => d.people,
   });
-  const page = data?.people;
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({ people: { ...fetchMoreResult.people, nodes: [...prev.people.nodes, ...fetchMoreResult.people.nodes] } }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const actions = (p: Row) => (
     <Group gap={4} wrap="nowrap" justify="flex-end">
@@ -299,7 +287,7 @@ function PeopleOfAgency({ agencyId }: { agencyId: string }) {
                 </Stack>
               )}
             />
-            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>

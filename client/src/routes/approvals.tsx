@@ -1,10 +1,9 @@
-import { useQuery } from '@apollo/client/react';
 import { SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { hasRole, useMe } from '../app/session';
 import { useFormatters } from '../app/useFormatters';
 import { ApprovalCard } from '../features/approvals/ApprovalCard';
@@ -39,24 +38,8 @@ export default function ApprovalsRoute() {
   const isAdmin = hasRole(me, 'AGENCY_ADMIN');
   const isSupervisor = hasRole(me, 'SUPERVISOR');
   const agencyWide = isAdmin && (!isSupervisor || params.get('lingkup') === 'instansi');
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, loading, error, refetch, fetchMore } = useQuery(ApprovalsInboxDocument, { variables: { agencyWide, first: 20, after: null } });
-  const page = data?.approvalsInbox;
+  const { loading, error, refetch, page, more } = usePagedList(ApprovalsInboxDocument, { variables: { agencyWide, first: 20, after: null }, page: (d) => d.approvalsInbox });
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          approvalsInbox: { ...fetchMoreResult.approvalsInbox, nodes: [...prev.approvalsInbox.nodes, ...fetchMoreResult.approvalsInbox.nodes] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   return (
     <>
@@ -98,7 +81,7 @@ export default function ApprovalsRoute() {
                 <ApprovalCard key={r.id} request={r} showApprover={agencyWide} />
               ))}
             </SimpleGrid>
-            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>

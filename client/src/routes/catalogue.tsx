@@ -6,6 +6,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { CatalogueFacetsDocument, CatalogueFilters } from '../features/catalogue/CatalogueFilters';
 import { CourseCard } from '../features/catalogue/CourseCard';
@@ -53,7 +54,6 @@ export default function CatalogueRoute() {
   const [search, setSearch] = useState(filters.search);
   const [drawerOpen, drawer] = useDisclosure(false);
   const wide = useMediaQuery('(min-width: 62em)', true);
-  const [loadingMore, setLoadingMore] = useState(false);
 
   // The URL is the state: a filtered catalogue is a link a colleague can open.
   const apply = (next: Filters) => setParams(toSearchParams(next), { replace: true });
@@ -64,30 +64,12 @@ export default function CatalogueRoute() {
   // "Paling cocok" only means something with search words; without them the server orders by SOONEST.
   const searching = filters.search.trim() !== '';
   const sortShown: CatalogueSort = filters.sort ?? (searching ? 'RELEVANCE' : 'SOONEST');
-  const { data, loading, error, refetch, fetchMore } = useQuery(CatalogueDocument, { variables });
+  const { loading, error, refetch, page, more } = usePagedList(CatalogueDocument, { variables, page: (d) => d.catalogue });
   const { data: facets } = useQuery(CatalogueFacetsDocument, { fetchPolicy: 'cache-first' });
 
-  const page = data?.catalogue;
   const count = activeFilterCount(filters);
   const anyFilter = count > 0 || filters.search.trim() !== '';
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          catalogue: {
-            ...fetchMoreResult.catalogue,
-            nodes: [...prev.catalogue.nodes, ...fetchMoreResult.catalogue.nodes],
-          },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   const pills = activePills(filters, facets, t);
 
@@ -196,7 +178,7 @@ export default function CatalogueRoute() {
                       <CourseCard key={c.id} course={c} />
                     ))}
                   </SimpleGrid>
-                  <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+                  <LoadMore {...more} />
                 </>
               )}
             </ListStates>

@@ -1,5 +1,4 @@
-import { useQuery } from '@apollo/client/react';
-import { Anchor, Avatar, Badge, Button, Grid, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Badge, Button, Grid, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import {
   IconArmchair,
   IconArrowLeft,
@@ -10,25 +9,28 @@ import {
   IconDeviceLaptop,
   IconMapPin,
   IconSettings,
+  IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { errorCode, toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { hasRole, useMe } from '../app/session';
 import { useFormatters } from '../app/useFormatters';
+import { RunStateBadge } from '../features/course/RunStateBadge';
 import { seatsColor, seatsText } from '../features/course/seats';
-import { EnrolPanel } from '../features/enrolment/EnrolPanel';
+import { EnrolPanel, RunEnrol } from '../features/enrolment/EnrolPanel';
 import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorState } from '../ui/ErrorState';
+import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
-import { initials } from '../ui/initials';
 import { PageSkeleton } from '../ui/PageSkeleton';
 
 const CourseDetailDocument = graphql(`
-  query CourseDetail($id: ID!) {
+  query CourseDetail($id: ID!, $includeEnded: Boolean!, $first: Int!, $after: String) {
     course(id: $id) {
       id
       code
@@ -39,31 +41,42 @@ const CourseDetailDocument = graphql(`
       delivery
       jp
       competencyTags
-      capacity
-      seatsTaken
-      seatsLeft
-      waitlistLength
-      enrolmentPolicy
       costPerParticipant
       status
-      startsAt
-      endsAt
-      location
       canManage
       owner {
         id
         name
         kind
       }
-      instructors {
-        id
-        fullName
-        partnerName
-      }
       ...EnrolPanel_course
-      viewerEnrolment {
-        id
-        ...EnrolmentState_enrolment
+      runs(first: $first, after: $after, includeEnded: $includeEnded) {
+        nodes {
+          id
+          code
+          status
+          startsAt
+          endsAt
+          enrolmentClosesAt
+          location
+          onlineUrl
+          capacity
+          seatsLeft
+          waitlistLength
+          enrolmentPolicy
+          viewerMayRecordOutcomes
+          instructors {
+            id
+            fullName
+            partnerName
+          }
+          ...RunEnrol_run
+        }
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
+        totalCount
       }
     }
   }
@@ -90,7 +103,10 @@ export default function CourseDetailRoute() {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const me = useMe();
-  const { data, loading, error, refetch } = useQuery(CourseDetailDocument, { variables: { id: courseId } });
+  const [params, setParams] = useSearchParams();
+  // Ended and cancelled runs only when asked for (in the URL): the page is for choosing a run to join.
+  const includeEnded = params.get('angkatan') === 'semua';
+  const { data, loading, error, refetch, more } = usePagedList(CourseDetailDocument, { variables: { id: courseId, includeEnded, first: 10, after: null }, page: (d) => d.course.runs });
 
   if (loading && !data) return <PageSkeleton cards={2} />;
   if (error && !data) {
@@ -108,8 +124,7 @@ export default function CourseDetailRoute() {
   }
   if (!data) return null;
   const c = data.course;
-  const mine = c.viewerEnrolment ?? null;
-  const teaches = c.instructors.some((i) => i.id === me.id);
+  const runs = c.runs.nodes;
   // Only learners enrol; instructors and admins see the course without the enrol panel.
   const learner = hasRole(me, 'LEARNER');
 
@@ -123,44 +138,24 @@ export default function CourseDetailRoute() {
         title={c.title}
         description={t('course.runBy', { name: c.owner.name })}
         actions={
-          c.canManage || teaches ? (
-            <>
-              <Button component={Link} to={`/mengajar/${c.id}`} variant="default" leftSection={<IconUsers size={18} aria-hidden />}>
-                {t('course.roster')}
-              </Button>
-              {c.canManage ? (
-                <Button component={Link} to={`/admin/kursus/${c.id}`} variant="default" leftSection={<IconSettings size={18} aria-hidden />}>
-                  {t('course.manage')}
-                </Button>
-              ) : null}
-            </>
+          c.canManage ? (
+            <Button component={Link} to={`/admin/kursus/${c.id}`} variant="default" leftSection={<IconSettings size={18} aria-hidden />}>
+              {t('course.manage')}
+            </Button>
           ) : undefined
         }
       />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5, lg: 4 }} order={{ base: 1, md: 2 }}>
           <Stack gap="md">
-            {learner ? <EnrolPanel course={c} enrolment={mine} /> : null}
+            {learner ? <EnrolPanel course={c} /> : null}
             <Paper withBorder p="md" bg="white">
               <Stack gap="md">
                 <Fact icon={<IconClockHour4 size={20} />} label={t('course.facts.jp')}>
                   {t('common.jp', { jp: fmt.number(c.jp) })}
                 </Fact>
-                <Fact icon={<IconCalendarEvent size={20} />} label={t('course.facts.schedule')}>
-                  {c.startsAt ? fmt.schedule(c.startsAt, c.endsAt) : t('course.anytime')}
-                </Fact>
                 <Fact icon={<IconDeviceLaptop size={20} />} label={t('course.facts.delivery')}>
                   {t(`enum.delivery.${c.delivery}`)}
-                </Fact>
-                {c.location ? (
-                  <Fact icon={<IconMapPin size={20} />} label={t('course.facts.location')}>
-                    {c.location}
-                  </Fact>
-                ) : null}
-                <Fact icon={<IconArmchair size={20} />} label={t('course.facts.seats')}>
-                  <Text span fw={700} c={seatsColor(c)}>
-                    {seatsText(c, t)}
-                  </Text>
                 </Fact>
                 {c.costPerParticipant > 0 ? (
                   <Fact icon={<IconCoin size={20} />} label={t('course.facts.cost')}>
@@ -195,26 +190,87 @@ export default function CourseDetailRoute() {
               </Paper>
             ) : null}
 
-            {c.startsAt ? (
-              <Paper withBorder p="md" bg="white" component="section" aria-labelledby="schedule">
-                <Title order={2} fz="lg" mb="xs" id="schedule">
-                  {t('course.schedule')}
-                </Title>
-                <List spacing={6}>
-                  <List.Item>
-                    <Text span fw={600}>{t('course.starts')}:</Text> {fmt.dateTime(c.startsAt)}
-                  </List.Item>
-                  {c.endsAt ? (
-                    <List.Item>
-                      <Text span fw={600}>{t('course.ends')}:</Text> {fmt.dateTime(c.endsAt)}
-                    </List.Item>
-                  ) : null}
-                </List>
-                <Text size="sm" c="dimmed" mt="xs">
-                  {t('course.timeZoneNote', { zone: fmt.zoneLabel })}
-                </Text>
-              </Paper>
-            ) : null}
+            <Paper withBorder p="md" bg="white" component="section" aria-labelledby="runs">
+              <Title order={2} fz="lg" mb={4} id="runs">
+                {includeEnded ? t('run.allTitle') : t('run.openTitle')}
+              </Title>
+              <Text size="sm" c="dimmed" mb="sm">
+                {t('course.timeZoneNote', { zone: fmt.zoneLabel })}
+              </Text>
+              {runs.length === 0 ? <Text>{includeEnded ? t('run.noneAtAll') : t('run.noneOpenLong')}</Text> : null}
+              <Stack gap="sm" component="ul" className="lentera-plain-list">
+                {runs.map((r) => (
+                  <Paper key={r.id} component="li" withBorder p="sm" radius="md">
+                    <Stack gap={6} component="article" aria-labelledby={`run-${r.id}`}>
+                      <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                        <Title order={3} fz="md" id={`run-${r.id}`}>
+                          {t('run.code', { code: r.code })}
+                        </Title>
+                        <RunStateBadge status={r.status} closedReason={r.enrolmentClosedReason} />
+                      </Group>
+                      <Group gap={6} wrap="nowrap" align="flex-start">
+                        <IconCalendarEvent size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
+                        <Text size="sm">{r.startsAt ? fmt.schedule(r.startsAt, r.endsAt) : t('course.anytime')}</Text>
+                      </Group>
+                      {r.location ? (
+                        <Group gap={6} wrap="nowrap" align="flex-start">
+                          <IconMapPin size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
+                          <Text size="sm">{r.location}</Text>
+                        </Group>
+                      ) : null}
+                      {r.onlineUrl ? (
+                        <Group gap={6} wrap="nowrap" align="flex-start">
+                          <IconDeviceLaptop size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
+                          {/* The meeting link is for the people in the run (and who runs it); others see that it is online. */}
+                          {r.viewerEnrolment?.status === 'ACTIVE' || r.viewerMayRecordOutcomes || c.canManage ? (
+                            <Anchor href={r.onlineUrl} target="_blank" rel="noopener noreferrer" size="sm" fw={600}>
+                              {t('run.joinOnline')}
+                            </Anchor>
+                          ) : (
+                            <Text size="sm">{t('run.onlineAfterEnrol')}</Text>
+                          )}
+                        </Group>
+                      ) : null}
+                      <Group gap={6} wrap="nowrap" align="flex-start">
+                        <IconArmchair size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
+                        <Text size="sm" fw={700} c={seatsColor(r)}>
+                          {seatsText(r, t)}
+                        </Text>
+                      </Group>
+                      {r.enrolmentPolicy !== 'OPEN' ? (
+                        <Group gap={6} wrap="nowrap" align="flex-start">
+                          <IconUserCheck size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
+                          <Text size="sm">{t(`enum.policy.${r.enrolmentPolicy}`)}</Text>
+                        </Group>
+                      ) : null}
+                      {r.enrolmentClosesAt && !r.enrolmentClosedReason ? (
+                        <Text size="sm" c="dimmed">
+                          {t('enrolment.deadline', { date: fmt.dateTime(r.enrolmentClosesAt) })}
+                        </Text>
+                      ) : null}
+                      {r.instructors.length > 0 ? (
+                        <Group gap={6} wrap="nowrap" align="flex-start">
+                          <IconUsers size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
+                          <Text size="sm">
+                            {t('run.instructors', { names: r.instructors.map((i) => (i.partnerName ? `${i.fullName} (${i.partnerName})` : i.fullName)).join(', ') })}
+                          </Text>
+                        </Group>
+                      ) : null}
+                      {learner ? <RunEnrol course={c} run={r} /> : null}
+                      {r.viewerMayRecordOutcomes || c.canManage ? (
+                        <Button component={Link} to={`/mengajar/${r.id}`} variant="default" size="compact-md" leftSection={<IconUsers size={16} aria-hidden />} aria-label={t('run.rosterAria', { code: r.code })}>
+                          {t('course.roster')}
+                        </Button>
+                      ) : null}
+                    </Stack>
+                  </Paper>
+                ))}
+              </Stack>
+              <LoadMore {...more} />
+              <Anchor component="button" type="button" size="sm" fw={600} mt="xs" onClick={() => setParams(includeEnded ? {} : { angkatan: 'semua' }, { replace: true })}>
+                {includeEnded ? t('run.showOpenOnly') : t('run.showAll')}
+              </Anchor>
+            </Paper>
 
             <Paper withBorder p="md" bg="white" component="section" aria-labelledby="people">
               <Title order={2} fz="lg" mb="sm" id="people">
@@ -232,25 +288,7 @@ export default function CourseDetailRoute() {
                     </Text>
                   </Stack>
                 </Group>
-                {c.instructors.map((i) => (
-                  <Group key={i.id} gap="sm" wrap="nowrap">
-                    <Avatar color="lantern" radius="xl">
-                      {initials(i.fullName)}
-                    </Avatar>
-                    <Stack gap={0}>
-                      <Text fw={700}>{i.fullName}</Text>
-                      <Text size="sm" c="dimmed">
-                        {i.partnerName ? t('course.instructorAt', { partner: i.partnerName }) : t('enum.role.INSTRUCTOR')}
-                      </Text>
-                    </Stack>
-                  </Group>
-                ))}
               </SimpleGrid>
-              {c.instructors.length === 0 ? (
-                <Text size="sm" c="dimmed" mt="xs">
-                  {t('course.noInstructors')}
-                </Text>
-              ) : null}
             </Paper>
           </Stack>
         </Grid.Col>

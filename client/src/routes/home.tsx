@@ -93,7 +93,7 @@ function LearnerHome() {
   if (error && !data) return <>{header}<ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} /></>;
   if (!data) return null;
   const h = data.learnerHome;
-  // The server splits enrolments by the course's dates, so each appears in exactly one section.
+  // The server splits enrolments by their run's dates, so each appears in exactly one section.
   const nothingYet = [h.activeEnrolments, h.pendingEnrolments, h.upcoming, h.awaitingResult].every((list) => list.length === 0);
 
   return (
@@ -163,7 +163,7 @@ function LearnerHome() {
           <Section id="home-recommended" title={t('home.recommended')} action={<Anchor component={Link} to="/katalog" size="sm" fw={600}>{t('home.openCatalogue')}</Anchor>}>
             <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }} spacing="sm">
               {h.recommended.map((r) => (
-                <RecommendationCard key={r.course.id} recommendation={r} />
+                <RecommendationCard key={r.course.id} recommendation={r} remainingJp={h.remainingJp} targetJp={h.targetJp} />
               ))}
             </SimpleGrid>
           </Section>

@@ -1,10 +1,9 @@
-import { useQuery } from '@apollo/client/react';
 import { Button, Box, SegmentedControl, Stack } from '@mantine/core';
 import { IconClipboardList } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { EnrolmentCard } from '../features/enrolment/EnrolmentCard';
 import { WithdrawButton } from '../features/enrolment/WithdrawButton';
 import { graphql } from '../gql/__generated__';
@@ -44,24 +43,8 @@ export default function MyEnrolmentsRoute() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'semua';
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, loading, error, refetch, fetchMore } = useQuery(MyEnrolmentsDocument, { variables: { status: TABS[tab], first: 20, after: null } });
-  const page = data?.myEnrolments;
+  const { loading, error, refetch, page, more } = usePagedList(MyEnrolmentsDocument, { variables: { status: TABS[tab], first: 20, after: null }, page: (d) => d.myEnrolments });
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          myEnrolments: { ...fetchMoreResult.myEnrolments, nodes: [...prev.myEnrolments.nodes, ...fetchMoreResult.myEnrolments.nodes] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   return (
     <>
@@ -100,7 +83,7 @@ export default function MyEnrolmentsRoute() {
                 />
               ))}
             </Stack>
-            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>

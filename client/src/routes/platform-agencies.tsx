@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconBuildingCommunity, IconDots, IconKey, IconPencil, IconPlus, IconPower, IconSearch, IconSettings } from '@tabler/icons-react';
@@ -7,10 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { UiError } from '../app/errors';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { AgencyForm } from '../features/agencies/AgencyForm';
 import { PersonSearchSelect } from '../features/people/PersonSearchSelect';
-import { useRoleGrants } from '../features/roles/useRoleGrants';
+import { useGrantRole } from '../features/roles/useGrantRole';
 import { graphql } from '../gql/__generated__';
 import type { PlatformAgenciesQuery } from '../gql/__generated__/graphql';
 import { DataTable } from '../ui/DataTable';
@@ -63,7 +64,6 @@ export default function PlatformAgenciesRoute() {
   const [search, setSearch] = useState(q);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [granting, setGranting] = useState<Row | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [setActive] = useMutation(SetAgencyActiveDocument, { refetchQueries: ['PlatformAgencies'] });
   useEffect(() => setSearch(q), [q]);
   const setParam = (key: string, value: string | null) => {
@@ -73,23 +73,11 @@ export default function PlatformAgenciesRoute() {
     setParams(next, { replace: true });
   };
   const applySearch = useDebouncedCallback((v: string) => setParam('q', v.trim() || null), 350);
-  const { data, loading, error, refetch, fetchMore } = useQuery(PlatformAgenciesDocument, {
+  const { loading, error, refetch, page, more } = usePagedList(PlatformAgenciesDocument, {
     variables: { search: q || null, active: status === 'semua' ? null : status === 'aktif', first: 25, after: null },
+    page: (d) => d.agencies,
   });
-  const page = data?.agencies;
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({ agencies: { ...fetchMoreResult.agencies, nodes: [...prev.agencies.nodes, ...fetchMoreResult.agencies.nodes] } }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   async function toggle(a: Row) {
     try {
@@ -228,7 +216,7 @@ export default function PlatformAgenciesRoute() {
                 </Stack>
               )}
             />
-            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>
@@ -242,7 +230,7 @@ export default function PlatformAgenciesRoute() {
 
 function GrantAdminModal({ agency, onClose }: { agency: Row | null; onClose: () => void }) {
   const { t } = useTranslation();
-  const grants = useRoleGrants();
+  const grants = useGrantRole();
   const [person, setPerson] = useState<string | null>(null);
   const [problem, setProblem] = useState<UiError | null>(null);
   const close = () => {

@@ -1,4 +1,3 @@
-import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Card, Checkbox, Group, Modal, Box, SegmentedControl, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { IconArrowLeft, IconCheck, IconUsers, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -6,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { UiError } from '../app/errors';
 import { errorCode, toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { EnrolmentStatusBadge } from '../features/enrolment/EnrolmentStatusBadge';
 import { useFinishEnrolment } from '../features/teaching/useFinishEnrolment';
@@ -18,25 +18,31 @@ import { PageHeader } from '../ui/PageHeader';
 import { PageSkeleton } from '../ui/PageSkeleton';
 
 const TeachingRosterDocument = graphql(`
-  query TeachingRoster($courseId: ID!, $status: [EnrolmentStatus!], $first: Int!, $after: String) {
-    course(id: $courseId) {
+  query TeachingRoster($runId: ID!, $status: [EnrolmentStatus!], $first: Int!, $after: String) {
+    courseRun(id: $runId) {
       id
       code
-      title
-      jp
-      delivery
+      status
       startsAt
       endsAt
+      location
       viewerMayRecordOutcomes
       capacity
       seatsTaken
       waitlistLength
-      owner {
+      course {
         id
-        name
+        code
+        title
+        jp
+        delivery
+        owner {
+          id
+          name
+        }
       }
     }
-    courseRoster(courseId: $courseId, status: $status, first: $first, after: $after) {
+    courseRoster(runId: $runId, status: $status, first: $first, after: $after) {
       nodes {
         id
         status
@@ -71,14 +77,13 @@ const TABS: Record<string, EnrolmentStatus[] | null> = {
 };
 
 export default function TeachingCourseRoute() {
-  const { courseId = '' } = useParams();
+  const { runId = '' } = useParams();
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [params, setParams] = useSearchParams();
   const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'aktif';
-  const [loadingMore, setLoadingMore] = useState(false);
   const [deciding, setDeciding] = useState<{ kind: 'complete' | 'fail'; row: Row } | null>(null);
-  const { data, loading, error, refetch, fetchMore } = useQuery(TeachingRosterDocument, { variables: { courseId, status: TABS[tab], first: 50, after: null } });
+  const { data, loading, error, refetch, more } = usePagedList(TeachingRosterDocument, { variables: { runId, status: TABS[tab], first: 50, after: null }, page: (d) => d.courseRoster });
 
   if (loading && !data) return <PageSkeleton cards={4} />;
   if (error && !data) {
@@ -88,26 +93,16 @@ export default function TeachingCourseRoute() {
     return <ErrorState message={toUiError(error, t).message} onRetry={() => void refetch()} />;
   }
   if (!data) return null;
-  const c = data.course;
+  // The roster is one run's (angkatan): its dates decide when outcomes may be recorded; the course gives JP and title.
+  const run = data.courseRun;
+  const c = run.course;
   const page = data.courseRoster;
   // The server decides (COURSE_NOT_STARTED / COURSE_NOT_ENDED); the roster says so before anyone presses.
   const now = Date.now();
-  const notStarted = !!c.startsAt && new Date(c.startsAt).getTime() > now;
+  const notStarted = !!run.startsAt && new Date(run.startsAt).getTime() > now;
   // Self-paced courses are finished at each learner's own pace: their end date only closes the offer.
-  const beforeEnd = !notStarted && !!c.endsAt && new Date(c.endsAt).getTime() > now && c.delivery !== 'ONLINE_SELF_PACED';
+  const beforeEnd = !notStarted && !!run.endsAt && new Date(run.endsAt).getTime() > now && c.delivery !== 'ONLINE_SELF_PACED';
 
-  async function loadMore() {
-    if (!page.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({ ...fetchMoreResult, courseRoster: { ...fetchMoreResult.courseRoster, nodes: [...prev.courseRoster.nodes, ...fetchMoreResult.courseRoster.nodes] } }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   return (
     <>
@@ -118,9 +113,11 @@ export default function TeachingCourseRoute() {
         eyebrow={`${c.code} · ${c.owner.name}`}
         title={c.title}
         description={[
+          t('run.code', { code: run.code }),
           t('common.jp', { jp: fmt.number(c.jp) }),
-          c.startsAt ? fmt.schedule(c.startsAt, c.endsAt) : t('course.anytime'),
-          c.capacity !== null ? t('teaching.seatsUsed', { taken: c.seatsTaken, capacity: c.capacity }) : t('teaching.participants', { taken: c.seatsTaken }),
+          run.startsAt ? fmt.schedule(run.startsAt, run.endsAt) : t('course.anytime'),
+          run.capacity !== null ? t('teaching.seatsUsed', { taken: run.seatsTaken, capacity: run.capacity }) : t('teaching.participants', { taken: run.seatsTaken }),
+          ...(run.status === 'CANCELLED' ? [t('enum.runStatus.CANCELLED')] : []),
         ].join(' · ')}
       />
       <Box mb="md">
@@ -131,13 +128,13 @@ export default function TeachingCourseRoute() {
           data={Object.keys(TABS).map((k) => ({ value: k, label: t(`teaching.tab.${k}`) }))}
         />
       </Box>
-      {!c.viewerMayRecordOutcomes ? (
+      {!run.viewerMayRecordOutcomes ? (
         <Text size="sm" c="dimmed" mb="sm" id="outcome-note">
           {t('teaching.outcomesByOthers')}
         </Text>
       ) : notStarted ? (
         <Alert variant="light" mb="sm" id="outcome-note" title={t('teaching.notStartedTitle')}>
-          {t('teaching.notStartedNote', { date: fmt.dateTime(c.startsAt!) })}
+          {t('teaching.notStartedNote', { date: fmt.dateTime(run.startsAt!) })}
         </Alert>
       ) : null}
       {page.nodes.length === 0 ? (
@@ -174,7 +171,7 @@ export default function TeachingCourseRoute() {
                       {r.decisionNote ? ` · “${r.decisionNote}”` : ''}
                     </Text>
                   ) : null}
-                  {r.status === 'ACTIVE' && c.viewerMayRecordOutcomes ? (
+                  {r.status === 'ACTIVE' && run.viewerMayRecordOutcomes ? (
                     <Group grow gap="sm" mt={4}>
                       <Button color="teal.8" size="md" leftSection={<IconCheck size={18} aria-hidden />} disabled={notStarted} aria-describedby={notStarted ? 'outcome-note' : undefined} onClick={() => setDeciding({ kind: 'complete', row: r })} aria-label={t('teaching.completeAria', { name: r.learner.fullName })}>
                         {t('teaching.complete')}
@@ -188,10 +185,10 @@ export default function TeachingCourseRoute() {
               </Card>
             ))}
           </SimpleGrid>
-          <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+          <LoadMore {...more} />
         </>
       )}
-      <FinishModal deciding={deciding} jp={c.jp} earlyUntil={beforeEnd ? c.endsAt! : null} onClose={() => setDeciding(null)} />
+      <FinishModal deciding={deciding} jp={c.jp} earlyUntil={beforeEnd ? run.endsAt! : null} onClose={() => setDeciding(null)} />
     </>
   );
 }

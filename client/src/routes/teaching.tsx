@@ -1,26 +1,25 @@
-import { useQuery } from '@apollo/client/react';
 import { Box, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import { IconChalkboardTeacher } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
-import { TeachingCourseCard } from '../features/teaching/TeachingCourseCard';
+import { TeachingRunCard } from '../features/teaching/TeachingRunCard';
 import { graphql } from '../gql/__generated__';
-import type { CourseStatus } from '../gql/__generated__/graphql';
+import type { CourseRunStatus } from '../gql/__generated__/graphql';
 import { EmptyState } from '../ui/EmptyState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { CardListSkeleton } from '../ui/PageSkeleton';
 import { ListStates } from '../ui/ListStates';
 
-const TeachingCoursesDocument = graphql(`
-  query TeachingCourses($status: CourseStatus, $first: Int!, $after: String) {
-    teachingCourses(status: $status, first: $first, after: $after) {
+const TeachingRunsDocument = graphql(`
+  query TeachingRuns($status: CourseRunStatus, $includeEnded: Boolean!, $first: Int!, $after: String) {
+    teachingRuns(status: $status, includeEnded: $includeEnded, first: $first, after: $after) {
       nodes {
         id
-        ...TeachingCourseCard_course
+        ...TeachingRunCard_run
       }
       pageInfo {
         endCursor
@@ -31,33 +30,21 @@ const TeachingCoursesDocument = graphql(`
   }
 `);
 
-/** `semua` is every course except drafts (the server's default); drafts have their own tab. */
-const TABS: Record<string, CourseStatus | null> = { semua: null, terbit: 'PUBLISHED', arsip: 'ARCHIVED', draf: 'DRAFT' };
+/** `semua`: every run, ended ones too (outcomes are recorded after the end); `berjalan`: not ended; `batal`: cancelled. */
+const TABS: Record<string, { status: CourseRunStatus | null; includeEnded: boolean }> = {
+  semua: { status: null, includeEnded: true },
+  berjalan: { status: 'SCHEDULED', includeEnded: false },
+  batal: { status: 'CANCELLED', includeEnded: true },
+};
 
-/** The courses the viewer teaches, newest start first; each opens its participant list. */
+/** The runs (angkatan) the viewer teaches, latest start first; each opens its participant list. */
 export default function TeachingRoute() {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [params, setParams] = useSearchParams();
   const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'semua';
-  const [loadingMore, setLoadingMore] = useState(false);
-  const { data, loading, error, refetch, fetchMore } = useQuery(TeachingCoursesDocument, { variables: { status: TABS[tab], first: 24, after: null } });
-  const page = data?.teachingCourses;
+  const { loading, error, refetch, page, more } = usePagedList(TeachingRunsDocument, { variables: { ...TABS[tab], first: 24, after: null }, page: (d) => d.teachingRuns });
 
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({
-          teachingCourses: { ...fetchMoreResult.teachingCourses, nodes: [...prev.teachingCourses.nodes, ...fetchMoreResult.teachingCourses.nodes] },
-        }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   return (
     <>
@@ -67,7 +54,7 @@ export default function TeachingRoute() {
           value={tab}
           onChange={(v) => setParams(v === 'semua' ? {} : { status: v }, { replace: true })}
           aria-label={t('teaching.statusLabel')}
-          data={Object.keys(TABS).map((k) => ({ value: k, label: k === 'semua' ? t('teaching.allCourses') : t(`enum.courseStatus.${TABS[k]}`) }))}
+          data={Object.keys(TABS).map((k) => ({ value: k, label: t(`teaching.runTab.${k}`) }))}
         />
       </Box>
       <ListStates
@@ -88,16 +75,16 @@ export default function TeachingRoute() {
         {(page) => (
           <>
             <Text size="sm" c="dimmed" mb="sm" aria-live="polite">
-              {t('teaching.courseCount', { total: fmt.number(page.totalCount) })}
+              {t('teaching.runCount', { total: fmt.number(page.totalCount) })}
             </Text>
             <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md" component="ul" className="lentera-plain-list">
-              {page.nodes.map((c) => (
-                <li key={c.id}>
-                  <TeachingCourseCard course={c} />
+              {page.nodes.map((r) => (
+                <li key={r.id}>
+                  <TeachingRunCard run={r} />
                 </li>
               ))}
             </SimpleGrid>
-            <LoadMore shown={page.nodes.length} total={page.totalCount} hasMore={page.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>

@@ -31,6 +31,10 @@ export const ApprovalCard_request = graphql(`
       jp
       form
       ownerName
+    }
+    run {
+      id
+      code
       startsAt
       endsAt
       capacity
@@ -83,7 +87,7 @@ export function ApprovalCard({ request: r, showApprover }: { request: ApprovalCa
           ({t('common.jp', { jp: fmt.number(r.course.jp) })})
         </Text>
         <Text size="sm" c="dimmed">
-          {[r.course.ownerName, r.course.startsAt ? fmt.schedule(r.course.startsAt, r.course.endsAt) : t('course.anytime'), seatsText(r.course, t)].join(' · ')}
+          {[r.course.ownerName, t('run.code', { code: r.run.code }), r.run.startsAt ? fmt.schedule(r.run.startsAt, r.run.endsAt) : t('course.anytime'), seatsText(r.run, t)].join(' · ')}
         </Text>
         <Stack gap={4}>
           <Group justify="space-between">

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent, IconCalendarOff, IconArmchair, IconUserCheck } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconCalendarOff, IconArmchair, IconDeviceLaptop, IconMapPin, IconUserCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../app/useFormatters';
@@ -21,13 +21,19 @@ export const CourseCard_course = graphql(`
     form
     delivery
     jp
-    capacity
-    seatsLeft
-    waitlistLength
-    enrolmentPolicy
-    startsAt
-    endsAt
-    enrolmentClosedReason
+    nextRun {
+      id
+      code
+      startsAt
+      endsAt
+      location
+      onlineUrl
+      capacity
+      seatsLeft
+      waitlistLength
+      enrolmentPolicy
+      enrolmentClosedReason
+    }
     viewerEnrolment {
       id
       status
@@ -41,11 +47,12 @@ export const CourseCard_course = graphql(`
   }
 `);
 
-/** One course in a list: the whole card opens it; JP, dates, seats and who runs it at a glance. */
+/** One course in a list: the whole card opens it; JP, who runs it and its next run (angkatan, dates, place, seats) at a glance. */
 export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const mine = course.viewerEnrolment?.status;
+  const run = course.nextRun;
   return (
     <Card component={Link} to={`/kursus/${course.id}`} bg="white" h="100%" aria-label={undefined}>
       <Stack gap="xs" h="100%">
@@ -84,11 +91,28 @@ export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
               {course.owner.name}
             </Text>
           </Group>
-          <Group gap={6} wrap="nowrap">
-            <IconCalendarEvent size={16} aria-hidden />
-            <Text size="sm">{course.startsAt ? fmt.schedule(course.startsAt, course.endsAt) : t('course.anytime')}</Text>
-          </Group>
-          {course.enrolmentClosedReason ? (
+          {run ? (
+            <Group gap={6} wrap="nowrap">
+              <IconCalendarEvent size={16} aria-hidden />
+              <Text size="sm">
+                {t('run.next', { code: run.code })} · {run.startsAt ? fmt.schedule(run.startsAt, run.endsAt) : t('course.anytime')}
+              </Text>
+            </Group>
+          ) : null}
+          {run ? (
+            <Group gap={6} wrap="nowrap">
+              {run.location ? <IconMapPin size={16} aria-hidden /> : <IconDeviceLaptop size={16} aria-hidden />}
+              <Text size="sm">{run.location ? (run.onlineUrl ? t('run.placeAndOnline', { place: run.location }) : run.location) : run.onlineUrl ? t('run.online') : t(`enum.delivery.${course.delivery}`)}</Text>
+            </Group>
+          ) : null}
+          {!run ? (
+            <Group gap={6} wrap="nowrap">
+              <IconCalendarOff size={16} aria-hidden />
+              <Text size="sm" fw={600} c="ink.7">
+                {t('run.noneOpen')}
+              </Text>
+            </Group>
+          ) : run.enrolmentClosedReason ? (
             <Group gap={6} wrap="nowrap">
               <IconCalendarOff size={16} aria-hidden />
               <Text size="sm" fw={600} c="ink.7">
@@ -98,15 +122,15 @@ export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
           ) : (
             <Group gap={6} wrap="nowrap">
               <IconArmchair size={16} aria-hidden />
-              <Text size="sm" fw={600} c={seatsColor(course)}>
-                {seatsText(course, t)}
+              <Text size="sm" fw={600} c={seatsColor(run)}>
+                {seatsText(run, t)}
               </Text>
             </Group>
           )}
-          {course.enrolmentPolicy !== 'OPEN' ? (
+          {run && run.enrolmentPolicy !== 'OPEN' ? (
             <Group gap={6} wrap="nowrap">
               <IconUserCheck size={16} aria-hidden />
-              <Text size="sm">{t(`enum.policy.${course.enrolmentPolicy}`)}</Text>
+              <Text size="sm">{t(`enum.policy.${run.enrolmentPolicy}`)}</Text>
             </Group>
           ) : null}
         </Stack>

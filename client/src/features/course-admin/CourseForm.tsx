@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, MultiSelect, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, TagsInput, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NumberInput, Paper, Radio, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -8,8 +8,7 @@ import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
 import type { UiError } from '../../app/errors';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
-import type { CourseForm_CourseFragment, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy, UpdateCourseInput } from '../../gql/__generated__/graphql';
-import { isoToLocalInput, localInputToIso } from '../../ui/format';
+import type { CourseForm_CourseFragment, CourseVisibility, DeliveryMode, DevelopmentForm, UpdateCourseInput } from '../../gql/__generated__/graphql';
 import { AgencyMultiSelect } from '../admin/AgencyMultiSelect';
 import { ALL_FORMS } from '../catalogue/filters';
 
@@ -24,27 +23,14 @@ export const CourseForm_course = graphql(`
     delivery
     jp
     competencyTags
-    capacity
-    seatsTaken
-    waitlistLength
-    enrolmentPolicy
     visibility
     costPerParticipant
-    startsAt
-    endsAt
-    enrolmentClosesAt
-    location
     status
     canManage
     owner {
       id
       name
       kind
-    }
-    instructors {
-      id
-      fullName
-      partnerName
     }
     visibleToAgencies {
       id
@@ -54,16 +40,9 @@ export const CourseForm_course = graphql(`
 `);
 
 const CourseFormChoicesDocument = graphql(`
-  query CourseFormChoices($agencyId: ID!) {
+  query CourseFormChoices {
     competencyTags {
       tag
-    }
-    people(agencyId: $agencyId, role: INSTRUCTOR, active: true, first: 100) {
-      nodes {
-        id
-        fullName
-        positionTitle
-      }
     }
   }
 `);
@@ -82,16 +61,9 @@ type Values = {
   delivery: DeliveryMode;
   jp: number | string;
   competencyTags: string[];
-  capacity: number | string;
-  enrolmentPolicy: EnrolmentPolicy;
   visibility: CourseVisibility;
   visibleToAgencyIds: string[];
-  startsAt: string;
-  endsAt: string;
-  enrolmentClosesAt: string;
-  location: string;
   costPerParticipant: number | string;
-  instructorIds: string[];
 };
 
 export interface CourseFormOutput {
@@ -102,16 +74,9 @@ export interface CourseFormOutput {
   delivery: DeliveryMode;
   jp: number;
   competencyTags: string[];
-  capacity: number | null;
-  enrolmentPolicy: EnrolmentPolicy;
   visibility: CourseVisibility;
   visibleToAgencyIds: string[];
-  startsAt: string | null;
-  endsAt: string | null;
-  enrolmentClosesAt: string | null;
-  location: string | null;
   costPerParticipant: number;
-  instructorIds: string[];
 }
 
 /** Only the fields that differ from the course as loaded, for updateCourse. */
@@ -125,16 +90,9 @@ export function changedFields(before: CourseForm_CourseFragment, after: CourseFo
   if (after.delivery !== before.delivery) out.delivery = after.delivery;
   if (after.jp !== before.jp) out.jp = after.jp;
   if (!same(after.competencyTags, before.competencyTags)) out.competencyTags = after.competencyTags;
-  if (after.capacity !== before.capacity) out.capacity = after.capacity;
-  if (after.enrolmentPolicy !== before.enrolmentPolicy) out.enrolmentPolicy = after.enrolmentPolicy;
   if (after.visibility !== before.visibility) out.visibility = after.visibility;
   if (!same([...after.visibleToAgencyIds].sort(), before.visibleToAgencies.map((a) => a.id).sort())) out.visibleToAgencyIds = after.visibleToAgencyIds;
-  if (after.startsAt !== (before.startsAt ? new Date(before.startsAt).toISOString() : null)) out.startsAt = after.startsAt;
-  if (after.endsAt !== (before.endsAt ? new Date(before.endsAt).toISOString() : null)) out.endsAt = after.endsAt;
-  if (after.enrolmentClosesAt !== (before.enrolmentClosesAt ? new Date(before.enrolmentClosesAt).toISOString() : null)) out.enrolmentClosesAt = after.enrolmentClosesAt;
-  if (after.location !== (before.location ?? null)) out.location = after.location;
   if (after.costPerParticipant !== before.costPerParticipant) out.costPerParticipant = after.costPerParticipant;
-  if (!same([...after.instructorIds].sort(), before.instructors.map((i) => i.id).sort())) out.instructorIds = after.instructorIds;
   return out;
 }
 
@@ -149,16 +107,14 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** Everything a course needs, grouped as an admin thinks about it; problems show under their field. */
+/** What a course is (its runs, with dates, place and seats, are edited apart: RunsSection); problems show under their field. */
 export function CourseForm({
-  agencyId,
   course,
   saving,
   problem,
   onSubmit,
   onCancel,
 }: {
-  agencyId: string;
   course: CourseForm_CourseFragment | null;
   saving: boolean;
   problem: UiError | null;
@@ -168,7 +124,7 @@ export function CourseForm({
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [localError, setLocalError] = useState<string | null>(null);
-  const { data: choices } = useQuery(CourseFormChoicesDocument, { variables: { agencyId }, fetchPolicy: 'cache-first' });
+  const { data: choices } = useQuery(CourseFormChoicesDocument, { fetchPolicy: 'cache-first' });
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -179,24 +135,14 @@ export function CourseForm({
       delivery: course?.delivery ?? 'IN_PERSON',
       jp: course?.jp ?? '',
       competencyTags: course?.competencyTags ?? [],
-      capacity: course?.capacity ?? '',
-      enrolmentPolicy: course?.enrolmentPolicy ?? 'SUPERVISOR_APPROVAL',
       visibility: course?.visibility ?? 'OWN_AGENCY',
       visibleToAgencyIds: course?.visibleToAgencies.map((a) => a.id) ?? [],
-      startsAt: isoToLocalInput(course?.startsAt, fmt.timeZone),
-      endsAt: isoToLocalInput(course?.endsAt, fmt.timeZone),
-      enrolmentClosesAt: isoToLocalInput(course?.enrolmentClosesAt, fmt.timeZone),
-      location: course?.location ?? '',
       costPerParticipant: course?.costPerParticipant ?? 0,
-      instructorIds: course?.instructors.map((i) => i.id) ?? [],
     },
     validate: {
       code: (v) => (v.trim() ? null : t('courseAdmin.form.required')),
       title: (v) => (v.trim() ? null : t('courseAdmin.form.required')),
       jp: (v) => (typeof v === 'number' && v >= 1 && v <= 1000 ? null : t('courseAdmin.form.jpRange')),
-      capacity: (v) => (v === '' || (typeof v === 'number' && v >= 1) ? null : t('courseAdmin.form.capacityMin')),
-      endsAt: (v, all) => (v && all.startsAt && v <= all.startsAt ? t('errors.INVALID_DATES') : null),
-      enrolmentClosesAt: (v, all) => (v && all.endsAt && v > all.endsAt ? t('errors.INVALID_ENROLMENT_DEADLINE') : null),
     },
   });
   const formRef = useRef<HTMLFormElement>(null);
@@ -204,9 +150,6 @@ export function CourseForm({
     if (problem) focusFirstInvalid(formRef.current);
   }, [problem]);
   const err = (name: keyof Values) => form.errors[name] ?? problem?.fields[name];
-  const instructorOptions = new Map<string, string>();
-  for (const i of course?.instructors ?? []) instructorOptions.set(i.id, i.partnerName ? `${i.fullName} (${i.partnerName})` : i.fullName);
-  for (const p of choices?.people.nodes ?? []) instructorOptions.set(p.id, [p.fullName, p.positionTitle].filter(Boolean).join(' — '));
   const generalError = localError ?? (problem && Object.keys(problem.fields).length === 0 ? problem.message : null);
 
   return (
@@ -223,16 +166,9 @@ export function CourseForm({
           delivery: v.delivery,
           jp: Number(v.jp),
           competencyTags: v.competencyTags.map((x) => x.trim()).filter(Boolean),
-          capacity: v.capacity === '' ? null : Number(v.capacity),
-          enrolmentPolicy: v.enrolmentPolicy,
           visibility: v.visibility,
           visibleToAgencyIds: v.visibility === 'LISTED_AGENCIES' ? v.visibleToAgencyIds : [],
-          startsAt: v.startsAt ? localInputToIso(v.startsAt, fmt.timeZone) : null,
-          endsAt: v.endsAt ? localInputToIso(v.endsAt, fmt.timeZone) : null,
-          enrolmentClosesAt: v.enrolmentClosesAt ? localInputToIso(v.enrolmentClosesAt, fmt.timeZone) : null,
-          location: v.location.trim() || null,
           costPerParticipant: v.costPerParticipant === '' ? 0 : Number(v.costPerParticipant),
-          instructorIds: v.instructorIds,
         });
       }, () => {
         setLocalError(t('courseAdmin.form.fixErrors'));
@@ -283,43 +219,8 @@ export function CourseForm({
           />
         </Section>
 
-        <Section id="course-when" title={t('courseAdmin.form.when')}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput type="datetime-local" label={t('courseAdmin.form.startsAt', { zone: fmt.zoneLabel })} {...form.getInputProps('startsAt')} error={err('startsAt')} />
-            <TextInput type="datetime-local" label={t('courseAdmin.form.endsAt', { zone: fmt.zoneLabel })} {...form.getInputProps('endsAt')} error={err('endsAt')} />
-            <TextInput
-              type="datetime-local"
-              label={t('courseAdmin.form.enrolmentClosesAt', { zone: fmt.zoneLabel })}
-              description={t('courseAdmin.form.enrolmentClosesAtHint')}
-              {...form.getInputProps('enrolmentClosesAt')}
-              error={err('enrolmentClosesAt')}
-            />
-          </SimpleGrid>
-          <Text size="sm" c="dimmed">
-            {t('courseAdmin.form.whenHint')}
-          </Text>
-          <TextInput label={t('course.facts.location')} description={t('courseAdmin.form.locationHint')} {...form.getInputProps('location')} error={err('location')} />
-          <MultiSelect
-            label={t('courseAdmin.form.instructors')}
-            description={t('courseAdmin.form.instructorsHint')}
-            searchable
-            data={[...instructorOptions].map(([value, label]) => ({ value, label }))}
-            {...form.getInputProps('instructorIds')}
-            error={err('instructorIds')}
-            comboboxProps={{ withinPortal: true }}
-          />
-        </Section>
-
         <Section id="course-who" title={t('courseAdmin.form.who')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <NumberInput
-              label={t('courseAdmin.form.capacity')}
-              description={course && course.seatsTaken > 0 ? t('courseAdmin.form.capacityTaken', { taken: course.seatsTaken }) : t('courseAdmin.form.capacityHint')}
-              min={1}
-              allowDecimal={false}
-              {...form.getInputProps('capacity')}
-              error={err('capacity')}
-            />
             <NumberInput
               label={t('courseAdmin.form.cost')}
               description={t('courseAdmin.form.costHint')}
@@ -332,13 +233,6 @@ export function CourseForm({
               error={err('costPerParticipant')}
             />
           </SimpleGrid>
-          <Radio.Group label={t('courseAdmin.form.policy')} {...form.getInputProps('enrolmentPolicy')} error={err('enrolmentPolicy')}>
-            <Stack gap="xs" mt={6}>
-              {(['OPEN', 'SUPERVISOR_APPROVAL', 'INVITATION'] as const).map((p) => (
-                <Radio key={p} value={p} label={t(`enum.policy.${p}`)} description={t(`courseAdmin.form.policyHint.${p}`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
           <Radio.Group label={t('courseAdmin.form.visibility')} {...form.getInputProps('visibility')} error={err('visibility')}>
             <Stack gap="xs" mt={6}>
               {(['OWN_AGENCY', 'LISTED_AGENCIES', 'ALL_AGENCIES'] as const).map((v) => (

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { toUiError, type UiError } from '../../app/errors';
 import { graphql } from '../../gql/__generated__';
 import type { CreateCourseInput, UpdateCourseInput } from '../../gql/__generated__/graphql';
-import { notifyError, notifySuccess } from '../../ui/notify';
+import { notifySuccess } from '../../ui/notify';
+import { useCourseStatus } from './useCourseStatus';
 
 const CreateCourseDocument = graphql(`
   mutation CreateCourse($input: CreateCourseInput!) {
@@ -21,23 +22,6 @@ const UpdateCourseDocument = graphql(`
     }
   }
 `);
-const PublishCourseDocument = graphql(`
-  mutation PublishCourse($id: ID!) {
-    publishCourse(id: $id) {
-      id
-      status
-      publishedAt
-    }
-  }
-`);
-const ArchiveCourseDocument = graphql(`
-  mutation ArchiveCourse($id: ID!) {
-    archiveCourse(id: $id) {
-      id
-      status
-    }
-  }
-`);
 
 /** Course administration: each action says what it did, or why not. */
 export function useCourseAdmin() {
@@ -45,11 +29,10 @@ export function useCourseAdmin() {
   const refetch = { refetchQueries: ['AdminCourses'] };
   const [create, c] = useMutation(CreateCourseDocument, refetch);
   const [update, u] = useMutation(UpdateCourseDocument, refetch);
-  const [publish, p] = useMutation(PublishCourseDocument, refetch);
-  const [archive, a] = useMutation(ArchiveCourseDocument, refetch);
+  const status = useCourseStatus();
   return {
+    ...status,
     saving: c.loading || u.loading,
-    changingStatus: p.loading || a.loading,
     async create(input: CreateCourseInput): Promise<{ id?: string; error?: UiError }> {
       try {
         const { data } = await create({ variables: { input } });
@@ -66,22 +49,6 @@ export function useCourseAdmin() {
         return null;
       } catch (e) {
         return toUiError(e, t);
-      }
-    },
-    async publish(id: string, title: string) {
-      try {
-        await publish({ variables: { id } });
-        notifySuccess(t('courseAdmin.published', { title }));
-      } catch (e) {
-        notifyError(toUiError(e, t).message);
-      }
-    },
-    async archive(id: string, title: string) {
-      try {
-        await archive({ variables: { id } });
-        notifySuccess(t('courseAdmin.archived', { title }));
-      } catch (e) {
-        notifyError(toUiError(e, t).message);
       }
     },
   };

@@ -1,12 +1,12 @@
-import { Alert, Box, Button, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCalendarOff, IconInfoCircle, IconListNumbers, IconUserCheck, IconBolt } from '@tabler/icons-react';
-import { Link } from 'react-router';
-import { useState, type ReactNode } from 'react';
+import { Alert, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconBolt, IconCalendarOff, IconInfoCircle, IconListNumbers, IconRepeat, IconUserCheck } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { hasRole, useMe } from '../../app/session';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
-import type { EnrolPanel_CourseFragment, EnrolmentState_EnrolmentFragment } from '../../gql/__generated__/graphql';
+import type { EnrolPanel_CourseFragment, RunEnrol_RunFragment } from '../../gql/__generated__/graphql';
 import { EnrolmentStatusBadge } from './EnrolmentStatusBadge';
 import { statusSentence } from './statusSentence';
 import { useEnrol } from './useEnrol';
@@ -18,6 +18,17 @@ export const EnrolPanel_course = graphql(`
     title
     jp
     status
+    viewerEnrolment {
+      id
+      ...EnrolmentState_enrolment
+    }
+  }
+`);
+
+export const RunEnrol_run = graphql(`
+  fragment RunEnrol_run on CourseRun {
+    id
+    code
     enrolmentPolicy
     capacity
     seatsLeft
@@ -25,57 +36,27 @@ export const EnrolPanel_course = graphql(`
     endsAt
     enrolmentClosesAt
     enrolmentClosedReason
+    viewerEnrolment {
+      id
+      ...EnrolmentState_enrolment
+    }
   }
 `);
 
-const OPEN_AGAIN = ['REJECTED', 'WITHDRAWN'];
+/** States in which the viewer is in a run: one run of a course at a time (and a completed course is not taken again). */
+const CURRENT = ['REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED'];
+/** After these, a later run may be taken (a retake after failing, or enrolling again after withdrawing or a rejection). */
+const MAY_JOIN_LATER = ['FAILED', 'WITHDRAWN', 'REJECTED'];
+const WITHDRAWABLE = ['REQUESTED', 'ACTIVE', 'WAITLISTED'];
 
 /**
- * The enrol button with its consequence stated before it is pressed, and afterwards the
- * outcome in plain words (and what happens next).
+ * The viewer's place in the course, whichever run it is in: the state in colour, icon and words, what happens next,
+ * and, after failing or withdrawing, that a later run may be taken. Each run below carries its own enrol action.
  */
-export function EnrolPanel({ course, enrolment: initial }: { course: EnrolPanel_CourseFragment; enrolment: EnrolmentState_EnrolmentFragment | null }) {
+export function EnrolPanel({ course }: { course: EnrolPanel_CourseFragment }) {
   const { t } = useTranslation();
-  const me = useMe();
   const fmt = useFormatters();
-  const [fresh, setFresh] = useState<EnrolmentState_EnrolmentFragment | null>(null);
-  const enrolment = fresh ?? initial;
-  const { enrol, loading } = useEnrol(course.title);
-
-  const canEnrolAgain = !enrolment || OPEN_AGAIN.includes(enrolment.status);
-  const full = course.capacity !== null && course.seatsLeft === 0;
-
-  let consequence: { icon: ReactNode; text: string; tone: 'info' | 'warn' } | null = null;
-  let blocked: string | null = null;
-  let buttonLabel = t('enrolment.enrolNow');
-  // Closed (ended, or past the deadline) says so and why, instead of offering a button the server refuses.
-  const closed = course.enrolmentClosedReason
-    ? t(`enrolment.closed.${course.enrolmentClosedReason}`, {
-        date: fmt.dateTime((course.enrolmentClosedReason === 'COURSE_ENDED' ? course.endsAt : course.enrolmentClosesAt) ?? new Date()),
-      })
-    : null;
-  if (course.status !== 'PUBLISHED') blocked = t('errors.COURSE_NOT_OPEN');
-  else if (!hasRole(me, 'LEARNER')) blocked = t('errors.NOT_A_LEARNER');
-  else if (course.enrolmentPolicy === 'INVITATION') blocked = t('enrolment.consequence.invitation');
-  else if (course.enrolmentPolicy === 'SUPERVISOR_APPROVAL') {
-    if (!me.supervisorName) blocked = t('errors.NO_SUPERVISOR');
-    else {
-      consequence = {
-        icon: <IconUserCheck size={20} aria-hidden />,
-        text: full
-          ? t('enrolment.consequence.approvalFull', { name: me.supervisorName })
-          : t('enrolment.consequence.approval', { name: me.supervisorName }),
-        tone: 'info',
-      };
-      buttonLabel = t('enrolment.requestApproval');
-    }
-  } else if (full) {
-    consequence = { icon: <IconListNumbers size={20} aria-hidden />, text: t('enrolment.consequence.waitlist', { position: course.waitlistLength + 1 }), tone: 'warn' };
-    buttonLabel = t('enrolment.joinWaitlist');
-  } else {
-    consequence = { icon: <IconBolt size={20} aria-hidden />, text: t('enrolment.consequence.direct'), tone: 'info' };
-  }
-
+  const e = course.viewerEnrolment;
   return (
     <Paper withBorder p="md" bg="white" shadow="xs" component="section" aria-labelledby="enrol-panel-title">
       <Stack gap="sm">
@@ -83,66 +64,28 @@ export function EnrolPanel({ course, enrolment: initial }: { course: EnrolPanel_
           {t('enrolment.panelTitle')}
         </Title>
         <Box aria-live="polite" aria-atomic="true">
-          {enrolment ? (
+          {e ? (
             <Stack gap={8}>
               <Group gap="xs">
-                <EnrolmentStatusBadge status={enrolment.status} size="lg" />
+                <EnrolmentStatusBadge status={e.status} size="lg" />
+                <Text size="sm" fw={700}>
+                  {t('run.code', { code: e.run.code })}
+                </Text>
               </Group>
-              <Text fw={600}>{statusSentence(enrolment, t, fmt.relative, fmt.date)}</Text>
+              <Text fw={600}>{statusSentence(e, t, fmt.relative, fmt.date)}</Text>
             </Stack>
-          ) : null}
+          ) : (
+            <Text>{t('run.choose')}</Text>
+          )}
         </Box>
-        {enrolment && ['REQUESTED', 'ACTIVE', 'WAITLISTED'].includes(enrolment.status) ? (
-          <WithdrawButton enrolmentId={enrolment.id} status={enrolment.status} title={course.title} onDone={() => setFresh(null)} fullWidth />
-        ) : null}
-        {canEnrolAgain ? (
-          <>
-            {enrolment ? <Divider /> : null}
-            {closed ? (
-              <Alert color="gray" variant="light" icon={<IconCalendarOff aria-hidden />} title={t('enrolment.closed.title')}>
-                <Stack gap="xs" align="flex-start">
-                  <Text size="sm">{closed}</Text>
-                  <Button component={Link} to="/katalog" variant="default" size="compact-sm">
-                    {t('enrolment.closed.findOther')}
-                  </Button>
-                </Stack>
-              </Alert>
-            ) : blocked ? (
-              <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
-                {blocked}
-              </Alert>
-            ) : (
-              <>
-                {consequence ? (
-                  <Group gap="xs" wrap="nowrap" align="flex-start">
-                    <Box c={consequence.tone === 'warn' ? 'orange.9' : 'lantern.9'} pt={2}>
-                      {consequence.icon}
-                    </Box>
-                    <Text fw={600} id="enrol-consequence">
-                      {consequence.text}
-                    </Text>
-                  </Group>
-                ) : null}
-                {course.enrolmentClosesAt ? (
-                  <Text size="sm" c="dimmed">
-                    {t('enrolment.deadline', { date: fmt.dateTime(course.enrolmentClosesAt) })}
-                  </Text>
-                ) : null}
-                <Button
-                  size="lg"
-                  fullWidth
-                  loading={loading}
-                  aria-describedby="enrol-consequence"
-                  onClick={async () => {
-                    const { enrolment: result } = await enrol(course.id);
-                    if (result) setFresh(result);
-                  }}
-                >
-                  {buttonLabel}
-                </Button>
-              </>
-            )}
-          </>
+        {e && WITHDRAWABLE.includes(e.status) ? <WithdrawButton enrolmentId={e.id} status={e.status} title={course.title} fullWidth /> : null}
+        {e && MAY_JOIN_LATER.includes(e.status) ? (
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            <IconRepeat size={18} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
+            <Text size="sm" fw={600}>
+              {e.status === 'FAILED' ? t('run.retake') : t('run.joinLater')}
+            </Text>
+          </Group>
         ) : null}
         <Group gap={6} wrap="nowrap" align="flex-start">
           <IconInfoCircle size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
@@ -152,5 +95,106 @@ export function EnrolPanel({ course, enrolment: initial }: { course: EnrolPanel_
         </Group>
       </Stack>
     </Paper>
+  );
+}
+
+/**
+ * One run's enrol action, with its consequence stated before it is pressed (direct, to the supervisor, waiting list),
+ * or why there is none: the viewer is in it (state and what next), in another run, finished the course, or enrolment
+ * in this run is closed (with the reason).
+ */
+export function RunEnrol({ course, run }: { course: EnrolPanel_CourseFragment; run: RunEnrol_RunFragment }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const fmt = useFormatters();
+  const { enrol, loading } = useEnrol(course.title);
+  // The course page is refetched before enrol resolves, so this run's state (and every other run's) is the server's.
+  const mine = run.viewerEnrolment;
+  const elsewhere = course.viewerEnrolment && CURRENT.includes(course.viewerEnrolment.status) && course.viewerEnrolment.run.id !== run.id ? course.viewerEnrolment : null;
+  const consequenceId = `enrol-consequence-${run.id}`;
+
+  if (mine && CURRENT.includes(mine.status)) {
+    return (
+      <Stack gap={6} aria-live="polite">
+        <Group gap="xs">
+          <EnrolmentStatusBadge status={mine.status} />
+        </Group>
+        <Text size="sm" fw={600}>
+          {statusSentence(mine, t, fmt.relative, fmt.date)}
+        </Text>
+      </Stack>
+    );
+  }
+  if (run.enrolmentClosedReason) {
+    const date = run.enrolmentClosedReason === 'COURSE_ENDED' ? run.endsAt : run.enrolmentClosedReason === 'ENROLMENT_DEADLINE_PASSED' ? run.enrolmentClosesAt : null;
+    return (
+      <Alert color="gray" variant="light" icon={<IconCalendarOff aria-hidden />} title={t('enrolment.closed.title')} p="xs">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t(`enrolment.closed.${run.enrolmentClosedReason}`, { date: fmt.dateTime(date ?? new Date()) })}</Text>
+          {run.enrolmentClosedReason === 'COURSE_ENDED' ? (
+            <Button component={Link} to="/katalog" variant="default" size="compact-sm">
+              {t('enrolment.closed.findOther')}
+            </Button>
+          ) : null}
+        </Stack>
+      </Alert>
+    );
+  }
+  if (!hasRole(me, 'LEARNER')) return null;
+
+  let blocked: string | null = null;
+  let consequence: { icon: ReactNode; text: string; tone: 'info' | 'warn' } | null = null;
+  let buttonLabel = t('enrolment.enrolNow');
+  const full = run.capacity !== null && run.seatsLeft === 0;
+  if (course.status !== 'PUBLISHED') blocked = t('errors.COURSE_NOT_OPEN');
+  else if (elsewhere?.status === 'COMPLETED') blocked = t('errors.COURSE_ALREADY_COMPLETED');
+  else if (elsewhere) blocked = t('run.inAnother', { code: elsewhere.run.code });
+  else if (run.enrolmentPolicy === 'INVITATION') blocked = t('enrolment.consequence.invitation');
+  else if (run.enrolmentPolicy === 'SUPERVISOR_APPROVAL') {
+    if (!me.supervisorName) blocked = t('errors.NO_SUPERVISOR');
+    else {
+      consequence = {
+        icon: <IconUserCheck size={20} aria-hidden />,
+        text: full ? t('enrolment.consequence.approvalFull', { name: me.supervisorName }) : t('enrolment.consequence.approval', { name: me.supervisorName }),
+        tone: 'info',
+      };
+      buttonLabel = t('enrolment.requestApproval');
+    }
+  } else if (full) {
+    consequence = { icon: <IconListNumbers size={20} aria-hidden />, text: t('enrolment.consequence.waitlist', { position: run.waitlistLength + 1 }), tone: 'warn' };
+    buttonLabel = t('enrolment.joinWaitlist');
+  } else {
+    consequence = { icon: <IconBolt size={20} aria-hidden />, text: t('enrolment.consequence.direct'), tone: 'info' };
+  }
+
+  if (blocked) {
+    return (
+      <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} p="xs">
+        <Text size="sm">{blocked}</Text>
+      </Alert>
+    );
+  }
+  return (
+    <Stack gap="xs">
+      {consequence ? (
+        <Group gap="xs" wrap="nowrap" align="flex-start">
+          <Box c={consequence.tone === 'warn' ? 'orange.9' : 'lantern.9'} pt={2}>
+            {consequence.icon}
+          </Box>
+          <Text size="sm" fw={600} id={consequenceId}>
+            {consequence.text}
+          </Text>
+        </Group>
+      ) : null}
+      <Button
+        size="md"
+        fullWidth
+        loading={loading}
+        aria-describedby={consequenceId}
+        onClick={() => void enrol(run.id)}
+      >
+        {buttonLabel}
+      </Button>
+    </Stack>
   );
 }

@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
-import { IconBuilding, IconCalendarEvent } from '@tabler/icons-react';
+import { IconBuilding, IconCalendarEvent, IconDeviceLaptop, IconMapPin } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -27,9 +27,15 @@ export const EnrolmentCard_enrolment = graphql(`
       jp
       form
       delivery
+      ownerName
+    }
+    run {
+      id
+      code
       startsAt
       endsAt
-      ownerName
+      location
+      onlineUrl
     }
   }
 `);
@@ -61,10 +67,23 @@ export function EnrolmentCard({ enrolment: e, actions }: { enrolment: EnrolmentC
           <Group gap={4} wrap="nowrap">
             <IconCalendarEvent size={16} aria-hidden />
             <Text size="sm" c="dimmed">
-              {e.course.startsAt ? fmt.schedule(e.course.startsAt, e.course.endsAt) : t('course.anytime')}
+              {t('run.code', { code: e.run.code })} · {e.run.startsAt ? fmt.schedule(e.run.startsAt, e.run.endsAt) : t('course.anytime')}
             </Text>
           </Group>
+          {e.run.location ? (
+            <Group gap={4} wrap="nowrap">
+              <IconMapPin size={16} aria-hidden />
+              <Text size="sm" c="dimmed">
+                {e.run.location}
+              </Text>
+            </Group>
+          ) : null}
         </Group>
+        {e.run.onlineUrl && ['ACTIVE', 'WAITLISTED', 'REQUESTED'].includes(e.status) ? (
+          <Anchor href={e.run.onlineUrl} target="_blank" rel="noopener noreferrer" size="sm" fw={600} className="lentera-inline-icon">
+            <IconDeviceLaptop size={16} aria-hidden /> {t('run.joinOnline')}
+          </Anchor>
+        ) : null}
         {actions ? <Group gap="sm">{actions}</Group> : null}
       </Stack>
     </Card>

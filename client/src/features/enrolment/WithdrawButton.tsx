@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useWithdraw } from './useEnrol';
+import { useWithdraw } from './useWithdraw';
 
 /** Withdraw with a confirmation that says what happens to the seat. */
 export function WithdrawButton({ enrolmentId, status, title, onDone, fullWidth }: { enrolmentId: string; status: string; title: string; onDone?: () => void; fullWidth?: boolean }) {

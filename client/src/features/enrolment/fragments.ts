@@ -17,6 +17,10 @@ export const EnrolmentState_enrolment = graphql(`
       id
       jp
       delivery
+    }
+    run {
+      id
+      code
       startsAt
       endsAt
     }

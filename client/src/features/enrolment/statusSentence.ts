@@ -9,7 +9,8 @@ export interface EnrolmentForSentence {
   waitlistPosition?: number | null;
   finishedAt?: string | null;
   creditedMinutes?: number | null;
-  course: { jp: number; startsAt?: string | null; endsAt?: string | null };
+  course: { jp: number };
+  run: { startsAt?: string | null; endsAt?: string | null };
 }
 
 /**
@@ -33,11 +34,11 @@ export function statusSentence(
         ? t('enrolment.sentence.waitlisted', { position: e.waitlistPosition })
         : t('enrolment.sentence.waitlistedNoPosition');
     case 'ACTIVE':
-      // Said by the course's dates: an enrolment in a course weeks away cannot be started yet.
-      if (e.course.startsAt && new Date(e.course.startsAt) > now) {
-        return t('enrolment.sentence.activeNotStarted', { date: date(e.course.startsAt), in: relative(e.course.startsAt) });
+      // Said by the run's dates: an enrolment in a run weeks away cannot be started yet.
+      if (e.run.startsAt && new Date(e.run.startsAt) > now) {
+        return t('enrolment.sentence.activeNotStarted', { date: date(e.run.startsAt), in: relative(e.run.startsAt) });
       }
-      if (e.course.endsAt && new Date(e.course.endsAt) <= now) return t('enrolment.sentence.activeEnded');
+      if (e.run.endsAt && new Date(e.run.endsAt) <= now) return t('enrolment.sentence.activeEnded');
       return t('enrolment.sentence.active');
     case 'COMPLETED':
       return e.finishedAt
@@ -50,6 +51,7 @@ export function statusSentence(
         ? t('enrolment.sentence.rejected', { name: e.decidedByName ?? t('enrolment.yourSupervisor'), reason: e.decisionNote })
         : t('enrolment.sentence.rejectedNoReason', { name: e.decidedByName ?? t('enrolment.yourSupervisor') });
     case 'WITHDRAWN':
-      return t('enrolment.sentence.withdrawn');
+      // cancelCourseRun withdraws everyone in the run with this note.
+      return e.decisionNote === 'RUN_CANCELLED' ? t('enrolment.sentence.runCancelled') : t('enrolment.sentence.withdrawn');
   }
 }

@@ -6,30 +6,21 @@ import type { EnrolmentState_EnrolmentFragment } from '../../gql/__generated__/g
 import { notifyError, notifySuccess } from '../../ui/notify';
 
 const EnrolDocument = graphql(`
-  mutation Enrol($courseId: ID!) {
-    enrol(courseId: $courseId) {
+  mutation Enrol($runId: ID!) {
+    enrol(runId: $runId) {
       id
       ...EnrolmentState_enrolment
     }
   }
 `);
 
-const WithdrawDocument = graphql(`
-  mutation WithdrawEnrolment($id: ID!) {
-    withdrawEnrolment(id: $id) {
-      id
-      ...EnrolmentState_enrolment
-    }
-  }
-`);
-
-/** Enrols the viewer and says plainly what happened: enrolled, waiting for approval, or waitlisted. */
+/** Enrols the viewer in one run (angkatan) and says plainly what happened: enrolled, waiting for approval, or waitlisted. */
 export function useEnrol(courseTitle: string) {
   const { t } = useTranslation();
-  const [mutate, { loading }] = useMutation(EnrolDocument, { refetchQueries: ['CourseDetail'] });
-  async function enrol(courseId: string): Promise<{ enrolment?: EnrolmentState_EnrolmentFragment; error?: UiError }> {
+  const [mutate, { loading }] = useMutation(EnrolDocument, { refetchQueries: ['CourseDetail'], awaitRefetchQueries: true });
+  async function enrol(runId: string): Promise<{ enrolment?: EnrolmentState_EnrolmentFragment; error?: UiError }> {
     try {
-      const { data } = await mutate({ variables: { courseId } });
+      const { data } = await mutate({ variables: { runId } });
       const e = data!.enrol;
       if (e.status === 'ACTIVE') notifySuccess(t('enrolment.outcome.active', { title: courseTitle }), t('enrolment.outcome.activeTitle'));
       else if (e.status === 'REQUESTED') notifySuccess(t('enrolment.outcome.requested', { name: e.approverName ?? t('enrolment.yourSupervisor') }), t('enrolment.outcome.requestedTitle'));
@@ -42,21 +33,4 @@ export function useEnrol(courseTitle: string) {
     }
   }
   return { enrol, loading };
-}
-
-/** Withdraws the viewer from a course; a freed seat goes to the first person on the waiting list. */
-export function useWithdraw() {
-  const { t } = useTranslation();
-  const [mutate, { loading }] = useMutation(WithdrawDocument, { refetchQueries: ['CourseDetail', 'MyEnrolments'] });
-  async function withdraw(id: string, title: string): Promise<boolean> {
-    try {
-      await mutate({ variables: { id } });
-      notifySuccess(t('enrolment.withdraw.done', { title }));
-      return true;
-    } catch (error) {
-      notifyError(toUiError(error, t).message, t('enrolment.withdraw.failedTitle'));
-      return false;
-    }
-  }
-  return { withdraw, loading };
 }

@@ -17,20 +17,28 @@ export const RecommendationCard_recommendation = graphql(`
       jp
       form
       ownerName
+    }
+    run {
+      id
+      code
       startsAt
       endsAt
+      location
       capacity
       seatsLeft
-      enrolmentPolicy
     }
   }
 `);
 
-/** A suggested course with the reason it is suggested. */
-export function RecommendationCard({ recommendation: r }: { recommendation: RecommendationCard_RecommendationFragment }) {
+/**
+ * A suggested course with the run to join and why it is suggested. The server says why as a code; it is worded here,
+ * in the language the viewer reads now (a language switch rewords it at once).
+ */
+export function RecommendationCard({ recommendation: r, remainingJp, targetJp }: { recommendation: RecommendationCard_RecommendationFragment; remainingJp: number; targetJp: number }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const c = r.course;
+  const run = r.run;
   return (
     <Card component={Link} to={`/kursus/${c.id}`} bg="white" h="100%">
       <Stack gap={8} h="100%">
@@ -48,7 +56,7 @@ export function RecommendationCard({ recommendation: r }: { recommendation: Reco
         <Group gap={6} wrap="nowrap" align="flex-start">
           <IconSparkles size={16} aria-hidden color="var(--mantine-color-lantern-8)" />
           <Text size="sm" fw={600}>
-            {r.reason}
+            {t(`home.reason.${r.reason}`, { jp: fmt.number(c.jp), remainingJp: fmt.number(remainingJp, 1), targetJp: fmt.number(targetJp) })}
           </Text>
         </Group>
         <Stack gap={2} mt="auto">
@@ -59,10 +67,15 @@ export function RecommendationCard({ recommendation: r }: { recommendation: Reco
             </Text>
           </Group>
           <Text size="xs" c="dimmed">
-            {c.startsAt ? fmt.schedule(c.startsAt, c.endsAt) : t('course.anytime')}
+            {t('run.code', { code: run.code })} · {run.startsAt ? fmt.schedule(run.startsAt, run.endsAt) : t('course.anytime')}
           </Text>
-          <Text size="xs" fw={700} c={seatsColor(c)}>
-            {seatsText(c, t)}
+          {run.location ? (
+            <Text size="xs" c="dimmed">
+              {run.location}
+            </Text>
+          ) : null}
+          <Text size="xs" fw={700} c={seatsColor(run)}>
+            {seatsText(run, t)}
           </Text>
         </Stack>
       </Stack>

@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Each route's chunk carries only its own GraphQL documents (client/build/graphql-documents.ts inlines every
+ * `graphql()` document in the module that declares it, and a module that declares several operations is only shared
+ * by routes that use them all). For every route of the built client: the operations in what the route adds to a visit
+ * (its chunk and its static imports, less what the entry and the signed-in shell already loaded) are exactly the ones
+ * its screen runs. A document that leaks into another route, or a route whose documents moved into the entry or the
+ * shell, fails here. Needs `pnpm build` (`pnpm test` builds first).
+ */
+const dist = fileURLToPath(new URL('../../client/dist/', import.meta.url));
+
+export const ROUTE_OPERATIONS: Record<string, string[]> = {
+  // SetMyLanguage: the language switch, which the signed-in shell shares.
+  'sign-in': ['SaveLanguageAfterSignIn', 'SetMyLanguage', 'SignIn', 'SignInSessionEnded'],
+  home: ['LearnerHome'],
+  catalogue: ['Catalogue', 'CatalogueFacets'],
+  'course-detail': ['CourseDetail', 'Enrol', 'WithdrawEnrolment'],
+  'my-enrolments': ['MyEnrolments', 'WithdrawEnrolment'],
+  approvals: ['ApprovalsInbox', 'ApproveEnrolment', 'RejectEnrolment'],
+  teaching: ['TeachingRuns'],
+  'teaching-course': ['CompleteEnrolment', 'FailEnrolment', 'TeachingRoster'],
+  'change-password': ['ChangeMyPassword'],
+  'admin-people': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminPeople', 'CreatePerson', 'OrgUnitChoices', 'PersonChoices', 'ResetPersonPassword', 'SetPersonActive', 'UpdatePerson'],
+  'admin-org-units': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminOrgUnits', 'CreateOrgUnit', 'DeleteOrgUnit', 'MoveOrgUnit', 'RenameOrgUnit'],
+  'admin-courses': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminCourses', 'ArchiveCourse', 'PublishCourse'],
+  'admin-course-edit': ['AdminCourse', 'AdminCourseRuns', 'AgencySearch', 'ArchiveCourse', 'CancelCourseRun', 'CourseFormChoices', 'CreateCourse', 'CreateCourseRun', 'PublishCourse', 'RunFormChoices', 'UpdateCourse', 'UpdateCourseRun'],
+  'admin-roles': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminRoles', 'GrantRole', 'PersonChoices', 'RevokeRole'],
+  'platform-agencies': ['CreateAgency', 'GrantRole', 'PersonChoices', 'PlatformAgencies', 'SetAgencyActive', 'UpdateAgency'],
+  'not-found': [],
+};
+
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+}
+
+function manifest(): Record<string, ManifestChunk> {
+  const path = join(dist, '.vite/manifest.json');
+  if (!existsSync(path)) throw new Error('client/dist/.vite/manifest.json is missing: run `pnpm build` first');
+  return JSON.parse(readFileSync(path, 'utf8')) as Record<string, ManifestChunk>;
+}
+
+function closure(chunks: Record<string, ManifestChunk>, keys: string[]): Set<string> {
+  const seen = new Set<string>();
+  const stack = [...keys];
+  while (stack.length) {
+    const key = stack.pop()!;
+    if (seen.has(key)) continue;
+    if (!chunks[key]) throw new Error(`not in the manifest: ${key}`);
+    seen.add(key);
+    stack.push(...(chunks[key].imports ?? []));
+  }
+  return new Set([...seen].map((k) => chunks[k].file).filter((f) => f.endsWith('.js')));
+}
+
+/** Operation names of the documents the build inlined in these files. */
+function operations(files: Iterable<string>): string[] {
+  const names = new Set<string>();
+  const pattern = /OperationDefinition[`"'],operation:[`"'](?:query|mutation|subscription)[`"'],name:\{kind:[`"']Name[`"'],value:[`"'](\w+)/g;
+  for (const f of files) for (const m of readFileSync(join(dist, f), 'utf8').matchAll(pattern)) names.add(m[1]);
+  return [...names].sort();
+}
+
+describe("each route's documents", () => {
+  const chunks = manifest();
+  const entry = Object.keys(chunks).find((k) => chunks[k].isEntry)!;
+  const routes = Object.keys(chunks).filter((k) => /^src\/routes\/[\w-]+\.tsx$/.test(k));
+
+  it('every route of the build is listed', () => {
+    expect(routes.map((k) => k.slice('src/routes/'.length, -'.tsx'.length)).sort()).toEqual(Object.keys(ROUTE_OPERATIONS).sort());
+  });
+
+  for (const [route, expected] of Object.entries(ROUTE_OPERATIONS)) {
+    it(`${route} adds exactly its own operations`, () => {
+      const already = closure(chunks, [entry, ...(route === 'sign-in' ? [] : ['src/features/shell/AppLayout.tsx'])]);
+      const added = [...closure(chunks, [`src/routes/${route}.tsx`])].filter((f) => !already.has(f));
+      expect(operations(added)).toEqual([...expected].sort());
+    });
+  }
+
+  it('no document of a screen behind sign-in ships with the sign-in page', () => {
+    const signIn = operations(closure(chunks, [entry, 'src/routes/sign-in.tsx']));
+    const elsewhere = new Set(Object.entries(ROUTE_OPERATIONS).filter(([r]) => r !== 'sign-in').flatMap(([, ops]) => ops));
+    expect(signIn.filter((op) => elsewhere.has(op))).toEqual([]);
+  });
+});
