@@ -43,7 +43,7 @@ export default function ResetPasswordRoute() {
   return (
     <Box mih="100dvh" bg="ink.0">
       <Group justify="flex-end" p="sm">
-        <LanguageSwitch signedIn={false} />
+        <LanguageSwitch />
       </Group>
       <Center px="sm" pb="xl">
         <Stack w="100%" maw={420} gap="lg">
