@@ -27,7 +27,7 @@ export const BUDGET = {
   'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 130 },
   home: { chunks: [...SIGNED_IN, 'src/routes/home.tsx'], limit: 276 },
   catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 295 },
-  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 281 },
+  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 285 },
 };
 
 interface ManifestChunk {

@@ -1,4 +1,5 @@
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useMutation } from '@apollo/client/react';
+import { usePagedList } from '../app/usePagedList';
 import { Button, Card, Code, Group, Stack, Text } from '@mantine/core';
 import { IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -44,24 +45,12 @@ const RetryFailedJobDocument = graphql(`
 export default function PlatformFailedJobsRoute() {
   const { t } = useTranslation();
   const fmt = useFormatters();
-  const [loadingMore, setLoadingMore] = useState(false);
   const [retrying, setRetrying] = useState<string | null>(null);
-  const { data, loading, error, refetch, fetchMore } = useQuery(FailedJobsDocument, { variables: { first: 20, after: null }, fetchPolicy: 'cache-and-network' });
+  const { loading, error, refetch, page, more } = usePagedList(FailedJobsDocument, {
+    variables: { first: 20, after: null },
+    page: (d) => d.failedJobs,
+  });
   const [retry] = useMutation(RetryFailedJobDocument, { refetchQueries: ['FailedJobs'], awaitRefetchQueries: true });
-  const page = data?.failedJobs;
-
-  async function loadMore() {
-    if (!page?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({
-        variables: { after: page.pageInfo.endCursor },
-        updateQuery: (prev, { fetchMoreResult }) => ({ failedJobs: { ...fetchMoreResult.failedJobs, nodes: [...prev.failedJobs.nodes, ...fetchMoreResult.failedJobs.nodes] } }),
-      });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
 
   async function retryJob(id: string) {
     setRetrying(id);
@@ -106,7 +95,7 @@ export default function PlatformFailedJobsRoute() {
                 </Card>
               ))}
             </Stack>
-            <LoadMore shown={p.nodes.length} total={p.totalCount} hasMore={p.pageInfo.hasNextPage} loading={loadingMore} onLoad={() => void loadMore()} />
+            <LoadMore {...more} />
           </>
         )}
       </ListStates>

@@ -50,7 +50,10 @@ export async function startJobQueue(
     // Maintenance (expiring, deleting old jobs) and cron run where jobs are worked.
     supervise: opts.work,
     schedule: opts.work,
-    useListenNotify: opts.work,
+    // Polling only (every `pollSeconds`): LISTEN/NOTIFY keeps a dedicated client that pg-boss gives no error
+    // listener, so a database that goes away first (Ctrl-C reaches the embedded PostgreSQL too) crashed the
+    // process on shutdown (test/smoke/compiled-server.test.ts). A mail two seconds later is fine.
+    useListenNotify: false,
     migrate: true,
   });
   boss.on('error', opts.onError);
