@@ -8,12 +8,13 @@ import tseslint from 'typescript-eslint';
 import moduleBoundaries from './eslint/module-boundaries.js';
 
 // ── TEMPORARY: REWORKED_IN_PARALLEL ───────────────────────────────────────────────────────────────────────
-// Issue 6 rewrites these folders on other branches (runs: course, enrolment, home; ledger: learning-hours;
-// runs-ui and perf: the whole client). Their findings are warnings here, so `pnpm lint` is green without
-// editing code that is being replaced. The integrator deletes this list (and the block that uses it at the
-// end of this file) after merging those branches, and fixes what then fails.
+// Issue 6 rewrote these folders in parallel with the lint setup (runs: course, run, enrolment, home; ledger:
+// learning-hours; runs-ui and perf: the whole client). Their findings are still warnings here; the next step of
+// issue 6 fixes them folder by folder (with the move of their SQL to Kysely) and deletes this list and the block
+// that uses it at the end of this file.
 const REWORKED_IN_PARALLEL = [
   'server/src/modules/course/**',
+  'server/src/modules/run/**',
   'server/src/modules/enrolment/**',
   'server/src/modules/home/**',
   'server/src/modules/learning-hours/**',

@@ -14,8 +14,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const MODULE_ROOTS = ['server/src/modules', 'server/dist/modules'].map((dir) => path.join(ROOT, dir));
 const CLIENT_UI = path.join(ROOT, 'client/src/ui');
 const CLIENT_FEATURES = path.join(ROOT, 'client/src/features');
-// MikroORM's list of entity classes.
-const ENTITY_REGISTRY = path.join(ROOT, 'server/src/shared/db/entities.ts');
+// MikroORM's list of entity classes, and Kysely's table → entity map (typed from the same classes).
+const ENTITY_REGISTRIES = [path.join(ROOT, 'server/src/shared/db/entities.ts'), path.join(ROOT, 'server/src/shared/db/kysely.ts')];
 
 const inside = (dir, file) => file.startsWith(dir + path.sep);
 const withoutExtension = (file) => file.replace(/\.(?:[cm]?[jt]s|tsx|jsx)$/, '');
@@ -53,7 +53,7 @@ export default {
 
       const targetModule = moduleOf(target);
       if (targetModule && !(importerModule && importerModule.name === targetModule.name && importerModule.root === targetModule.root)) {
-        const entityToEntity = isEntity(targetModule.rest) && (importer === ENTITY_REGISTRY || isEntity(importer));
+        const entityToEntity = isEntity(targetModule.rest) && (ENTITY_REGISTRIES.includes(importer) || isEntity(importer));
         const throughIndex = targetModule.rest === '' || withoutExtension(targetModule.rest) === 'index';
         if (!throughIndex && !entityToEntity) {
           context.report({ node, messageId: 'deepImport', data: { module: targetModule.name, file: targetModule.rest } });

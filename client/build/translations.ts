@@ -7,7 +7,7 @@ const PREFIX = 'virtual:lentera-translations/';
  * The texts a first screen needs (the sign-in page, loaders; the error codes the sign-in page shows in the
  * client's own words). Other error codes fall back to the server's message, translated by the server.
  */
-export const FIRST_SCREEN_KEYS = [
+const FIRST_SCREEN_KEYS = [
   'auth',
   'common',
   'language',

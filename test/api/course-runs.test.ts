@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
+import { CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 

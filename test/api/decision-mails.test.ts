@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
+import { EnrolmentPolicy } from '../../server/src/modules/course/index.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 let app: TestApp;

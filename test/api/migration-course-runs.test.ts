@@ -90,14 +90,14 @@ describe('the course-runs migration', () => {
                                  r.starts_at, r.ends_at, r.enrolment_closes_at, r.location, c.status, r.created_by_id, r.status as run_status,
                                  array(select person_id::text from course_run_instructor ri where ri.run_id = r.id order by 1) as instructors
                             from course c join course_run r on r.course_id = c.id order by c.code`);
-    expect(runs.map(({ run_code, run_status, ...rest }) => rest)).toEqual(coursesBefore);
+    expect(runs.map(({ run_code: _code, run_status: _status, ...rest }) => rest)).toEqual(coursesBefore);
     expect(runs.map((r) => [r.run_code, r.run_status])).toEqual([['1', 'SCHEDULED'], ['1', 'SCHEDULED'], ['1', 'SCHEDULED']]);
 
     // Every enrolment, in every state, unchanged and on its course's run.
     const enrolmentsAfter = await q(`select e.id, e.person_id, e.course_id, e.status, e.approver_id, e.requested_at, e.waitlisted_at, e.decided_at,
                                             e.decision_note, e.finished_at, (r.course_id = e.course_id) as on_its_run
                                        from enrolment e join course_run r on r.id = e.run_id order by e.id`);
-    expect(enrolmentsAfter.map(({ on_its_run, ...rest }) => rest)).toEqual(enrolmentsBefore);
+    expect(enrolmentsAfter.map(({ on_its_run: _onItsRun, ...rest }) => rest)).toEqual(enrolmentsBefore);
     expect(enrolmentsAfter.every((e) => e.on_its_run)).toBe(true);
     expect(new Set(enrolmentsAfter.map((e) => e.status))).toEqual(new Set(STATES));
     expect(await q(`select id, person_id, year, minutes, title, occurred_at, source_id as credited_for from learning_record order by id`)).toEqual(ledgerBefore);

@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../server/src/modules/agency/agency.entity.js';
-import { CourseVisibility } from '../../server/src/modules/course/course.enums.js';
-import type { Person } from '../../server/src/modules/person/person.entity.js';
+import type { Agency } from '../../server/src/modules/agency/index.js';
+import { CourseVisibility } from '../../server/src/modules/course/index.js';
+import type { Person } from '../../server/src/modules/person/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { openBrowser, requireBuiltClient } from '../kit/browser.js';
 import { Seed } from '../kit/seed.js';

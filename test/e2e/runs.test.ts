@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Agency } from '../../server/src/modules/agency/agency.entity.js';
-import { CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../../server/src/modules/course/course.enums.js';
-import type { Person } from '../../server/src/modules/person/person.entity.js';
-import type { CourseRun } from '../../server/src/modules/run/run.entity.js';
+import type { Agency } from '../../server/src/modules/agency/index.js';
+import { CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
+import type { Person } from '../../server/src/modules/person/index.js';
+import type { CourseRunEntity as CourseRun } from '../../server/src/modules/run/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
 import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';

@@ -18,9 +18,10 @@ export interface Background {
   stop(): Promise<void>;
 }
 
-export const PURGE_QUEUE = 'maintenance.purge';
+const PURGE_QUEUE = 'maintenance.purge';
 
-export function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, publicUrl: () => string): JobDefinition<any>[] {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of jobs whose payload types differ
+function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, publicUrl: () => string): JobDefinition<any>[] {
   return [
     mailJob({
       orm, config, mailer, publicUrl,

@@ -10,7 +10,7 @@ import { hashToken, newSessionToken } from './session-cookie.js';
 import { addressKey, liftAccountLimit } from './sign-in-limits.js';
 
 /** The client's page that reads the token from the link's fragment (never sent to servers or in Referer). */
-export const RESET_PAGE_PATH = '/atur-ulang-kata-sandi';
+const RESET_PAGE_PATH = '/atur-ulang-kata-sandi';
 
 /**
  * Asks for a reset link. The answer is the same whether or not anyone has this address, and so is the work

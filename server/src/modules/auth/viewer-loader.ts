@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
-import { Role } from '../../shared/auth/roles.js';
 import { Viewer, type RoleScope } from '../../shared/auth/viewer.js';
 import { db } from '../../shared/db/kysely.js';
 import { preparedQuery } from '../../shared/db/prepared.js';
+import { EmploymentType } from '../person/index.js';
 
 /**
  * One statement per request (prepared: it runs on every request): the session, its person, their
@@ -30,9 +30,9 @@ export async function loadViewer(em: EntityManager, tokenHash: string): Promise<
     row.full_name,
     row.agency_id,
     row.partner_id,
-    (row.grants ?? []).map((g) => ({ role: g.role as Role, agencyId: g.agencyId, partnerId: g.partnerId })),
+    (row.grants ?? []).map((g) => ({ role: g.role, agencyId: g.agencyId, partnerId: g.partnerId })),
     row.is_supervisor === true,
-    row.employment_type !== 'NON_ASN',
+    row.employment_type !== EmploymentType.NON_ASN,
     row.locale === 'en' ? 'en' : 'id',
   );
 }

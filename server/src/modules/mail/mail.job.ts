@@ -21,7 +21,7 @@ export type MailComposer<K extends MailKind = MailKind> = (
   links: { publicUrl: string },
 ) => Promise<OutgoingMail | null>;
 
-export const MAIL_QUEUE = 'mail';
+const MAIL_QUEUE = 'mail';
 
 /**
  * Enqueues a mail in the transaction of `tx`: sent only if that transaction commits. Use inside

@@ -18,7 +18,7 @@ export function migrationFiles(dir = MIGRATIONS_DIR): string[] {
   return readdirSync(dir).filter((f) => /^Migration\d{14}.*\.ts$/.test(f) && !f.endsWith('.d.ts')).sort();
 }
 
-export function hashMigration(file: string, dir = MIGRATIONS_DIR): string {
+function hashMigration(file: string, dir = MIGRATIONS_DIR): string {
   return createHash('sha256').update(readFileSync(`${dir}/${file}`)).digest('hex');
 }
 

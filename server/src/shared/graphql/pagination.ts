@@ -54,7 +54,7 @@ export function PageOf<T extends object>(node: ClassType<T>, name: string) {
 
 // Keyset cursors: one codec for every list (cursor.ts). `encodeCursor`/`decodeCursor` stay exported for
 // the lists that still decode by hand (course, enrolment, learning-hours) until they move to `keysetCursor`.
-export { decodeCursor, encodeCursor, keysetCursor, nameIdCursor, type CursorKind, type KeysetCursor } from './cursor.js';
+export { decodeCursor, nameIdCursor } from './cursor.js';
 
 /**
  * Fetch `first + 1` rows, then call this: trims the extra row and builds pageInfo. `cursorOf` gives the

@@ -40,6 +40,7 @@ const queues = new WeakMap<object, JobQueue>();
 export async function startJobQueue(
   orm: MikroORM,
   settings: JobSettings,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one list of jobs whose payload types differ
   definitions: JobDefinition<any>[],
   opts: { work: boolean; onError: (error: unknown) => void },
 ): Promise<JobQueue> {

@@ -474,7 +474,7 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
   }
   const enrol = (c: CourseMeta, spec: EnrolmentSpec) => {
     if (c.participants.has(spec.person.id)) throw new Error(`demo: ${spec.person.name} enrolled twice in ${c.def.code}`);
-    if (CURRENT.has(spec.status) && isInCourse(c, spec.person.id)) throw new Error(`demo: ${spec.person.name} in two runs of ${c.row.code}`);
+    if (CURRENT.has(spec.status) && isInCourse(c, spec.person.id)) throw new Error(`demo: ${spec.person.name} in two runs of ${c.def.code}`);
     c.participants.add(spec.person.id);
     if (CURRENT.has(spec.status)) {
       if (!inCourse.has(c.id)) inCourse.set(c.id, new Set());
