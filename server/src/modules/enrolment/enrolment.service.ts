@@ -94,6 +94,20 @@ interface EnrolInfo {
 }
 
 /** The partial unique index behind "one run of a course at a time" (and "a completed course is not taken again"). */
+/**
+ * Serialises enrolment writes of the same learners in the same course (transaction-scoped advisory locks, taken in a
+ * fixed order so two bulk enrolments cannot deadlock each other). Enrolment has two unique indexes (once per run, one
+ * current run per course) and INSERT … ON CONFLICT arbitrates on one: concurrent speculative inserts of the same
+ * learner could otherwise deadlock on the other (test/api/enrolment-concurrency.test.ts, 20 enrols at once).
+ */
+async function lockLearnersInCourse(tx: EntityManager, courseId: string, personIds: string[]): Promise<void> {
+  await tx.execute(
+    `select pg_advisory_xact_lock(hashtextextended(k, 0))
+       from (select 'enrolment:' || ? || ':' || p as k from unnest(array[?]::text[]) p order by 1) keys`,
+    [courseId, personIds],
+  );
+}
+
 async function mapOneRunAtATime<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
@@ -139,6 +153,7 @@ export async function enrol(ctx: SignedInOperationContext, runId: string): Promi
   if (needsApproval && (!info.supervisor_id || !info.supervisor_active)) throw new AppError('NO_SUPERVISOR');
 
   const id = await mapOneRunAtATime(() => em.transactional(async (tx) => {
+    await lockLearnersInCourse(tx, info.course_id, [viewer.personId]);
     const approverId = needsApproval ? await currentSupervisor(tx, viewer.personId) : null;
     // OPEN runs insert a placeholder state that admit() settles on a seat or the waiting list.
     const initial = needsApproval ? EnrolmentStatus.REQUESTED : EnrolmentStatus.WAITLISTED;
@@ -302,6 +317,7 @@ export async function enrolPeople(ctx: SignedInOperationContext, runId: string, 
   if (people.some((p) => !p.course_visible)) throw new AppError('COURSE_NOT_VISIBLE', {}, 'personIds');
 
   return mapOneRunAtATime(() => em.transactional(async (tx) => {
+    await lockLearnersInCourse(tx, courseId, ids);
     // New rows and re-opened ones start at the end of the waiting list, in the order given.
     const added = await tx.execute<{ id: string }[]>(
       `insert into enrolment (person_id, course_id, run_id, status, requested_at, waitlisted_at, decided_at, decided_by_id)
