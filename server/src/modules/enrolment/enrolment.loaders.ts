@@ -1,6 +1,8 @@
+import { db } from '../../shared/db/kysely.js';
+import { preparedQuery } from '../../shared/db/prepared.js';
 import { defineLoader } from '../../shared/graphql/loaders.js';
 import { CURRENT } from './enrolment.entity.js';
-import { ENROLMENT_COLUMNS, ENROLMENT_JOINS, toEnrolment, type EnrolmentRow } from './enrolment.queries.js';
+import { selectEnrolments, toEnrolment } from './enrolment.queries.js';
 import type { Enrolment } from './enrolment.types.js';
 
 /** Key of "this person and this course (or run)" (a DataLoader caches by value, so a string). */
@@ -11,6 +13,11 @@ const pairsOf = (keys: readonly string[]) => {
   return [[...new Set(pairs.map(([p]) => p))], [...new Set(pairs.map(([, x]) => x))]];
 };
 
+/*
+ * These run on every catalogue and run page that shows the viewer's own enrolments: prepared statements
+ * (one text whatever the batch size: the keys go as arrays, `= any($n)`), outside any transaction.
+ */
+
 /**
  * A person's enrolment in each of a batch of courses, in any run: the current one (requested, waiting,
  * active or completed: at most one, enrolment_one_current_per_course) or else the latest (failed,
@@ -18,12 +25,12 @@ const pairsOf = (keys: readonly string[]) => {
  */
 export const personCourseEnrolmentLoader = defineLoader<string, Enrolment | null>('enrolment.byPersonCourse', async (em, keys) => {
   const [people, courses] = pairsOf(keys);
-  const rows = await em.execute<EnrolmentRow[]>(
-    `select distinct on (e.person_id, e.course_id) ${ENROLMENT_COLUMNS} from enrolment e ${ENROLMENT_JOINS}
-      where e.person_id = any(array[?]::uuid[]) and e.course_id = any(array[?]::uuid[])
-      order by e.person_id, e.course_id, (e.status in (?)) desc, e.requested_at desc, e.id desc`,
-    [people, courses, CURRENT],
-  );
+  const rows = await preparedQuery(em, selectEnrolments(db({ em }))
+    .distinctOn(['e.person_id', 'e.course_id'])
+    .where((eb) => eb.and([eb('e.person_id', '=', eb.fn.any(eb.val(people))), eb('e.course_id', '=', eb.fn.any(eb.val(courses)))]))
+    .orderBy('e.person_id').orderBy('e.course_id')
+    .orderBy((eb) => eb('e.status', '=', eb.fn.any(eb.val(CURRENT))), 'desc')
+    .orderBy('e.requested_at', 'desc').orderBy('e.id', 'desc'));
   const byKey = new Map(rows.map((r) => [personKey(r.person_id, r.course_id), r]));
   return keys.map((k) => {
     const row = byKey.get(k);
@@ -34,11 +41,8 @@ export const personCourseEnrolmentLoader = defineLoader<string, Enrolment | null
 /** A person's enrolment in each of a batch of runs (one per person and run at most), in one statement. */
 export const personRunEnrolmentLoader = defineLoader<string, Enrolment | null>('enrolment.byPersonRun', async (em, keys) => {
   const [people, runs] = pairsOf(keys);
-  const rows = await em.execute<EnrolmentRow[]>(
-    `select ${ENROLMENT_COLUMNS} from enrolment e ${ENROLMENT_JOINS}
-      where e.person_id = any(array[?]::uuid[]) and e.run_id = any(array[?]::uuid[])`,
-    [people, runs],
-  );
+  const rows = await preparedQuery(em, selectEnrolments(db({ em }))
+    .where((eb) => eb.and([eb('e.person_id', '=', eb.fn.any(eb.val(people))), eb('e.run_id', '=', eb.fn.any(eb.val(runs)))])));
   const byKey = new Map(rows.map((r) => [personKey(r.person_id, r.run_id), r]));
   return keys.map((k) => {
     const row = byKey.get(k);
@@ -49,11 +53,9 @@ export const personRunEnrolmentLoader = defineLoader<string, Enrolment | null>('
 /** Which of a batch of person–run pairs are "this person teaches this run", in one statement. */
 export const teachesRunLoader = defineLoader<string, boolean>('enrolment.teachesRun', async (em, keys) => {
   const [people, runs] = pairsOf(keys);
-  const rows = await em.execute<{ person_id: string; run_id: string }[]>(
-    `select person_id, run_id from course_run_instructor
-      where person_id = any(array[?]::uuid[]) and run_id = any(array[?]::uuid[])`,
-    [people, runs],
-  );
+  const rows = await preparedQuery(em, db({ em }).selectFrom('course_run_instructor')
+    .select(['person_id', 'run_id'])
+    .where((eb) => eb.and([eb('person_id', '=', eb.fn.any(eb.val(people))), eb('run_id', '=', eb.fn.any(eb.val(runs)))])));
   const taught = new Set(rows.map((r) => personKey(r.person_id, r.run_id)));
   return keys.map((k) => taught.has(k));
 });

@@ -6,5 +6,6 @@ export {
   ENROLMENT_COLUMNS, ENROLMENT_JOINS, toDate, toEnrolment, toEnrolmentCourse,
   type CourseColumns, type EnrolmentRow,
 } from './enrolment.queries.js';
+export { moveRequestsToSupervisor } from './approvers.js';
 export { Enrolment, EnrolmentCourse } from './enrolment.types.js';
 export const enrolmentResolvers = [EnrolmentResolver, EnrolmentLearnerResolver, ViewerCourseEnrolmentResolver, ViewerRunEnrolmentResolver] as const;

@@ -10,8 +10,6 @@ import { Agency, assertAdministersAgency, OrgUnit } from '../agency/index.js';
 import { writeAudit } from '../audit/index.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { hashPassword, liftAccountLimit } from '../auth/index.js';
-// Directly, not through enrolment/index.ts: enrolment depends on person (see ARCHITECTURE.md).
-import { moveRequestsToSupervisor } from '../enrolment/approvers.js';
 import { PartnerInstitution } from '../partner/index.js';
 import { inIdentityCircle } from './identity.js';
 import { checkNipFor, normalizeNip } from './nip.js';
@@ -20,6 +18,12 @@ import type { CreatePersonInput, PeopleArgs, UpdatePersonInput } from './person.
 import { canAdministerPerson, canChangePerson, canViewPerson, type GrantScope } from './person.policy.js';
 import { findPersonRow, selectPeople, toPersonNode, type PersonRow } from './person.read.js';
 import type { PersonNode } from './person.types.js';
+
+/**
+ * The enrolment module, loaded when a supervisor changes: enrolment depends on person (its screens show
+ * people through the identity policy), so a static import would close a cycle at start-up.
+ */
+const enrolmentModule = () => import('../enrolment/index.js');
 
 // ---------------------------------------------------------------- reads
 
@@ -304,7 +308,7 @@ export async function updatePerson(ctx: SignedInOperationContext, id: string, in
       }
       if (changes.orgUnitId) await checkOrgUnit(tx, home, changes.orgUnitId);
       if (changes.nip || changes.email) await checkDuplicates(tx, changes.nip ?? null, changes.email ?? null, row.id);
-      const requestsMoved = 'supervisorId' in changes ? await moveRequestsToSupervisor(tx.em, row.id, next.supervisorId) : 0;
+      const requestsMoved = 'supervisorId' in changes ? await (await enrolmentModule()).moveRequestsToSupervisor(tx, row.id, next.supervisorId) : 0;
       const person = await tx.em.findOneOrFail(Person, { id: row.id });
       if ('fullName' in changes) person.fullName = next.fullName;
       if ('nip' in changes) person.nip = next.nip;
