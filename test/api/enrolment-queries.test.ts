@@ -102,7 +102,8 @@ describe('approvalsInbox', () => {
     const course = await app.seed.course({ ownerAgency: agency, jp: 6, policy: EnrolmentPolicy.SUPERVISOR_APPROVAL, title: 'Kepemimpinan Pengawas' });
     const ids = [];
     for (const l of learners) ids.push((await (await app.as(l)).ok(ENROL, { runId: course.run.id })).enrol.id);
-    await app.sql(`insert into person_learning_year (person_id, year, minutes) values ($1, $2, 540)`, [learners[0].id, yearIn(new Date())]);
+    // The ledger's yearly total as credited: 540 minutes, 12 JP (the inbox shows the JP, see approvals-inbox-jp.test.ts).
+    await app.sql(`insert into person_learning_year (person_id, year, minutes, jp) values ($1, $2, 540, 12)`, [learners[0].id, yearIn(new Date())]);
 
     const boss = await app.as(supervisor);
     const inbox = (await boss.ok(INBOX, { first: 2 })).approvalsInbox;

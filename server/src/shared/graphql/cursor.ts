@@ -39,7 +39,8 @@ const INT8 = /^-?\d{1,19}$/;
 const checks: Record<CursorKind, (value: string) => boolean> = {
   text: (v) => v.length <= MAX_TEXT_LENGTH && !v.includes('\u0000'),
   uuid: (v) => isUuid(v),
-  timestamp: (v) => TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v.replace(' ', 'T'))),
+  // PostgreSQL writes a whole-hour offset as `+00`, which Date.parse refuses without its minutes.
+  timestamp: (v) => TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v.replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00'))),
   date: (v) => DATE.test(v) && !Number.isNaN(Date.parse(v)),
   int: (v) => INT8.test(v) && BigInt(v) <= 9223372036854775807n && BigInt(v) >= -9223372036854775808n,
 };
