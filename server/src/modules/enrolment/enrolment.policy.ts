@@ -18,7 +18,7 @@ export interface EnrolmentAccessRow {
 }
 
 /** Same rule as the run module's canTeachRun: the run's instructors and its course's managers. */
-export const runsCourse = (viewer: Viewer, row: EnrolmentAccessRow) => row.teaches || canManageCourse(viewer, row);
+const runsCourse = (viewer: Viewer, row: EnrolmentAccessRow) => row.teaches || canManageCourse(viewer, row);
 
 /** The learner, their approver and supervisor, the run's instructors, the course's managers, and admins of the learner's agency. */
 export function canSeeEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {

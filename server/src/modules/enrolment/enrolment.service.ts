@@ -336,7 +336,7 @@ export async function enrolPeople(ctx: SignedInOperationContext, runId: string, 
           sql<Date>`clock_timestamp() + x.n * interval '1 microsecond'`.as('waitlisted_at'), sql<Date>`now()`.as('decided_at'),
           eb.cast<string>(eb.val(viewer.personId), 'uuid').as('decided_by_id'),
         ])
-        .where(({ not, exists, selectFrom }) => not(exists(selectFrom('enrolment as o').select(sql.lit(1).as('one'))
+        .where((w) => w.not(w.exists(w.selectFrom('enrolment as o').select(sql.lit(1).as('one'))
           .whereRef('o.person_id', '=', 'x.person_id').where('o.course_id', '=', courseId).where('o.run_id', '<>', runId)
           .where('o.status', 'in', CURRENT)))))
       .onConflict((oc) => oc.constraint('enrolment_once_per_run')

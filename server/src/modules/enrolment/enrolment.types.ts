@@ -57,14 +57,14 @@ export type EnrolmentPage = InstanceType<typeof EnrolmentPage>;
 
 /** A pending request in a supervisor's (or agency admin's) approvals inbox. */
 @ObjectType()
-export class ApprovalRequest {
+class ApprovalRequest {
   @Field(() => ID, { description: 'The enrolment id (pass to approveEnrolment / rejectEnrolment)' }) id!: string;
   @Field(() => EnrolmentLearner) learner!: EnrolmentLearner;
   @Field(() => EnrolmentCourse) course!: EnrolmentCourse;
   @Field(() => CourseRun) run!: CourseRun;
   @Field(() => Date) requestedAt!: Date;
   @Field(() => String, { nullable: true }) approverName!: string | null;
-  @Field(() => Float, { description: 'JP the learner has this year (Asia/Jakarta)' }) learnerJpThisYear!: number;
+  @Field(() => Float, { description: 'JP credited to the learner this year (Asia/Jakarta), as the ledger credited them: a later rule does not change them' }) learnerJpThisYear!: number;
   @Field(() => Int, { description: 'The yearly JP target in force' }) learnerTargetJp!: number;
 }
 
