@@ -16,8 +16,6 @@ const REWORKED_IN_PARALLEL = [
   'server/src/modules/course/**',
   'server/src/modules/run/**',
   'server/src/modules/enrolment/**',
-  'server/src/modules/home/**',
-  'server/src/modules/learning-hours/**',
   'client/src/**',
   'client/build/**', // runs-ui: per-operation documents per route replace the route-document plugin
 ];
