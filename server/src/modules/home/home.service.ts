@@ -22,7 +22,7 @@ type RecommendationRow = CourseColumns & { run: RunRow; closes_gap: boolean };
 const now = sql<Date>`now()`;
 
 /**
- * The whole page in one prepared statement (it is the first thing every learner opens):
+ * The whole page in one prepared statement (limits are literals, so PostgreSQL settles on a generic plan) (it is the first thing every learner opens):
  * - the rule in force (no rule: no row), one row of person_learning_year (never a sum over the ledger), its JP
  *   as credited, and approvals waiting;
  * - four bounded lists of enrolments, split by their run's dates so each says one thing: running now
@@ -40,7 +40,7 @@ function homeQuery(ctx: SignedInOperationContext, year: number, today: string) {
   return db(ctx)
     .with('stats', (qc) => qc
       .selectFrom((eb) => eb.selectFrom('learning_rule_set').select(['minutes_per_jp', 'yearly_target_jp'])
-        .where('valid_from', '<=', today).orderBy('valid_from', 'desc').limit(1).as('rule'))
+        .where('valid_from', '<=', today).orderBy('valid_from', 'desc').limit(sql.lit(1)).as('rule'))
       .leftJoin('person_learning_year as ply', (join) => join.on('ply.person_id', '=', me).on('ply.year', '=', year))
       .select((eb) => [
         'rule.minutes_per_jp', 'rule.yearly_target_jp',
@@ -60,22 +60,22 @@ function homeQuery(ctx: SignedInOperationContext, year: number, today: string) {
         .where('e.status', '=', sql.lit(EnrolmentStatus.ACTIVE))
         .where((eb) => eb.or([eb('r.starts_at', 'is', null), eb('r.starts_at', '<=', now)]))
         .where((eb) => eb.or([eb('r.ends_at', 'is', null), eb('r.ends_at', '>', now)]))
-        .orderBy('e.requested_at', 'desc').orderBy('e.id', 'desc').limit(LIST_LIMIT);
+        .orderBy('e.requested_at', 'desc').orderBy('e.id', 'desc').limit(sql.lit(LIST_LIMIT));
       const pending = rows
         .select((eb) => ['e.id', sql<Bucket>`'PENDING'`.as('bucket'),
           eb.fn.agg<number>('row_number').over((ob) => ob.orderBy('e.requested_at').orderBy('e.id')).as('rank')])
         .where('e.status', 'in', [sql.lit(EnrolmentStatus.REQUESTED), sql.lit(EnrolmentStatus.WAITLISTED)])
-        .orderBy('e.requested_at').orderBy('e.id').limit(LIST_LIMIT);
+        .orderBy('e.requested_at').orderBy('e.id').limit(sql.lit(LIST_LIMIT));
       const upcoming = rows
         .select((eb) => ['e.id', sql<Bucket>`'UPCOMING'`.as('bucket'),
           eb.fn.agg<number>('row_number').over((ob) => ob.orderBy('r.starts_at').orderBy('e.id')).as('rank')])
         .where('e.status', '=', sql.lit(EnrolmentStatus.ACTIVE)).where('r.starts_at', '>', now)
-        .orderBy('r.starts_at').orderBy('e.id').limit(LIST_LIMIT);
+        .orderBy('r.starts_at').orderBy('e.id').limit(sql.lit(LIST_LIMIT));
       const awaiting = rows
         .select((eb) => ['e.id', sql<Bucket>`'AWAITING'`.as('bucket'),
           eb.fn.agg<number>('row_number').over((ob) => ob.orderBy('r.ends_at', 'desc').orderBy('e.id')).as('rank')])
         .where('e.status', '=', sql.lit(EnrolmentStatus.ACTIVE)).where('r.ends_at', '<=', now)
-        .orderBy('r.ends_at', 'desc').orderBy('e.id').limit(LIST_LIMIT);
+        .orderBy('r.ends_at', 'desc').orderBy('e.id').limit(sql.lit(LIST_LIMIT));
       // Each list is ordered and limited on its own, so each is a derived table of the union.
       return qc.selectFrom(active.as('active')).selectAll()
         .unionAll(qc.selectFrom(pending.as('pending')).selectAll())
@@ -100,7 +100,7 @@ function homeQuery(ctx: SignedInOperationContext, year: number, today: string) {
             .orderBy((e) => e.or([e('rr.capacity', 'is', null), e('rr.seats_taken', '<', e.ref('rr.capacity'))]), 'desc')
             .orderBy((e) => sql`coalesce(${e.ref('rr.starts_at')}, '-infinity'::timestamptz)`)
             .orderBy('rr.id')
-            .limit(1)
+            .limit(sql.lit(1))
             .as('r'),
           (join) => join.onTrue(),
         )
@@ -122,7 +122,7 @@ function homeQuery(ctx: SignedInOperationContext, year: number, today: string) {
         .orderBy((eb) => eb.case().when('g.missing', '>', 0).then(eb.ref('r.starts_at')).end(), (ob) => ob.asc().nullsLast())
         .orderBy((eb) => eb.case().when('g.missing', '=', 0).then(eb.ref('c.published_at')).end(), (ob) => ob.desc().nullsLast())
         .orderBy('c.id')
-        .limit(RECOMMENDATIONS);
+        .limit(sql.lit(RECOMMENDATIONS));
       return qc.selectFrom(best.as('best')).selectAll('best').select((eb) => eb.fn.agg<number>('row_number').over().as('rank'));
     })
     .selectFrom('stats as s')
