@@ -15,8 +15,6 @@ import moduleBoundaries from './eslint/module-boundaries.js';
 const REWORKED_IN_PARALLEL = [
   'server/src/modules/course/**',
   'server/src/modules/run/**',
-  'server/src/modules/home/**',
-  'server/src/modules/learning-hours/**',
   'client/src/**',
   'client/build/**', // runs-ui: per-operation documents per route replace the route-document plugin
 ];

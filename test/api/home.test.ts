@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseStatus, CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
-import { yearIn } from '../../server/src/shared/util/time.js';
+import { isoDateIn, yearIn } from '../../server/src/shared/util/time.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 let app: TestApp;
@@ -28,7 +28,7 @@ describe('learnerHome', () => {
     const { agency, supervisor, learners } = await app.seed.agencyWithStaff(2);
     const [me, colleague] = learners;
     const own = { ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY };
-    await app.sql(`insert into person_learning_year (person_id, year, minutes) values ($1, $2, 540)`, [me.id, yearIn(new Date())]);
+    await app.sql(`insert into person_learning_year (person_id, year, minutes, jp) values ($1, $2, 540, 12)`, [me.id, yearIn(new Date())]);
 
     const soon = await app.seed.course({ ...own, title: 'Bimtek Segera', jp: 6, startsAt: new Date(Date.now() + 5 * DAY) });
     const selfPaced = await app.seed.course({ ...own, title: 'E-learning Mandiri', jp: 2 });
@@ -129,7 +129,7 @@ describe('learnerHome', () => {
   it('when the target is reached, recommends without a gap', async () => {
     const agency = await app.seed.agency();
     const learner = await app.seed.person({ agency });
-    await app.sql(`insert into person_learning_year (person_id, year, minutes) values ($1, $2, 1000)`, [learner.id, yearIn(new Date())]);
+    await app.sql(`insert into person_learning_year (person_id, year, minutes, jp) values ($1, $2, 1000, 22.2)`, [learner.id, yearIn(new Date())]);
     await app.seed.course({ ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, title: 'Pengembangan Lanjutan', jp: 5 });
     const home = (await (await app.as(learner)).ok(HOME)).learnerHome;
     expect(home).toMatchObject({ jp: 22.2, remainingJp: 0, progress: 1 });
@@ -143,5 +143,28 @@ describe('learnerHome', () => {
     const lecturer = await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] });
     expect(await (await app.as(lecturer)).errorCode(HOME)).toBe('FORBIDDEN');
     expect(await app.anonymous().errorCode(HOME)).toBe('UNAUTHENTICATED');
+  });
+
+  // Last in the file: it puts a 60-minute rule in force from today, which would change what later tests credit.
+  it('shows the year’s JP as credited: a rule change after a completion changes neither the JP nor what is missing', async () => {
+    const staff = await app.seed.agencyWithStaff(1);
+    const [learner] = staff.learners;
+    const own = { ownerAgency: staff.agency, visibility: CourseVisibility.OWN_AGENCY };
+    const done = await app.seed.course({ ...own, title: 'Sudah Selesai', jp: 2 });
+    await app.seed.course({ ...own, title: 'Delapan Belas JP', jp: 18 });
+    const me = await app.as(learner);
+    const enrolmentId = (await me.ok(ENROL, { runId: done.run.id })).enrol.id;
+    await (await app.as(staff.admin)).ok(`mutation($id: ID!) { completeEnrolment(id: $id) { id } }`, { id: enrolmentId });
+    const credited = (await me.ok(HOME)).learnerHome;
+    expect(credited).toMatchObject({ minutes: 90, jp: 2, minutesPerJp: 45, targetJp: 20, remainingJp: 18 });
+
+    // From today a JP counts 60 minutes: the 90 minutes credited as 2 JP stay 2 JP (not 1.5), and 18 JP still close the gap.
+    await app.sql(`insert into learning_rule_set (valid_from, minutes_per_jp, yearly_target_jp) values ($1::date, 60, 20)`, [isoDateIn(new Date())]);
+    const after = (await me.ok(HOME)).learnerHome;
+    expect(after).toMatchObject({ minutes: 90, jp: 2, minutesPerJp: 60, targetJp: 20, remainingJp: 18 });
+    expect(after.progress).toBeCloseTo(0.1);
+    expect(after.recommended.find((r: any) => r.course.title === 'Delapan Belas JP')).toMatchObject({ closesGap: true, reason: 'CLOSES_GAP' });
+    // What the learning-hours page says agrees with the home page.
+    expect((await me.ok(`{ myLearningHours { jp remainingJp } }`)).myLearningHours).toEqual({ jp: 2, remainingJp: 18 });
   });
 });

@@ -680,11 +680,12 @@ export const MATRIX: Matrix = {
   },
   personLearningHours: {
     kind: 'query', document: `query($id: ID!) { personLearningHours(personId: $id) { fullName } }`,
-    scopes: ['own', 'same', 'report', 'other', 'privileged'], build: async (w, v, s) => ({ variables: { id: (await personFor(w, v, s)).id } }),
+    scopes: ['own', 'same', 'report', 'other', 'privileged', 'partner'], build: async (w, v, s) => ({ variables: { id: (await personFor(w, v, s)).id } }),
+    // Partner staff (no agency) are the platform admins' (as their person record is).
     expect: {
       ...tierOne('learner', 'instructor', 'partnerAdmin'),
       supervisor: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
-      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      agencyAdmin: { other: NOT_FOUND, partner: NOT_FOUND, '*': ALLOWED },
       otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
       platformAdmin: ALLOWED,
     },
@@ -703,32 +704,35 @@ export const MATRIX: Matrix = {
   },
   learningRecords: {
     kind: 'query', document: `query($personId: ID!) { learningRecords(personId: $personId, first: 100) { nodes { id } } }`,
-    scopes: ['own', 'same', 'report', 'other', 'privileged'],
+    scopes: ['own', 'same', 'report', 'other', 'privileged', 'partner'],
     build: async (w, v, s) => {
       const { personId, lineId } = await ledgerLineFor(w, v, s);
       return { variables: { personId }, subject: lineId };
     },
     listed: nodesHave('learningRecords'),
-    // The person, their supervisor, their agency's admins (and platform admins), as personLearningHours.
+    // The person, their supervisor, their agency's admins (and platform admins, also of partner staff), as personLearningHours.
     expect: {
       learner: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
       supervisor: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND },
       instructor: { own: ALLOWED, '*': NOT_FOUND },
       partnerAdmin: { own: ALLOWED, '*': NOT_FOUND },
-      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      agencyAdmin: { other: NOT_FOUND, partner: NOT_FOUND, '*': ALLOWED },
       otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
       platformAdmin: ALLOWED,
     },
   },
   revokeLearningRecord: {
     kind: 'mutation', document: `mutation($id: ID!) { revokeLearningRecord(id: $id, reason: "Matriks") { id status } }`,
-    scopes: ['own', 'same', 'report', 'other', 'privileged'],
+    scopes: ['own', 'same', 'report', 'other', 'privileged', 'crossAdmin', 'partner'],
     build: async (w, v, s) => ({ variables: { id: (await ledgerLineFor(w, v, s)).lineId } }),
-    // Admins of the agency the person was in when the line was credited; platform admins by that role alone do not.
+    // Platform admins: any line (partner staff's, with no agency, only they). Admins of the agency the person was in
+    // when the line was credited, for a person holding no role beyond what they could grant (not a platform admin,
+    // not an admin of another agency: FORBIDDEN, as they see the line).
     expect: {
-      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin', 'platformAdmin'),
-      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: NOT_FOUND, partner: NOT_FOUND, privileged: FORBIDDEN, crossAdmin: FORBIDDEN, '*': ALLOWED },
       otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
     },
   },
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { Role } from '../../shared/auth/roles.js';
 import { AppError } from '../../shared/errors.js';
@@ -18,6 +19,15 @@ export function catalogueVisibilitySql(viewer: Viewer, alias = 'c'): { sql: stri
           or (${alias}.visibility = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency v where v.course_id = ${alias}.id and v.agency_id = ?))))`,
     params: [viewer.agencyId, viewer.agencyId],
   };
+}
+
+/** catalogueVisibilitySql's rule as a Kysely expression over the course aliased `alias` (for `db(ctx)` queries: home). */
+export function catalogueVisible(viewer: Viewer, alias = 'c'): RawBuilder<SqlBool> {
+  const c = (column: string) => sql.ref(`${alias}.${column}`);
+  const published = sql<SqlBool>`${c('status')} = 'PUBLISHED'`;
+  if (!viewer.agencyId) return sql<SqlBool>`(${published} and ${c('visibility')} = 'ALL_AGENCIES')`;
+  return sql<SqlBool>`(${published} and (${c('visibility')} = 'ALL_AGENCIES' or ${c('owner_agency_id')} = ${viewer.agencyId}
+    or (${c('visibility')} = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency v where v.course_id = ${c('id')} and v.agency_id = ${viewer.agencyId}))))`;
 }
 
 /** Partners whose courses this viewer administers. */

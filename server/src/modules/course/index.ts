@@ -8,6 +8,8 @@ export {
   assertCanManageCourse, assertCanViewCourse, canManageCourse, canTeachCourse, canViewCourse, catalogueVisibilitySql,
   loadCourseAccess, partnerAdminIds, type CourseAccessRow,
 } from './course.policy.js';
+/** For home's Kysely statement (home-ledger, issue 6). */
+export { catalogueVisible } from './course.policy.js';
 export { courseByIdLoader, courseOwnerLoader } from './course.loaders.js';
 export type { Course as CourseView } from './course.types.js';
 export { Course as CourseType, CourseInstructor, CoursePage } from './course.types.js';

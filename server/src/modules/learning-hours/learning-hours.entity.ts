@@ -65,9 +65,6 @@ export enum LearningRecordStatus {
 }
 registerEnumType(LearningRecordStatus, { name: 'LearningRecordStatus', description: 'Where a ledger line stands' });
 
-/** The statuses whose minutes and JP are in person_learning_year (see LearningRecordStatus). */
-export const COUNTED_STATUSES = [LearningRecordStatus.CREDITED, LearningRecordStatus.REVOKED] as const;
-
 const sqlList = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /**

@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { DevelopmentForm } from '../course/course.enums.js';
+import { DevelopmentForm } from '../course/index.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 
 @InputType()

@@ -42,9 +42,10 @@ export class LearningHoursResolver {
   }
 
   @Mutation(() => LearningRecordLine, {
-    description: 'Takes back a credited ledger line with a reversal line (admins of the agency the person was in when it was credited); again: no change',
+    description: 'Takes back a credited ledger line with a reversal line (platform admins; admins of the agency the person was in when it was credited, '
+      + 'for a person holding no role beyond what they could grant); again: no change',
   })
-  @Authorized(Role.AGENCY_ADMIN)
+  @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
   revokeLearningRecord(@Args(() => RevokeLearningRecordArgs) args: RevokeLearningRecordArgs, @Ctx() ctx: SignedInContext): Promise<LearningRecordLine> {
     return hours.revokeLearningRecord(ctx, args.id, args.reason);
   }

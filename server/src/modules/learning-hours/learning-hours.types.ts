@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PageOf } from '../../shared/graphql/pagination.js';
-import { DevelopmentForm } from '../course/course.enums.js';
+import { DevelopmentForm } from '../course/index.js';
 import { LearningRecordStatus, LearningSource } from './learning-hours.entity.js';
 
 /** Default JP for one non-classroom form of development (e.g. 2 JP per coaching session). */
