@@ -1,13 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type RawBuilder } from 'kysely';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { Role } from '../../shared/auth/roles.js';
 import { AppError } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
+import { db } from '../../shared/db/kysely.js';
 
 /**
  * Who may see a course in the catalogue: it is published and either open to all agencies, owned
- * by the viewer's agency, or lists the viewer's agency. As SQL over alias `c`, so listings filter in
- * the database; `?` placeholders are filled from `params`.
+ * by the viewer's agency, or lists the viewer's agency. As a Kysely expression over the course row
+ * aliased `alias`, so listings filter in the database; the viewer's agency is a bound parameter.
+ */
+export function catalogueVisibility(viewer: Viewer, alias = 'c'): RawBuilder<boolean> {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  if (!viewer.agencyId) return sql<boolean>`(${col('status')} = 'PUBLISHED' and ${col('visibility')} = 'ALL_AGENCIES')`;
+  return sql<boolean>`(${col('status')} = 'PUBLISHED' and (${col('visibility')} = 'ALL_AGENCIES' or ${col('owner_agency_id')} = ${viewer.agencyId}::uuid
+    or (${col('visibility')} = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency v where v.course_id = ${col('id')} and v.agency_id = ${viewer.agencyId}::uuid))))`;
+}
+
+/**
+ * The same rule as SQL text with `?` placeholders, for the modules whose statements are still written by
+ * hand (home, enrolment).
+ * @deprecated Use `catalogueVisibility` (Kysely); goes when home and enrolment are on Kysely.
  */
 export function catalogueVisibilitySql(viewer: Viewer, alias = 'c'): { sql: string; params: unknown[] } {
   if (!viewer.agencyId) {
@@ -19,6 +33,10 @@ export function catalogueVisibilitySql(viewer: Viewer, alias = 'c'): { sql: stri
     params: [viewer.agencyId, viewer.agencyId],
   };
 }
+
+/** Whether `personId` teaches any run of the course aliased `alias` (so may open it though it is hidden). */
+export const teachesCourse = (personId: string, alias = 'c') =>
+  sql<boolean>`exists (select 1 from course_run_instructor ri join course_run tr on tr.id = ri.run_id where tr.course_id = ${sql.ref(`${alias}.id`)} and ri.person_id = ${personId}::uuid)`;
 
 /** Partners whose courses this viewer administers. */
 export function partnerAdminIds(viewer: Viewer): string[] {
@@ -35,20 +53,16 @@ export interface CourseAccessRow {
   teaches: boolean;
 }
 
-/** Loads what the course policies need about one course for this viewer, in one statement. */
+/** Loads what the course policies need about one course for this viewer, in one statement (in `em`'s transaction if any). */
 export async function loadCourseAccess(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow | null> {
   // A malformed id names no course (and must not reach PostgreSQL as a uuid cast error).
   if (!isUuid(courseId)) return null;
-  const vis = catalogueVisibilitySql(viewer);
-  // em.execute joins the caller's transaction when there is one.
-  const rows = await em.execute<CourseAccessRow[]>(
-    `select c.id, c.status, c.visibility, c.owner_agency_id, c.owner_partner_id,
-            ${vis.sql} as visible_to_viewer,
-            exists (select 1 from course_run_instructor ri join course_run r on r.id = ri.run_id where r.course_id = c.id and ri.person_id = ?) as teaches
-       from course c where c.id = ?`,
-    [...vis.params, viewer.personId, courseId],
-  );
-  return rows[0] ?? null;
+  const row = await db({ em }).selectFrom('course as c')
+    .select(['c.id', 'c.status', 'c.visibility', 'c.owner_agency_id', 'c.owner_partner_id'])
+    .select([catalogueVisibility(viewer).as('visible_to_viewer'), teachesCourse(viewer.personId).as('teaches')])
+    .where('c.id', '=', courseId)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /** Agency admins of the owner, partner admins of the owner, and platform admins manage a course. */

@@ -5,13 +5,16 @@ export {
   CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy, groupOf,
 } from './course.enums.js';
 export {
-  assertCanManageCourse, assertCanViewCourse, canManageCourse, canTeachCourse, canViewCourse, catalogueVisibilitySql,
-  loadCourseAccess, partnerAdminIds, type CourseAccessRow,
+  assertCanManageCourse, assertCanViewCourse, canManageCourse, canTeachCourse, canViewCourse, catalogueVisibility, catalogueVisibilitySql,
+  loadCourseAccess, partnerAdminIds, teachesCourse, type CourseAccessRow,
 } from './course.policy.js';
-export { courseByIdLoader, courseOwnerLoader } from './course.loaders.js';
+export { courseByIdLoader } from './course.loaders.js';
 export type { Course as CourseView } from './course.types.js';
 export { Course as CourseType, CourseInstructor, CoursePage } from './course.types.js';
-export { COURSE_COLUMNS, courseById, OWNER_NAMES, ownerJoins, toCourse, type CourseRow } from './course.sql.js';
+export {
+  courseColumns, courseById, decodeSortKey, encodeSortKey, epochMs, joinOwners, ownerNames, RUN_NOT_ENDED, RUN_START_KEY, runJson, toCourse,
+  type CourseRow, type RunPageJson, type RunsWanted, runsKey,
+} from './course.sql.js';
 export type { ListingSelection } from './course.service.js';
 
 export const courseResolvers = [CourseResolver, CourseAdminResolver] as const;
