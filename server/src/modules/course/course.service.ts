@@ -15,6 +15,7 @@ import { CatalogueSort, MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
 import { sql } from 'kysely';
 import { db } from '../../shared/db/kysely.js';
 import { isUuid } from '../../shared/util/ids.js';
+import { coursePageReaders } from './course.page.js';
 import { assertCanManageCourse, canViewCourse, catalogueVisibility, partnerAdminIds } from './course.policy.js';
 import {
   and, courseById, courseWithAccess, coursePage, cursorOf, normalizeSearch, RUN_NOT_ENDED, RUN_START_KEY, runsKey, searchSql, toCourse, toPageCourse,
@@ -122,6 +123,7 @@ export async function course(ctx: SignedInOperationContext, id: string, runs: Ru
   if (!row || !canViewCourse(viewer, row)) throw new AppError('NOT_FOUND', { what: 'course' });
   const result = toCourse(row);
   if (runs) result.preloadedRuns = { key: runsKey(runs), rows: row.runs ?? [], total: row.runs_total ?? null };
+  for (const reader of coursePageReaders()) reader.apply(ctx, row[reader.name], result);
   return result;
 }
 

@@ -10,6 +10,7 @@ import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, groupOf 
 import { CourseOwnerKind, type Course, type CourseOwner } from './course.types.js';
 import { catalogueVisibility, teachesCourse, type CourseAccessRow } from './course.policy.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
+import { coursePageReaders } from './course.page.js';
 
 /*
  * Shaped SQL for course reads, built with Kysely: only the columns the Course type returns, no entity
@@ -340,11 +341,14 @@ export function runsPageSql(runs: RunsWanted): { page: RawBuilder<RunPageJson[]>
 export interface CoursePageRowWithAccess extends CourseRow, Omit<CourseAccessRow, 'status' | 'visibility'> {
   runs?: RunPageJson[];
   runs_total?: number | null;
+  /** The columns of the course page's readers (course.page.ts), by their names. */
+  [reader: string]: unknown;
 }
 
 /**
  * One course for its page: its columns, its owner, the viewer's access to it (course.policy's
- * CourseAccessRow) and, when `runs` is given, that page of its runs with their instructors, as ONE
+ * CourseAccessRow), what other modules read on the page (course.page.ts: the viewer's enrolments) and,
+ * when `runs` is given, that page of its runs with their instructors, as ONE
  * named prepared statement (PostgreSQL plans it once per connection). Outside transactions only.
  */
 export async function courseWithAccess(
@@ -356,6 +360,7 @@ export async function courseWithAccess(
     .select([...courseColumns(), ...ownerNames] as never[])
     .select([catalogueVisibility(ctx.viewer).as('visible_to_viewer'), teachesCourse(ctx.viewer.personId).as('teaches')])
     .$if(runsSql !== null, (q) => q.select([runsSql!.page.as('runs'), runsSql!.total.as('runs_total')]))
+    .select(coursePageReaders().map((reader) => reader.select(ctx.viewer, id).as(reader.name)))
     .where('c.id', '=', id)
     .$castTo<CoursePageRowWithAccess>();
   return (await preparedQuery(ctx.em, query))[0] ?? null;

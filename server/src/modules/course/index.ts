@@ -9,6 +9,7 @@ export {
   loadCourseAccess, partnerAdminIds, teachesCourse, type CourseAccessRow,
 } from './course.policy.js';
 export { courseByIdLoader } from './course.loaders.js';
+export { readOnCoursePage } from './course.page.js';
 export type { Course as CourseView } from './course.types.js';
 export { Course as CourseType, CourseInstructor, CoursePage } from './course.types.js';
 export {
