@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql, type RawBuilder } from 'kysely';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { Role } from '../../shared/auth/roles.js';
+import type { CourseStatus, CourseVisibility } from './course.enums.js';
 import { AppError } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { db } from '../../shared/db/kysely.js';
@@ -45,8 +46,8 @@ export function partnerAdminIds(viewer: Viewer): string[] {
 
 export interface CourseAccessRow {
   id: string;
-  status: string;
-  visibility: string;
+  status: CourseStatus;
+  visibility: CourseVisibility;
   owner_agency_id: string | null;
   owner_partner_id: string | null;
   visible_to_viewer: boolean;
@@ -54,7 +55,7 @@ export interface CourseAccessRow {
 }
 
 /** Loads what the course policies need about one course for this viewer, in one statement (in `em`'s transaction if any). */
-export async function loadCourseAccess(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow | null> {
+async function loadCourseAccess(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow | null> {
   // A malformed id names no course (and must not reach PostgreSQL as a uuid cast error).
   if (!isUuid(courseId)) return null;
   const row = await db({ em }).selectFrom('course as c')
@@ -73,20 +74,13 @@ export function canManageCourse(viewer: Viewer, course: Pick<CourseAccessRow, 'o
 }
 
 /** Managers and the instructors of any of its runs (rosters and outcomes are per run: run.policy.ts). */
-export function canTeachCourse(viewer: Viewer, course: CourseAccessRow): boolean {
+function canTeachCourse(viewer: Viewer, course: CourseAccessRow): boolean {
   return course.teaches || canManageCourse(viewer, course);
 }
 
 /** A learner may open a course they can see in the catalogue; managers and instructors always can. */
 export function canViewCourse(viewer: Viewer, course: CourseAccessRow): boolean {
   return course.visible_to_viewer || canTeachCourse(viewer, course);
-}
-
-/** Not found and not visible look the same to the caller, so hidden courses do not leak. */
-export async function assertCanViewCourse(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow> {
-  const course = await loadCourseAccess(em, viewer, courseId);
-  if (!course || !canViewCourse(viewer, course)) throw new AppError('NOT_FOUND', { what: 'course' });
-  return course;
 }
 
 /**

@@ -14,7 +14,7 @@ import { CatalogueOwner, CatalogueTag, Course, CourseAgency, CoursePage } from '
 const MANAGERS = [Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN] as const;
 
 /** What a course listing must compute: the selected fields of its nodes, and the total if asked for. */
-export const listingSelection = (info: GraphQLResolveInfo): courses.ListingSelection => ({
+const listingSelection = (info: GraphQLResolveInfo): courses.ListingSelection => ({
   fields: selectedFields(info, ['nodes']),
   totalCount: selects(info, ['totalCount']),
 });

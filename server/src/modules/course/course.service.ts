@@ -214,7 +214,7 @@ function normalizeTitle(title: string | null): string {
 }
 
 /** Trimmed, without empties, without case-insensitive duplicates (the first spelling wins). */
-export function normalizeTags(tags: string[]): string[] {
+function normalizeTags(tags: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
@@ -328,9 +328,12 @@ export async function createCourse(ctx: SignedInOperationContext, input: CreateC
 }
 
 /** Locks the course row so changes to it (and runs created meanwhile) go one writer at a time. */
-async function lockCourse(tx: EntityManager, viewer: Viewer, id: string): Promise<CourseEntity> {
+async function lockCourse(tx: EntityManager, viewer: Viewer, id: string): Promise<{ course: CourseEntity; status: CourseStatus }> {
   await assertCanManageCourse(tx, viewer, id);
-  return tx.findOneOrFail(CourseEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const course = await tx.findOneOrFail(CourseEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  // The entity's status carries the ORM's `Opt` brand; the plain enum compares cleanly.
+  const status: CourseStatus = course.status;
+  return { course, status };
 }
 
 export async function updateCourse(ctx: SignedInOperationContext, id: string, input: UpdateCourseInput): Promise<Course> {
@@ -346,8 +349,8 @@ export async function updateCourse(ctx: SignedInOperationContext, id: string, in
   const cost = input.costPerParticipant !== undefined ? (input.costPerParticipant ?? 0) : undefined;
 
   await mapCodeViolation(() => em.transactional(async (tx) => {
-    const course = await lockCourse(tx, viewer, id);
-    if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
+    const { course, status } = await lockCourse(tx, viewer, id);
+    if (status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
     const changed: string[] = [];
     const set = <K extends keyof CourseEntity>(key: K, value: CourseEntity[K] | undefined) => {
       if (value === undefined) return;
@@ -391,8 +394,8 @@ export async function updateCourse(ctx: SignedInOperationContext, id: string, in
 export async function publishCourse(ctx: SignedInOperationContext, id: string): Promise<Course> {
   const { em, viewer } = ctx;
   await em.transactional(async (tx) => {
-    const course = await lockCourse(tx, viewer, id);
-    if (course.status !== CourseStatus.DRAFT) throw new AppError('COURSE_NOT_DRAFT');
+    const { course, status } = await lockCourse(tx, viewer, id);
+    if (status !== CourseStatus.DRAFT) throw new AppError('COURSE_NOT_DRAFT');
     course.status = CourseStatus.PUBLISHED;
     course.publishedAt = new Date();
     writeAudit(tx, viewer, 'course.publish', 'Course', course.id, {});
@@ -404,9 +407,8 @@ export async function publishCourse(ctx: SignedInOperationContext, id: string): 
 export async function archiveCourse(ctx: SignedInOperationContext, id: string): Promise<Course> {
   const { em, viewer } = ctx;
   await em.transactional(async (tx) => {
-    const course = await lockCourse(tx, viewer, id);
-    if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
-    const from = course.status;
+    const { course, status: from } = await lockCourse(tx, viewer, id);
+    if (from === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
     course.status = CourseStatus.ARCHIVED;
     writeAudit(tx, viewer, 'course.archive', 'Course', course.id, { from });
   });

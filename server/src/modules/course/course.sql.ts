@@ -79,10 +79,12 @@ function listingColumns(fields: ReadonlySet<string>): Selection[] {
 export const ownerNames: Selection[] = ['oa.name as owner_agency_name', 'op.name as owner_partner_name'];
 
 /** Joins the owners (`oa` agency, `op` partner) of the course rows aliased `alias` onto a query. */
-export function joinOwners<QB extends { leftJoin: (...args: never[]) => unknown }>(query: QB, alias: string): QB {
-  const join = query.leftJoin as unknown as (table: string, a: string, b: string) => QB & { leftJoin: typeof join };
-  const withAgency = join.call(query, 'agency as oa', 'oa.id', `${alias}.owner_agency_id`);
-  return (withAgency.leftJoin as typeof join).call(withAgency, 'partner_institution as op', 'op.id', `${alias}.owner_partner_id`);
+export function joinOwners<QB>(query: QB, alias: string): QB {
+  // Kysely types a join by the tables it knows; the aliases here (`c`, a page's `x`) are the caller's.
+  const untyped = query as unknown as { leftJoin(table: string, a: string, b: string): typeof untyped };
+  return untyped
+    .leftJoin('agency as oa', 'oa.id', `${alias}.owner_agency_id`)
+    .leftJoin('partner_institution as op', 'op.id', `${alias}.owner_partner_id`) as unknown as QB;
 }
 
 const toDate = (value: number | null) => (value === null ? null : new Date(value));
@@ -125,7 +127,7 @@ function ownerOf(row: CourseRow): CourseOwner {
  * with its instructors; the run is aliased `r`. Written here as SQL because the run module imports this
  * one, not the other way round; Course.nextRun and Course.runs (run module) turn it into a CourseRun.
  */
-export const runJson = (alias: string) => sql<unknown>`json_build_object(
+const runJson = (alias: string) => sql<unknown>`json_build_object(
     'run_id', r.id, 'run_code', r.code, 'run_course_id', r.course_id,
     'run_starts_at', ${epochMs('r.starts_at')}, 'run_ends_at', ${epochMs('r.ends_at')}, 'run_enrolment_closes_at', ${epochMs('r.enrolment_closes_at')},
     'run_location', r.location, 'run_online_url', r.online_url, 'run_capacity', r.capacity, 'run_seats_taken', r.seats_taken,
@@ -320,7 +322,7 @@ export interface RunPageJson {
  * A page of the runs of the course aliased `c` as a JSON array (RunPageJson, soonest first, `first + 1`
  * of them so the caller sees whether there is a next page), and their count when asked for.
  */
-export function runsPageSql(runs: RunsWanted): { page: RawBuilder<RunPageJson[]>; total: RawBuilder<number | null> } {
+function runsPageSql(runs: RunsWanted): { page: RawBuilder<RunPageJson[]>; total: RawBuilder<number | null> } {
   if (!Number.isInteger(runs.first) || runs.first < 1 || runs.first > 100) throw new AppError('BAD_USER_INPUT', {}, 'first');
   const cursor = decodeSortKey(runs.after, 'timestamptz');
   const ended = runs.includeEnded ? sql<boolean>`true` : RUN_NOT_ENDED;
@@ -338,7 +340,7 @@ export function runsPageSql(runs: RunsWanted): { page: RawBuilder<RunPageJson[]>
   };
 }
 
-export interface CoursePageRowWithAccess extends CourseRow, Omit<CourseAccessRow, 'status' | 'visibility'> {
+export interface CoursePageRowWithAccess extends CourseRow, CourseAccessRow {
   runs?: RunPageJson[];
   runs_total?: number | null;
   /** The columns of the course page's readers (course.page.ts), by their names. */

@@ -3,13 +3,14 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { sql } from 'kysely';
+import type { CourseRunStatus } from './run.entity.js';
 import { db } from '../../shared/db/kysely.js';
 import { canManageCourse, catalogueVisibility, teachesCourse, type CourseAccessRow } from '../course/index.js';
 
 /** What the run policies need about one run for this viewer, in one statement. */
 export interface RunAccessRow extends CourseAccessRow {
   run_id: string;
-  run_status: string;
+  run_status: CourseRunStatus;
   /** The viewer is an instructor of this run. */
   teaches_run: boolean;
 }

@@ -120,7 +120,7 @@ async function checkInstructors(tx: EntityManager, ids: readonly string[]): Prom
   if (unique.length === 0) return [];
   const rows = await db({ em: tx }).selectFrom('person as p').select('p.id')
     .where('p.id', 'in', unique).where('p.active', '=', true)
-    .where(({ exists, selectFrom }) => exists(selectFrom('role_grant as g').select('g.id')
+    .where((eb) => eb.exists(eb.selectFrom('role_grant as g').select('g.id')
       .whereRef('g.person_id', '=', 'p.id').where('g.role', '=', Role.INSTRUCTOR)))
     .execute();
   if (rows.length !== unique.length) throw new AppError('INVALID_INSTRUCTOR', {}, 'instructorIds');
@@ -191,8 +191,8 @@ interface LockedRun {
   id: string;
   course_id: string;
   code: string;
-  status: string;
-  course_status: string;
+  status: CourseRunStatus;
+  course_status: CourseStatus;
   starts_at: Date | null;
   ends_at: Date | null;
   enrolment_closes_at: Date | null;
@@ -229,7 +229,7 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
   await mapCodeViolation(() => ctx.em.transactional(async (tx) => {
     const run = await lockRun(tx, viewer, id);
     if (run.course_status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
-    if (run.status === 'CANCELLED') throw new AppError('RUN_CANCELLED');
+    if (run.status === CourseRunStatus.CANCELLED) throw new AppError('RUN_CANCELLED');
     const startsAt = input.startsAt !== undefined ? input.startsAt : run.starts_at;
     const endsAt = input.endsAt !== undefined ? input.endsAt : run.ends_at;
     const closesAt = input.enrolmentClosesAt !== undefined ? input.enrolmentClosesAt : run.enrolment_closes_at;
@@ -279,7 +279,7 @@ export async function cancelCourseRun(ctx: SignedInOperationContext, id: string)
   const { viewer } = ctx;
   await ctx.em.transactional(async (tx) => {
     const run = await lockRun(tx, viewer, id);
-    if (run.status === 'CANCELLED') throw new AppError('RUN_CANCELLED');
+    if (run.status === CourseRunStatus.CANCELLED) throw new AppError('RUN_CANCELLED');
     if (run.ends_at && run.ends_at.getTime() <= Date.now()) throw new AppError('COURSE_ENDED');
     const q = db({ em: tx });
     // Enrolment statuses as literals: the enrolment module imports this one.
