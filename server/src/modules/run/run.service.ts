@@ -172,14 +172,13 @@ export async function createCourseRun(ctx: SignedInOperationContext, input: Crea
     // The course row is locked so a concurrent archive cannot pass this check unseen.
     await q.selectFrom('course').select('id').where('id', '=', course.id).forUpdate().execute();
     if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
-    // The instructors are checked before the run is written (an invalid one leaves nothing to roll back).
-    await checkInstructors(tx, input.instructorIds ?? []);
     const row = await q.insertInto('course_run').values({
       id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`,
       status: CourseRunStatus.SCHEDULED, seats_taken: 0, waitlist_length: 0, course_id: course.id, code, starts_at: startsAt, ends_at: endsAt, enrolment_closes_at: closesAt,
       location: trimOrNull(input.location), online_url: onlineUrl, capacity: input.capacity ?? null,
       enrolment_policy: input.enrolmentPolicy, created_by_id: viewer.personId,
     }).returning('id').executeTakeFirstOrThrow();
+    // An instructor refused here rolls the whole transaction back, the run included.
     await assignInstructors(tx, { id: row.id, courseId: course.id, startsAt, endsAt }, input.instructorIds ?? []);
     writeAudit(tx, viewer, 'course_run.create', 'CourseRun', row.id, { courseId: course.id, code });
     return row.id;
