@@ -13,8 +13,6 @@ import moduleBoundaries from './eslint/module-boundaries.js';
 // issue 6 fixes them folder by folder (with the move of their SQL to Kysely) and deletes this list and the block
 // that uses it at the end of this file.
 const REWORKED_IN_PARALLEL = [
-  'server/src/modules/course/**',
-  'server/src/modules/run/**',
   'client/src/**',
   'client/build/**', // runs-ui: per-operation documents per route replace the route-document plugin
 ];

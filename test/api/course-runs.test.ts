@@ -193,20 +193,88 @@ describe('cancelCourseRun', () => {
   });
 });
 
+/** What the course page (client/src/routes/course-detail.tsx) asks, its fragments spelt out. */
+const ENROLMENT_STATE = `id status requestedAt approverName decidedByName decidedAt decisionNote waitlistPosition finishedAt creditedMinutes
+  course { id jp delivery } run { id code startsAt endsAt location onlineUrl }`;
+const COURSE_PAGE = `query($id: ID!, $includeEnded: Boolean!, $first: Int!, $after: String) {
+  course(id: $id) {
+    id code title description form formGroup delivery jp competencyTags costPerParticipant status canManage
+    owner { id name kind }
+    viewerEnrolment { ${ENROLMENT_STATE} }
+    runs(first: $first, after: $after, includeEnded: $includeEnded) {
+      nodes {
+        id code status startsAt endsAt enrolmentClosesAt location onlineUrl capacity seatsLeft waitlistLength enrolmentPolicy
+        viewerMayRecordOutcomes instructors { id fullName partnerName } enrolmentClosedReason
+        viewerEnrolment { ${ENROLMENT_STATE} }
+      }
+      pageInfo { endCursor hasNextPage }
+      totalCount
+    }
+  }
+}`;
+/** What the run page of an instructor (client/src/routes/teaching-course.tsx) asks of the run. */
+const RUN_PAGE = `query($id: ID!) { courseRun(id: $id) {
+  id code status startsAt endsAt location viewerMayRecordOutcomes capacity seatsTaken waitlistLength
+  instructors { id fullName } course { id code title jp delivery owner { id name } } } }`;
+
 describe('a course’s page', () => {
-  it('reads the course, its owner and the viewer’s access in one statement after the session', async () => {
+  it('reads the course, its owner, the viewer’s access and enrolments and a page of runs in one statement after the session', async () => {
     const w = await twoRuns();
     const me = await app.as(w.learners[0]);
-    const PAGE = `query($id: ID!) { course(id: $id) { id title jp owner { name } canManage } }`;
-    await me.ok(PAGE, { id: w.course.id });
+    const enrolment = (await me.ok(ENROL, { runId: w.later.id })).enrol;
+    const vars = { id: w.course.id, includeEnded: false, first: 10, after: null };
+    await me.ok(COURSE_PAGE, vars);
+    let page: Record<string, any> = {};
     const counted = await app.countSql(async () => {
-      expect((await me.ok(PAGE, { id: w.course.id })).course).toMatchObject({ id: w.course.id, canManage: false, owner: { name: w.agency.name } });
+      page = (await me.ok(COURSE_PAGE, vars)).course;
     });
-    // Session, then the page.
-    expect(counted.count).toBe(2);
-    // Hidden looks like missing, in the same one statement.
+    expect(page).toMatchObject({
+      id: w.course.id, canManage: false, owner: { name: w.agency.name, kind: 'AGENCY' },
+      viewerEnrolment: { id: enrolment.id, status: 'ACTIVE', run: { id: w.later.id, code: '2' }, course: { id: w.course.id, jp: 6 } },
+      runs: { totalCount: 2, pageInfo: { hasNextPage: false } },
+    });
+    expect(page.runs.nodes.map((r: { id: string }) => r.id)).toEqual([w.first.id, w.later.id]);
+    expect(page.runs.nodes.map((r: { viewerEnrolment: { id: string } | null }) => r.viewerEnrolment?.id ?? null)).toEqual([null, enrolment.id]);
+    expect(page.runs.nodes[0]).toMatchObject({ viewerMayRecordOutcomes: false, instructors: [{ id: w.lecturer.id }], seatsLeft: 10 });
+    // Session, then the whole page: one statement.
+    expect(counted.count, counted.statements.join('\n')).toBe(2);
+
+    // The next page of runs (by the cursor) is read by the same one statement.
+    const first = (await me.ok(COURSE_PAGE, { ...vars, first: 1 })).course.runs;
+    expect(first.nodes.map((r: { id: string }) => r.id)).toEqual([w.first.id]);
+    const next = await app.countSql(async () => {
+      const second = (await me.ok(COURSE_PAGE, { ...vars, first: 1, after: first.pageInfo.endCursor })).course.runs;
+      expect(second.nodes.map((r: { id: string }) => r.id)).toEqual([w.later.id]);
+      expect(second.pageInfo.hasNextPage).toBe(false);
+    });
+    expect(next.count).toBe(2);
+
+    // The course's instructor may record outcomes, in the same one statement.
+    const teacher = await app.as(w.lecturer);
+    const taught = await app.countSql(async () => {
+      const course = (await teacher.ok(COURSE_PAGE, vars)).course;
+      expect(course.runs.nodes.map((r: { viewerMayRecordOutcomes: boolean }) => r.viewerMayRecordOutcomes)).toEqual([true, true]);
+      expect(course.viewerEnrolment).toBeNull();
+    });
+    expect(taught.count).toBe(2);
+
+    // Hidden looks like missing.
     const outsider = await app.as(await app.seed.person({ agency: await app.seed.agency() }));
-    expect(await outsider.errorCode(PAGE, { id: w.course.id })).toBe('NOT_FOUND');
+    expect(await outsider.errorCode(COURSE_PAGE, vars)).toBe('NOT_FOUND');
+  });
+
+  it('reads a run with its course, owner, instructors and the viewer’s access in one statement after the session', async () => {
+    const w = await twoRuns();
+    const teacher = await app.as(w.lecturer);
+    await teacher.ok(RUN_PAGE, { id: w.later.id });
+    const counted = await app.countSql(async () => {
+      expect((await teacher.ok(RUN_PAGE, { id: w.later.id })).courseRun).toMatchObject({
+        id: w.later.id, code: '2', viewerMayRecordOutcomes: true, instructors: [{ id: w.lecturer.id }],
+        course: { id: w.course.id, jp: 6, owner: { name: w.agency.name } },
+      });
+    });
+    expect(counted.count, counted.statements.join('\n')).toBe(2);
+    const outsider = await app.as(await app.seed.person({ agency: await app.seed.agency() }));
+    expect(await outsider.errorCode(RUN_PAGE, { id: w.later.id })).toBe('NOT_FOUND');
   });
 });
-

@@ -85,7 +85,9 @@ describe('the project configuration', () => {
     expect(await severity('server/src/modules/agency/agency.service.ts')).toBe(2);
     expect(await severity('server/src/app/boot.ts')).toBe(2);
     expect(await severity('test/api/auth.test.ts')).toBe(2);
-    expect(await severity('server/src/modules/course/course.service.ts')).toBe(1);
+    // course and run left REWORKED_IN_PARALLEL with their move to Kysely; enrolment is still in it.
+    expect(await severity('server/src/modules/course/course.service.ts')).toBe(2);
+    expect(await severity('server/src/modules/enrolment/enrolment.service.ts')).toBe(1);
     expect(await severity('client/src/ui/DataTable.tsx')).toBe(2);
     expect(await severity('client/src/features/home/RoleHome.tsx')).toBe(1);
   });

@@ -7,6 +7,9 @@ import { PartnerInstitution } from '../partner/partner.entity.js';
 import { Person } from '../person/person.entity.js';
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm } from './course.enums.js';
 
+/** For the run entity: entities import entities directly, and a run's enrolment policy is the course module's enum. */
+export { EnrolmentPolicy } from './course.enums.js';
+
 /**
  * A course (kursus/pelatihan) owned by an agency or a partner: what is learned. When, where, how many
  * seats and who teaches are its runs' (`CourseRun`, run module): a course has any number of runs.

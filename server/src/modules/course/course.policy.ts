@@ -1,34 +1,27 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { Role } from '../../shared/auth/roles.js';
+import type { CourseStatus, CourseVisibility } from './course.enums.js';
 import { AppError } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
+import { db } from '../../shared/db/kysely.js';
 
 /**
  * Who may see a course in the catalogue: it is published and either open to all agencies, owned
- * by the viewer's agency, or lists the viewer's agency. As SQL over alias `c`, so listings filter in
- * the database; `?` placeholders are filled from `params`.
+ * by the viewer's agency, or lists the viewer's agency. As a Kysely expression over the course row
+ * aliased `alias`, so listings filter in the database; the viewer's agency is a bound parameter.
  */
-export function catalogueVisibilitySql(viewer: Viewer, alias = 'c'): { sql: string; params: unknown[] } {
-  if (!viewer.agencyId) {
-    return { sql: `(${alias}.status = 'PUBLISHED' and ${alias}.visibility = 'ALL_AGENCIES')`, params: [] };
-  }
-  return {
-    sql: `(${alias}.status = 'PUBLISHED' and (${alias}.visibility = 'ALL_AGENCIES' or ${alias}.owner_agency_id = ?
-          or (${alias}.visibility = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency v where v.course_id = ${alias}.id and v.agency_id = ?))))`,
-    params: [viewer.agencyId, viewer.agencyId],
-  };
+export function catalogueVisibility(viewer: Viewer, alias = 'c'): RawBuilder<boolean> {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  if (!viewer.agencyId) return sql<boolean>`(${col('status')} = 'PUBLISHED' and ${col('visibility')} = 'ALL_AGENCIES')`;
+  return sql<boolean>`(${col('status')} = 'PUBLISHED' and (${col('visibility')} = 'ALL_AGENCIES' or ${col('owner_agency_id')} = ${viewer.agencyId}::uuid
+    or (${col('visibility')} = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency v where v.course_id = ${col('id')} and v.agency_id = ${viewer.agencyId}::uuid))))`;
 }
 
-/** catalogueVisibilitySql's rule as a Kysely expression over the course aliased `alias` (for `db(ctx)` queries: home). */
-export function catalogueVisible(viewer: Viewer, alias = 'c'): RawBuilder<SqlBool> {
-  const c = (column: string) => sql.ref(`${alias}.${column}`);
-  const published = sql<SqlBool>`${c('status')} = 'PUBLISHED'`;
-  if (!viewer.agencyId) return sql<SqlBool>`(${published} and ${c('visibility')} = 'ALL_AGENCIES')`;
-  return sql<SqlBool>`(${published} and (${c('visibility')} = 'ALL_AGENCIES' or ${c('owner_agency_id')} = ${viewer.agencyId}
-    or (${c('visibility')} = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency v where v.course_id = ${c('id')} and v.agency_id = ${viewer.agencyId}))))`;
-}
+/** Whether `personId` teaches any run of the course aliased `alias` (so may open it though it is hidden). */
+export const teachesCourse = (personId: string, alias = 'c') =>
+  sql<boolean>`exists (select 1 from course_run_instructor ri join course_run tr on tr.id = ri.run_id where tr.course_id = ${sql.ref(`${alias}.id`)} and ri.person_id = ${personId}::uuid)`;
 
 /** Partners whose courses this viewer administers. */
 export function partnerAdminIds(viewer: Viewer): string[] {
@@ -37,28 +30,24 @@ export function partnerAdminIds(viewer: Viewer): string[] {
 
 export interface CourseAccessRow {
   id: string;
-  status: string;
-  visibility: string;
+  status: CourseStatus;
+  visibility: CourseVisibility;
   owner_agency_id: string | null;
   owner_partner_id: string | null;
   visible_to_viewer: boolean;
   teaches: boolean;
 }
 
-/** Loads what the course policies need about one course for this viewer, in one statement. */
-export async function loadCourseAccess(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow | null> {
+/** Loads what the course policies need about one course for this viewer, in one statement (in `em`'s transaction if any). */
+async function loadCourseAccess(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow | null> {
   // A malformed id names no course (and must not reach PostgreSQL as a uuid cast error).
   if (!isUuid(courseId)) return null;
-  const vis = catalogueVisibilitySql(viewer);
-  // em.execute joins the caller's transaction when there is one.
-  const rows = await em.execute<CourseAccessRow[]>(
-    `select c.id, c.status, c.visibility, c.owner_agency_id, c.owner_partner_id,
-            ${vis.sql} as visible_to_viewer,
-            exists (select 1 from course_run_instructor ri join course_run r on r.id = ri.run_id where r.course_id = c.id and ri.person_id = ?) as teaches
-       from course c where c.id = ?`,
-    [...vis.params, viewer.personId, courseId],
-  );
-  return rows[0] ?? null;
+  const row = await db({ em }).selectFrom('course as c')
+    .select(['c.id', 'c.status', 'c.visibility', 'c.owner_agency_id', 'c.owner_partner_id'])
+    .select([catalogueVisibility(viewer).as('visible_to_viewer'), teachesCourse(viewer.personId).as('teaches')])
+    .where('c.id', '=', courseId)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /** Agency admins of the owner, partner admins of the owner, and platform admins manage a course. */
@@ -69,20 +58,13 @@ export function canManageCourse(viewer: Viewer, course: Pick<CourseAccessRow, 'o
 }
 
 /** Managers and the instructors of any of its runs (rosters and outcomes are per run: run.policy.ts). */
-export function canTeachCourse(viewer: Viewer, course: CourseAccessRow): boolean {
+function canTeachCourse(viewer: Viewer, course: CourseAccessRow): boolean {
   return course.teaches || canManageCourse(viewer, course);
 }
 
 /** A learner may open a course they can see in the catalogue; managers and instructors always can. */
 export function canViewCourse(viewer: Viewer, course: CourseAccessRow): boolean {
   return course.visible_to_viewer || canTeachCourse(viewer, course);
-}
-
-/** Not found and not visible look the same to the caller, so hidden courses do not leak. */
-export async function assertCanViewCourse(em: EntityManager, viewer: Viewer, courseId: string): Promise<CourseAccessRow> {
-  const course = await loadCourseAccess(em, viewer, courseId);
-  if (!course || !canViewCourse(viewer, course)) throw new AppError('NOT_FOUND', { what: 'course' });
-  return course;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, getNamedType, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
@@ -7,16 +7,47 @@ import { selectedFields, selects } from '../../shared/graphql/selection.js';
 import { CatalogueFilter, CatalogueSort, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
 import { courseVisibleAgenciesLoader } from './course.loaders.js';
 import { canManageCourse } from './course.policy.js';
+import { decodeSortKey, type RunsWanted } from './course.sql.js';
 import * as courses from './course.service.js';
 import { CatalogueOwner, CatalogueTag, Course, CourseAgency, CoursePage } from './course.types.js';
 
 const MANAGERS = [Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN] as const;
 
 /** What a course listing must compute: the selected fields of its nodes, and the total if asked for. */
-export const listingSelection = (info: GraphQLResolveInfo): courses.ListingSelection => ({
+const listingSelection = (info: GraphQLResolveInfo): courses.ListingSelection => ({
   fields: selectedFields(info, ['nodes']),
   totalCount: selects(info, ['totalCount']),
 });
+
+/** The first field `name` selected in `set` (through fragments), if any. */
+function findField(info: GraphQLResolveInfo, set: SelectionSetNode | undefined, name: string): FieldNode | null {
+  for (const selection of set?.selections ?? []) {
+    const found = selection.kind === Kind.FIELD ? (selection.name.value === name ? selection : null)
+      : selection.kind === Kind.INLINE_FRAGMENT ? findField(info, selection.selectionSet, name)
+        : findField(info, info.fragments[selection.name.value]?.selectionSet, name);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * What the course's page asks of Course.runs, so the course's statement reads those runs too; null when it
+ * does not ask, or asks with arguments the field itself must refuse (it then reports them as usual).
+ */
+function runsWanted(info: GraphQLResolveInfo): RunsWanted | null {
+  const node = info.fieldNodes.map((n) => findField(info, n.selectionSet, 'runs')).find((n) => n) ?? null;
+  const type = getNamedType(info.returnType);
+  if (!node || !isObjectType(type)) return null;
+  const args = getArgumentValues(type.getFields().runs, node, info.variableValues) as { first: number; after?: string | null; includeEnded: boolean };
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > 100) return null;
+  try {
+    decodeSortKey(args.after, 'timestamptz');
+  } catch {
+    return null;
+  }
+  const withTotal = findField(info, node.selectionSet, 'totalCount') !== null;
+  return { first: args.first, after: args.after ?? null, includeEnded: args.includeEnded, withTotal };
+}
 
 const canManage = (ctx: SignedInContext, course: Course) =>
   canManageCourse(ctx.viewer, { owner_agency_id: course.ownerAgencyId, owner_partner_id: course.ownerPartnerId });
@@ -39,8 +70,8 @@ export class CourseResolver {
 
   @Query(() => Course, { description: 'One course; NOT_FOUND when the viewer may not see it' })
   @Authorized()
-  course(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<Course> {
-    return courses.course(ctx, id);
+  course(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext, @Info() info: GraphQLResolveInfo): Promise<Course> {
+    return courses.course(ctx, id, runsWanted(info));
   }
 
   @Query(() => [CatalogueOwner], { description: 'Agencies and partners owning courses the viewer may see (top 100)' })

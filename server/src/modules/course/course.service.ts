@@ -12,9 +12,14 @@ import { Course as CourseEntity } from './course.entity.js';
 import { CourseStatus, CourseVisibility, DevelopmentForm, groupOf } from './course.enums.js';
 import type { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
 import { CatalogueSort, MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
-import { assertCanManageCourse, canViewCourse, catalogueVisibilitySql, partnerAdminIds } from './course.policy.js';
+import { sql } from 'kysely';
+import { db } from '../../shared/db/kysely.js';
+import { isUuid } from '../../shared/util/ids.js';
+import { coursePageReaders } from './course.page.js';
+import { assertCanManageCourse, canViewCourse, catalogueVisibility, partnerAdminIds } from './course.policy.js';
 import {
-  and, courseById, courseWithAccess, coursePage, cursorOf, isUuid, normalizeSearch, searchSql, sql, toCourse, toPageCourse, type PageOrder, type Sql,
+  and, courseById, courseWithAccess, coursePage, cursorOf, normalizeSearch, RUN_NOT_ENDED, RUN_START_KEY, runsKey, searchSql, toCourse, toPageCourse,
+  type Condition, type PageOrder, type RunsWanted,
 } from './course.sql.js';
 import type { CatalogueOwner, CatalogueTag, Course } from './course.types.js';
 import { CourseOwnerKind } from './course.types.js';
@@ -28,32 +33,31 @@ import { CourseOwnerKind } from './course.types.js';
  * course module does not import the run module (which imports it). A run that is "not ended" is
  * scheduled and has no end or ends in the future; "open" also has its deadline ahead and a free seat.
  */
-const RUN_NOT_ENDED = `r.status = 'SCHEDULED' and (r.ends_at is null or r.ends_at > now())`;
-const HAS_RUN_NOT_ENDED = `exists (select 1 from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED})`;
-const HAS_OPEN_RUN = `exists (select 1 from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED}
+const HAS_RUN_NOT_ENDED = sql<boolean>`exists (select 1 from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED})`;
+const HAS_OPEN_RUN = sql<boolean>`exists (select 1 from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED}
   and (r.enrolment_closes_at is null or r.enrolment_closes_at > now()) and (r.capacity is null or r.seats_taken < r.capacity))`;
 
-function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Sql[] {
-  const parts: Sql[] = [];
-  if (!filter) return [sql(HAS_RUN_NOT_ENDED)];
+function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Condition[] {
+  const parts: Condition[] = [];
+  if (!filter) return [HAS_RUN_NOT_ENDED];
   let forms: DevelopmentForm[] | null = filter.forms?.length ? [...new Set(filter.forms)] : null;
   if (filter.formGroups?.length) {
     const groups = new Set(filter.formGroups);
     forms = (forms ?? Object.values(DevelopmentForm)).filter((f) => groups.has(groupOf(f)));
   }
-  // Listing fragments run as prepared statements: an array is one parameter.
-  if (forms) parts.push(forms.length ? sql(`c.form::text = any(?::text[])`, forms) : sql('false'));
-  if (filter.deliveries?.length) parts.push(sql(`c.delivery::text = any(?::text[])`, [...new Set(filter.deliveries)]));
+  // Listings run as prepared statements: an array is one parameter, so the text is the same for any length.
+  if (forms) parts.push(forms.length ? sql<boolean>`c.form::text = any(${forms}::text[])` : sql<boolean>`false`);
+  if (filter.deliveries?.length) parts.push(sql<boolean>`c.delivery::text = any(${[...new Set(filter.deliveries)]}::text[])`);
   const competency = filter.competency?.trim();
-  if (competency) parts.push(sql(`exists (select 1 from unnest(c.competency_tags) t where lower(t) = lower(?))`, competency));
-  if (filter.ownerAgencyId) parts.push(isUuid(filter.ownerAgencyId) ? sql(`c.owner_agency_id = ?::uuid`, filter.ownerAgencyId) : sql('false'));
-  if (filter.ownerPartnerId) parts.push(isUuid(filter.ownerPartnerId) ? sql(`c.owner_partner_id = ?::uuid`, filter.ownerPartnerId) : sql('false'));
-  if (filter.jpMin != null) parts.push(sql(`c.jp >= ?`, filter.jpMin));
-  if (filter.jpMax != null) parts.push(sql(`c.jp <= ?`, filter.jpMax));
+  if (competency) parts.push(sql<boolean>`exists (select 1 from unnest(c.competency_tags) t where lower(t) = lower(${competency}))`);
+  if (filter.ownerAgencyId) parts.push(isUuid(filter.ownerAgencyId) ? sql<boolean>`c.owner_agency_id = ${filter.ownerAgencyId}::uuid` : sql<boolean>`false`);
+  if (filter.ownerPartnerId) parts.push(isUuid(filter.ownerPartnerId) ? sql<boolean>`c.owner_partner_id = ${filter.ownerPartnerId}::uuid` : sql<boolean>`false`);
+  if (filter.jpMin != null) parts.push(sql<boolean>`c.jp >= ${filter.jpMin}`);
+  if (filter.jpMax != null) parts.push(sql<boolean>`c.jp <= ${filter.jpMax}`);
   // Courses without a run still to come leave the catalogue unless asked for ("termasuk yang sudah selesai").
-  if (!filter.includeEnded) parts.push(sql(HAS_RUN_NOT_ENDED));
+  if (!filter.includeEnded) parts.push(HAS_RUN_NOT_ENDED);
   // "Has a free seat" means one can take it now in some run: enrolment still open, whatever includeEnded says.
-  if (filter.openOnly) parts.push(sql(HAS_OPEN_RUN));
+  if (filter.openOnly) parts.push(HAS_OPEN_RUN);
   return parts;
 }
 
@@ -63,18 +67,18 @@ export interface ListingSelection {
   totalCount: boolean;
 }
 
-const NEWEST: PageOrder = { key: 'coalesce(c.published_at, c.created_at)', type: 'timestamptz', direction: 'desc' };
+const NEWEST: PageOrder = { key: sql`coalesce(c.published_at, c.created_at)`, type: 'timestamptz', direction: 'desc' };
 /**
  * The start of a course's next run (the soonest scheduled run not ended; undated = any time, first); for a
  * course with none left (listed only with includeEnded) its latest run's start, as when a course was its one
  * run. Read per course through course_run_course_start_idx; the page is then sorted on it.
  */
-const NEXT_RUN_START = `coalesce(
-  (select min(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED}),
-  (select max(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r where r.course_id = c.id and r.status = 'SCHEDULED'),
+const NEXT_RUN_START = sql`coalesce(
+  (select min(${RUN_START_KEY}) from course_run r where r.course_id = c.id and ${RUN_NOT_ENDED}),
+  (select max(${RUN_START_KEY}) from course_run r where r.course_id = c.id and r.status = 'SCHEDULED'),
   'infinity'::timestamptz)`;
 /** The start of a course's latest scheduled run (ended ones too), or -infinity (undated, or none). */
-const LATEST_RUN_START = `coalesce((select max(coalesce(r.starts_at, '-infinity'::timestamptz)) from course_run r
+const LATEST_RUN_START = sql`coalesce((select max(${RUN_START_KEY}) from course_run r
   where r.course_id = c.id and r.status = 'SCHEDULED'), '-infinity'::timestamptz)`;
 // NEWEST and TITLE match the partial indexes on course (course_catalogue_order_idx, …_title_idx).
 const CATALOGUE_ORDERS: Record<Exclude<CatalogueSort, CatalogueSort.RELEVANCE>, PageOrder> = {
@@ -82,7 +86,7 @@ const CATALOGUE_ORDERS: Record<Exclude<CatalogueSort, CatalogueSort.RELEVANCE>, 
   [CatalogueSort.SOONEST]: { key: NEXT_RUN_START, type: 'timestamptz', direction: 'asc' },
   [CatalogueSort.START_DATE]: { key: LATEST_RUN_START, type: 'timestamptz', direction: 'desc' },
   [CatalogueSort.NEWEST]: NEWEST,
-  [CatalogueSort.TITLE]: { key: 'lower(c.title)', type: 'text', direction: 'asc' },
+  [CatalogueSort.TITLE]: { key: sql`lower(c.title)`, type: 'text', direction: 'asc' },
 };
 
 /**
@@ -94,10 +98,9 @@ export async function catalogue(ctx: SignedInOperationContext, filter: Catalogue
   first: number, after: string | null | undefined, selection: ListingSelection,
 ): Promise<Page<Course>> {
   const { em, viewer } = ctx;
-  const vis = catalogueVisibilitySql(viewer);
   const search = normalizeSearch(filter?.search);
   const s = search ? searchSql(search) : null;
-  const where = and([sql(vis.sql, ...vis.params), ...catalogueFilterSql(filter), ...(s ? [s.where] : [])]);
+  const where = and([catalogueVisibility(viewer), ...catalogueFilterSql(filter), ...(s ? [s.where] : [])]);
   const chosen = sort ?? (s ? CatalogueSort.RELEVANCE : CatalogueSort.SOONEST);
   const byRelevance = chosen === CatalogueSort.RELEVANCE && s !== null;
   const order = chosen === CatalogueSort.RELEVANCE ? (s ? NEWEST : CATALOGUE_ORDERS[CatalogueSort.SOONEST]) : CATALOGUE_ORDERS[chosen];
@@ -110,14 +113,18 @@ export async function catalogue(ctx: SignedInOperationContext, filter: Catalogue
 
 /**
  * One course for its page, read together with what the policy needs (visible to the viewer, taught by them)
- * in one prepared statement, so PostgreSQL plans it once per connection; hidden looks like missing.
+ * and, when the page asks for them, its runs (`runs`: that page of them) in one prepared statement, so
+ * PostgreSQL plans it once per connection; hidden looks like missing.
  */
-export async function course(ctx: SignedInOperationContext, id: string): Promise<Course> {
+export async function course(ctx: SignedInOperationContext, id: string, runs: RunsWanted | null = null): Promise<Course> {
   const { em, viewer } = ctx;
   if (!isUuid(id)) throw new AppError('NOT_FOUND', { what: 'course' });
-  const row = await courseWithAccess(em, viewer, id);
+  const row = await courseWithAccess({ em, viewer }, id, runs);
   if (!row || !canViewCourse(viewer, row)) throw new AppError('NOT_FOUND', { what: 'course' });
-  return toCourse(row);
+  const result = toCourse(row);
+  if (runs) result.preloadedRuns = { key: runsKey(runs), rows: row.runs ?? [], total: row.runs_total ?? null };
+  for (const reader of coursePageReaders()) reader.apply(ctx, row[reader.name], result);
+  return result;
 }
 
 const OWNER_LIMIT = 100;
@@ -125,63 +132,58 @@ const TAG_LIMIT = 50;
 
 /** Agencies and partners that own courses the viewer can see, most courses first. */
 export async function catalogueOwners(ctx: SignedInOperationContext): Promise<CatalogueOwner[]> {
-  const { em, viewer } = ctx;
-  const vis = catalogueVisibilitySql(viewer);
-  const rows = await em.execute<{ kind: CourseOwnerKind; id: string; name: string; course_count: number }[]>(
-    `select o.kind, o.id, coalesce(a.name, p.name) as name, o.course_count
-       from (select case when c.owner_agency_id is not null then 'AGENCY' else 'PARTNER' end as kind,
-                    coalesce(c.owner_agency_id, c.owner_partner_id) as id, count(*)::int as course_count
-               from course c where ${vis.sql}
-              group by 1, 2) o
-       left join agency a on o.kind = 'AGENCY' and a.id = o.id
-       left join partner_institution p on o.kind = 'PARTNER' and p.id = o.id
-      order by o.course_count desc, name, o.id
-      limit ?`,
-    [...vis.params, OWNER_LIMIT],
-  );
+  const q = db(ctx);
+  const owners = q.selectFrom('course as c')
+    .select([
+      sql<CourseOwnerKind>`case when c.owner_agency_id is not null then 'AGENCY' else 'PARTNER' end`.as('kind'),
+      sql<string>`coalesce(c.owner_agency_id, c.owner_partner_id)`.as('id'),
+      sql<number>`count(*)::int`.as('course_count'),
+    ])
+    .where(catalogueVisibility(ctx.viewer))
+    .groupBy([sql`1`, sql`2`]);
+  const rows = await q.selectFrom(owners.as('o'))
+    .leftJoin('agency as a', (join) => join.onRef('a.id', '=', 'o.id').on('o.kind', '=', CourseOwnerKind.AGENCY))
+    .leftJoin('partner_institution as p', (join) => join.onRef('p.id', '=', 'o.id').on('o.kind', '=', CourseOwnerKind.PARTNER))
+    .select(['o.kind', 'o.id', 'o.course_count', sql<string>`coalesce(a.name, p.name)`.as('name')])
+    .orderBy('o.course_count', 'desc').orderBy(sql`name`).orderBy('o.id')
+    .limit(OWNER_LIMIT)
+    .execute();
   return rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind, courseCount: r.course_count }));
 }
 
 /** Competency tags of visible courses, most used first (case-insensitive; shown as first written). */
 export async function competencyTags(ctx: SignedInOperationContext): Promise<CatalogueTag[]> {
-  const { em, viewer } = ctx;
-  const vis = catalogueVisibilitySql(viewer);
-  const rows = await em.execute<{ tag: string; course_count: number }[]>(
-    `select min(t) as tag, count(distinct c.id)::int as course_count
-       from course c cross join lateral unnest(c.competency_tags) t
-      where ${vis.sql}
-      group by lower(t)
-      order by course_count desc, lower(t)
-      limit ?`,
-    [...vis.params, TAG_LIMIT],
-  );
+  const rows = await db(ctx).selectFrom('course as c').crossJoin(sql`unnest(c.competency_tags)`.as('t'))
+    .select([sql<string>`min(t)`.as('tag'), sql<number>`count(distinct c.id)::int`.as('course_count')])
+    .where(catalogueVisibility(ctx.viewer))
+    .groupBy(sql`lower(t)`)
+    .orderBy(sql`course_count`, 'desc').orderBy(sql`lower(t)`)
+    .limit(TAG_LIMIT)
+    .execute();
   return rows.map((r) => ({ tag: r.tag, courseCount: r.course_count }));
 }
 
 /** Courses the viewer manages (drafts too): their agencies' and partners', or all for platform admins. */
 export async function manageableCourses(ctx: SignedInOperationContext, args: ManageableCoursesArgs, selection: ListingSelection): Promise<Page<Course>> {
   const { em, viewer } = ctx;
-  const parts: Sql[] = [];
+  const parts: Condition[] = [];
   if (args.agencyId) {
     if (!viewer.administersAgency(args.agencyId)) throw new AppError('FORBIDDEN', {}, 'agencyId');
-    parts.push(sql(`c.owner_agency_id = ?::uuid`, args.agencyId));
+    parts.push(sql<boolean>`c.owner_agency_id = ${args.agencyId}::uuid`);
   }
   if (args.partnerId) {
     if (!viewer.isPlatformAdmin && !partnerAdminIds(viewer).includes(args.partnerId)) throw new AppError('FORBIDDEN', {}, 'partnerId');
-    parts.push(sql(`c.owner_partner_id = ?::uuid`, args.partnerId));
+    parts.push(sql<boolean>`c.owner_partner_id = ${args.partnerId}::uuid`);
   }
   if (!args.agencyId && !args.partnerId && !viewer.isPlatformAdmin) {
-    parts.push(sql(
-      `c.owner_agency_id = any(?::uuid[]) or c.owner_partner_id = any(?::uuid[])`,
-      viewer.adminAgencyIds, partnerAdminIds(viewer),
-    ));
+    parts.push(sql<boolean>`c.owner_agency_id = any(${viewer.adminAgencyIds}::uuid[]) or c.owner_partner_id = any(${partnerAdminIds(viewer)}::uuid[])`);
   }
-  if (args.status) parts.push(sql(`c.status = ?`, args.status));
+  if (args.status) parts.push(sql<boolean>`c.status = ${args.status}`);
   const search = normalizeSearch(args.search);
   const s = search ? searchSql(search) : null;
   if (s) parts.push(s.where);
   const { rows, total } = await coursePage(em, {
-    where: and(parts), score: s?.score ?? null, order: { key: 'c.created_at', type: 'timestamptz', direction: 'desc' }, first: args.first, after: args.after,
+    where: and(parts), score: s?.score ?? null, order: { key: sql`c.created_at`, type: 'timestamptz', direction: 'desc' }, first: args.first, after: args.after,
     fields: selection.fields, withTotal: selection.totalCount,
   });
   return toPage(rows, args.first, total, toPageCourse, cursorOf);
@@ -212,7 +214,7 @@ function normalizeTitle(title: string | null): string {
 }
 
 /** Trimmed, without empties, without case-insensitive duplicates (the first spelling wins). */
-export function normalizeTags(tags: string[]): string[] {
+function normalizeTags(tags: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   for (const raw of tags) {
@@ -251,14 +253,16 @@ function resolveOwner(viewer: Viewer, agencyId: string | null | undefined, partn
 }
 
 async function assertCodeFree(tx: EntityManager, code: string, exceptId: string | null): Promise<void> {
-  const rows = await tx.execute<{ id: string }[]>(`select id from course where code = ? and id <> ?::uuid`, [code, exceptId ?? '00000000-0000-0000-0000-000000000000']);
-  if (rows.length) throw new AppError('DUPLICATE_CODE', {}, 'code');
+  const taken = await db({ em: tx }).selectFrom('course').select('id')
+    .where('code', '=', code).$if(exceptId !== null, (q) => q.where('id', '<>', exceptId!))
+    .executeTakeFirst();
+  if (taken) throw new AppError('DUPLICATE_CODE', {}, 'code');
 }
 
 async function checkAgencies(tx: EntityManager, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
   if (unique.length === 0) return [];
-  const rows = await tx.execute<{ id: string }[]>(`select a.id from agency a where a.id = any(array[?]::uuid[])`, [unique]);
+  const rows = await db({ em: tx }).selectFrom('agency').select('id').where('id', 'in', unique).execute();
   if (rows.length !== unique.length) throw new AppError('NOT_FOUND', { what: 'agency' }, 'visibleToAgencyIds');
   return unique;
 }
@@ -274,10 +278,9 @@ async function listedAgencies(tx: EntityManager, visibility: CourseVisibility, i
 }
 
 async function replaceVisibleAgencies(tx: EntityManager, courseId: string, ids: string[]): Promise<void> {
-  await tx.execute(`delete from course_visible_agency where course_id = ?`, [courseId]);
-  if (ids.length) {
-    await tx.execute(`insert into course_visible_agency (course_id, agency_id) select ?::uuid, unnest(array[?]::uuid[])`, [courseId, ids]);
-  }
+  const q = db({ em: tx });
+  await q.deleteFrom('course_visible_agency').where('course_id', '=', courseId).execute();
+  if (ids.length) await q.insertInto('course_visible_agency').values(ids.map((agencyId) => ({ course_id: courseId, agency_id: agencyId }))).execute();
 }
 
 /** Turns a unique violation on the course code (a concurrent create) into DUPLICATE_CODE. */
@@ -325,9 +328,12 @@ export async function createCourse(ctx: SignedInOperationContext, input: CreateC
 }
 
 /** Locks the course row so changes to it (and runs created meanwhile) go one writer at a time. */
-async function lockCourse(tx: EntityManager, viewer: Viewer, id: string): Promise<CourseEntity> {
+async function lockCourse(tx: EntityManager, viewer: Viewer, id: string): Promise<{ course: CourseEntity; status: CourseStatus }> {
   await assertCanManageCourse(tx, viewer, id);
-  return tx.findOneOrFail(CourseEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  const course = await tx.findOneOrFail(CourseEntity, id, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  // The entity's status carries the ORM's `Opt` brand; the plain enum compares cleanly.
+  const status: CourseStatus = course.status;
+  return { course, status };
 }
 
 export async function updateCourse(ctx: SignedInOperationContext, id: string, input: UpdateCourseInput): Promise<Course> {
@@ -343,8 +349,8 @@ export async function updateCourse(ctx: SignedInOperationContext, id: string, in
   const cost = input.costPerParticipant !== undefined ? (input.costPerParticipant ?? 0) : undefined;
 
   await mapCodeViolation(() => em.transactional(async (tx) => {
-    const course = await lockCourse(tx, viewer, id);
-    if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
+    const { course, status } = await lockCourse(tx, viewer, id);
+    if (status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
     const changed: string[] = [];
     const set = <K extends keyof CourseEntity>(key: K, value: CourseEntity[K] | undefined) => {
       if (value === undefined) return;
@@ -372,7 +378,7 @@ export async function updateCourse(ctx: SignedInOperationContext, id: string, in
       // Left out: a listed course keeps its list; any other visibility drops it.
       const ids = input.visibleToAgencyIds !== undefined ? input.visibleToAgencyIds
         : nextVisibility !== CourseVisibility.LISTED_AGENCIES ? []
-          : (await tx.execute<{ agency_id: string }[]>(`select agency_id from course_visible_agency where course_id = ?`, [course.id])).map((r) => r.agency_id);
+          : (await db({ em: tx }).selectFrom('course_visible_agency').select('agency_id').where('course_id', '=', course.id).execute()).map((r) => r.agency_id);
       const agencyIds = await listedAgencies(tx, nextVisibility, ids);
       await replaceVisibleAgencies(tx, course.id, agencyIds);
       set('visibility', visibility);
@@ -388,8 +394,8 @@ export async function updateCourse(ctx: SignedInOperationContext, id: string, in
 export async function publishCourse(ctx: SignedInOperationContext, id: string): Promise<Course> {
   const { em, viewer } = ctx;
   await em.transactional(async (tx) => {
-    const course = await lockCourse(tx, viewer, id);
-    if (course.status !== CourseStatus.DRAFT) throw new AppError('COURSE_NOT_DRAFT');
+    const { course, status } = await lockCourse(tx, viewer, id);
+    if (status !== CourseStatus.DRAFT) throw new AppError('COURSE_NOT_DRAFT');
     course.status = CourseStatus.PUBLISHED;
     course.publishedAt = new Date();
     writeAudit(tx, viewer, 'course.publish', 'Course', course.id, {});
@@ -401,9 +407,8 @@ export async function publishCourse(ctx: SignedInOperationContext, id: string): 
 export async function archiveCourse(ctx: SignedInOperationContext, id: string): Promise<Course> {
   const { em, viewer } = ctx;
   await em.transactional(async (tx) => {
-    const course = await lockCourse(tx, viewer, id);
-    if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
-    const from = course.status;
+    const { course, status: from } = await lockCourse(tx, viewer, id);
+    if (from === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
     course.status = CourseStatus.ARCHIVED;
     writeAudit(tx, viewer, 'course.archive', 'Course', course.id, { from });
   });

@@ -1,44 +1,40 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql, type AliasedRawBuilder, type RawBuilder } from 'kysely';
+import { db } from '../../shared/db/kysely.js';
+import { preparedQuery } from '../../shared/db/prepared.js';
 import { AppError } from '../../shared/errors.js';
-import { numbered, preparedRows } from '../../shared/db/prepared.js';
-import { decodeCursor, type TotalCount } from '../../shared/graphql/pagination.js';
+import { keysetCursor } from '../../shared/graphql/cursor.js';
+import type { TotalCount } from '../../shared/graphql/pagination.js';
+import { isUuid } from '../../shared/util/ids.js';
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, groupOf } from './course.enums.js';
 import { CourseOwnerKind, type Course, type CourseOwner } from './course.types.js';
-import { isUuid } from '../../shared/util/ids.js';
+import { catalogueVisibility, teachesCourse, type CourseAccessRow } from './course.policy.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
-import { catalogueVisibilitySql, type CourseAccessRow } from './course.policy.js';
+import { coursePageReaders } from './course.page.js';
 
-/**
- * Shaped SQL for course reads: only the columns the Course type returns, no entity hydration.
- * MikroORM fills `?` placeholders with escaped literals, so fragments carry their params in order.
+/*
+ * Shaped SQL for course reads, built with Kysely: only the columns the Course type returns, no entity
+ * hydration. Course rows are aliased `c` (a page's chosen rows `x`).
  */
-export interface Sql {
-  sql: string;
-  params: unknown[];
+
+/** A condition over the course row `c` (catalogue filters, search, visibility). */
+export type Condition = RawBuilder<boolean>;
+
+/** All of `parts` (true when there are none). */
+export function and(parts: readonly Condition[]): Condition {
+  if (parts.length === 0) return sql<boolean>`true`;
+  return sql<boolean>`(${sql.join(parts.map((p) => sql`(${p})`), sql` and `)})`;
 }
-
-export const sql = (text: string, ...params: unknown[]): Sql => ({ sql: text, params });
-
-export function and(parts: Sql[]): Sql {
-  if (parts.length === 0) return sql('true');
-  return { sql: parts.map((p) => `(${p.sql})`).join(' and '), params: parts.flatMap((p) => p.params) };
-}
-
-export { isUuid };
 
 /** Epoch milliseconds as a JS number (the driver returns timestamps as raw text). */
-const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
-
-export const COURSE_COLUMNS = `c.id, c.code, c.title, c.description, c.form, c.delivery, c.jp, c.competency_tags,
-  c.owner_agency_id, c.owner_partner_id, c.cost_per_participant::float8 as cost_per_participant, c.status, c.visibility,
-  ${ms('c.published_at')} as published_at`;
+export const epochMs = (column: string) => sql<number | null>`(extract(epoch from ${sql.ref(column)}) * 1000)::float8`;
 
 export interface CourseRow {
   id: string;
-  /** Joined by reads that return the owner (OWNER_NAMES with ownerJoins). */
+  /** Joined by reads that return the owner (`ownerNames` with `joinOwners`). */
   owner_agency_name?: string | null;
   owner_partner_name?: string | null;
-  /** Joined by listings that select nextRun (NEXT_RUN_JSON): the run module's RunRow as JSON, or null. */
+  /** Joined by listings that select nextRun (`nextRunJson`): the run module's RunRow as JSON, or null. */
   next_run?: unknown;
   code: string;
   title: string;
@@ -55,23 +51,40 @@ export interface CourseRow {
   published_at: number | null;
 }
 
+type Selection = string | AliasedRawBuilder<unknown, string>;
+
 /**
- * The columns behind each Course field (GraphQL name → SQL over alias `c`), so listings select only
+ * The columns behind each Course field (GraphQL name → selections over alias `c`), so listings select only
  * what the client asked for. Fields a listing did not select are left undefined on its Course objects.
  */
-const FIELD_COLUMNS: Record<string, string[]> = {
+const FIELD_COLUMNS: Record<string, Selection[]> = {
   code: ['c.code'], title: ['c.title'], description: ['c.description'], form: ['c.form'], formGroup: ['c.form'],
   delivery: ['c.delivery'], jp: ['c.jp'], competencyTags: ['c.competency_tags'],
-  costPerParticipant: ['c.cost_per_participant::float8 as cost_per_participant'],
+  costPerParticipant: [sql<number>`c.cost_per_participant::float8`.as('cost_per_participant')],
   status: ['c.status'], visibility: ['c.visibility'],
-  publishedAt: [`${ms('c.published_at')} as published_at`],
+  publishedAt: [epochMs('c.published_at').as('published_at')],
 };
 
+/** Every column a Course shows, over alias `c` (for one course, a run's course, the result of a write). */
+export const courseColumns = (): Selection[] => ['c.id', 'c.owner_agency_id', 'c.owner_partner_id', ...new Set(Object.values(FIELD_COLUMNS).flat())];
+
 /** Columns for the selected Course fields, in a fixed order (one statement text per selection). */
-function listingColumns(fields: ReadonlySet<string>): string {
-  const columns = new Set(['c.id', 'c.owner_agency_id', 'c.owner_partner_id']);
-  for (const [field, sqls] of Object.entries(FIELD_COLUMNS)) if (fields.has(field)) for (const s of sqls) columns.add(s);
-  return [...columns].join(', ');
+function listingColumns(fields: ReadonlySet<string>): Selection[] {
+  const columns = new Set<Selection>(['c.id', 'c.owner_agency_id', 'c.owner_partner_id']);
+  for (const [field, selections] of Object.entries(FIELD_COLUMNS)) if (fields.has(field)) for (const s of selections) columns.add(s);
+  return [...columns];
+}
+
+/** Owner names of the course rows aliased `alias`, joined as `oa` and `op` (see `joinOwners`). */
+export const ownerNames: Selection[] = ['oa.name as owner_agency_name', 'op.name as owner_partner_name'];
+
+/** Joins the owners (`oa` agency, `op` partner) of the course rows aliased `alias` onto a query. */
+export function joinOwners<QB>(query: QB, alias: string): QB {
+  // Kysely types a join by the tables it knows; the aliases here (`c`, a page's `x`) are the caller's.
+  const untyped = query as unknown as { leftJoin(table: string, a: string, b: string): typeof untyped };
+  return untyped
+    .leftJoin('agency as oa', 'oa.id', `${alias}.owner_agency_id`)
+    .leftJoin('partner_institution as op', 'op.id', `${alias}.owner_partner_id`) as unknown as QB;
 }
 
 const toDate = (value: number | null) => (value === null ? null : new Date(value));
@@ -109,56 +122,51 @@ function ownerOf(row: CourseRow): CourseOwner {
   };
 }
 
-/** Owner names of the course rows aliased `alias` (select `OWNER_NAMES` and join `ownerJoins(alias)`). */
-export const OWNER_NAMES = 'oa.name as owner_agency_name, op.name as owner_partner_name';
-export const ownerJoins = (alias: string) =>
-  `left join agency oa on oa.id = ${alias}.owner_agency_id left join partner_institution op on op.id = ${alias}.owner_partner_id`;
-
 /**
- * The course's next run (the soonest scheduled run not ended, undated first) as JSON in the shape of the
- * run module's RunRow (run.sql.ts RUN_COLUMNS: same keys), so a catalogue page carries it in its own
- * statement; Course.nextRun (run module) turns it into a CourseRun. Written here as SQL only: the run
- * module imports this one, not the other way round.
+ * A run of the course row `alias` as JSON in the shape of the run module's RunRow (run.sql.ts: same keys),
+ * with its instructors; the run is aliased `r`. Written here as SQL because the run module imports this
+ * one, not the other way round; Course.nextRun and Course.runs (run module) turn it into a CourseRun.
  */
-const nextRunJson = (alias: string) => `(select json_build_object(
+const runJson = (alias: string) => sql<unknown>`json_build_object(
     'run_id', r.id, 'run_code', r.code, 'run_course_id', r.course_id,
-    'run_starts_at', ${ms('r.starts_at')}, 'run_ends_at', ${ms('r.ends_at')}, 'run_enrolment_closes_at', ${ms('r.enrolment_closes_at')},
+    'run_starts_at', ${epochMs('r.starts_at')}, 'run_ends_at', ${epochMs('r.ends_at')}, 'run_enrolment_closes_at', ${epochMs('r.enrolment_closes_at')},
     'run_location', r.location, 'run_online_url', r.online_url, 'run_capacity', r.capacity, 'run_seats_taken', r.seats_taken,
     'run_waitlist_length', r.waitlist_length, 'run_enrolment_policy', r.enrolment_policy, 'run_status', r.status,
-    'run_owner_agency_id', ${alias}.owner_agency_id, 'run_owner_partner_id', ${alias}.owner_partner_id,
+    'run_owner_agency_id', ${sql.ref(`${alias}.owner_agency_id`)}, 'run_owner_partner_id', ${sql.ref(`${alias}.owner_partner_id`)},
     'run_instructors', (select coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id), '[]'::json)
-       from course_run_instructor ri join person p on p.id = ri.person_id left join partner_institution pi on pi.id = p.partner_id where ri.run_id = r.id))
+       from course_run_instructor ri join person p on p.id = ri.person_id left join partner_institution pi on pi.id = p.partner_id where ri.run_id = r.id))`;
+
+/** A scheduled run that has not ended (or has no end), over the run aliased `r`. */
+export const RUN_NOT_ENDED = sql<boolean>`(r.status = 'SCHEDULED' and (r.ends_at is null or r.ends_at > now()))`;
+
+/** The order of a course's runs: undated (any time) first, then by start, then id. */
+export const RUN_START_KEY = sql<string>`coalesce(r.starts_at, '-infinity'::timestamptz)`;
+
+/**
+ * The course's next run (the soonest scheduled run not ended, undated first) as `runJson`, so a catalogue
+ * page carries it in its own statement.
+ */
+const nextRunJson = (alias: string) => sql<unknown>`(select ${runJson(alias)}
    from course_run r
-  where r.course_id = ${alias}.id and r.status = 'SCHEDULED' and (r.ends_at is null or r.ends_at > now())
-  order by coalesce(r.starts_at, '-infinity'::timestamptz), r.id limit 1)`;
+  where r.course_id = ${sql.ref(`${alias}.id`)} and ${RUN_NOT_ENDED}
+  order by ${RUN_START_KEY}, r.id limit 1)`;
+
+/** Courses with their owners, in one statement (in `em`'s transaction if any). */
+export async function coursesByIds(em: EntityManager, ids: readonly string[]): Promise<Course[]> {
+  const valid = ids.filter(isUuid);
+  if (!valid.length) return [];
+  const rows = await joinOwners(db({ em }).selectFrom('course as c'), 'c')
+    .select([...courseColumns(), ...ownerNames] as never[])
+    .where('c.id', 'in', valid)
+    .$castTo<CourseRow>()
+    .execute();
+  return rows.map(toCourse);
+}
 
 /** One course with its owner, in one statement. */
 export async function courseById(em: EntityManager, id: string): Promise<Course | null> {
   if (!isUuid(id)) return null;
   return (await coursesByIds(em, [id]))[0] ?? null;
-}
-
-/** One course with its owner and the viewer's access to it (course.policy's CourseAccessRow), as one prepared statement. */
-export async function courseWithAccess(em: EntityManager, viewer: Viewer, id: string): Promise<(CourseRow & CourseAccessRow) | null> {
-  const vis = catalogueVisibilitySql(viewer);
-  const q = numbered(
-    `select ${COURSE_COLUMNS}, ${OWNER_NAMES}, ${vis.sql} as visible_to_viewer,
-            exists (select 1 from course_run_instructor ri join course_run r on r.id = ri.run_id where r.course_id = c.id and ri.person_id = ?::uuid) as teaches
-       from course c ${ownerJoins('c')} where c.id = ?::uuid`,
-    [...vis.params, viewer.personId, id],
-  );
-  return (await preparedRows<CourseRow & CourseAccessRow>(em, q.text, q.values))[0] ?? null;
-}
-
-/** Courses with their owners, in one statement. */
-export async function coursesByIds(em: EntityManager, ids: string[]): Promise<Course[]> {
-  const valid = ids.filter(isUuid);
-  if (!valid.length) return [];
-  const rows = await em.execute<CourseRow[]>(
-    `select ${COURSE_COLUMNS}, ${OWNER_NAMES} from course c ${ownerJoins('c')} where c.id = any(array[?]::uuid[])`,
-    [valid],
-  );
-  return rows.map(toCourse);
 }
 
 /**
@@ -168,18 +176,12 @@ export async function coursesByIds(em: EntityManager, ids: string[]): Promise<Co
  * finds), or trigram similarity on the title (typos: "kepemimpian" finds "Kepemimpinan"). The query
  * is a scalar subquery, so PostgreSQL builds it once per statement.
  */
-export function searchSql(search: string): { where: Sql; score: Sql } {
+export function searchSql(search: string): { where: Condition; score: RawBuilder<string> } {
   return {
-    where: sql(
-      `c.search_vector @@ (select lentera_ext.catalogue_tsquery(?)) or c.title % ? or ? <% c.title`,
-      search, search, search,
-    ),
+    where: sql<boolean>`c.search_vector @@ (select lentera_ext.catalogue_tsquery(${search})) or c.title % ${search} or ${search} <% c.title`,
     // Scaled to an integer so keyset cursors compare exactly.
-    score: sql(
-      `round((ts_rank(c.search_vector, (select lentera_ext.catalogue_tsquery(?)))
-              + greatest(similarity(c.title, ?), word_similarity(?, c.title))) * 1000000)::int8`,
-      search, search, search,
-    ),
+    score: sql<string>`round((ts_rank(c.search_vector, (select lentera_ext.catalogue_tsquery(${search})))
+              + greatest(similarity(c.title, ${search}), word_similarity(${search}, c.title))) * 1000000)::int8`,
   };
 }
 
@@ -188,16 +190,33 @@ export function normalizeSearch(search: string | null | undefined): string | nul
   return trimmed.length > 0 ? trimmed : null;
 }
 
-const INTEGER = /^-?\d{1,19}$/;
 /** A timestamptz as PostgreSQL prints it ("2026-11-01 00:00:00.123456+00"), exact to the microsecond, or ±infinity. */
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)|-?infinity)$/;
+const PG_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2}){0,2}|Z)|-?infinity)$/;
+
+/**
+ * Cursor of a list in a sort key and the id. The key is text as PostgreSQL prints it (a title, or a
+ * timestamptz: ±infinity are keys too, which the codec's `timestamp` kind does not take, so a time key
+ * is checked here as well).
+ */
+const sortKeyCursor = keysetCursor('text', 'uuid');
+/** Cursor of a search: the score and the tie-breaking time in µs (both int8), and the id. */
+const relevanceCursor = keysetCursor('int', 'int', 'uuid');
+
+/** Decodes a (sort key, id) cursor for a key of `type`; a forged time is INVALID_CURSOR, not a cast error. */
+export function decodeSortKey(after: string | null | undefined, type: 'timestamptz' | 'text'): readonly [string, string] | null {
+  const cursor = sortKeyCursor.decode(after);
+  if (cursor && type === 'timestamptz' && !PG_TIMESTAMP.test(cursor[0])) throw new AppError('INVALID_CURSOR', {}, 'after');
+  return cursor;
+}
+
+export const encodeSortKey = (sortAt: string, id: string) => sortKeyCursor.encode([sortAt, id]);
 
 /**
  * A keyset order: `key` is an SQL expression over alias `c` (with `id` as the tie-break, same
  * direction) that a partial index on (key, id) serves, so a page reads only its own rows.
  */
 export interface PageOrder {
-  key: string;
+  key: RawBuilder<unknown>;
   type: 'timestamptz' | 'text';
   direction: 'asc' | 'desc';
 }
@@ -213,78 +232,138 @@ export interface CoursePageRow extends CourseRow {
  * One page of courses in `order` (or most relevant first when `score` is given, ties by `order`'s
  * time, newest first), keyset-paginated, as one prepared statement: the page's rows are chosen first
  * (without a search an index on (key, id) serves the order, so only `first + 1` rows are read), then
- * only the columns of the selected `fields`, with owner names and instructors when selected. The
+ * only the columns of the selected `fields`, with owner names and the next run when selected. The
  * total is counted only when asked for; otherwise it is a function that counts if called.
  */
 export async function coursePage(
   em: EntityManager,
   opts: {
-    where: Sql; score: Sql | null; order: PageOrder; first: number; after?: string | null;
+    where: Condition; score: RawBuilder<string> | null; order: PageOrder; first: number; after?: string | null;
     fields: ReadonlySet<string>; withTotal: boolean;
   },
 ): Promise<{ rows: CoursePageRow[]; total: TotalCount }> {
-  const { key: sort, type, direction } = opts.order;
+  const { key, type, direction } = opts.order;
   // A literal limit (a checked integer) lets PostgreSQL settle on one generic plan for the statement.
   if (!Number.isInteger(opts.first) || opts.first < 1 || opts.first > 100) throw new AppError('BAD_USER_INPUT', {}, 'first');
-  const limit = opts.first + 1;
-  const columns = listingColumns(opts.fields);
-  const extras = (opts.fields.has('owner') ? `, ${OWNER_NAMES}` : '') + (opts.fields.has('nextRun') ? `, ${nextRunJson('x')} as next_run` : '');
-  const owners = opts.fields.has('owner') ? ownerJoins('x') : '';
-  let query: Sql;
+  const limit = sql.lit(opts.first + 1);
+  const q = db({ em });
+  const columns = listingColumns(opts.fields) as never[];
+  let chosen;
   if (!opts.score) {
-    const cursor = decodeCursor(opts.after, 2);
-    let keyset = sql('true');
-    if (cursor) {
-      const [sortAt, id] = cursor;
-      const validKey = typeof sortAt === 'string' && (type === 'text' ? sortAt.length <= 400 : TIMESTAMP.test(sortAt));
-      if (!validKey || !isUuid(id)) throw new AppError('INVALID_CURSOR', {}, 'after');
-      keyset = sql(`(${sort}, c.id) ${direction === 'desc' ? '<' : '>'} (?::${type}, ?::uuid)`, sortAt, id);
-    }
-    query = sql(
-      `select x.*${extras}
-         from (select ${columns}, ${sort} as sort_at, null::text as score, null::text as sort_us
-                 from course c
-                where (${opts.where.sql}) and ${keyset.sql}
-                order by ${sort} ${direction}, c.id ${direction}
-                limit ${limit}) x
-         ${owners}
-        order by x.sort_at ${direction}, x.id ${direction}`,
-      ...opts.where.params, ...keyset.params,
-    );
+    const cursor = decodeSortKey(opts.after, type);
+    const keyset = cursor
+      ? sql<boolean>`(${key}, c.id) ${sql.raw(direction === 'desc' ? '<' : '>')} (${cursor[0]}::${sql.raw(type)}, ${cursor[1]}::uuid)`
+      : sql<boolean>`true`;
+    chosen = q.selectFrom('course as c')
+      .select(columns)
+      .select([key.as('sort_at'), sql<string | null>`null::text`.as('score'), sql<string | null>`null::text`.as('sort_us')])
+      .where(opts.where).where(keyset)
+      .orderBy(key, direction).orderBy('c.id', direction)
+      .limit(limit);
   } else {
     if (type !== 'timestamptz' || direction !== 'desc') throw new Error('relevance ties are broken by a time, newest first');
-    const cursor = decodeCursor(opts.after, 3);
-    let keyset = sql('true');
-    if (cursor) {
-      const [score, sortUs, id] = cursor.map((v) => (typeof v === 'number' ? String(v) : v));
-      if (typeof score !== 'string' || !INTEGER.test(score) || typeof sortUs !== 'string' || !INTEGER.test(sortUs) || !isUuid(id)) {
-        throw new AppError('INVALID_CURSOR', {}, 'after');
-      }
-      keyset = sql(`(k.score, k.sort_us, k.id) < (?::int8, ?::int8, ?::uuid)`, score, sortUs, id);
-    }
+    const cursor = relevanceCursor.decode(opts.after);
+    const keyset = cursor
+      ? sql<boolean>`(k.score, k.sort_us, k.id) < (${cursor[0]}::int8, ${cursor[1]}::int8, ${cursor[2]}::uuid)`
+      : sql<boolean>`true`;
     // The score needs every match; the columns only the page's.
-    query = sql(
-      `select x.*${extras}
-         from (select ${columns}, null::timestamptz as sort_at, k.score, k.sort_us
-                 from (select k.* from (select c.id, ${opts.score.sql} as score, (extract(epoch from ${sort}) * 1000000)::int8 as sort_us
-                                          from course c where ${opts.where.sql}) k
-                        where ${keyset.sql}
-                        order by k.score desc, k.sort_us desc, k.id desc
-                        limit ${limit}) k
-                 join course c on c.id = k.id) x
-         ${owners}
-        order by x.score desc, x.sort_us desc, x.id desc`,
-      ...opts.score.params, ...opts.where.params, ...keyset.params,
-    );
+    const scored = q.selectFrom('course as c')
+      .select(['c.id', opts.score.as('score'), sql<string>`(extract(epoch from ${key}) * 1000000)::int8`.as('sort_us')])
+      .where(opts.where);
+    const best = q.selectFrom(scored.as('k')).selectAll('k')
+      .where(keyset)
+      .orderBy('k.score', 'desc').orderBy('k.sort_us', 'desc').orderBy('k.id', 'desc')
+      .limit(limit);
+    chosen = q.selectFrom(best.as('k')).innerJoin('course as c', 'c.id', 'k.id')
+      .select(columns)
+      .select([sql<string | null>`null::timestamptz`.as('sort_at'), 'k.score', 'k.sort_us']);
   }
-  const countQuery = numbered(`select count(*)::int as n from course c where ${opts.where.sql}`, opts.where.params);
-  const count = async () => (await preparedRows<{ n: number }>(em, countQuery.text, countQuery.values))[0].n;
-  const page = numbered(query.sql, query.params);
-  const [rows, total] = await Promise.all([preparedRows<CoursePageRow>(em, page.text, page.values), opts.withTotal ? count() : count]);
+  const extras: Selection[] = [
+    ...(opts.fields.has('owner') ? ownerNames : []),
+    ...(opts.fields.has('nextRun') ? [nextRunJson('x').as('next_run')] : []),
+  ];
+  let page = q.selectFrom(chosen.as('x')).selectAll('x').select(extras as never[]);
+  if (opts.fields.has('owner')) page = joinOwners(page, 'x');
+  page = opts.score
+    ? page.orderBy(sql.ref('x.score'), 'desc').orderBy(sql.ref('x.sort_us'), 'desc').orderBy(sql.ref('x.id'), 'desc')
+    : page.orderBy(sql.ref('x.sort_at'), direction).orderBy(sql.ref('x.id'), direction);
+  const counted = q.selectFrom('course as c').select(sql<number>`count(*)::int`.as('n')).where(opts.where);
+  const count = async () => (await preparedQuery(em, counted))[0].n;
+  const [rows, total] = await Promise.all([preparedQuery(em, page.$castTo<CoursePageRow>()), opts.withTotal ? count() : count]);
   return { rows, total };
 }
 
-export const cursorOf = (row: CoursePageRow): unknown[] => (row.score !== null ? [row.score, row.sort_us, row.id] : [row.sort_at, row.id]);
+export const cursorOf = (row: CoursePageRow): string => (row.score !== null
+  ? relevanceCursor.encode([row.score, row.sort_us!, row.id])
+  : encodeSortKey(row.sort_at!, row.id));
 
 /** A listed course: only its selected fields are set (the owner when selected, joined by the page query). */
 export const toPageCourse = (row: CoursePageRow): Course => toCourse(row);
+
+/** What a course's page asks of its runs (Course.runs' arguments), so the course's own statement reads that page of them. */
+export interface RunsWanted {
+  first: number;
+  after: string | null;
+  includeEnded: boolean;
+  withTotal: boolean;
+}
+
+/** Identifies a RunsWanted: Course.runs uses what the course's statement read only for the same arguments. */
+export const runsKey = (runs: RunsWanted) => JSON.stringify([runs.first, runs.after, runs.includeEnded, runs.withTotal]);
+
+/** A run as `runJson` with its keyset value (`sort_at`: RUN_START_KEY as text), as a course's page carries its runs. */
+export interface RunPageJson {
+  run_id: string;
+  sort_at: string;
+  [column: string]: unknown;
+}
+
+/**
+ * A page of the runs of the course aliased `c` as a JSON array (RunPageJson, soonest first, `first + 1`
+ * of them so the caller sees whether there is a next page), and their count when asked for.
+ */
+function runsPageSql(runs: RunsWanted): { page: RawBuilder<RunPageJson[]>; total: RawBuilder<number | null> } {
+  if (!Number.isInteger(runs.first) || runs.first < 1 || runs.first > 100) throw new AppError('BAD_USER_INPUT', {}, 'first');
+  const cursor = decodeSortKey(runs.after, 'timestamptz');
+  const ended = runs.includeEnded ? sql<boolean>`true` : RUN_NOT_ENDED;
+  const keyset = cursor ? sql<boolean>`(${RUN_START_KEY}, r.id) > (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : sql<boolean>`true`;
+  return {
+    page: sql<RunPageJson[]>`(select coalesce(json_agg(k.run order by k.start, k.id), '[]'::json)
+        from (select r.id, ${RUN_START_KEY} as start, (${runJson('c')}::jsonb || jsonb_build_object('sort_at', ${RUN_START_KEY}::text)) as run
+                from course_run r
+               where r.course_id = c.id and ${ended} and ${keyset}
+               order by ${RUN_START_KEY}, r.id
+               limit ${sql.lit(runs.first + 1)}) k)`,
+    total: runs.withTotal
+      ? sql<number>`(select count(*)::int from course_run r where r.course_id = c.id and ${ended})`
+      : sql<null>`null::int`,
+  };
+}
+
+export interface CoursePageRowWithAccess extends CourseRow, CourseAccessRow {
+  runs?: RunPageJson[];
+  runs_total?: number | null;
+  /** The columns of the course page's readers (course.page.ts), by their names. */
+  [reader: string]: unknown;
+}
+
+/**
+ * One course for its page: its columns, its owner, the viewer's access to it (course.policy's
+ * CourseAccessRow), what other modules read on the page (course.page.ts: the viewer's enrolments) and,
+ * when `runs` is given, that page of its runs with their instructors, as ONE
+ * named prepared statement (PostgreSQL plans it once per connection). Outside transactions only.
+ */
+export async function courseWithAccess(
+  ctx: { em: EntityManager; viewer: Viewer }, id: string, runs: RunsWanted | null,
+): Promise<CoursePageRowWithAccess | null> {
+  if (!isUuid(id)) return null;
+  const runsSql = runs ? runsPageSql(runs) : null;
+  const query = joinOwners(db(ctx).selectFrom('course as c'), 'c')
+    .select([...courseColumns(), ...ownerNames] as never[])
+    .select([catalogueVisibility(ctx.viewer).as('visible_to_viewer'), teachesCourse(ctx.viewer.personId).as('teaches')])
+    .$if(runsSql !== null, (q) => q.select([runsSql!.page.as('runs'), runsSql!.total.as('runs_total')]))
+    .select(coursePageReaders().map((reader) => reader.select(ctx.viewer, id).as(reader.name)))
+    .where('c.id', '=', id)
+    .$castTo<CoursePageRowWithAccess>();
+  return (await preparedQuery(ctx.em, query))[0] ?? null;
+}

@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageOf } from '../../shared/graphql/pagination.js';
+import type { RunPageJson } from './course.sql.js';
 import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from './course.enums.js';
 
 export enum CourseOwnerKind {
@@ -56,6 +57,11 @@ export class Course {
   ownerPartnerId!: string | null;
   /** The next run as read by a listing that selected nextRun (JSON of the run module's RunRow); undefined otherwise. */
   nextRunRow?: unknown;
+  /**
+   * The page of runs the course's own statement read for Course.runs (course.sql.ts runsPageSql), for the
+   * arguments `key` (runsKey); Course.runs asks the database only for other arguments.
+   */
+  preloadedRuns?: { key: string; rows: RunPageJson[]; total: number | null };
 }
 
 export const CoursePage = PageOf(Course, 'CoursePage');

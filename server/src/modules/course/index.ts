@@ -5,15 +5,15 @@ export {
   CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy, groupOf,
 } from './course.enums.js';
 export {
-  assertCanManageCourse, assertCanViewCourse, canManageCourse, canTeachCourse, canViewCourse, catalogueVisibilitySql,
-  loadCourseAccess, partnerAdminIds, type CourseAccessRow,
+  assertCanManageCourse, canManageCourse, catalogueVisibility, partnerAdminIds, teachesCourse, type CourseAccessRow,
 } from './course.policy.js';
-/** For home's Kysely statement (home-ledger, issue 6). */
-export { catalogueVisible } from './course.policy.js';
-export { courseByIdLoader, courseOwnerLoader } from './course.loaders.js';
+export { courseByIdLoader } from './course.loaders.js';
+export { readOnCoursePage } from './course.page.js';
 export type { Course as CourseView } from './course.types.js';
-export { Course as CourseType, CourseInstructor, CoursePage } from './course.types.js';
-export { COURSE_COLUMNS, courseById, OWNER_NAMES, ownerJoins, toCourse, type CourseRow } from './course.sql.js';
-export type { ListingSelection } from './course.service.js';
+export { Course as CourseType, CourseInstructor } from './course.types.js';
+export {
+  courseColumns, decodeSortKey, encodeSortKey, epochMs, joinOwners, ownerNames, RUN_NOT_ENDED, RUN_START_KEY, runsKey, toCourse,
+  type CourseRow, type RunPageJson,
+} from './course.sql.js';
 
 export const courseResolvers = [CourseResolver, CourseAdminResolver] as const;

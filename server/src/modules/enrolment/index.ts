@@ -1,5 +1,7 @@
 import { EnrolmentLearnerResolver, EnrolmentResolver } from './enrolment.resolver.js';
 import { ViewerCourseEnrolmentResolver, ViewerRunEnrolmentResolver } from './viewer-enrolment.resolver.js';
+// Registers what a course's page reads of the viewer's enrolments in the course's own statement.
+import './course-page.js';
 
 export { CURRENT, EnrolmentStatus, REOPENABLE, SEAT_HOLDING } from './enrolment.entity.js';
 export {

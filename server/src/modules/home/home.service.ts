@@ -4,7 +4,7 @@ import { db } from '../../shared/db/kysely.js';
 import { preparedQuery } from '../../shared/db/prepared.js';
 import { AppError } from '../../shared/errors.js';
 import { isoDateIn, yearIn } from '../../shared/util/time.js';
-import { catalogueVisible, DeliveryMode, EnrolmentPolicy } from '../course/index.js';
+import { catalogueVisibility, DeliveryMode, EnrolmentPolicy } from '../course/index.js';
 import {
   CURRENT, ENROLMENT_COLUMNS, EnrolmentStatus, ENROLMENT_JOINS, toEnrolment, toEnrolmentCourse, type CourseColumns, type EnrolmentRow,
 } from '../enrolment/index.js';
@@ -112,7 +112,7 @@ function homeQuery(ctx: SignedInOperationContext, year: number, today: string) {
           sql<RunRow>`(select row_to_json(x) from (select ${sql.raw(RUN_COLUMNS)}) x)`.as('run'),
           eb('c.jp', '>=', eb.ref('g.missing')).as('closes_gap'),
         ])
-        .where(catalogueVisible(ctx.viewer, 'c'))
+        .where(catalogueVisibility(ctx.viewer, 'c'))
         .where((eb) => eb.not(eb.exists(eb.selectFrom('enrolment as x').select(eb.lit(1).as('one'))
           .whereRef('x.course_id', '=', 'c.id').where('x.person_id', '=', me).where('x.status', 'in', CURRENT))))
         .orderBy((eb) => eb.or([eb('r.capacity', 'is', null), eb('r.seats_taken', '<', eb.ref('r.capacity'))]), 'desc')

@@ -19,9 +19,6 @@ registerEnumType(EnrolmentClosedReason, { name: 'EnrolmentClosedReason', descrip
 export const closedReasonSql = (alias: string) =>
   `(case when ${alias}.status = 'CANCELLED' then 'RUN_CANCELLED' when ${alias}.ends_at <= now() then 'COURSE_ENDED' when ${alias}.enrolment_closes_at <= now() then 'ENROLMENT_DEADLINE_PASSED' end)`;
 
-/** Scheduled runs that have not ended (or have no end), over alias `alias`: what the catalogue lists by default. */
-export const notEndedSql = (alias: string) => `(${alias}.status = 'SCHEDULED' and (${alias}.ends_at is null or ${alias}.ends_at > now()))`;
-
 /** The rule for a run read from the database (epoch milliseconds or null), at `now`. */
 export function closedReason(
   status: string | undefined, endsAt: number | null | undefined, closesAt: number | null | undefined, now = Date.now(),

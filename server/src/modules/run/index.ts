@@ -1,10 +1,10 @@
 import { CourseRunAdminResolver, CourseRunResolver, CourseRunsOfCourseResolver, TeachingResolver } from './run.resolver.js';
 
-export { CourseRun as CourseRunEntity, CourseRunStatus } from './run.entity.js';
+export { CourseRun as CourseRunEntity } from './run.entity.js';
 export { CourseRun } from './run.types.js';
-export { closedReason, closedReasonSql, EnrolmentClosedReason, notEndedSql } from './enrolment-window.js';
-export { assertCanViewRun, canTeachRun, canViewRun, loadRunAccess, type RunAccessRow } from './run.policy.js';
-export { RUN_COLUMNS, runById, toCourseRun, type RunRow } from './run.sql.js';
+export { closedReasonSql, EnrolmentClosedReason } from './enrolment-window.js';
+export { assertCanViewRun, canTeachRun, canViewRun, loadRunAccess } from './run.policy.js';
+export { RUN_COLUMNS, toCourseRun, type RunRow } from './run.sql.js';
 /** Seat and waiting-list bookkeeping of a run, for the enrolment module (in its transactions). */
 export { admit, leaveWaitlist, promoteFromWaitlist, releaseSeat } from './seats.js';
 

@@ -4,8 +4,7 @@ import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } f
 import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/db/base.entity.js';
 // Entities import entities directly (as every entity does): an index would load resolvers while the ORM reads metadata.
-import { Course } from '../course/course.entity.js';
-import { EnrolmentPolicy } from '../course/course.enums.js';
+import { Course, EnrolmentPolicy } from '../course/course.entity.js';
 import { Person } from '../person/person.entity.js';
 
 /** A run is scheduled (listed, enrolling within its window) or cancelled (kept for its history, never listed). */

@@ -1,22 +1,22 @@
+import { db } from '../../shared/db/kysely.js';
 import { defineLoader } from '../../shared/graphql/loaders.js';
-import { notEndedSql } from './enrolment-window.js';
-import { RUN_COLUMNS, RUN_ORDER_KEY, toCourseRun, type RunRow } from './run.sql.js';
+import { RUN_NOT_ENDED, RUN_START_KEY } from '../course/index.js';
+import { runSelections, toCourseRun, type RunRow } from './run.sql.js';
 import type { CourseRun } from './run.types.js';
 
 /**
  * Each course's next run: the soonest scheduled run that has not ended (undated = any time, first),
  * whose enrolment may still be open or already closed (its enrolmentClosedReason says). One statement
- * for a whole catalogue page, each course's run found through course_run_course_start_idx.
+ * for a whole batch, each course's runs read in order through course_run_course_start_idx.
  */
 export const nextRunLoader = defineLoader<string, CourseRun | null>('run.next', async (em, courseIds) => {
-  const rows = await em.execute<(RunRow & { key: string })[]>(
-    `select k.id as key, x.* from unnest(array[?]::uuid[]) as k(id)
-       cross join lateral (
-         select ${RUN_COLUMNS} from course_run r join course c on c.id = r.course_id
-          where r.course_id = k.id and ${notEndedSql('r')}
-          order by ${RUN_ORDER_KEY}, r.id limit 1) x`,
-    [[...courseIds]],
-  );
-  const byCourse = new Map(rows.map((r) => [r.key, toCourseRun(r)]));
+  const rows = await db({ em }).selectFrom('course_run as r').innerJoin('course as c', 'c.id', 'r.course_id')
+    .distinctOn('r.course_id')
+    .select(runSelections() as never[])
+    .where('r.course_id', 'in', [...courseIds]).where(RUN_NOT_ENDED)
+    .orderBy('r.course_id').orderBy(RUN_START_KEY).orderBy('r.id')
+    .$castTo<RunRow>()
+    .execute();
+  const byCourse = new Map(rows.map((r) => [r.run_course_id, toCourseRun(r)]));
   return courseIds.map((id) => byCourse.get(id) ?? null);
 });

@@ -2,29 +2,37 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
-import { canManageCourse, catalogueVisibilitySql, type CourseAccessRow } from '../course/index.js';
+import { sql } from 'kysely';
+import type { CourseRunStatus } from './run.entity.js';
+import { db } from '../../shared/db/kysely.js';
+import { canManageCourse, catalogueVisibility, teachesCourse, type CourseAccessRow } from '../course/index.js';
 
 /** What the run policies need about one run for this viewer, in one statement. */
 export interface RunAccessRow extends CourseAccessRow {
   run_id: string;
-  run_status: string;
+  run_status: CourseRunStatus;
   /** The viewer is an instructor of this run. */
   teaches_run: boolean;
 }
 
+/** What the run policies know beyond the columns of the run and its course: the viewer's relation to it (run `r`, course `c`). */
+export function runAccessSelections(viewer: Viewer) {
+  return [
+    catalogueVisibility(viewer).as('visible_to_viewer'),
+    teachesCourse(viewer.personId).as('teaches'),
+    sql<boolean>`exists (select 1 from course_run_instructor ri where ri.run_id = r.id and ri.person_id = ${viewer.personId}::uuid)`.as('teaches_run'),
+  ];
+}
+
+/** Loads what the run policies need about one run for this viewer, in one statement (in `em`'s transaction if any). */
 export async function loadRunAccess(em: EntityManager, viewer: Viewer, runId: string): Promise<RunAccessRow | null> {
   if (!isUuid(runId)) return null;
-  const vis = catalogueVisibilitySql(viewer);
-  const rows = await em.execute<RunAccessRow[]>(
-    `select r.id as run_id, r.status as run_status, c.id, c.status, c.visibility, c.owner_agency_id, c.owner_partner_id,
-            ${vis.sql} as visible_to_viewer,
-            exists (select 1 from course_run_instructor ri join course_run rr on rr.id = ri.run_id
-                     where rr.course_id = c.id and ri.person_id = ?) as teaches,
-            exists (select 1 from course_run_instructor ri where ri.run_id = r.id and ri.person_id = ?) as teaches_run
-       from course_run r join course c on c.id = r.course_id where r.id = ?`,
-    [...vis.params, viewer.personId, viewer.personId, runId],
-  );
-  return rows[0] ?? null;
+  const row = await db({ em }).selectFrom('course_run as r').innerJoin('course as c', 'c.id', 'r.course_id')
+    .select(['r.id as run_id', 'r.status as run_status', 'c.id', 'c.status', 'c.visibility', 'c.owner_agency_id', 'c.owner_partner_id'])
+    .select(runAccessSelections(viewer))
+    .where('r.id', '=', runId)
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 /** Its course's managers and the run's own instructors run a run (rosters, outcomes). */

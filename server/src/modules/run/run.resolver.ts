@@ -39,8 +39,10 @@ export class CourseRunResolver {
 @Authorized()
 export class CourseRunsOfCourseResolver {
   @FieldResolver(() => CourseRunPage, { description: 'The course’s runs, soonest first (undated ones first: any time); ended and cancelled ones only with includeEnded' })
-  runs(@Root() course: CourseType, @Args(() => CourseRunsArgs) args: CourseRunsArgs, @Ctx() ctx: SignedInContext, @Info() info: GraphQLResolveInfo): Promise<CourseRunPage> {
-    return runs.runsOfCourse(ctx, course.id, args, selects(info, ['totalCount']));
+  async runs(@Root() course: CourseType, @Args(() => CourseRunsArgs) args: CourseRunsArgs, @Ctx() ctx: SignedInContext, @Info() info: GraphQLResolveInfo): Promise<CourseRunPage> {
+    const withTotal = selects(info, ['totalCount']);
+    // A course's page reads its runs in the course's own statement (course(id)); other readers ask here.
+    return runs.preloadedRunsOfCourse(ctx, course, args, withTotal) ?? runs.runsOfCourse(ctx, course.id, args, withTotal);
   }
 
   @FieldResolver(() => CourseRun, { nullable: true, description: 'The soonest scheduled run that has not ended (for catalogue cards); its enrolmentClosedReason says whether one can still enrol' })

@@ -4,12 +4,15 @@ import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
 import { writeAudit } from '../audit/index.js';
-import { assertCanManageCourse, CourseStatus, type EnrolmentPolicy } from '../course/index.js';
-import { notEndedSql } from './enrolment-window.js';
-import { assertCanManageRun, assertCanViewRun } from './run.policy.js';
+import { sql } from 'kysely';
+import { Role } from '../../shared/auth/roles.js';
+import { db } from '../../shared/db/kysely.js';
+import { assertCanManageCourse, CourseStatus, encodeSortKey, RUN_NOT_ENDED, runsKey, type CourseView as CourseType, type EnrolmentPolicy } from '../course/index.js';
+import { CourseRunStatus } from './run.entity.js';
+import { assertCanManageRun, canViewRun } from './run.policy.js';
 import type { CourseRunsArgs, CreateCourseRunInput, TeachingRunsArgs, UpdateCourseRunInput } from './run.inputs.js';
 import { ONLINE_URL_PATTERN, RUN_CODE_PATTERN } from './run.inputs.js';
-import { runById, runCursorOf, runPage, toPageRun } from './run.sql.js';
+import { runById, runCursorOf, runPage, runWithAccess, toPageRun, toPreloadedRun } from './run.sql.js';
 import type { CourseRun } from './run.types.js';
 import { promoteFromWaitlist } from './seats.js';
 
@@ -17,12 +20,14 @@ import { promoteFromWaitlist } from './seats.js';
 // Reads
 // ---------------------------------------------------------------------------------------------
 
-/** One run; NOT_FOUND when the viewer may not see its course. */
+/**
+ * One run for its page, with its course, the course's owner and the run's instructors, read together with
+ * what the policy needs in one prepared statement; NOT_FOUND when the viewer may not see its course.
+ */
 export async function courseRun(ctx: SignedInOperationContext, id: string): Promise<CourseRun> {
-  await assertCanViewRun(ctx.em, ctx.viewer, id);
-  const run = await runById(ctx.em, id);
-  if (!run) throw new AppError('NOT_FOUND', { what: 'run' });
-  return run;
+  const row = await runWithAccess(ctx, id);
+  if (!row || !canViewRun(ctx.viewer, row)) throw new AppError('NOT_FOUND', { what: 'run' });
+  return toPageRun(row);
 }
 
 /**
@@ -33,10 +38,24 @@ export async function runsOfCourse(
   ctx: SignedInOperationContext, courseId: string, args: CourseRunsArgs, withTotal: boolean,
 ): Promise<Page<CourseRun>> {
   const { rows, total } = await runPage(ctx.em, {
-    where: `r.course_id = ?::uuid${args.includeEnded ? '' : ` and ${notEndedSql('r')}`}`,
-    params: [courseId], direction: 'asc', first: args.first, after: args.after, withTotal,
+    where: sql<boolean>`r.course_id = ${courseId}::uuid and ${args.includeEnded ? sql`true` : RUN_NOT_ENDED}`,
+    direction: 'asc', first: args.first, after: args.after, withTotal,
   });
   return toPage(rows, args.first, total, toPageRun, runCursorOf);
+}
+
+/**
+ * A course's runs as its own statement read them (course.sql.ts runsPageSql) when Course.runs asks for the
+ * same page; null otherwise (the caller then reads them with runsOfCourse).
+ */
+export function preloadedRunsOfCourse(
+  ctx: SignedInOperationContext, course: CourseType, args: CourseRunsArgs, withTotal: boolean,
+): Page<CourseRun> | null {
+  const preloaded = course.preloadedRuns;
+  if (!preloaded || preloaded.key !== runsKey({ first: args.first, after: args.after ?? null, includeEnded: args.includeEnded, withTotal })) return null;
+  // Counted by the same statement when selected; else never read, but counted on demand like any page.
+  const total = preloaded.total ?? (async () => (await runsOfCourse(ctx, course.id, args, true)).totalCount as number);
+  return toPage(preloaded.rows, args.first, total, toPreloadedRun, (row) => encodeSortKey(row.sort_at, row.run_id));
 }
 
 /**
@@ -46,24 +65,16 @@ export async function runsOfCourse(
  */
 export async function teachingRuns(ctx: SignedInOperationContext, args: TeachingRunsArgs, withTotal: boolean): Promise<Page<CourseRun>> {
   const parts = [
-    `exists (select 1 from course_run_instructor ri where ri.run_id = r.id and ri.person_id = ?::uuid)`,
+    sql<boolean>`exists (select 1 from course_run_instructor ri where ri.run_id = r.id and ri.person_id = ${ctx.viewer.personId}::uuid)`,
+    // Drafts are work in progress of the course's managers; an instructor asks for them explicitly.
+    args.courseStatus ? sql<boolean>`c.status = ${args.courseStatus}` : sql<boolean>`c.status <> 'DRAFT'`,
   ];
-  const params: unknown[] = [ctx.viewer.personId];
-  // Drafts are work in progress of the course's managers; an instructor asks for them explicitly.
-  if (args.courseStatus) {
-    parts.push(`c.status = ?`);
-    params.push(args.courseStatus);
-  } else {
-    parts.push(`c.status <> 'DRAFT'`);
-  }
-  if (!args.includeEnded) parts.push(notEndedSql('r'));
-  if (args.status) {
-    parts.push(`r.status = ?`);
-    params.push(args.status);
-  }
+  if (!args.includeEnded) parts.push(RUN_NOT_ENDED);
+  if (args.status) parts.push(sql<boolean>`r.status = ${args.status}`);
   // Newest start first; an undated run by when it was scheduled.
   const { rows, total } = await runPage(ctx.em, {
-    where: parts.join(' and '), params, direction: 'desc', key: 'coalesce(r.starts_at, r.created_at)', first: args.first, after: args.after, withTotal,
+    where: sql<boolean>`${sql.join(parts, sql` and `)}`, direction: 'desc', key: sql<string>`coalesce(r.starts_at, r.created_at)`,
+    first: args.first, after: args.after, withTotal,
   });
   return toPage(rows, args.first, total, toPageRun, runCursorOf);
 }
@@ -103,22 +114,38 @@ function checkDates(startsAt: Date | null, endsAt: Date | null, closesAt: Date |
   if (closesAt && endsAt && closesAt.getTime() > endsAt.getTime()) throw new AppError('INVALID_ENROLMENT_DEADLINE', {}, 'enrolmentClosesAt');
 }
 
-async function checkInstructors(tx: EntityManager, ids: string[]): Promise<string[]> {
+/** The ids given, each an active person holding the instructor role (else INVALID_INSTRUCTOR), without duplicates. */
+async function checkInstructors(tx: EntityManager, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids.map((id) => id.toLowerCase()))];
   if (unique.length === 0) return [];
-  const rows = await tx.execute<{ id: string }[]>(
-    `select p.id from person p
-      where p.id = any(array[?]::uuid[]) and p.active
-        and exists (select 1 from role_grant g where g.person_id = p.id and g.role = 'INSTRUCTOR')`,
-    [unique],
-  );
+  const rows = await db({ em: tx }).selectFrom('person as p').select('p.id')
+    .where('p.id', 'in', unique).where('p.active', '=', true)
+    .where((eb) => eb.exists(eb.selectFrom('role_grant as g').select('g.id')
+      .whereRef('g.person_id', '=', 'p.id').where('g.role', '=', Role.INSTRUCTOR)))
+    .execute();
   if (rows.length !== unique.length) throw new AppError('INVALID_INSTRUCTOR', {}, 'instructorIds');
   return unique;
 }
 
-async function replaceInstructors(tx: EntityManager, runId: string, ids: string[]): Promise<void> {
-  await tx.execute(`delete from course_run_instructor where run_id = ?`, [runId]);
-  if (ids.length) await tx.execute(`insert into course_run_instructor (run_id, person_id) select ?::uuid, unnest(array[?]::uuid[])`, [runId, ids]);
+/** A run as it will be once the write that assigns its instructors commits (its schedule decides who may teach it). */
+export interface RunToStaff {
+  id: string;
+  courseId: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+}
+
+/**
+ * THE place where a run's instructors are assigned (creating and changing a run both come here): checks
+ * who may teach it, then replaces the run's instructors with them, in the caller's transaction.
+ * Returns the instructor ids assigned.
+ */
+async function assignInstructors(tx: EntityManager, run: RunToStaff, instructorIds: readonly string[]): Promise<string[]> {
+  const ids = await checkInstructors(tx, instructorIds);
+  const q = db({ em: tx });
+  await q.deleteFrom('course_run_instructor').where('run_id', '=', run.id).execute();
+  if (ids.length) await q.insertInto('course_run_instructor').values(ids.map((personId) => ({ run_id: run.id, person_id: personId }))).execute();
+  return ids;
 }
 
 async function mapCodeViolation<T>(work: () => Promise<T>): Promise<T> {
@@ -141,16 +168,18 @@ export async function createCourseRun(ctx: SignedInOperationContext, input: Crea
   const onlineUrl = normalizeUrl(input.onlineUrl);
   const id = await mapCodeViolation(() => ctx.em.transactional(async (tx) => {
     const course = await assertCanManageCourse(tx, viewer, input.courseId);
+    const q = db({ em: tx });
     // The course row is locked so a concurrent archive cannot pass this check unseen.
-    await tx.execute(`select id from course where id = ? for update`, [course.id]);
+    await q.selectFrom('course').select('id').where('id', '=', course.id).forUpdate().execute();
     if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
-    const instructorIds = await checkInstructors(tx, input.instructorIds ?? []);
-    const [row] = await tx.execute<{ id: string }[]>(
-      `insert into course_run (course_id, code, starts_at, ends_at, enrolment_closes_at, location, online_url, capacity, enrolment_policy, created_by_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-      [course.id, code, startsAt, endsAt, closesAt, trimOrNull(input.location), onlineUrl, input.capacity ?? null, input.enrolmentPolicy, viewer.personId],
-    );
-    await replaceInstructors(tx, row.id, instructorIds);
+    const row = await q.insertInto('course_run').values({
+      id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`,
+      status: CourseRunStatus.SCHEDULED, seats_taken: 0, waitlist_length: 0, course_id: course.id, code, starts_at: startsAt, ends_at: endsAt, enrolment_closes_at: closesAt,
+      location: trimOrNull(input.location), online_url: onlineUrl, capacity: input.capacity ?? null,
+      enrolment_policy: input.enrolmentPolicy, created_by_id: viewer.personId,
+    }).returning('id').executeTakeFirstOrThrow();
+    // An instructor refused here rolls the whole transaction back, the run included.
+    await assignInstructors(tx, { id: row.id, courseId: course.id, startsAt, endsAt }, input.instructorIds ?? []);
     writeAudit(tx, viewer, 'course_run.create', 'CourseRun', row.id, { courseId: course.id, code });
     return row.id;
   }));
@@ -161,8 +190,8 @@ interface LockedRun {
   id: string;
   course_id: string;
   code: string;
-  status: string;
-  course_status: string;
+  status: CourseRunStatus;
+  course_status: CourseStatus;
   starts_at: Date | null;
   ends_at: Date | null;
   enrolment_closes_at: Date | null;
@@ -177,15 +206,18 @@ interface LockedRun {
 /** Locks the run row so seat counters and capacity change one writer at a time. */
 async function lockRun(tx: EntityManager, viewer: Viewer, id: string): Promise<LockedRun> {
   await assertCanManageRun(tx, viewer, id);
-  const [run] = await tx.execute<LockedRun[]>(
-    `select r.id, r.course_id, r.code, r.status, c.status as course_status, r.starts_at, r.ends_at, r.enrolment_closes_at, r.location,
-            r.online_url, r.capacity, r.seats_taken, r.waitlist_length, r.enrolment_policy
-       from course_run r join course c on c.id = r.course_id where r.id = ? for update of r`,
-    [id],
-  );
+  const run = await db({ em: tx }).selectFrom('course_run as r').innerJoin('course as c', 'c.id', 'r.course_id')
+    .select([
+      'r.id', 'r.course_id', 'r.code', 'r.status', 'c.status as course_status', 'r.starts_at', 'r.ends_at', 'r.enrolment_closes_at',
+      'r.location', 'r.online_url', 'r.capacity', 'r.seats_taken', 'r.waitlist_length', 'r.enrolment_policy',
+    ])
+    .where('r.id', '=', id)
+    .forUpdate('r')
+    .executeTakeFirstOrThrow();
   return { ...run, starts_at: toDate(run.starts_at), ends_at: toDate(run.ends_at), enrolment_closes_at: toDate(run.enrolment_closes_at) };
 }
 
+/** The driver may hand timestamps over as text. */
 const toDate = (value: Date | string | null) => (value === null ? null : new Date(value));
 
 export async function updateCourseRun(ctx: SignedInOperationContext, id: string, input: UpdateCourseRunInput): Promise<CourseRun> {
@@ -196,7 +228,7 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
   await mapCodeViolation(() => ctx.em.transactional(async (tx) => {
     const run = await lockRun(tx, viewer, id);
     if (run.course_status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
-    if (run.status === 'CANCELLED') throw new AppError('RUN_CANCELLED');
+    if (run.status === CourseRunStatus.CANCELLED) throw new AppError('RUN_CANCELLED');
     const startsAt = input.startsAt !== undefined ? input.startsAt : run.starts_at;
     const endsAt = input.endsAt !== undefined ? input.endsAt : run.ends_at;
     const closesAt = input.enrolmentClosesAt !== undefined ? input.enrolmentClosesAt : run.enrolment_closes_at;
@@ -221,13 +253,12 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
     if (next.online_url !== run.online_url) changed.push('onlineUrl');
     if (next.enrolment_policy !== run.enrolment_policy) changed.push('enrolmentPolicy');
     if (next.capacity !== run.capacity) changed.push('capacity');
-    await tx.execute(
-      `update course_run set code = ?, starts_at = ?, ends_at = ?, enrolment_closes_at = ?, location = ?, online_url = ?,
-              enrolment_policy = ?, capacity = ?, updated_at = now() where id = ?`,
-      [next.code, startsAt, endsAt, closesAt, next.location, next.online_url, next.enrolment_policy, next.capacity, id],
-    );
+    await db({ em: tx }).updateTable('course_run').set({
+      code: next.code, starts_at: startsAt, ends_at: endsAt, enrolment_closes_at: closesAt, location: next.location, online_url: next.online_url,
+      enrolment_policy: next.enrolment_policy, capacity: next.capacity, updated_at: sql`now()`,
+    }).where('id', '=', id).execute();
     if (input.instructorIds !== undefined) {
-      await replaceInstructors(tx, id, await checkInstructors(tx, input.instructorIds ?? []));
+      await assignInstructors(tx, { id, courseId: run.course_id, startsAt, endsAt }, input.instructorIds ?? []);
       changed.push('instructors');
     }
     writeAudit(tx, viewer, 'course_run.update', 'CourseRun', id, { changed });
@@ -247,19 +278,24 @@ export async function cancelCourseRun(ctx: SignedInOperationContext, id: string)
   const { viewer } = ctx;
   await ctx.em.transactional(async (tx) => {
     const run = await lockRun(tx, viewer, id);
-    if (run.status === 'CANCELLED') throw new AppError('RUN_CANCELLED');
+    if (run.status === CourseRunStatus.CANCELLED) throw new AppError('RUN_CANCELLED');
     if (run.ends_at && run.ends_at.getTime() <= Date.now()) throw new AppError('COURSE_ENDED');
-    const withdrawn = await tx.execute<{ previous: string }[]>(
-      `with old as (select id, status from enrolment where run_id = ? and status in ('REQUESTED', 'WAITLISTED', 'ACTIVE') for update)
-       update enrolment e set status = 'WITHDRAWN', finished_at = now(), decision_note = 'RUN_CANCELLED', updated_at = now()
-         from old where e.id = old.id returning old.status as previous`,
-      [id],
-    );
-    const seats = withdrawn.filter((w) => w.previous === 'ACTIVE').length;
-    await tx.execute(
-      `update course_run set status = 'CANCELLED', seats_taken = seats_taken - ?, waitlist_length = 0, updated_at = now() where id = ?`,
-      [seats, id],
-    );
+    const q = db({ em: tx });
+    // Enrolment statuses as literals: the enrolment module imports this one.
+    const withdrawn = await q
+      .with('old', (w) => w.selectFrom('enrolment').select(['id', 'status'])
+        .where('run_id', '=', id).where(sql<boolean>`status in ('REQUESTED', 'WAITLISTED', 'ACTIVE')`)
+        .forUpdate())
+      .updateTable('enrolment as e').from('old')
+      .set({ status: sql`'WITHDRAWN'`, finished_at: sql`now()`, decision_note: 'RUN_CANCELLED', updated_at: sql`now()` })
+      .whereRef('e.id', '=', 'old.id')
+      .returning('old.status as previous')
+      .execute();
+    const seats = withdrawn.filter((w) => (w.previous as string) === 'ACTIVE').length;
+    await q.updateTable('course_run')
+      .set((eb) => ({ status: CourseRunStatus.CANCELLED, seats_taken: eb('seats_taken', '-', seats), waitlist_length: 0, updated_at: sql`now()` }))
+      .where('id', '=', id)
+      .execute();
     writeAudit(tx, viewer, 'course_run.cancel', 'CourseRun', id, { withdrawn: withdrawn.length });
   });
   return (await runById(ctx.em, id))!;

@@ -1,47 +1,67 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
+import { db } from '../../shared/db/kysely.js';
+
 /** What admit() settled an enrolment on (the enrolment module's statuses of the same names). */
 export type AdmitResult = 'ACTIVE' | 'WAITLISTED';
+
+// Enrolment statuses are written as literals: this module sits below the enrolment module (which imports it).
+const ACTIVE = sql<never>`'ACTIVE'`;
+const WAITLISTED = sql<never>`'WAITLISTED'`;
 
 /*
  * Seat and waiting-list bookkeeping of a run (the algorithms of the first release, on course_run
  * instead of course). Every function runs in the caller's transaction (pass the transactional
- * EntityManager) and keeps course_run.seats_taken and course_run.waitlist_length exact.
- * Lock order is always enrolment rows first, then the run row, and waitlisted rows are taken
+ * EntityManager: `db({ em })` runs in it) and keeps course_run.seats_taken and course_run.waitlist_length
+ * exact. Lock order is always enrolment rows first, then the run row, and waitlisted rows are taken
  * with SKIP LOCKED, so concurrent enrolments, withdrawals and promotions cannot deadlock.
  */
 
 /** Takes one seat if one is free: a single conditional UPDATE, so concurrent requests never overbook. */
-export async function takeSeat(em: EntityManager, runId: string): Promise<boolean> {
-  const rows = await em.execute<{ id: string }[]>(
-    `update course_run set seats_taken = seats_taken + 1 where id = ? and (capacity is null or seats_taken < capacity) returning id`,
-    [runId],
-  );
-  return rows.length > 0;
+async function takeSeat(em: EntityManager, runId: string): Promise<boolean> {
+  const taken = await db({ em }).updateTable('course_run')
+    .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
+    .where('id', '=', runId)
+    .where((eb) => eb.or([eb('capacity', 'is', null), eb('seats_taken', '<', eb.ref('capacity'))]))
+    .returning('id')
+    .executeTakeFirst();
+  return taken !== undefined;
 }
 
 /** Seats an enrolment that was just let in (new, re-opened or approved), or puts it at the end of the waiting list. */
 export async function admit(em: EntityManager, enrolmentId: string, runId: string): Promise<AdmitResult> {
+  const q = db({ em });
   if (await takeSeat(em, runId)) {
-    await em.execute(`update enrolment set status = 'ACTIVE', waitlisted_at = null, updated_at = now() where id = ?`, [enrolmentId]);
+    await q.updateTable('enrolment').set({ status: ACTIVE, waitlisted_at: null, updated_at: sql`now()` }).where('id', '=', enrolmentId).execute();
     return 'ACTIVE';
   }
-  await em.execute(
-    `with w as (update enrolment set status = 'WAITLISTED', waitlisted_at = clock_timestamp(), updated_at = now() where id = ? returning run_id)
-     update course_run set waitlist_length = waitlist_length + 1 where id = (select run_id from w)`,
-    [enrolmentId],
-  );
+  // One statement: the enrolment joins the list (stamped with the clock, for FIFO) and the run's counter grows.
+  await q.with('w', (w) => w.updateTable('enrolment')
+    .set({ status: WAITLISTED, waitlisted_at: sql`clock_timestamp()`, updated_at: sql`now()` })
+    .where('id', '=', enrolmentId)
+    .returning('run_id'))
+    .updateTable('course_run')
+    .set((eb) => ({ waitlist_length: eb('waitlist_length', '+', 1) }))
+    .where('id', '=', (eb) => eb.selectFrom('w').select('w.run_id'))
+    .execute();
   return 'WAITLISTED';
 }
 
 /** A seat holder left: frees the seat and hands it to the first on the waiting list. */
 export async function releaseSeat(em: EntityManager, runId: string): Promise<void> {
-  await em.execute(`update course_run set seats_taken = seats_taken - 1 where id = ? and seats_taken > 0`, [runId]);
+  await db({ em }).updateTable('course_run')
+    .set((eb) => ({ seats_taken: eb('seats_taken', '-', 1) }))
+    .where('id', '=', runId).where('seats_taken', '>', 0)
+    .execute();
   await promoteFromWaitlist(em, runId);
 }
 
 /** A waitlisted enrolment left the list. */
 export async function leaveWaitlist(em: EntityManager, runId: string): Promise<void> {
-  await em.execute(`update course_run set waitlist_length = greatest(waitlist_length - 1, 0) where id = ?`, [runId]);
+  await db({ em }).updateTable('course_run')
+    .set({ waitlist_length: sql`greatest(waitlist_length - 1, 0)` })
+    .where('id', '=', runId)
+    .execute();
 }
 
 /**
@@ -53,28 +73,24 @@ export async function leaveWaitlist(em: EntityManager, runId: string): Promise<v
  * Returns the ids promoted.
  */
 export async function promoteFromWaitlist(em: EntityManager, runId: string): Promise<string[]> {
-  const rows = await em.execute<{ id: string }[]>(
-    `with c as (
-       select id, capacity, seats_taken, ends_at, status from course_run where id = ? for update
-     ), picked as (
-       select e.id from enrolment e
-        where e.run_id = ? and e.status = 'WAITLISTED'
-          and (select c.status = 'SCHEDULED' and (c.ends_at is null or c.ends_at > now()) from c)
-        order by e.waitlisted_at, e.id
-        limit (select case when c.capacity is null then null else greatest(c.capacity - c.seats_taken, 0) end from c)
-        for update of e skip locked
-     ), promoted as (
-       update enrolment e set status = 'ACTIVE', updated_at = now()
-         from picked where e.id = picked.id and e.status = 'WAITLISTED'
-       returning e.id
-     ), counters as (
-       update course_run set seats_taken = seats_taken + (select count(*) from promoted),
-                         waitlist_length = greatest(waitlist_length - (select count(*) from promoted), 0)
-        where id = ? and exists (select 1 from promoted)
-       returning id
-     )
-     select id from promoted`,
-    [runId, runId, runId],
-  );
+  const promoted = sql<number>`(select count(*) from promoted)`;
+  const rows = await db({ em })
+    .with('run', (q) => q.selectFrom('course_run').select(['id', 'capacity', 'seats_taken', 'ends_at', 'status']).where('id', '=', runId).forUpdate())
+    .with('picked', (q) => q.selectFrom('enrolment as e').select('e.id')
+      .where('e.run_id', '=', runId).where('e.status', '=', WAITLISTED)
+      .where(sql<boolean>`(select run.status = 'SCHEDULED' and (run.ends_at is null or run.ends_at > now()) from run)`)
+      .orderBy('e.waitlisted_at').orderBy('e.id')
+      .limit(sql<number>`(select case when run.capacity is null then null else greatest(run.capacity - run.seats_taken, 0) end from run)`)
+      .forUpdate('e').skipLocked())
+    .with('promoted', (q) => q.updateTable('enrolment as e').from('picked')
+      .set({ status: ACTIVE, updated_at: sql`now()` })
+      .whereRef('e.id', '=', 'picked.id').where('e.status', '=', WAITLISTED)
+      .returning('e.id'))
+    .with('counters', (q) => q.updateTable('course_run')
+      .set((eb) => ({ seats_taken: eb('seats_taken', '+', promoted), waitlist_length: sql`greatest(waitlist_length - ${promoted}, 0)` }))
+      .where('id', '=', runId).where(sql<boolean>`exists (select 1 from promoted)`)
+      .returning('id'))
+    .selectFrom('promoted').select('promoted.id')
+    .execute();
   return rows.map((r) => r.id);
 }
