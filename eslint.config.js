@@ -7,17 +7,6 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import moduleBoundaries from './eslint/module-boundaries.js';
 
-// ── TEMPORARY: REWORKED_IN_PARALLEL ───────────────────────────────────────────────────────────────────────
-// Issue 6 rewrote these folders in parallel with the lint setup (runs: course, run, enrolment, home; ledger:
-// learning-hours; runs-ui and perf: the whole client). Their findings are still warnings here; the next step of
-// issue 6 fixes them folder by folder (with the move of their SQL to Kysely) and deletes this list and the block
-// that uses it at the end of this file.
-const REWORKED_IN_PARALLEL = [
-  'client/src/**',
-  'client/build/**', // runs-ui: per-operation documents per route replace the route-document plugin
-];
-// ───────────────────────────────────────────────────────────────────────────────────────────────────────────
-
 const TS_FILES = ['**/*.{ts,tsx}'];
 
 const config = tseslint.config(
@@ -78,18 +67,4 @@ const config = tseslint.config(
   },
 );
 
-// TEMPORARY (see REWORKED_IN_PARALLEL above): in those folders each config entry is followed by its own copy
-// with every rule it switches on as a warning (a severity alone keeps the options); rules an entry switches off
-// stay off. A nested `files` array means "all of these patterns", so each copy applies where its entry does.
-const off = (setting) => [0, 'off'].includes(Array.isArray(setting) ? setting[0] : setting);
-const asWarnings = (entry) => {
-  if (!entry.rules) return [entry];
-  const where = (entry.files ?? [[]]).flatMap((pattern) => REWORKED_IN_PARALLEL.map((folder) => [pattern, folder].flat()));
-  const rules = Object.fromEntries(Object.entries(entry.rules).map(([name, setting]) => [name, off(setting) ? 'off' : 'warn']));
-  return [entry, { files: where, ...(entry.ignores ? { ignores: entry.ignores } : {}), rules }];
-};
-export default [
-  ...config.flatMap(asWarnings),
-  // ui keeps its boundary already (it imports no feature): that stays an error while the client is reworked.
-  { files: ['client/src/ui/**'], rules: { 'lentera/module-boundaries': 'error' } },
-];
+export default config;

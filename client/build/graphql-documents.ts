@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse, print, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
+import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 import type { Plugin } from 'vite';
 
 /**
@@ -36,7 +36,7 @@ export function collectFragments(sources: string[]): Map<string, FragmentDefinit
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const source of sources) {
     for (const match of source.matchAll(CALL)) {
-      for (const def of parse(match[1]).definitions) if (def.kind === 'FragmentDefinition') fragments.set(def.name.value, def);
+      for (const def of parse(match[1]).definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     }
   }
   return fragments;
@@ -48,7 +48,7 @@ export function collectFragments(sources: string[]): Map<string, FragmentDefinit
  */
 export function buildDocument(source: string, fragments: Map<string, FragmentDefinitionNode>): DocumentNode {
   const own = parse(source).definitions;
-  const included = new Set(own.filter((d): d is FragmentDefinitionNode => d.kind === 'FragmentDefinition').map((d) => d.name.value));
+  const included = new Set(own.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => d.name.value));
   const spread: DefinitionNode[] = [];
   const spreadsOf = (node: DefinitionNode): string[] => {
     const names: string[] = [];

@@ -7,20 +7,37 @@
  * which operation differs and where).
  */
 
-/** Catalogue, first page, as the catalogue screen asks for it (default order: what one can start soonest, ended hidden). */
+/**
+ * Catalogue, first page, with what the catalogue card reads (client/src/features/catalogue/CourseCard.tsx): the
+ * course, its owner, its next run (angkatan, dates, place, seats, whether enrolment is open) and the viewer's own
+ * enrolment. Default order: what one can start soonest, courses with no run still to come hidden.
+ */
 export const CATALOGUE = `query BenchCatalogue {
-  catalogue(first: 20) { nodes { id code title jp seatsLeft owner { name } instructors { fullName } } }
+  catalogue(first: 20) {
+    nodes {
+      id code title form delivery jp competencyTags
+      owner { id name kind }
+      nextRun { id code startsAt endsAt location onlineUrl capacity seatsLeft waitlistLength enrolmentPolicy enrolmentClosedReason }
+      viewerEnrolment { id status }
+    }
+  }
 }`;
 
-/** The learner's home page. */
+/** The learner's home page, as client/src/routes/home.tsx asks for it (its enrolment and recommendation cards). */
 export const LEARNER_HOME = `query BenchLearnerHome {
   learnerHome {
-    year jp targetJp remainingJp progress pendingApprovalsCount
-    activeEnrolments { id status requestedAt course { id title jp startsAt ownerName seatsLeft } }
-    pendingEnrolments { id status waitlistPosition approverName course { id title jp } }
-    upcoming { id course { id title startsAt endsAt } }
-    recommended { closesGap reason course { id title jp seatsLeft ownerName } }
+    year jp targetJp remainingJp progress minutesPerJp pendingApprovalsCount
+    pendingEnrolments { ...BenchEnrolmentCard }
+    activeEnrolments { ...BenchEnrolmentCard }
+    upcoming { ...BenchEnrolmentCard }
+    awaitingResult { ...BenchEnrolmentCard }
+    recommended { reason closesGap course { id title jp form ownerName } run { id code startsAt endsAt location capacity seatsLeft } }
   }
+}
+fragment BenchEnrolmentCard on Enrolment {
+  id status requestedAt approverName decidedByName decisionNote waitlistPosition finishedAt creditedMinutes
+  course { id code title jp form delivery ownerName }
+  run { id code startsAt endsAt location onlineUrl }
 }`;
 
 /** The viewer, from the session cookie's token (hashed as the server hashes it). $1 = raw token. */
@@ -37,30 +54,59 @@ const iso = (col) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:S
 const VISIBLE = `c.status = 'PUBLISHED' and (c.visibility = 'ALL_AGENCIES' or c.owner_agency_id = v.agency_id
   or (c.visibility = 'LISTED_AGENCIES' and exists (select 1 from course_visible_agency x where x.course_id = c.id and x.agency_id = v.agency_id)))`;
 
-const seatsLeft = (c) => `case when ${c}.capacity is null then null else greatest(0, ${c}.capacity - ${c}.seats_taken) end`;
+const seatsLeft = (r) => `case when ${r}.capacity is null then null else greatest(0, ${r}.capacity - ${r}.seats_taken) end`;
 
+/** A run that still counts (the run module's notEndedSql): scheduled, and no end or an end ahead. */
+const NOT_ENDED = (r) => `${r}.status = 'SCHEDULED' and (${r}.ends_at is null or ${r}.ends_at > now())`;
+
+/** Why a run takes no more enrolments, or null (the run module's closedReasonSql). */
+const closedReason = (r) => `case when ${r}.status = 'CANCELLED' then 'RUN_CANCELLED' when ${r}.ends_at <= now() then 'COURSE_ENDED'
+  when ${r}.enrolment_closes_at <= now() then 'ENROLMENT_DEADLINE_PASSED' end`;
+
+/** Requested, waiting, active or completed: the enrolment a learner is "in" (enrolment module's CURRENT). */
+const CURRENT = `('REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED')`;
+
+/*
+ * The catalogue's default page (course module): visible courses with a run not ended, ordered by their next run's
+ * start (undated = any time, first), then id. nextRun is that run (ties by run id); viewerEnrolment the viewer's
+ * current enrolment in the course, else their latest.
+ */
 export const CATALOGUE_FLOOR_SQL = `with ${VIEWER},
 page as (
-  select c.id, c.code, c.title, c.jp, c.capacity, c.seats_taken, c.owner_agency_id, c.owner_partner_id,
-         coalesce(c.starts_at, '-infinity'::timestamptz) as sort_at
-    from course c, v
-   where ${VISIBLE} and (c.ends_at is null or c.ends_at > now())
-   order by sort_at, c.id
+  select c.id, c.code, c.title, c.form, c.delivery, c.jp, c.competency_tags, c.owner_agency_id, c.owner_partner_id, n.sort_at, v.person_id
+    from course c
+    cross join v
+    cross join lateral (select min(coalesce(r.starts_at, '-infinity'::timestamptz)) as sort_at
+                          from course_run r where r.course_id = c.id and ${NOT_ENDED('r')}) n
+   where ${VISIBLE} and n.sort_at is not null
+   order by n.sort_at, c.id
    limit 20
 )
 select json_build_object('data', json_build_object('catalogue', json_build_object('nodes', coalesce(json_agg(json_build_object(
-         'id', page.id, 'code', page.code, 'title', page.title, 'jp', page.jp, 'seatsLeft', ${seatsLeft('page')},
-         'owner', json_build_object('name', coalesce(a.name, pi.name)),
-         'instructors', coalesce((select json_agg(json_build_object('fullName', p.full_name) order by p.full_name, p.id)
-                                    from course_instructor ci join person p on p.id = ci.person_id where ci.course_id = page.id), '[]'::json)
+         'id', page.id, 'code', page.code, 'title', page.title, 'form', page.form, 'delivery', page.delivery, 'jp', page.jp,
+         'competencyTags', to_json(page.competency_tags),
+         'owner', json_build_object('id', coalesce(page.owner_agency_id, page.owner_partner_id), 'name', coalesce(a.name, pi.name),
+                                    'kind', case when page.owner_agency_id is not null then 'AGENCY' else 'PARTNER' end),
+         'nextRun', (select json_build_object('id', r.id, 'code', r.code, 'startsAt', ${iso('r.starts_at')}, 'endsAt', ${iso('r.ends_at')},
+                                              'location', r.location, 'onlineUrl', r.online_url, 'capacity', r.capacity, 'seatsLeft', ${seatsLeft('r')},
+                                              'waitlistLength', r.waitlist_length, 'enrolmentPolicy', r.enrolment_policy,
+                                              'enrolmentClosedReason', ${closedReason('r')})
+                       from course_run r where r.course_id = page.id and ${NOT_ENDED('r')}
+                      order by coalesce(r.starts_at, '-infinity'::timestamptz), r.id limit 1),
+         'viewerEnrolment', (select json_build_object('id', e.id, 'status', e.status)
+                               from enrolment e where e.person_id = page.person_id and e.course_id = page.id
+                              order by (e.status in ${CURRENT}) desc, e.requested_at desc, e.id desc limit 1)
        ) order by page.sort_at, page.id), '[]'::json))))::text as body
   from page
   left join agency a on a.id = page.owner_agency_id
   left join partner_institution pi on pi.id = page.owner_partner_id`;
 
-/** id-ID number formatting with at most one decimal ("8,5", "12"). */
-const jpText = (x) => `replace(trim(trailing '.' from trim(trailing '0' from to_char(${x}, 'FM99999990.0'))), '.', ',')`;
-
+/*
+ * The home page (home module): the year's figures from person_learning_year and the rule in force; four bounded
+ * lists of ACTIVE/pending enrolments split by their run's dates; up to four recommended courses the viewer is not
+ * in (nor has completed), each with its soonest run they may enrol in themselves that has not started (self-paced:
+ * any time), seats first. The reason is a code the client words.
+ */
 export const LEARNER_HOME_FLOOR_SQL = `with ${VIEWER},
 clock as (select extract(year from now() at time zone 'Asia/Jakarta')::int as year, (now() at time zone 'Asia/Jakarta')::date as today),
 stats as (
@@ -79,49 +125,68 @@ calc as (
 ),
 picked as (
   (select e.id, 'A' as bucket, row_number() over (order by e.requested_at desc, e.id desc) as rank
-     from enrolment e, v where e.person_id = v.person_id and e.status = 'ACTIVE'
+     from enrolment e join course_run r on r.id = e.run_id, v
+    where e.person_id = v.person_id and e.status = 'ACTIVE'
+      and (r.starts_at is null or r.starts_at <= now()) and (r.ends_at is null or r.ends_at > now())
     order by e.requested_at desc, e.id desc limit 10)
   union all
   (select e.id, 'P', row_number() over (order by e.requested_at, e.id)
      from enrolment e, v where e.person_id = v.person_id and e.status in ('REQUESTED', 'WAITLISTED')
     order by e.requested_at, e.id limit 10)
   union all
-  (select e.id, 'U', row_number() over (order by c.starts_at, e.id)
-     from enrolment e join course c on c.id = e.course_id, v
-    where e.person_id = v.person_id and e.status = 'ACTIVE' and c.starts_at is not null
-      and c.starts_at <= now() + interval '30 days'
-      and (c.starts_at >= now() or coalesce(c.ends_at, c.starts_at + interval '1 day') >= now())
-    order by c.starts_at, e.id limit 10)
+  (select e.id, 'U', row_number() over (order by r.starts_at, e.id)
+     from enrolment e join course_run r on r.id = e.run_id, v
+    where e.person_id = v.person_id and e.status = 'ACTIVE' and r.starts_at > now()
+    order by r.starts_at, e.id limit 10)
+  union all
+  (select e.id, 'W', row_number() over (order by r.ends_at desc, e.id)
+     from enrolment e join course_run r on r.id = e.run_id, v
+    where e.person_id = v.person_id and e.status = 'ACTIVE' and r.ends_at <= now()
+    order by r.ends_at desc, e.id limit 10)
 ),
 items as (
-  select pk.bucket, pk.rank, e.id, e.status, e.requested_at, ap.full_name as approver_name,
-         case when e.status = 'WAITLISTED' then
-           (select count(*)::int from enrolment w where w.course_id = e.course_id and w.status = 'WAITLISTED' and (w.waitlisted_at, w.id) <= (e.waitlisted_at, e.id))
-         end as waitlist_position,
-         c.id as course_id, c.title, c.jp, c.starts_at, c.ends_at, c.capacity, c.seats_taken, coalesce(oa.name, op.name, '') as owner_name
+  select pk.bucket, pk.rank, json_build_object(
+           'id', e.id, 'status', e.status, 'requestedAt', ${iso('e.requested_at')}, 'approverName', ap.full_name, 'decidedByName', db.full_name,
+           'decisionNote', e.decision_note,
+           'waitlistPosition', case when e.status = 'WAITLISTED' then
+             (select count(*)::int from enrolment w where w.run_id = e.run_id and w.status = 'WAITLISTED' and (w.waitlisted_at, w.id) <= (e.waitlisted_at, e.id)) end,
+           'finishedAt', ${iso('e.finished_at')}, 'creditedMinutes', lr.minutes,
+           'course', json_build_object('id', c.id, 'code', c.code, 'title', c.title, 'jp', c.jp, 'form', c.form, 'delivery', c.delivery,
+                                       'ownerName', coalesce(oa.name, op.name, '')),
+           'run', json_build_object('id', r.id, 'code', r.code, 'startsAt', ${iso('r.starts_at')}, 'endsAt', ${iso('r.ends_at')},
+                                    'location', r.location, 'onlineUrl', r.online_url)
+         ) as card
     from picked pk
     join enrolment e on e.id = pk.id
+    join course_run r on r.id = e.run_id
     join course c on c.id = e.course_id
     left join agency oa on oa.id = c.owner_agency_id
     left join partner_institution op on op.id = c.owner_partner_id
     left join person ap on ap.id = e.approver_id
+    left join person db on db.id = e.decided_by_id
+    left join learning_record lr on lr.source = 'COURSE_RUN_COMPLETION' and lr.source_id = e.id and lr.reverses_id is null and lr.status = 'CREDITED'
 ),
 recs as (
   select row_number() over () as rank, x.* from (
-    select c.id, c.title, c.jp, c.capacity, c.seats_taken, coalesce(oa.name, op.name, '') as owner_name,
+    select c.id, c.title, c.jp, c.form, coalesce(oa.name, op.name, '') as owner_name,
+           r.id as run_id, r.code as run_code, r.starts_at, r.ends_at, r.location, r.capacity, r.seats_taken,
            (c.jp * calc.mpj >= calc.missing) as closes_gap
       from course c cross join v cross join calc
+      cross join lateral (
+        select rr.* from course_run rr
+         where rr.course_id = c.id and rr.enrolment_policy <> 'INVITATION' and (${closedReason('rr')}) is null
+           and (rr.starts_at is null or rr.starts_at > now() or c.delivery = 'ONLINE_SELF_PACED')
+         order by (rr.capacity is null or rr.seats_taken < rr.capacity) desc, coalesce(rr.starts_at, '-infinity'::timestamptz), rr.id
+         limit 1) r
       left join agency oa on oa.id = c.owner_agency_id
       left join partner_institution op on op.id = c.owner_partner_id
      where ${VISIBLE}
-       and c.enrolment_policy <> 'INVITATION'
-       and (c.ends_at is null or c.ends_at > now())
-       and not exists (select 1 from enrolment x where x.course_id = c.id and x.person_id = v.person_id and x.status <> 'WITHDRAWN')
-     order by (c.capacity is null or c.seats_taken < c.capacity) desc,
+       and not exists (select 1 from enrolment x where x.course_id = c.id and x.person_id = v.person_id and x.status in ${CURRENT})
+     order by (r.capacity is null or r.seats_taken < r.capacity) desc,
               case when calc.missing > 0 then c.jp * calc.mpj >= calc.missing end desc,
               case when calc.missing > 0 and c.jp * calc.mpj >= calc.missing then c.jp end asc,
               case when calc.missing > 0 then c.jp end desc,
-              case when calc.missing > 0 then c.starts_at end asc nulls last,
+              case when calc.missing > 0 then r.starts_at end asc nulls last,
               case when calc.missing = 0 then c.published_at end desc nulls last,
               c.id
      limit 4
@@ -130,23 +195,17 @@ recs as (
 select json_build_object('data', json_build_object('learnerHome', json_build_object(
   'year', calc.year, 'jp', calc.jp, 'targetJp', calc.target, 'remainingJp', calc.remaining,
   'progress', case when calc.target <= 0 then 1 else least(1, calc.minutes::float8 / (calc.target * calc.mpj)) end,
-  'pendingApprovalsCount', calc.pending_approvals,
-  'activeEnrolments', coalesce((select json_agg(json_build_object('id', i.id, 'status', i.status, 'requestedAt', ${iso('i.requested_at')},
-      'course', json_build_object('id', i.course_id, 'title', i.title, 'jp', i.jp, 'startsAt', ${iso('i.starts_at')}, 'ownerName', i.owner_name, 'seatsLeft', ${seatsLeft('i')})
-    ) order by i.rank) from items i where i.bucket = 'A'), '[]'::json),
-  'pendingEnrolments', coalesce((select json_agg(json_build_object('id', i.id, 'status', i.status, 'waitlistPosition', i.waitlist_position,
-      'approverName', i.approver_name, 'course', json_build_object('id', i.course_id, 'title', i.title, 'jp', i.jp)
-    ) order by i.rank) from items i where i.bucket = 'P'), '[]'::json),
-  'upcoming', coalesce((select json_agg(json_build_object('id', i.id,
-      'course', json_build_object('id', i.course_id, 'title', i.title, 'startsAt', ${iso('i.starts_at')}, 'endsAt', ${iso('i.ends_at')})
-    ) order by i.rank) from items i where i.bucket = 'U'), '[]'::json),
+  'minutesPerJp', calc.mpj, 'pendingApprovalsCount', calc.pending_approvals,
+  'pendingEnrolments', coalesce((select json_agg(i.card order by i.rank) from items i where i.bucket = 'P'), '[]'::json),
+  'activeEnrolments', coalesce((select json_agg(i.card order by i.rank) from items i where i.bucket = 'A'), '[]'::json),
+  'upcoming', coalesce((select json_agg(i.card order by i.rank) from items i where i.bucket = 'U'), '[]'::json),
+  'awaitingResult', coalesce((select json_agg(i.card order by i.rank) from items i where i.bucket = 'W'), '[]'::json),
   'recommended', coalesce((select json_agg(json_build_object(
+      'reason', case when calc.missing <= 0 then 'TARGET_REACHED' when r.closes_gap then 'CLOSES_GAP' else 'ADDS_TO_GAP' end,
       'closesGap', calc.missing > 0 and r.closes_gap,
-      'reason', case
-        when calc.remaining <= 0 then 'Target ' || calc.target || ' JP tahun ini sudah tercapai; tambah ' || ${jpText('r.jp')} || ' JP untuk pengembangan diri'
-        when r.closes_gap then 'Menutup kekurangan ' || ${jpText('calc.remaining')} || ' JP'
-        else 'Menambah ' || ${jpText('r.jp')} || ' JP dari kekurangan ' || ${jpText('calc.remaining')} || ' JP' end,
-      'course', json_build_object('id', r.id, 'title', r.title, 'jp', r.jp, 'seatsLeft', ${seatsLeft('r')}, 'ownerName', r.owner_name)
+      'course', json_build_object('id', r.id, 'title', r.title, 'jp', r.jp, 'form', r.form, 'ownerName', r.owner_name),
+      'run', json_build_object('id', r.run_id, 'code', r.run_code, 'startsAt', ${iso('r.starts_at')}, 'endsAt', ${iso('r.ends_at')},
+                               'location', r.location, 'capacity', r.capacity, 'seatsLeft', ${seatsLeft('r')})
     ) order by r.rank) from recs r), '[]'::json)
 )))::text as body
   from calc`;

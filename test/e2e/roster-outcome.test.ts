@@ -13,6 +13,7 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
  */
 const RUNNING = 'Pengelolaan Keuangan Daerah Angkatan I';
 const LATER = 'Pengelolaan Keuangan Daerah Angkatan II';
+const SOON = 'Pengelolaan Keuangan Daerah Angkatan III';
 
 let app: TestApp;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   const partner = await app.seed.partner({ name: 'Universitas Sebelas Maret' });
   lecturer = await app.seed.person({ partner, fullName: 'Dr. Wahyu Pratama', email: 'wahyu.outcome@uns.test', roles: [{ role: Role.INSTRUCTOR }] });
   const learner = await app.seed.person({ agency, fullName: 'Rina Kusuma' });
-  for (const [title, from, to] of [[RUNNING, -1, 3], [LATER, 20, 22]] as const) {
+  for (const [title, from, to] of [[RUNNING, -1, 3], [LATER, 20, 22], [SOON, 20, 22]] as const) {
     const course = await app.seed.course({ title, ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, delivery: DeliveryMode.IN_PERSON, jp: 16, instructors: [lecturer] });
     await app.sql(`update course_run set starts_at = now() + $2 * interval '1 day', ends_at = now() + $3 * interval '1 day', seats_taken = 1 where id = $1`, [course.run.id, from, to]);
     const [row] = await app.sql(`insert into enrolment (person_id, course_id, run_id, status) values ($1, $2, $3, 'ACTIVE') returning id`, [learner.id, course.id, course.run.id]);
@@ -58,6 +59,18 @@ describe('recording results on the roster', () => {
     await pass.waitFor();
     expect(await pass.isDisabled()).toBe(true);
     expect(await page.getByRole('button', { name: 'Tandai Rina Kusuma tidak lulus' }).isDisabled()).toBe(true);
+  }, 60_000);
+
+  it('when the start passes while the roster is open, the buttons turn on by themselves', async () => {
+    await app.sql(`update course_run set starts_at = now() + interval '6 seconds' where id = $1`, [runIds[SOON]]);
+    await page.goto(`${app.url}/mengajar/${runIds[SOON]}`);
+    await page.getByRole('heading', { level: 1, name: SOON }).waitFor();
+    const pass = page.getByRole('button', { name: 'Tandai Rina Kusuma lulus' });
+    await pass.waitFor();
+    expect(await pass.isDisabled()).toBe(true);
+    // No reload, no click: the page reads the clock and renders again when the start passes.
+    await page.waitForFunction((name) => document.querySelector<HTMLButtonElement>(`button[aria-label="${name}"]`)?.disabled === false, 'Tandai Rina Kusuma lulus', { timeout: 20_000 });
+    expect(await page.getByText('Kursus belum dimulai', { exact: true }).count()).toBe(0);
   }, 60_000);
 
   it('while it runs, a result is sent only after confirming that it is early', async () => {

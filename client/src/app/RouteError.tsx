@@ -25,7 +25,7 @@ export function RouteError() {
   // place renders the screen again, which downloads its code again (see lazyPage).
   const retry = useCallback(() => {
     retryFailedPages();
-    void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: location.state });
+    void navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: location.state as unknown });
   }, [navigate, location]);
 
   useEffect(() => onReconnect(() => {

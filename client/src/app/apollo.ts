@@ -34,7 +34,7 @@ const reachableLink = new ApolloLink((operation, forward) => forward(operation).
 
 const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
 
-export function createApolloClient() {
+function createApolloClient() {
   return new ApolloClient({
     link: ApolloLink.from([errorLink, reachableLink, languageLink, httpLink]),
     cache: new InMemoryCache({

@@ -30,7 +30,7 @@ async function sourceOf(document: TypedDocumentNode<unknown, never>): Promise<st
 }
 
 export async function graphqlRequest<TData, TVariables>(document: TypedDocumentNode<TData, TVariables>, variables?: TVariables): Promise<TData> {
-  const query = await sourceOf(document as TypedDocumentNode<unknown, never>);
+  const query = await sourceOf(document);
   let response: Response;
   try {
     response = await fetch('/graphql', {

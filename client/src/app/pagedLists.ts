@@ -15,7 +15,7 @@ interface StoredPage {
  * the screen shows is never older than what the server just said. `first` stays part of the key: a 10-row picker
  * and a 25-row table of the same list are two lists.
  */
-export function pagedField(): FieldPolicy<StoredPage> {
+function pagedField(): FieldPolicy<StoredPage> {
   return {
     keyArgs: (args) => (args ? Object.keys(args).filter((name) => name !== 'after').sort() : false),
     merge(existing, incoming, { args }) {

@@ -4,7 +4,7 @@ import { graphql } from '../gql/__generated__';
 import type { SessionQuery } from '../gql/__generated__/graphql';
 
 /** What the client keeps about the signed-in person; sign-in returns the same shape. */
-export const SessionMeFragment = graphql(`
+graphql(`
   fragment SessionMe on Me {
     id
     fullName

@@ -32,6 +32,12 @@ function fieldName(path: string): string {
   return parts[parts.length - 1] ?? path;
 }
 
+/** The error's stable code; the server always sends one as a string. */
+function codeOf(error: GraphQLErrorJson | undefined): string | undefined {
+  const code = error?.extensions?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
 /**
  * Maps GraphQL errors to text in the UI language, by their stable `extensions.code`. When the
  * client has no wording for a code (or lacks a parameter it needs), the server's message is
@@ -39,7 +45,7 @@ function fieldName(path: string): string {
  */
 export function uiErrorFromGraphQL(errors: readonly GraphQLErrorJson[], t: TFunction): UiError {
   const first = errors[0];
-  const code = String(first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const code = codeOf(first) ?? 'INTERNAL_SERVER_ERROR';
   const params = (first?.extensions?.params ?? {}) as Record<string, unknown>;
   const fields: Record<string, string> = {};
   for (const e of errors) {
@@ -53,7 +59,7 @@ export function uiErrorFromGraphQL(errors: readonly GraphQLErrorJson[], t: TFunc
     }
     const field = e.extensions?.field;
     if (typeof field === 'string') {
-      const code = String(e.extensions?.code ?? '');
+      const code = codeOf(e);
       const params = (e.extensions?.params ?? {}) as Record<string, unknown>;
       fields[fieldName(field)] ??= code && code !== 'BAD_USER_INPUT' ? messageFor(code, params, e.message, t) : e.message;
     }
@@ -70,7 +76,7 @@ function messageFor(code: string, params: Record<string, unknown>, serverMessage
   const key = `errors.${code}`;
   const template = i18n.getResource(currentLanguage(), 'translation', key) as unknown;
   if (typeof template !== 'string') return serverMessage ?? t('errors.INTERNAL_SERVER_ERROR');
-  const needed = [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+  const needed = [...template.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]);
   if (needed.some((name) => params[name] === undefined)) return serverMessage ?? template;
   return t(key, params);
 }

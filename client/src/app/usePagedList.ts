@@ -30,7 +30,7 @@ export function usePagedList<TData, TVariables extends OperationVariables & { af
   const result = useQuery(document as TypedDocumentNode<TData, OperationVariables>, { variables, skip });
   const [loadingMore, setLoadingMore] = useState(false);
   const inFlight = useRef(false);
-  const page = result.data ? (select(result.data as TData) ?? undefined) : undefined;
+  const page = result.data ? (select(result.data) ?? undefined) : undefined;
 
   async function loadMore() {
     const after = page?.pageInfo.endCursor;
@@ -46,7 +46,7 @@ export function usePagedList<TData, TVariables extends OperationVariables & { af
   }
 
   return {
-    data: result.data as TData | undefined,
+    data: result.data,
     loading: result.loading,
     error: result.error,
     refetch: result.refetch,

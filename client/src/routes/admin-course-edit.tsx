@@ -12,6 +12,7 @@ import { CourseStatusBadge } from '../features/course-admin/CourseStatusBadge';
 import { RunsSection } from '../features/course-admin/RunsSection';
 import { useCourseAdmin } from '../features/course-admin/useCourseAdmin';
 import { graphql } from '../gql/__generated__';
+import type { UpdateCourseInput } from '../gql/__generated__/graphql';
 import { EmptyState } from '../ui/EmptyState';
 import { ErrorState } from '../ui/ErrorState';
 import { PageHeader } from '../ui/PageHeader';
@@ -37,6 +38,19 @@ export default function AdminCourseEditRoute() {
   const isNew = !courseId;
   const { data, loading, error, refetch } = useQuery(AdminCourseDocument, { variables: { id: courseId ?? '' }, skip: isNew });
   const suffix = params.get('instansi') ? `?instansi=${params.get('instansi')}` : '';
+  async function create(ownerAgencyId: string, v: CourseFormOutput) {
+    setProblem(null);
+    const { id, error: e } = await admin.create({ ...v, ownerAgencyId, visibleToAgencyIds: v.visibleToAgencyIds });
+    if (e) setProblem(e);
+    // Next: its runs (angkatan), on the course's own page.
+    else if (id) await navigate(`/admin/kursus/${id}${suffix}`, { replace: true });
+  }
+  async function save(id: string, input: UpdateCourseInput) {
+    setProblem(null);
+    if (Object.keys(input).length === 0) return;
+    const e = await admin.update(id, input);
+    if (e) setProblem(e);
+  }
   const back = (
     <Anchor component={Link} to={`/admin/kursus${suffix}`} size="sm" fw={600} underline="hover" mb="xs" display="inline-flex" className="lentera-inline-icon">
       <IconArrowLeft size={16} aria-hidden /> {t('courseAdmin.backToList')}
@@ -55,13 +69,7 @@ export default function AdminCourseEditRoute() {
           saving={admin.saving}
           problem={problem}
           onCancel={() => void navigate(`/admin/kursus${suffix}`)}
-          onSubmit={async (v: CourseFormOutput) => {
-            setProblem(null);
-            const { id, error: e } = await admin.create({ ...v, ownerAgencyId: agencyId, visibleToAgencyIds: v.visibleToAgencyIds });
-            if (e) setProblem(e);
-            // Next: its runs (angkatan), on the course's own page.
-            else if (id) await navigate(`/admin/kursus/${id}${suffix}`, { replace: true });
-          }}
+          onSubmit={(v: CourseFormOutput) => void create(agencyId, v)}
         />
       </>
     );
@@ -121,13 +129,7 @@ export default function AdminCourseEditRoute() {
             saving={admin.saving}
             problem={problem}
             onCancel={() => void navigate(`/admin/kursus${suffix}`)}
-            onSubmit={async (v) => {
-              setProblem(null);
-              const input = changedFields(c, v);
-              if (Object.keys(input).length === 0) return;
-              const e = await admin.update(c.id, input);
-              if (e) setProblem(e);
-            }}
+            onSubmit={(v) => void save(c.id, changedFields(c, v))}
           />
         </Stack>
       )}

@@ -1,7 +1,6 @@
 import { Anchor, Button, Group, Menu, ActionIcon, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconArchive, IconDots, IconPencil, IconPlus, IconSchool, IconSearch, IconUsers, IconWorld } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
@@ -18,6 +17,7 @@ import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { useEditableCopy } from '../ui/useEditableCopy';
 import { CardListSkeleton } from '../ui/PageSkeleton';
 import { ListStates } from '../ui/ListStates';
 
@@ -59,12 +59,11 @@ export default function AdminCoursesRoute() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const statusKey = params.get('status') && params.get('status')! in STATUSES ? params.get('status')! : 'semua';
-  const [search, setSearch] = useState(q);
+  const [search, setSearch] = useEditableCopy(q);
   const admin = useCourseStatus();
   // The list shows each course's next run (angkatan); all its runs are on the course's admin page.
   const nextRunText = (c: Row) =>
     c.nextRun ? `${t('run.code', { code: c.nextRun.code })} · ${c.nextRun.startsAt ? fmt.shortDate(c.nextRun.startsAt) : t('course.anytime')}` : t('run.noneOpen');
-  useEffect(() => setSearch(q), [q]);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { ActionIcon, Badge, Button, Drawer, Group, Menu, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { IconDots, IconKey, IconPencil, IconPlus, IconSearch, IconUserCheck, IconUserOff, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
@@ -20,6 +20,7 @@ import { DataTable } from '../ui/DataTable';
 import { EmptyState } from '../ui/EmptyState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { useEditableCopy } from '../ui/useEditableCopy';
 import { CardListSkeleton } from '../ui/PageSkeleton';
 import { ListStates } from '../ui/ListStates';
 
@@ -74,11 +75,10 @@ function PeopleOfAgency({ agencyId }: { agencyId: string }) {
   const unit = params.get('unit');
   const role = (params.get('peran') as Role | null) ?? null;
   const status = params.get('status') ?? 'aktif';
-  const [search, setSearch] = useState(q);
+  const [search, setSearch] = useEditableCopy(q);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [resetting, setResetting] = useState<Row | null>(null);
   const { setActive } = usePersonMutations();
-  useEffect(() => setSearch(q), [q]);
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);

@@ -88,6 +88,19 @@ function RolesOfAgency({ agencyId }: { agencyId: string }) {
   const [problem, setProblem] = useState<UiError | null>(null);
   const [revoking, setRevoking] = useState<{ holder: Holder; grantId: string; role: string } | null>(null);
 
+  async function grantRole() {
+    setProblem(null);
+    if (!person) return setProblem({ code: 'LOCAL', message: t('roles.choosePerson'), fields: { personId: t('roles.choosePerson') } });
+    const result = await grants.grant({ personId: person, role, agencyId }, '');
+    if (result) setProblem(result);
+    else setPerson(null);
+  }
+  async function revokeRole() {
+    if (!revoking) return;
+    await grants.revoke(revoking.grantId, revoking.holder.fullName, revoking.role);
+    setRevoking(null);
+  }
+
   const list = (title: string, roleName: 'AGENCY_ADMIN' | 'INSTRUCTOR', holders: Holder[]) => (
     <Stack gap="sm" component="section" aria-labelledby={`roles-${roleName}`}>
       <Title order={2} fz="lg" id={`roles-${roleName}`}>
@@ -147,13 +160,9 @@ function RolesOfAgency({ agencyId }: { agencyId: string }) {
           <Paper withBorder p="md" bg="white" component="section" aria-labelledby="grant-title">
             <form
               noValidate
-              onSubmit={async (e) => {
+              onSubmit={(e) => {
                 e.preventDefault();
-                setProblem(null);
-                if (!person) return setProblem({ code: 'LOCAL', message: t('roles.choosePerson'), fields: { personId: t('roles.choosePerson') } });
-                const result = await grants.grant({ personId: person, role, agencyId }, '');
-                if (result) setProblem(result);
-                else setPerson(null);
+                void grantRole();
               }}
             >
               <Stack>
@@ -169,7 +178,7 @@ function RolesOfAgency({ agencyId }: { agencyId: string }) {
                 <Select
                   label={t('roles.role')}
                   value={role}
-                  onChange={(v) => v && setRole(v as (typeof GRANTABLE)[number])}
+                  onChange={(v) => v && setRole(v)}
                   data={GRANTABLE.map((r) => ({ value: r, label: t(`enum.role.${r}`) }))}
                   description={t(`roles.hint.${role}`)}
                   allowDeselect={false}
@@ -205,11 +214,7 @@ function RolesOfAgency({ agencyId }: { agencyId: string }) {
             <Button
               color="red.8"
               loading={grants.busy}
-              onClick={async () => {
-                if (!revoking) return;
-                await grants.revoke(revoking.grantId, revoking.holder.fullName, revoking.role);
-                setRevoking(null);
-              }}
+              onClick={() => void revokeRole()}
             >
               {t('roles.revoke')}
             </Button>

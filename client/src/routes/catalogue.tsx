@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Box, Button, Drawer, Grid, Group, NativeSelect, Paper, Pill, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconBooks, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
@@ -24,6 +24,7 @@ import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
+import { useEditableCopy } from '../ui/useEditableCopy';
 import { SkipLink } from '../ui/SkipLink';
 import { CardListSkeleton } from '../ui/PageSkeleton';
 import { ListStates } from '../ui/ListStates';
@@ -51,14 +52,13 @@ export default function CatalogueRoute() {
   const fmt = useFormatters();
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => parseFilters(params), [params]);
-  const [search, setSearch] = useState(filters.search);
+  const [search, setSearch] = useEditableCopy(filters.search);
   const [drawerOpen, drawer] = useDisclosure(false);
   const wide = useMediaQuery('(min-width: 62em)', true);
 
   // The URL is the state: a filtered catalogue is a link a colleague can open.
   const apply = (next: Filters) => setParams(toSearchParams(next), { replace: true });
   const applySearch = useDebouncedCallback((q: string) => apply({ ...filters, search: q }), 350);
-  useEffect(() => setSearch(filters.search), [filters.search]);
 
   const variables = { filter: toGraphqlFilter(filters), sort: filters.sort, first: PAGE_SIZE, after: null };
   // "Paling cocok" only means something with search words; without them the server orders by SOONEST.

@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconBuildingCommunity, IconDots, IconKey, IconPencil, IconPlus, IconPower, IconSearch, IconSettings } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { UiError } from '../app/errors';
@@ -19,6 +19,7 @@ import { EmptyState } from '../ui/EmptyState';
 import { LoadMore } from '../ui/LoadMore';
 import { notifyError, notifySuccess } from '../ui/notify';
 import { PageHeader } from '../ui/PageHeader';
+import { useEditableCopy } from '../ui/useEditableCopy';
 import { CardListSkeleton } from '../ui/PageSkeleton';
 import { timeZoneLabel } from '../ui/format';
 import { ListStates } from '../ui/ListStates';
@@ -61,11 +62,10 @@ export default function PlatformAgenciesRoute() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const status = params.get('status') ?? 'semua';
-  const [search, setSearch] = useState(q);
+  const [search, setSearch] = useEditableCopy(q);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [granting, setGranting] = useState<Row | null>(null);
   const [setActive] = useMutation(SetAgencyActiveDocument, { refetchQueries: ['PlatformAgencies'] });
-  useEffect(() => setSearch(q), [q]);
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(params);
     if (value) next.set(key, value);
@@ -238,17 +238,19 @@ function GrantAdminModal({ agency, onClose }: { agency: Row | null; onClose: () 
     setProblem(null);
     onClose();
   };
+  async function grantAdmin(agencyId: string) {
+    if (!person) return setProblem({ code: 'LOCAL', message: t('roles.choosePerson'), fields: { personId: t('roles.choosePerson') } });
+    const result = await grants.grant({ personId: person, role: 'AGENCY_ADMIN', agencyId }, '');
+    if (result) setProblem(result);
+    else close();
+  }
   return (
     <Modal opened={!!agency} onClose={close} title={t('agencies.grantAdminTitle', { name: agency?.name ?? '' })} centered>
       <form
         noValidate
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          if (!agency) return;
-          if (!person) return setProblem({ code: 'LOCAL', message: t('roles.choosePerson'), fields: { personId: t('roles.choosePerson') } });
-          const result = await grants.grant({ personId: person, role: 'AGENCY_ADMIN', agencyId: agency.id }, '');
-          if (result) setProblem(result);
-          else close();
+          if (agency) void grantAdmin(agency.id);
         }}
       >
         <Stack>

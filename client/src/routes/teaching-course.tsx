@@ -16,6 +16,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { PageSkeleton } from '../ui/PageSkeleton';
+import { useHasPassed } from '../ui/useHasPassed';
 
 const TeachingRosterDocument = graphql(`
   query TeachingRoster($runId: ID!, $status: [EnrolmentStatus!], $first: Int!, $after: String) {
@@ -84,6 +85,8 @@ export default function TeachingCourseRoute() {
   const tab = params.get('status') && params.get('status')! in TABS ? params.get('status')! : 'aktif';
   const [deciding, setDeciding] = useState<{ kind: 'complete' | 'fail'; row: Row } | null>(null);
   const { data, loading, error, refetch, more } = usePagedList(TeachingRosterDocument, { variables: { runId, status: TABS[tab], first: 50, after: null }, page: (d) => d.courseRoster });
+  const started = useHasPassed(data?.courseRun.startsAt);
+  const ended = useHasPassed(data?.courseRun.endsAt);
 
   if (loading && !data) return <PageSkeleton cards={4} />;
   if (error && !data) {
@@ -98,10 +101,9 @@ export default function TeachingCourseRoute() {
   const c = run.course;
   const page = data.courseRoster;
   // The server decides (COURSE_NOT_STARTED / COURSE_NOT_ENDED); the roster says so before anyone presses.
-  const now = Date.now();
-  const notStarted = !!run.startsAt && new Date(run.startsAt).getTime() > now;
+  const notStarted = !!run.startsAt && !started;
   // Self-paced courses are finished at each learner's own pace: their end date only closes the offer.
-  const beforeEnd = !notStarted && !!run.endsAt && new Date(run.endsAt).getTime() > now && c.delivery !== 'ONLINE_SELF_PACED';
+  const beforeEnd = !notStarted && !!run.endsAt && !ended && c.delivery !== 'ONLINE_SELF_PACED';
 
 
   return (
@@ -210,6 +212,18 @@ function FinishModal({ deciding, jp, earlyUntil, onClose }: { deciding: { kind: 
     setEarlyConfirmed(false);
     setEarlyMissing(false);
   };
+  async function decide({ kind, row }: { kind: 'complete' | 'fail'; row: Row }) {
+    if (earlyUntil && !earlyConfirmed) {
+      setEarlyMissing(true);
+      return;
+    }
+    const result = await finish(kind, row.id, note, name, jp, !!earlyUntil);
+    if (result) setProblem(result);
+    else {
+      reset();
+      onClose();
+    }
+  }
   return (
     <Modal
       opened={!!deciding}
@@ -221,19 +235,9 @@ function FinishModal({ deciding, jp, earlyUntil, onClose }: { deciding: { kind: 
       centered
     >
       <form
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          if (!deciding) return;
-          if (earlyUntil && !earlyConfirmed) {
-            setEarlyMissing(true);
-            return;
-          }
-          const result = await finish(deciding.kind, deciding.row.id, note, name, jp, !!earlyUntil);
-          if (result) setProblem(result);
-          else {
-            reset();
-            onClose();
-          }
+          if (deciding) void decide(deciding);
         }}
       >
         <Stack>

@@ -152,8 +152,8 @@ export function yearIn(value: Date | string | number, timeZone: string = DEFAULT
 export function localInputToIso(local: string, timeZone: string = DEFAULT_TIME_ZONE): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
   if (!m) return null;
-  const [, y, mo, d, h, mi] = m.map(Number) as number[];
-  const guess = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+  const [, y, mo, d, h, mi] = m.map(Number);
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
   // Shift by the zone's offset at that moment (twice, to settle across offset changes).
   let t = guess - offsetMs(guess, timeZone);
   t = guess - offsetMs(t, timeZone);

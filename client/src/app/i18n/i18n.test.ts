@@ -9,16 +9,16 @@ function keys(tree: Tree, prefix = ''): string[] {
 }
 
 function placeholders(text: string): string[] {
-  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]!).sort();
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 }
 
 function lookup(tree: Tree, key: string): string {
-  return key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part]!, tree) as string;
+  return key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], tree) as string;
 }
 
 describe('translations', () => {
-  const idKeys = keys(id as Tree);
-  const enKeys = keys(en as Tree);
+  const idKeys = keys(id);
+  const enKeys = keys(en);
 
   it('Bahasa Indonesia and English have exactly the same keys', () => {
     expect(idKeys.filter((k) => !enKeys.includes(k))).toEqual([]);
@@ -28,8 +28,8 @@ describe('translations', () => {
 
   it('every text is filled in and uses the same placeholders in both languages', () => {
     for (const key of idKeys) {
-      const idText = lookup(id as Tree, key);
-      const enText = lookup(en as Tree, key);
+      const idText = lookup(id, key);
+      const enText = lookup(en, key);
       expect(idText.trim(), `id: ${key}`).not.toBe('');
       expect(enText.trim(), `en: ${key}`).not.toBe('');
       expect(placeholders(enText), key).toEqual(placeholders(idText));

@@ -28,7 +28,7 @@ const UpdateAgencyDocument = graphql(`
   }
 `);
 
-export const AGENCY_KINDS: AgencyKind[] = ['MINISTRY', 'NATIONAL_AGENCY', 'PROVINCE', 'REGENCY', 'CITY'];
+const AGENCY_KINDS: AgencyKind[] = ['MINISTRY', 'NATIONAL_AGENCY', 'PROVINCE', 'REGENCY', 'CITY'];
 const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 
 type Agency = { id: string; code: string; name: string; kind: AgencyKind; timeZone: string };
@@ -42,7 +42,7 @@ export function AgencyForm({ agency, onDone }: { agency: Agency | null; onDone: 
   const [update, u] = useMutation(UpdateAgencyDocument, opts);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { code: agency?.code ?? '', name: agency?.name ?? '', kind: agency?.kind ?? ('CITY' as AgencyKind), timeZone: agency?.timeZone ?? 'Asia/Jakarta' },
+    initialValues: { code: agency?.code ?? '', name: agency?.name ?? '', kind: agency?.kind ?? 'CITY', timeZone: agency?.timeZone ?? 'Asia/Jakarta' },
     validate: {
       code: (v) => (/^[A-Za-z0-9-]{2,32}$/.test(v.trim()) ? null : t('agencies.form.codeRule')),
       name: (v) => (v.trim() ? null : t('courseAdmin.form.required')),

@@ -11,7 +11,7 @@ import type { ApprovalCard_RequestFragment } from '../../gql/__generated__/graph
 import { seatsText } from '../course/seats';
 import { useDecide } from './useDecide';
 
-export const ApprovalCard_request = graphql(`
+graphql(`
   fragment ApprovalCard_request on ApprovalRequest {
     id
     requestedAt

@@ -15,7 +15,7 @@ export function LanguageSwitch({ onChanged }: { onChanged?: (language: Language)
       size="xs"
       radius="xl"
       value={language}
-      onChange={(value) => void applyLanguage(value as Language).then(() => onChanged?.(value as Language))}
+      onChange={(value) => void applyLanguage(value).then(() => onChanged?.(value))}
       aria-label={t('language.label')}
       data={[
         { value: 'id', label: <span aria-label="Bahasa Indonesia">ID</span> },

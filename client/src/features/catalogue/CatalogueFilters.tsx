@@ -50,7 +50,7 @@ export function CatalogueFilters({
   return (
     <Stack gap="lg">
       <Section title={t('catalogue.filter.form')}>
-        <Chip.Group multiple value={value.groups} onChange={(v) => set({ groups: v as Filters['groups'] })}>
+        <Chip.Group multiple value={value.groups} onChange={(v) => set({ groups: v })}>
           <Group gap={8}>
             {FORM_GROUPS.map((g) => (
               <Chip key={g} value={g} size="sm" variant="outline">
@@ -66,14 +66,14 @@ export function CatalogueFilters({
           clearable
           searchable
           value={value.form}
-          onChange={(v) => set({ form: v as Filters['form'] })}
+          onChange={(v) => set({ form: v })}
           data={ALL_FORMS.map((f) => ({ value: f, label: t(`enum.form.${f}`) }))}
           comboboxProps={{ withinPortal: true }}
         />
       </Section>
 
       <Section title={t('catalogue.filter.delivery')}>
-        <Chip.Group multiple value={value.deliveries} onChange={(v) => set({ deliveries: v as Filters['deliveries'] })}>
+        <Chip.Group multiple value={value.deliveries} onChange={(v) => set({ deliveries: v })}>
           <Group gap={8}>
             {DELIVERIES.map((d) => (
               <Chip key={d} value={d} size="sm" variant="outline">

@@ -13,7 +13,7 @@ const SHOWN_STATUS = ['REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED', 'FAILED'
 type ShownStatus = (typeof SHOWN_STATUS)[number];
 const isShown = (status: string | undefined): status is ShownStatus => SHOWN_STATUS.includes(status as ShownStatus);
 
-export const CourseCard_course = graphql(`
+graphql(`
   fragment CourseCard_course on Course {
     id
     code

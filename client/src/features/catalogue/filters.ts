@@ -77,7 +77,7 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
     deliveries: fromSlugs(params.get('metode'), DELIVERY_SLUG),
     jp: JP_RANGES.includes(jp as JpRange) ? (jp as JpRange) : null,
     competency: params.get('kompetensi')?.slice(0, 60) || null,
-    owner: ownerMatch ? { kind: ownerMatch[1]!.toLowerCase() === 'instansi' ? 'AGENCY' : 'PARTNER', id: ownerMatch[2]!.toLowerCase() } : null,
+    owner: ownerMatch ? { kind: ownerMatch[1].toLowerCase() === 'instansi' ? 'AGENCY' : 'PARTNER', id: ownerMatch[2].toLowerCase() } : null,
     openOnly: params.get('tersedia') === '1',
     includeEnded: params.get('selesai') === '1',
     sort: fromSlugs(params.get('urut'), SORT_SLUG)[0] ?? null,
@@ -99,7 +99,7 @@ export function toSearchParams(f: CatalogueFilters): URLSearchParams {
   return p;
 }
 
-export function jpBounds(range: JpRange | null): { jpMin: number | null; jpMax: number | null } {
+function jpBounds(range: JpRange | null): { jpMin: number | null; jpMax: number | null } {
   if (!range) return { jpMin: null, jpMax: null };
   const [min, max] = range.split('-');
   return { jpMin: Number(min), jpMax: max ? Number(max) : null };

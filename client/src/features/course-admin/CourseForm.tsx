@@ -12,7 +12,7 @@ import type { CourseForm_CourseFragment, CourseVisibility, DeliveryMode, Develop
 import { AgencyMultiSelect } from '../admin/AgencyMultiSelect';
 import { ALL_FORMS } from '../catalogue/filters';
 
-export const CourseForm_course = graphql(`
+graphql(`
   fragment CourseForm_course on Course {
     id
     code
@@ -170,9 +170,9 @@ export function CourseForm({
           visibleToAgencyIds: v.visibility === 'LISTED_AGENCIES' ? v.visibleToAgencyIds : [],
           costPerParticipant: v.costPerParticipant === '' ? 0 : Number(v.costPerParticipant),
         });
-      }, () => {
+      }, (_errors, _values, event) => {
         setLocalError(t('courseAdmin.form.fixErrors'));
-        focusFirstInvalid(formRef.current);
+        focusFirstInvalid(event?.currentTarget ?? null);
       })}
     >
       <Stack gap="md">

@@ -11,7 +11,7 @@ import type { CreateCourseRunInput, EnrolmentPolicy, RunForm_RunFragment, Update
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { isoToLocalInput, localInputToIso } from '../../ui/format';
 
-export const RunForm_run = graphql(`
+graphql(`
   fragment RunForm_run on CourseRun {
     id
     code
@@ -147,9 +147,9 @@ export function RunForm({
             instructorIds: v.instructorIds,
           });
         },
-        () => {
+        (_errors, _values, event) => {
           setLocalError(t('courseAdmin.form.fixErrors'));
-          focusFirstInvalid(formRef.current);
+          focusFirstInvalid(event?.currentTarget ?? null);
         },
       )}
     >

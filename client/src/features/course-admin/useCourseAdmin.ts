@@ -33,7 +33,7 @@ export function useCourseAdmin() {
   return {
     ...status,
     saving: c.loading || u.loading,
-    async create(input: CreateCourseInput): Promise<{ id?: string; error?: UiError }> {
+    create: async (input: CreateCourseInput): Promise<{ id?: string; error?: UiError }> => {
       try {
         const { data } = await create({ variables: { input } });
         notifySuccess(t('courseAdmin.created', { title: input.title }));
@@ -42,7 +42,7 @@ export function useCourseAdmin() {
         return { error: toUiError(e, t) };
       }
     },
-    async update(id: string, input: UpdateCourseInput): Promise<UiError | null> {
+    update: async (id: string, input: UpdateCourseInput): Promise<UiError | null> => {
       try {
         await update({ variables: { id, input } });
         notifySuccess(t('courseAdmin.saved'));

@@ -32,7 +32,7 @@ export function useCourseStatus() {
   const [archive, a] = useMutation(ArchiveCourseDocument, refetch);
   return {
     changingStatus: p.loading || a.loading,
-    async publish(id: string, title: string) {
+    publish: async (id: string, title: string) => {
       try {
         await publish({ variables: { id } });
         notifySuccess(t('courseAdmin.published', { title }));
@@ -40,7 +40,7 @@ export function useCourseStatus() {
         notifyError(toUiError(e, t).message);
       }
     },
-    async archive(id: string, title: string) {
+    archive: async (id: string, title: string) => {
       try {
         await archive({ variables: { id } });
         notifySuccess(t('courseAdmin.archived', { title }));

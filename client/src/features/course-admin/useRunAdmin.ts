@@ -43,7 +43,7 @@ export function useRunAdmin() {
   return {
     saving: c.loading || u.loading,
     cancelling: x.loading,
-    async create(input: CreateCourseRunInput): Promise<UiError | null> {
+    create: async (input: CreateCourseRunInput): Promise<UiError | null> => {
       try {
         await create({ variables: { input } });
         notifySuccess(t('runAdmin.created', { code: input.code }));
@@ -52,7 +52,7 @@ export function useRunAdmin() {
         return toUiError(e, t);
       }
     },
-    async update(id: string, code: string, input: UpdateCourseRunInput): Promise<UiError | null> {
+    update: async (id: string, code: string, input: UpdateCourseRunInput): Promise<UiError | null> => {
       try {
         await update({ variables: { id, input } });
         notifySuccess(t('runAdmin.saved', { code }));
@@ -61,7 +61,7 @@ export function useRunAdmin() {
         return toUiError(e, t);
       }
     },
-    async cancel(id: string, code: string): Promise<boolean> {
+    cancel: async (id: string, code: string): Promise<boolean> => {
       try {
         await cancel({ variables: { id } });
         notifySuccess(t('runAdmin.cancelled', { code }));

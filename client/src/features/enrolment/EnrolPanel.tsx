@@ -12,7 +12,7 @@ import { statusSentence } from './statusSentence';
 import { useEnrol } from './useEnrol';
 import { WithdrawButton } from './WithdrawButton';
 
-export const EnrolPanel_course = graphql(`
+graphql(`
   fragment EnrolPanel_course on Course {
     id
     title
@@ -25,7 +25,7 @@ export const EnrolPanel_course = graphql(`
   }
 `);
 
-export const RunEnrol_run = graphql(`
+graphql(`
   fragment RunEnrol_run on CourseRun {
     id
     code
@@ -39,6 +39,33 @@ export const RunEnrol_run = graphql(`
     viewerEnrolment {
       id
       ...EnrolmentState_enrolment
+    }
+  }
+`);
+
+/** What the enrol panel and the status sentence need to know about one enrolment. */
+graphql(`
+  fragment EnrolmentState_enrolment on Enrolment {
+    id
+    status
+    requestedAt
+    approverName
+    decidedByName
+    decidedAt
+    decisionNote
+    waitlistPosition
+    finishedAt
+    creditedMinutes
+    course {
+      id
+      jp
+      delivery
+    }
+    run {
+      id
+      code
+      startsAt
+      endsAt
     }
   }
 `);

@@ -9,7 +9,7 @@ import type { EnrolmentCard_EnrolmentFragment } from '../../gql/__generated__/gr
 import { EnrolmentStatusBadge } from './EnrolmentStatusBadge';
 import { statusSentence } from './statusSentence';
 
-export const EnrolmentCard_enrolment = graphql(`
+graphql(`
   fragment EnrolmentCard_enrolment on Enrolment {
     id
     status

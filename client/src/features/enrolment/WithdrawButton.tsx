@@ -8,6 +8,11 @@ export function WithdrawButton({ enrolmentId, status, title, onDone, fullWidth }
   const { t } = useTranslation();
   const [opened, modal] = useDisclosure(false);
   const { withdraw, loading } = useWithdraw();
+  async function confirm() {
+    if (!(await withdraw(enrolmentId, title))) return;
+    modal.close();
+    onDone?.();
+  }
   const label =
     status === 'REQUESTED' ? t('enrolment.withdraw.cancelRequest') : status === 'WAITLISTED' ? t('enrolment.withdraw.leaveWaitlist') : t('enrolment.withdraw.button');
   return (
@@ -25,12 +30,7 @@ export function WithdrawButton({ enrolmentId, status, title, onDone, fullWidth }
             <Button
               color="red.8"
               loading={loading}
-              onClick={async () => {
-                if (await withdraw(enrolmentId, title)) {
-                  modal.close();
-                  onDone?.();
-                }
-              }}
+              onClick={() => void confirm()}
             >
               {t('enrolment.withdraw.confirm')}
             </Button>

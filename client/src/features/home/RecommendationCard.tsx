@@ -7,7 +7,7 @@ import { graphql } from '../../gql/__generated__';
 import type { RecommendationCard_RecommendationFragment } from '../../gql/__generated__/graphql';
 import { seatsColor, seatsText } from '../course/seats';
 
-export const RecommendationCard_recommendation = graphql(`
+graphql(`
   fragment RecommendationCard_recommendation on HomeRecommendation {
     reason
     closesGap

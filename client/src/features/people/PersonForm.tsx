@@ -12,7 +12,7 @@ import { PersonSearchSelect } from './PersonSearchSelect';
 import { nipDigits, PNS_RANKS, PPPK_GRADES } from './ranks';
 import { usePersonMutations } from './usePersonMutations';
 
-export const PersonForm_person = graphql(`
+graphql(`
   fragment PersonForm_person on Person {
     id
     fullName
@@ -127,7 +127,7 @@ export function PersonForm({ agencyId, person, onDone }: { agencyId: string; per
   const generalError = problem && Object.keys(problem.fields).length === 0 ? problem.message : null;
 
   return (
-    <form ref={formRef} onSubmit={form.onSubmit(submit, () => focusFirstInvalid(formRef.current))} noValidate>
+    <form ref={formRef} onSubmit={form.onSubmit(submit, (_errors, _values, event) => focusFirstInvalid(event?.currentTarget ?? null))} noValidate>
       <Stack gap="md">
         {generalError ? (
           <Alert color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} role="alert">

@@ -9,21 +9,23 @@ export function ResetPasswordModal({ person, onClose }: { person: { id: string; 
   const { resetPassword, resetting } = usePersonMutations();
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
+  async function submit(target: { id: string; fullName: string }) {
+    if (value.length < 8) return setError(t('people.form.passwordMin'));
+    const problem = await resetPassword(target.id, value, target.fullName);
+    if (problem) setError(problem.fields.newPassword ?? problem.message);
+    else {
+      setValue('');
+      setError(null);
+      onClose();
+    }
+  }
   return (
     <Modal opened={!!person} onClose={onClose} title={t('people.reset.title', { name: person?.fullName ?? '' })} centered>
       <form
         noValidate
-        onSubmit={async (e) => {
+        onSubmit={(e) => {
           e.preventDefault();
-          if (!person) return;
-          if (value.length < 8) return setError(t('people.form.passwordMin'));
-          const problem = await resetPassword(person.id, value, person.fullName);
-          if (problem) setError(problem.fields.newPassword ?? problem.message);
-          else {
-            setValue('');
-            setError(null);
-            onClose();
-          }
+          if (person) void submit(person);
         }}
       >
         <Stack>

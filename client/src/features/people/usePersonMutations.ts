@@ -49,7 +49,7 @@ export function usePersonMutations() {
   return {
     saving: createState.loading || updateState.loading,
     resetting: resetState.loading,
-    async create(input: CreatePersonInput): Promise<UiError | null> {
+    create: async (input: CreatePersonInput): Promise<UiError | null> => {
       try {
         await create({ variables: { input } });
         notifySuccess(t('people.created', { name: input.fullName }));
@@ -58,7 +58,7 @@ export function usePersonMutations() {
         return toUiError(e, t);
       }
     },
-    async update(id: string, input: UpdatePersonInput, name: string): Promise<UiError | null> {
+    update: async (id: string, input: UpdatePersonInput, name: string): Promise<UiError | null> => {
       try {
         await update({ variables: { id, input } });
         notifySuccess(t('people.updated', { name }));
@@ -67,7 +67,7 @@ export function usePersonMutations() {
         return toUiError(e, t);
       }
     },
-    async setActive(id: string, active: boolean, name: string) {
+    setActive: async (id: string, active: boolean, name: string) => {
       try {
         await setActive({ variables: { id, active } });
         notifySuccess(active ? t('people.activated', { name }) : t('people.deactivated', { name }));
@@ -75,7 +75,7 @@ export function usePersonMutations() {
         notifyError(toUiError(e, t).message);
       }
     },
-    async resetPassword(id: string, newPassword: string, name: string): Promise<UiError | null> {
+    resetPassword: async (id: string, newPassword: string, name: string): Promise<UiError | null> => {
       try {
         await reset({ variables: { id, newPassword } });
         notifySuccess(t('people.passwordReset', { name }));

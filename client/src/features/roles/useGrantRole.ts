@@ -23,7 +23,7 @@ export function useGrantRole() {
   const [grant, g] = useMutation(GrantRoleDocument, GRANT_REFETCH);
   return {
     busy: g.loading,
-    async grant(input: GrantRoleInput, name: string): Promise<UiError | null> {
+    grant: async (input: GrantRoleInput, name: string): Promise<UiError | null> => {
       try {
         await grant({ variables: { input } });
         notifySuccess(t('roles.granted', { name, role: t(`enum.role.${input.role}`) }));

@@ -19,7 +19,7 @@ export function useRoleGrants() {
   return {
     busy: granting.busy || r.loading,
     grant: granting.grant,
-    async revoke(grantId: string, name: string, role: string) {
+    revoke: async (grantId: string, name: string, role: string) => {
       try {
         await revoke({ variables: { grantId } });
         notifySuccess(t('roles.revoked', { name, role: t(`enum.role.${role}`) }));

@@ -8,7 +8,7 @@ import type { TeachingRunCard_RunFragment } from '../../gql/__generated__/graphq
 import { CourseStatusBadge } from '../course-admin/CourseStatusBadge';
 import { RunStateBadge } from '../course/RunStateBadge';
 
-export const TeachingRunCard_run = graphql(`
+graphql(`
   fragment TeachingRunCard_run on CourseRun {
     id
     code

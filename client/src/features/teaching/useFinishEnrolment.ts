@@ -34,7 +34,7 @@ export function useFinishEnrolment() {
   const [fail, f] = useMutation(FailEnrolmentDocument, opts);
   return {
     busy: c.loading || f.loading,
-    async finish(kind: 'complete' | 'fail', id: string, note: string, name: string, jp: number, early = false): Promise<UiError | null> {
+    finish: async (kind: 'complete' | 'fail', id: string, note: string, name: string, jp: number, early = false): Promise<UiError | null> => {
       try {
         const variables = { id, note: note.trim() || null, early };
         if (kind === 'complete') {
