@@ -1,5 +1,4 @@
 import type { Context, OperationContext } from '../../app/context.js';
-import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError } from '../../shared/errors.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { writeAudit } from '../audit/index.js';
@@ -49,7 +48,7 @@ export async function resetPassword(ctx: OperationContext, token: string, newPas
     await tx.execute(`delete from password_reset where person_id = ? and token_hash <> ?`, [personId, tokenHash]);
     await liftAccountLimit({ em: tx }, personId);
     // The person acts on themselves, signed out: they are the actor of the audit row.
-    writeAudit(tx, { personId } as Viewer, 'auth.resetPassword', 'Person', personId, { sessionsEnded: ended.length });
+    writeAudit({ em: tx, viewer: { personId } }, 'auth.resetPassword', 'Person', personId, { sessionsEnded: ended.length });
     await tx.flush();
   });
 }

@@ -321,7 +321,7 @@ export async function createCourse(ctx: SignedInOperationContext, input: CreateC
     course.createdBy = tx.getReference(Person, viewer.personId);
     for (const agencyId of agencyIds) course.visibleToAgencies.add(tx.getReference(Agency, agencyId));
     tx.persist(course);
-    writeAudit(tx, viewer, 'course.create', 'Course', course.id, { code, title, ownerAgencyId: owner.agencyId, ownerPartnerId: owner.partnerId });
+    writeAudit({ em: tx, viewer }, 'course.create', 'Course', course.id, { code, title, ownerAgencyId: owner.agencyId, ownerPartnerId: owner.partnerId });
     return course.id;
   }));
   return (await courseById(em, id))!;
@@ -385,7 +385,7 @@ export async function updateCourse(ctx: SignedInOperationContext, id: string, in
       if (input.visibleToAgencyIds !== undefined) changed.push('visibleToAgencies');
     }
 
-    writeAudit(tx, viewer, 'course.update', 'Course', course.id, { changed });
+    writeAudit({ em: tx, viewer }, 'course.update', 'Course', course.id, { changed });
     await tx.flush();
   }));
   return (await courseById(em, id))!;
@@ -398,7 +398,7 @@ export async function publishCourse(ctx: SignedInOperationContext, id: string): 
     if (status !== CourseStatus.DRAFT) throw new AppError('COURSE_NOT_DRAFT');
     course.status = CourseStatus.PUBLISHED;
     course.publishedAt = new Date();
-    writeAudit(tx, viewer, 'course.publish', 'Course', course.id, {});
+    writeAudit({ em: tx, viewer }, 'course.publish', 'Course', course.id, {});
   });
   return (await courseById(em, id))!;
 }
@@ -410,7 +410,7 @@ export async function archiveCourse(ctx: SignedInOperationContext, id: string): 
     const { course, status: from } = await lockCourse(tx, viewer, id);
     if (from === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
     course.status = CourseStatus.ARCHIVED;
-    writeAudit(tx, viewer, 'course.archive', 'Course', course.id, { from });
+    writeAudit({ em: tx, viewer }, 'course.archive', 'Course', course.id, { from });
   });
   return (await courseById(em, id))!;
 }

@@ -49,13 +49,3 @@ export const personRunEnrolmentLoader = defineLoader<string, Enrolment | null>('
     return row ? toEnrolment(row) : null;
   });
 });
-
-/** Which of a batch of person–run pairs are "this person teaches this run", in one statement. */
-export const teachesRunLoader = defineLoader<string, boolean>('enrolment.teachesRun', async (em, keys) => {
-  const [people, runs] = pairsOf(keys);
-  const rows = await preparedQuery(em, db({ em }).selectFrom('course_run_instructor')
-    .select(['person_id', 'run_id'])
-    .where((eb) => eb.and([eb('person_id', '=', eb.fn.any(eb.val(people))), eb('run_id', '=', eb.fn.any(eb.val(runs)))])));
-  const taught = new Set(rows.map((r) => personKey(r.person_id, r.run_id)));
-  return keys.map((k) => taught.has(k));
-});

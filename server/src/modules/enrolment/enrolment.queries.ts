@@ -146,13 +146,12 @@ function fragments(): { columns: string; joins: string } {
 const { columns, joins } = fragments();
 
 /**
- * `selectEnrolments` as SQL text (columns, and the joins after `from enrolment e`), for the home
- * page's one statement, which is not yet built with Kysely. Generated from the builder above, so
- * there is one definition of what an enrolment row is.
- * @deprecated for home only: read through `selectEnrolments` once home's statement is built with Kysely.
+ * `selectEnrolments` as SQL text (columns, and the joins after `from enrolment e`), for statements that
+ * read enrolments as JSON inside another row (home's and the course page's one statement). Generated from
+ * the builder above, so there is one definition of what an enrolment row is.
  */
 export const ENROLMENT_COLUMNS = columns;
-/** @deprecated see ENROLMENT_COLUMNS. */
+/** The joins that go with ENROLMENT_COLUMNS. */
 export const ENROLMENT_JOINS = joins;
 
 /** PostgreSQL timestamps arrive as text (MikroORM keeps them raw); GraphQL wants Dates. */

@@ -6,7 +6,7 @@ import { db, inTransaction, type Database } from '../../shared/db/kysely.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { isoDateIn } from '../../shared/util/time.js';
 import { writeAudit } from '../audit/index.js';
-import { CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../course/index.js';
+import { CourseStatus, CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../course/index.js';
 import { creditLearning, LearningSource, ruleSetOn } from '../learning-hours/index.js';
 import {
   admit, assertCanViewRun, closedReasonSql, EnrolmentClosedReason, leaveWaitlist, promoteFromWaitlist, releaseSeat,
@@ -130,7 +130,7 @@ export async function enrol(ctx: SignedInOperationContext, runId: string): Promi
   const { em, viewer } = ctx;
   if (!viewer.hasRole(Role.LEARNER)) throw new AppError('NOT_A_LEARNER');
   const run = await assertCanViewRun(em, viewer, runId);
-  if (run.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
+  if (run.status !== CourseStatus.PUBLISHED) throw new AppError('COURSE_NOT_OPEN');
   // Managing or teaching a course shows it; joining it as a learner takes the catalogue's own rule.
   if (!run.visible_to_viewer) throw new AppError('COURSE_NOT_VISIBLE');
   const info = await db(ctx).selectFrom('course_run as r')
@@ -294,7 +294,7 @@ export async function fail(ctx: SignedInOperationContext, id: string, note?: str
 export async function enrolPeople(ctx: SignedInOperationContext, runId: string, personIds: string[]): Promise<EnrolPeopleResult> {
   const { em, viewer } = ctx;
   const run = await assertCanViewRun(em, viewer, runId);
-  if (run.status !== 'PUBLISHED') throw new AppError('COURSE_NOT_OPEN');
+  if (run.status !== CourseStatus.PUBLISHED) throw new AppError('COURSE_NOT_OPEN');
   // The same closing rule as a learner's own enrolment: an admin cannot enrol anyone into an ended run either.
   const closed = await runClosedReason(ctx, runId);
   if (closed) throw new AppError(closed);

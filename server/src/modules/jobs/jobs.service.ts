@@ -1,11 +1,15 @@
 import { fromKysely } from 'pg-boss';
 import type { SignedInOperationContext } from '../../app/context.js';
 import { AppError } from '../../shared/errors.js';
-import { decodeCursor, toPage, type Page } from '../../shared/graphql/pagination.js';
+import { keysetCursor } from '../../shared/graphql/cursor.js';
+import { toPage, type Page } from '../../shared/graphql/pagination.js';
 import { DEAD_LETTER_QUEUE, jobQueueOf } from '../../shared/jobs/queue.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { writeAudit } from '../audit/index.js';
 import type { FailedJob } from './jobs.types.js';
+
+/** The first value is PostgreSQL's own text of created_on (microseconds kept, so no row is skipped). */
+const deadLetterCursor = keysetCursor('timestamp', 'uuid');
 
 interface DeadLetterRow {
   id: string;
@@ -23,9 +27,7 @@ interface DeadLetterRow {
  * a cursor whose job was retried meanwhile, which an admin working down the list does all the time.
  */
 export async function failedJobs(ctx: SignedInOperationContext, first: number, after?: string | null): Promise<Page<FailedJob>> {
-  const cursor = decodeCursor(after, 2) as [string, string] | null;
-  // The first value is PostgreSQL's own text of created_on (microseconds kept, so no row is skipped).
-  if (cursor && (!isUuid(cursor[1]) || !/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:\d\d)?$/.test(String(cursor[0])))) throw new AppError('INVALID_CURSOR', {}, 'after');
+  const cursor = deadLetterCursor.decode(after);
   const rows = await ctx.em.execute<(DeadLetterRow & { created_key: string })[]>(
     `select id, source_name, data, source_output->>'message' as error, source_retry_count, source_created_on, created_on, created_on::text as created_key
        from pgboss.job
@@ -53,7 +55,7 @@ export async function failedJobs(ctx: SignedInOperationContext, first: number, a
       queuedAt: new Date(r.source_created_on ?? r.created_on),
       failedAt: new Date(r.created_on),
     }),
-    (r) => [r.created_key, r.id],
+    (r) => deadLetterCursor.encode([r.created_key, r.id]),
   );
 }
 
@@ -70,7 +72,7 @@ export async function retryFailedJob(ctx: SignedInOperationContext, id: string):
     if (!row?.source_name) throw new AppError('NOT_FOUND', { what: 'FailedJob' });
     const moved = await boss.redrive(DEAD_LETTER_QUEUE, { ids: [id], db: fromKysely(tx.getKysely()) });
     if (moved !== 1) throw new AppError('NOT_FOUND', { what: 'FailedJob' });
-    writeAudit(tx, ctx.viewer, 'job.retry', 'Job', id, { queue: row.source_name });
+    writeAudit({ em: tx, viewer: ctx.viewer }, 'job.retry', 'Job', id, { queue: row.source_name });
     await tx.flush();
   });
 }

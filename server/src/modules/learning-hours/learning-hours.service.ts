@@ -62,7 +62,7 @@ function ruleDateForYear(year: number, now: Date = new Date()): string {
 }
 
 /** JP from minutes, 1 decimal, rounded down so progress is never overstated (what a line is credited with). */
-export function jpOf(minutes: number, minutesPerJp: number): number {
+function jpOf(minutes: number, minutesPerJp: number): number {
   return Math.floor((minutes * 10) / minutesPerJp) / 10;
 }
 

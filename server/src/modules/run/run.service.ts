@@ -180,7 +180,7 @@ export async function createCourseRun(ctx: SignedInOperationContext, input: Crea
     }).returning('id').executeTakeFirstOrThrow();
     // An instructor refused here rolls the whole transaction back, the run included.
     await assignInstructors(tx, { id: row.id, courseId: course.id, startsAt, endsAt }, input.instructorIds ?? []);
-    writeAudit(tx, viewer, 'course_run.create', 'CourseRun', row.id, { courseId: course.id, code });
+    writeAudit({ em: tx, viewer }, 'course_run.create', 'CourseRun', row.id, { courseId: course.id, code });
     return row.id;
   }));
   return (await runById(ctx.em, id))!;
@@ -261,7 +261,7 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
       await assignInstructors(tx, { id, courseId: run.course_id, startsAt, endsAt }, input.instructorIds ?? []);
       changed.push('instructors');
     }
-    writeAudit(tx, viewer, 'course_run.update', 'CourseRun', id, { changed });
+    writeAudit({ em: tx, viewer }, 'course_run.update', 'CourseRun', id, { changed });
     const capacityRaised = run.capacity !== null && (next.capacity === null || next.capacity > run.capacity);
     // New seats go to the waiting list first-in-first-out, in this same transaction.
     if (capacityRaised && run.waitlist_length > 0) await promoteFromWaitlist(tx, id);
@@ -296,7 +296,7 @@ export async function cancelCourseRun(ctx: SignedInOperationContext, id: string)
       .set((eb) => ({ status: CourseRunStatus.CANCELLED, seats_taken: eb('seats_taken', '-', seats), waitlist_length: 0, updated_at: sql`now()` }))
       .where('id', '=', id)
       .execute();
-    writeAudit(tx, viewer, 'course_run.cancel', 'CourseRun', id, { withdrawn: withdrawn.length });
+    writeAudit({ em: tx, viewer }, 'course_run.cancel', 'CourseRun', id, { withdrawn: withdrawn.length });
   });
   return (await runById(ctx.em, id))!;
 }

@@ -20,8 +20,8 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 /**
  * The columns of a run (alias `r`) with its course's owner (alias `c`, joined on r.course_id) and
  * its instructors as JSON, so one statement reads everything the CourseRun type shows.
- * @deprecated SQL text for the modules whose statements are still written by hand (enrolment, home);
- * the run module selects the same columns with Kysely (`runSelections`). Goes when they are on Kysely.
+ * As SQL text for statements that read a run as a JSON object inside another row (home's
+ * `row_to_json`); the run module's own statements select the same columns with Kysely (`runSelections`).
  */
 export const RUN_COLUMNS = `r.id as run_id, r.code as run_code, r.course_id as run_course_id,
   ${ms('r.starts_at')} as run_starts_at, ${ms('r.ends_at')} as run_ends_at, ${ms('r.enrolment_closes_at')} as run_enrolment_closes_at,

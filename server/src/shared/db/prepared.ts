@@ -14,7 +14,7 @@ import type { Pool, QueryResultRow } from 'pg';
  * placeholders and arrays go as one parameter (`= any($1::uuid[])`). Each statement is logged through
  * the ORM's logger like any other, so statement counts (tests, `pnpm bench`) stay honest.
  */
-export async function preparedRows<R extends QueryResultRow>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {
+async function preparedRows<R extends QueryResultRow>(em: EntityManager, text: string, values: unknown[]): Promise<R[]> {
   if (em.isInTransaction()) throw new Error('preparedRows: hot reads run outside transactions; use em.execute inside one');
   const pool = await poolOf(em);
   const started = Date.now();
@@ -59,17 +59,4 @@ function statementName(text: string): string {
     names.set(text, name);
   }
   return name;
-}
-
-/**
- * Builds `$n`-numbered SQL from fragments that use `?` placeholders (as the ORM's do), numbering
- * them in order. Fragments must not contain `?` other than placeholders (so no JSONB `?` operators).
- * @deprecated Only course.sql.ts and home.service.ts still call it; build statements with Kysely
- * (`db(ctx)`, and `preparedQuery` for the prepared ones) instead. Goes when they no longer do.
- */
-export function numbered(text: string, params: unknown[]): { text: string; values: unknown[] } {
-  let i = 0;
-  const out = text.replace(/\?/g, () => `$${++i}`);
-  if (i !== params.length) throw new Error(`numbered: ${i} placeholders for ${params.length} parameters`);
-  return { text: out, values: params };
 }

@@ -55,7 +55,7 @@ function asString(value: unknown): string | null {
   return null;
 }
 
-/** @public the codec every list moves to (course, run, enrolment and learning-hours still decode by hand). */
+/** The codec of a list whose sort key has these kinds (declare it once, next to the list's query). */
 export function keysetCursor<const K extends readonly CursorKind[]>(...kinds: K): KeysetCursor<K> {
   return {
     kinds,
@@ -87,15 +87,12 @@ export function keysetCursor<const K extends readonly CursorKind[]>(...kinds: K)
 export const nameIdCursor = keysetCursor('text', 'uuid');
 
 /** The wire format; lists use `keysetCursor(…)`, which checks each value's kind. */
-export function encodeCursor(values: unknown[]): string {
+function encodeCursor(values: unknown[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/**
- * @deprecated Checks only the arity and that values are strings or numbers: use `keysetCursor(…).decode`.
- * Kept while course, enrolment and learning-hours still call it.
- */
-export function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
+/** The wire format's shape only (arity, strings or numbers); `keysetCursor(…).decode` checks the kinds. */
+function decodeCursor(cursor: string | null | undefined, arity: number): unknown[] | null {
   if (cursor == null || cursor === '') return null;
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let values: unknown;

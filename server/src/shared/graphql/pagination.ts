@@ -1,6 +1,5 @@
 import { Max, Min } from 'class-validator';
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { encodeCursor } from './cursor.js';
 
 @ObjectType()
 export class PageInfo {
@@ -52,25 +51,20 @@ export function PageOf<T extends object>(node: ClassType<T>, name: string) {
   return PageClass;
 }
 
-// Keyset cursors: one codec for every list (cursor.ts). `encodeCursor`/`decodeCursor` stay exported for
-// the lists that still decode by hand (course, enrolment, learning-hours) until they move to `keysetCursor`.
-export { decodeCursor, nameIdCursor } from './cursor.js';
+// Keyset cursors: one codec for every list (cursor.ts, `keysetCursor`).
+export { nameIdCursor } from './cursor.js';
 
 /**
  * Fetch `first + 1` rows, then call this: trims the extra row and builds pageInfo. `cursorOf` gives the
- * last row's cursor (`codec.encode([...])`), or, for lists not yet on a codec, its raw key values.
+ * last row's cursor (`codec.encode([...])`).
  */
-export function toPage<R, T>(rows: R[], first: number, totalCount: TotalCount, map: (row: R) => T, cursorOf: (row: R) => string | unknown[]): Page<T> {
+export function toPage<R, T>(rows: R[], first: number, totalCount: TotalCount, map: (row: R) => T, cursorOf: (row: R) => string): Page<T> {
   const hasNextPage = rows.length > first;
   const pageRows = hasNextPage ? rows.slice(0, first) : rows;
   const last = pageRows[pageRows.length - 1];
   return {
     nodes: pageRows.map(map),
-    pageInfo: { endCursor: last ? cursorString(cursorOf(last)) : null, hasNextPage },
+    pageInfo: { endCursor: last ? cursorOf(last) : null, hasNextPage },
     totalCount,
   };
-}
-
-function cursorString(cursor: string | unknown[]): string {
-  return typeof cursor === 'string' ? cursor : encodeCursor(cursor);
 }
