@@ -19,6 +19,13 @@ const FIRST_SCREEN_KEYS = [
   'errors.TOO_MANY_ATTEMPTS',
 ];
 
+/**
+ * Sections only the staff screens use (approvals, teaching, administration, platform): the learner's screens,
+ * the shell and the home page never show them. They ship with those screens' chunks (app/i18n/staff-texts.ts,
+ * loaded by route-chunks.ts), not with the signed-in app.
+ */
+export const STAFF_SECTIONS = ['approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs'];
+
 type Tree = { [key: string]: string | Tree };
 
 function pick(tree: Tree, keys: string[]): Tree {
@@ -39,8 +46,10 @@ function pick(tree: Tree, keys: string[]): Tree {
 
 /**
  * `virtual:lentera-translations/id-first` holds the texts of FIRST_SCREEN_KEYS from src/app/i18n/id.json (the
- * entry imports it), `virtual:lentera-translations/id` all of them (the signed-in app adds it): a first visit
- * to the sign-in page does not download the texts of every screen, and id.json stays one file to edit.
+ * entry imports it), `virtual:lentera-translations/id` all of them but the STAFF_SECTIONS (the signed-in app adds
+ * it), `virtual:lentera-translations/id-staff` those (the staff screens add them): a first visit to the sign-in
+ * page does not download the texts of every screen, nor a learner's those of the admin screens, and id.json
+ * stays one file to edit.
  */
 export function translations(i18nDir: string): Plugin {
   return {
@@ -50,12 +59,18 @@ export function translations(i18nDir: string): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return null;
-      const [, language, part] = /^([a-z]{2})(-first)?$/.exec(id.slice(PREFIX.length + 1)) ?? [];
+      const [, language, part] = /^([a-z]{2})(?:-(first|staff))?$/.exec(id.slice(PREFIX.length + 1)) ?? [];
       if (!language) throw new Error(`no translations module ${id}`);
       const file = `${i18nDir}/${language}.json`;
       this.addWatchFile(file);
       const texts = JSON.parse(readFileSync(file, 'utf8')) as Tree;
-      return `export default ${JSON.stringify(part ? pick(texts, FIRST_SCREEN_KEYS) : texts)};`;
+      const chosen =
+        part === 'first'
+          ? pick(texts, FIRST_SCREEN_KEYS)
+          : part === 'staff'
+            ? pick(texts, STAFF_SECTIONS)
+            : Object.fromEntries(Object.entries(texts).filter(([section]) => !STAFF_SECTIONS.includes(section)));
+      return `export default ${JSON.stringify(chosen)};`;
     },
   };
 }

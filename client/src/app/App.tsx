@@ -1,10 +1,9 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { RouterProvider } from 'react-router/dom';
 import { appApolloClient } from './apollo';
 import './i18n/all-texts';
 import { MantineRoot } from './MantineRoot';
-import { createAppRouter } from './router';
+import { AppRoutes } from './router';
 import { seedSession, type SessionMe } from './session';
 
 // Toasts are not part of any first screen: their code (and its transition library) loads after it.
@@ -20,8 +19,6 @@ export function App({ boot }: { boot: { me: SessionMe | null } | null }) {
     if (boot) seedSession(client, boot.me);
     return client;
   });
-  // Made at mount, not when this module loads: the sign-in page may load it early and change the address later.
-  const [router] = useState(createAppRouter);
   const [showNotifications, setShowNotifications] = useState(false);
   useEffect(() => {
     const timer = setTimeout(() => setShowNotifications(true), 0);
@@ -35,7 +32,7 @@ export function App({ boot }: { boot: { me: SessionMe | null } | null }) {
         </Suspense>
       ) : null}
       <ApolloProvider client={client}>
-        <RouterProvider router={router} />
+        <AppRoutes />
       </ApolloProvider>
     </MantineRoot>
   );

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Text } from '@mantine/core';
 import { IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useRouteError } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { onReconnect, useOnline } from './connectivity';
 import { isChunkLoadError, reloadIfNewVersion, retryFailedPages } from './lazyPage';
 
@@ -13,15 +13,14 @@ let automaticRetries = 0;
  * stays: a calm sentence in the UI language and "Coba lagi". It tries again by itself when the
  * connection comes back, and loads the new version once when the failure came from a deploy.
  */
-export function RouteError() {
-  const error = useRouteError();
+export function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const online = useOnline();
   const location = useLocation();
   const navigate = useNavigate();
   const chunk = isChunkLoadError(error);
 
-  // The router forgets a screen's error when the location changes: "navigating" to the same
+  // The error boundary (router.tsx) forgets a screen's error when the location changes: "navigating" to the same
   // place renders the screen again, which downloads its code again (see lazyPage).
   const retry = useCallback(() => {
     retryFailedPages();

@@ -1,3 +1,8 @@
+/** A staff screen's code with the texts only staff screens use (see build/translations.ts). */
+function staffScreen<T>(load: () => Promise<T>): () => Promise<T> {
+  return () => Promise.all([load(), import('./i18n/staff-texts')]).then(([screen]) => screen);
+}
+
 /**
  * The code of each screen, one chunk per route (and one for the signed-in shell), and which of them a cold
  * start at an address renders. Kept apart from router.tsx so the entry script can start these downloads
@@ -10,16 +15,17 @@ export const chunks = {
   catalogue: () => import('../routes/catalogue'),
   courseDetail: () => import('../routes/course-detail'),
   myEnrolments: () => import('../routes/my-enrolments'),
-  approvals: () => import('../routes/approvals'),
-  teaching: () => import('../routes/teaching'),
-  teachingCourse: () => import('../routes/teaching-course'),
-  adminPeople: () => import('../routes/admin-people'),
-  adminOrgUnits: () => import('../routes/admin-org-units'),
-  adminCourses: () => import('../routes/admin-courses'),
-  adminCourseEdit: () => import('../routes/admin-course-edit'),
-  adminRoles: () => import('../routes/admin-roles'),
-  platformAgencies: () => import('../routes/platform-agencies'),
+  approvals: staffScreen(() => import('../routes/approvals')),
+  teaching: staffScreen(() => import('../routes/teaching')),
+  teachingCourse: staffScreen(() => import('../routes/teaching-course')),
+  adminPeople: staffScreen(() => import('../routes/admin-people')),
+  adminOrgUnits: staffScreen(() => import('../routes/admin-org-units')),
+  adminCourses: staffScreen(() => import('../routes/admin-courses')),
+  adminCourseEdit: staffScreen(() => import('../routes/admin-course-edit')),
+  adminRoles: staffScreen(() => import('../routes/admin-roles')),
+  platformAgencies: staffScreen(() => import('../routes/platform-agencies')),
   changePassword: () => import('../routes/change-password'),
+  platformFailedJobs: staffScreen(() => import('../routes/platform-failed-jobs')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */

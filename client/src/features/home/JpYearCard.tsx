@@ -1,4 +1,4 @@
-import { Group, Paper, RingProgress, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconTarget, IconTrophy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../app/useFormatters';
@@ -13,24 +13,17 @@ export function JpYearCard({ year, jp, targetJp, remainingJp, progress }: { year
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }} bg="white" component="section" aria-labelledby="jp-year-title" className="lentera-jp-card">
       <Group wrap="nowrap" gap="md" align="center">
-        <RingProgress
-          size={120}
-          thickness={12}
-          roundCaps
-          sections={pct > 0 ? [{ value: pct, color: reached ? 'teal.6' : 'lantern.5' }] : []}
-          rootColor="var(--mantine-color-ink-1)"
-          label={
-            <Stack gap={0} align="center">
-              <Text fw={800} fz={26} lh={1}>
-                {fmt.number(jp, 1)}
-              </Text>
-              <Text size="xs" fw={700} c="dimmed">
-                / {fmt.number(targetJp)} JP
-              </Text>
-            </Stack>
-          }
-          aria-hidden
-        />
+        <Box pos="relative" w={120} h={120} style={{ flex: 'none' }} aria-hidden>
+          <YearRing pct={pct} color={reached ? 'var(--mantine-color-teal-6)' : 'var(--mantine-color-lantern-5)'} />
+          <Stack gap={0} align="center" justify="center" pos="absolute" inset={0}>
+            <Text fw={800} fz={26} lh={1}>
+              {fmt.number(jp, 1)}
+            </Text>
+            <Text size="xs" fw={700} c="dimmed">
+              / {fmt.number(targetJp)} JP
+            </Text>
+          </Stack>
+        </Box>
         <Stack gap={6} miw={0}>
           <Text size="sm" fw={700} c="dimmed" tt="uppercase">
             {t('home.jpEyebrow')}
@@ -47,5 +40,33 @@ export function JpYearCard({ year, jp, targetJp, remainingJp, progress }: { year
         </Stack>
       </Group>
     </Paper>
+  );
+}
+
+/**
+ * The year's ring, drawn as two SVG circles: Mantine's RingProgress brings its tooltip and the floating-ui
+ * positioning library (15 KB gzip) into the home page's first visit for a picture that shows no tooltip.
+ */
+function YearRing({ pct, color }: { pct: number; color: string }) {
+  const size = 120;
+  const thickness = 12;
+  const radius = (size - thickness) / 2;
+  const circumference = 2 * Math.PI * radius;
+  return (
+    <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} style={{ transform: 'rotate(-90deg)' }}>
+      <circle cx={size / 2} cy={size / 2} r={radius} fill="none" strokeWidth={thickness} stroke="var(--mantine-color-ink-1)" />
+      {pct > 0 ? (
+        <circle
+          cx={size / 2}
+          cy={size / 2}
+          r={radius}
+          fill="none"
+          strokeWidth={thickness}
+          strokeLinecap="round"
+          stroke={color}
+          strokeDasharray={`${(circumference * pct) / 100} ${circumference}`}
+        />
+      ) : null}
+    </svg>
   );
 }

@@ -1,4 +1,4 @@
-import { Avatar, Group, Text, UnstyledButton } from '@mantine/core';
+import { Group, Text, ThemeIcon, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconUser } from '@tabler/icons-react';
 import type { ComponentPropsWithRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,9 +14,9 @@ export function AccountButton({ name, ...props }: { name: string } & ComponentPr
     <UnstyledButton aria-label={t('nav.accountMenu', { name })} p={4} className="lentera-round" {...props}>
       <Group gap={6} wrap="nowrap">
         {/* A figure, not initials: visible text inside a button must be part of its name ("Akun <name>"). */}
-        <Avatar color="lantern" radius="xl" size={34} variant="filled" aria-hidden>
+        <ThemeIcon color="lantern" radius="xl" size={34} variant="filled" aria-hidden>
           <IconUser size={20} aria-hidden />
-        </Avatar>
+        </ThemeIcon>
         <Text size="sm" fw={700} visibleFrom="md" maw={220} lh={1.25} lineClamp={2}>
           {name}
         </Text>

@@ -1,4 +1,4 @@
-import { Alert, AppShell, Container, Group, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Alert, Box, Container, Group, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient } from '@apollo/client/react';
 import { IconCloudOff, IconDots } from '@tabler/icons-react';
@@ -68,16 +68,13 @@ export function AppLayout() {
     .filter((s) => s.items.length > 0);
 
   return (
-    <AppShell
-      header={{ height: 60 }}
-      navbar={{ width: 264, breakpoint: 'sm', collapsed: { mobile: true } }}
-      footer={{ height: { base: 68, sm: 0 } }}
-      padding={{ base: 'sm', sm: 'lg' }}
-    >
+    // The frame is laid out by .lentera-shell* in global.css (Mantine's AppShell, with its resizing and the
+    // scroll-lock library it imports, was ~8 KB gzip of every signed-in page's first visit).
+    <div className="lentera-shell">
       <a href="#main" className="lentera-skip-link">
         {t('common.skipToContent')}
       </a>
-      <AppShell.Header withBorder className="lentera-header">
+      <Box component="header" className="lentera-shell-header lentera-header">
         <Group h="100%" px={{ base: 'sm', sm: 'lg' }} justify="space-between" wrap="nowrap" gap="xs">
           <UnstyledButton component={Link} to="/" aria-label={t('nav.homeAria')}>
             <Group gap={8} wrap="nowrap">
@@ -95,37 +92,36 @@ export function AppLayout() {
             </Suspense>
           </Group>
         </Group>
-      </AppShell.Header>
+      </Box>
 
-      <AppShell.Navbar p="sm" aria-label={t('nav.main')} visibleFrom="sm">
-        <ScrollArea type="auto">
-          <Stack gap="md">
-            {sections.map((section) => (
-              <Stack gap={2} key={section.key}>
-                <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt={4}>
-                  {t(`nav.section.${section.key}`)}
-                </Text>
-                {section.items.map((item) => (
-                  <NavLink
-                    key={item.to}
-                    component={Link}
-                    to={item.to}
-                    label={t(item.label)}
-                    leftSection={<item.icon size={20} aria-hidden />}
-                    active={isActive(item, location.pathname)}
-                    aria-current={isActive(item, location.pathname) ? 'page' : undefined}
-                    variant="light"
-                    color="lantern"
-                    fw={600}
-                  />
-                ))}
-              </Stack>
-            ))}
-          </Stack>
-        </ScrollArea>
-      </AppShell.Navbar>
+      {/* Scrolls natively when the list is taller than the window (Mantine's ScrollArea is 5 KB gzip more). */}
+      <Box component="nav" p="sm" aria-label={t('nav.main')} visibleFrom="sm" className="lentera-shell-navbar">
+        <Stack gap="md">
+          {sections.map((section) => (
+            <Stack gap={2} key={section.key}>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" pt={4}>
+                {t(`nav.section.${section.key}`)}
+              </Text>
+              {section.items.map((item) => (
+                <NavLink
+                  key={item.to}
+                  component={Link}
+                  to={item.to}
+                  label={t(item.label)}
+                  leftSection={<item.icon size={20} aria-hidden />}
+                  active={isActive(item, location.pathname)}
+                  aria-current={isActive(item, location.pathname) ? 'page' : undefined}
+                  variant="light"
+                  color="lantern"
+                  fw={600}
+                />
+              ))}
+            </Stack>
+          ))}
+        </Stack>
+      </Box>
 
-      <AppShell.Main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} className="lentera-shell-main">
         <Container size="lg" px={0} pb="xl">
           {online ? null : (
             <Alert color="gray" variant="light" icon={<IconCloudOff aria-hidden />} role="status" mb="md">
@@ -134,9 +130,9 @@ export function AppLayout() {
           )}
           <Outlet />
         </Container>
-      </AppShell.Main>
+      </main>
 
-      <AppShell.Footer hiddenFrom="sm" className="lentera-bottom-nav" withBorder>
+      <Box component="footer" hiddenFrom="sm" className="lentera-shell-footer lentera-bottom-nav">
         <nav aria-label={t('nav.main')} className="lentera-fill">
           <Group h="100%" gap={0} grow wrap="nowrap" align="stretch">
             {bottom.map((item) => (
@@ -152,7 +148,7 @@ export function AppLayout() {
             ) : null}
           </Group>
         </nav>
-      </AppShell.Footer>
+      </Box>
 
       {/* Loaded when first opened: most visits never open it. */}
       {moreOpen ? (
@@ -160,7 +156,7 @@ export function AppLayout() {
           <MoreDrawer items={overflow} pathname={location.pathname} onClose={more.close} />
         </Suspense>
       ) : null}
-    </AppShell>
+    </div>
   );
 }
 
