@@ -11,7 +11,7 @@ import {
   admit, assertCanViewRun, closedReasonSql, EnrolmentClosedReason, leaveWaitlist, promoteFromWaitlist, releaseSeat,
 } from '../run/index.js';
 import { CURRENT, EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
-import { enqueueMail } from '../mail/index.js';
+import { enqueueMail, enqueueSeatMails } from '../mail/index.js';
 import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
 import { loadEnrolmentAccess, readEnrolment, toEnrolment, type EnrolmentAccess } from './enrolment.queries.js';
 import type { Enrolment, EnrolPeopleResult } from './enrolment.types.js';
@@ -173,7 +173,7 @@ export async function enrol(ctx: SignedInOperationContext, runId: string): Promi
     }
     // Nothing inserted or re-opened: a concurrent request of the same learner got there first.
     if (!rows.length) return null;
-    if (!needsApproval) await admit(tx, rows[0].id, runId);
+    if (!needsApproval && (await admit(tx, rows[0].id, runId)) === 'ACTIVE') await enqueueSeatMails(tx, 'registration-confirmed', [rows[0].id]);
     return rows[0].id;
   }));
   if (id) return result(em, id);
@@ -336,6 +336,8 @@ export async function enrolPeople(ctx: SignedInOperationContext, runId: string, 
       await tx.execute(`update course_run set waitlist_length = waitlist_length + ? where id = ?`, [added.length, runId]);
       const promoted = new Set(await promoteFromWaitlist(tx, runId));
       enrolled = added.filter((a) => promoted.has(a.id)).length;
+      // Seats are free here only when no one was waiting (promotion fills them at once), so everyone seated was just added.
+      await enqueueSeatMails(tx, 'registration-confirmed', added.filter((a) => promoted.has(a.id)).map((a) => a.id));
     }
     const counts = { enrolled, waitlisted: added.length - enrolled, alreadyEnrolled: ids.length - added.length };
     writeAudit(tx, viewer, 'enrolment.bulk_enrol', 'CourseRun', runId, { courseId, people: ids.length, ...counts });

@@ -13,6 +13,7 @@ import { hashPassword, liftAccountLimit } from '../auth/index.js';
 // Directly, not through enrolment/index.ts: enrolment depends on person (see ARCHITECTURE.md).
 import { moveRequestsToSupervisor } from '../enrolment/approvers.js';
 import { PartnerInstitution } from '../partner/index.js';
+import { isIndonesianTimeZone } from '../../shared/util/time-zones.js';
 import { inIdentityCircle } from './identity.js';
 import { checkNipFor, normalizeNip } from './nip.js';
 import { EmploymentType, Person } from './person.entity.js';
@@ -251,6 +252,9 @@ export async function createPerson(ctx: SignedInOperationContext, input: CreateP
       person.partner = home.partnerId ? tx.em.getReference(PartnerInstitution, home.partnerId) : null;
       person.orgUnit = fields.orgUnitId ? tx.em.getReference(OrgUnit, fields.orgUnitId) : null;
       person.supervisor = fields.supervisorId ? tx.em.getReference(Person, fields.supervisorId) : null;
+      // Times are shown in the agency's zone until the person picks another on their account page.
+      const agencyZone = home.agencyId ? await db(tx).selectFrom('agency').select('time_zone').where('id', '=', home.agencyId).executeTakeFirst() : undefined;
+      if (agencyZone && isIndonesianTimeZone(agencyZone.time_zone)) person.timeZone = agencyZone.time_zone;
       person.positionTitle = fields.positionTitle;
       person.rank = fields.rank;
       person.passwordHash = passwordHash;

@@ -12,6 +12,7 @@ import { ONLINE_URL_PATTERN, RUN_CODE_PATTERN } from './run.inputs.js';
 import { runById, runCursorOf, runPage, toPageRun } from './run.sql.js';
 import type { CourseRun } from './run.types.js';
 import { promoteFromWaitlist } from './seats.js';
+import { enqueueSeatMails } from '../mail/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reads
@@ -146,9 +147,9 @@ export async function createCourseRun(ctx: SignedInOperationContext, input: Crea
     if (course.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
     const instructorIds = await checkInstructors(tx, input.instructorIds ?? []);
     const [row] = await tx.execute<{ id: string }[]>(
-      `insert into course_run (course_id, code, starts_at, ends_at, enrolment_closes_at, location, online_url, capacity, enrolment_policy, created_by_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
-      [course.id, code, startsAt, endsAt, closesAt, trimOrNull(input.location), onlineUrl, input.capacity ?? null, input.enrolmentPolicy, viewer.personId],
+      `insert into course_run (course_id, code, starts_at, ends_at, enrolment_closes_at, location, online_url, capacity, enrolment_policy, created_by_id, time_zone)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id`,
+      [course.id, code, startsAt, endsAt, closesAt, trimOrNull(input.location), onlineUrl, input.capacity ?? null, input.enrolmentPolicy, viewer.personId, input.timeZone ?? 'Asia/Jakarta'],
     );
     await replaceInstructors(tx, row.id, instructorIds);
     writeAudit(tx, viewer, 'course_run.create', 'CourseRun', row.id, { courseId: course.id, code });
@@ -167,6 +168,7 @@ interface LockedRun {
   ends_at: Date | null;
   enrolment_closes_at: Date | null;
   location: string | null;
+  time_zone: string;
   online_url: string | null;
   capacity: number | null;
   seats_taken: number;
@@ -178,7 +180,7 @@ interface LockedRun {
 async function lockRun(tx: EntityManager, viewer: Viewer, id: string): Promise<LockedRun> {
   await assertCanManageRun(tx, viewer, id);
   const [run] = await tx.execute<LockedRun[]>(
-    `select r.id, r.course_id, r.code, r.status, c.status as course_status, r.starts_at, r.ends_at, r.enrolment_closes_at, r.location,
+    `select r.id, r.course_id, r.code, r.status, c.status as course_status, r.starts_at, r.ends_at, r.enrolment_closes_at, r.location, r.time_zone,
             r.online_url, r.capacity, r.seats_taken, r.waitlist_length, r.enrolment_policy
        from course_run r join course c on c.id = r.course_id where r.id = ? for update of r`,
     [id],
@@ -206,6 +208,7 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
       code: code ?? run.code,
       location: input.location !== undefined ? trimOrNull(input.location) : run.location,
       online_url: onlineUrl !== undefined ? onlineUrl : run.online_url,
+      time_zone: input.timeZone ?? run.time_zone,
       enrolment_policy: input.enrolmentPolicy ?? run.enrolment_policy,
       capacity: input.capacity !== undefined ? input.capacity : run.capacity,
     };
@@ -219,12 +222,13 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
     if (!sameDate(closesAt, run.enrolment_closes_at)) changed.push('enrolmentClosesAt');
     if (next.location !== run.location) changed.push('location');
     if (next.online_url !== run.online_url) changed.push('onlineUrl');
+    if (next.time_zone !== run.time_zone) changed.push('timeZone');
     if (next.enrolment_policy !== run.enrolment_policy) changed.push('enrolmentPolicy');
     if (next.capacity !== run.capacity) changed.push('capacity');
     await tx.execute(
       `update course_run set code = ?, starts_at = ?, ends_at = ?, enrolment_closes_at = ?, location = ?, online_url = ?,
-              enrolment_policy = ?, capacity = ?, updated_at = now() where id = ?`,
-      [next.code, startsAt, endsAt, closesAt, next.location, next.online_url, next.enrolment_policy, next.capacity, id],
+              enrolment_policy = ?, capacity = ?, time_zone = ?, updated_at = now() where id = ?`,
+      [next.code, startsAt, endsAt, closesAt, next.location, next.online_url, next.enrolment_policy, next.capacity, next.time_zone, id],
     );
     if (input.instructorIds !== undefined) {
       await replaceInstructors(tx, id, await checkInstructors(tx, input.instructorIds ?? []));
@@ -233,7 +237,7 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
     writeAudit(tx, viewer, 'course_run.update', 'CourseRun', id, { changed });
     const capacityRaised = run.capacity !== null && (next.capacity === null || next.capacity > run.capacity);
     // New seats go to the waiting list first-in-first-out, in this same transaction.
-    if (capacityRaised && run.waitlist_length > 0) await promoteFromWaitlist(tx, id);
+    if (capacityRaised && run.waitlist_length > 0) await enqueueSeatMails(tx, 'moved-up', await promoteFromWaitlist(tx, id));
   }));
   return (await runById(ctx.em, id))!;
 }

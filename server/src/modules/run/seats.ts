@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { enqueueSeatMails } from '../mail/index.js';
 /** What admit() settled an enrolment on (the enrolment module's statuses of the same names). */
 export type AdmitResult = 'ACTIVE' | 'WAITLISTED';
 
@@ -36,7 +37,7 @@ export async function admit(em: EntityManager, enrolmentId: string, runId: strin
 /** A seat holder left: frees the seat and hands it to the first on the waiting list. */
 export async function releaseSeat(em: EntityManager, runId: string): Promise<void> {
   await em.execute(`update course_run set seats_taken = seats_taken - 1 where id = ? and seats_taken > 0`, [runId]);
-  await promoteFromWaitlist(em, runId);
+  await enqueueSeatMails(em, 'moved-up', await promoteFromWaitlist(em, runId));
 }
 
 /** A waitlisted enrolment left the list. */
