@@ -20,6 +20,7 @@ export const chunks = {
   adminRoles: () => import('../routes/admin-roles'),
   platformAgencies: () => import('../routes/platform-agencies'),
   changePassword: () => import('../routes/change-password'),
+  account: () => import('../routes/account'),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -38,6 +39,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/kursus/:courseId', chunks.adminCourseEdit],
   ['/admin/peran', chunks.adminRoles],
   ['/platform/instansi', chunks.platformAgencies],
+  ['/akun', chunks.account],
   ['/akun/kata-sandi', chunks.changePassword],
 ];
 

@@ -30,6 +30,7 @@ const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
 const AdminRoles = lazyPage(chunks.adminRoles);
 const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
+const Account = lazyPage(chunks.account);
 const ForgotPassword = lazyPage(() => import('../routes/forgot-password'));
 const ResetPassword = lazyPage(() => import('../routes/reset-password'));
 const PlatformFailedJobs = lazyPage(() => import('../routes/platform-failed-jobs'));
@@ -117,6 +118,7 @@ const routes: RouteObject[] = [
           { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
           { path: 'platform/pekerjaan-gagal', element: page(PlatformFailedJobs, ['PLATFORM_ADMIN']) },
+          { path: 'akun', element: page(Account) },
           { path: 'akun/kata-sandi', element: page(ChangePassword) },
           { path: '*', element: page(NotFound) },
         ],

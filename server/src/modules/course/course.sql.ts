@@ -123,7 +123,7 @@ export const ownerJoins = (alias: string) =>
 const nextRunJson = (alias: string) => `(select json_build_object(
     'run_id', r.id, 'run_code', r.code, 'run_course_id', r.course_id,
     'run_starts_at', ${ms('r.starts_at')}, 'run_ends_at', ${ms('r.ends_at')}, 'run_enrolment_closes_at', ${ms('r.enrolment_closes_at')},
-    'run_location', r.location, 'run_online_url', r.online_url, 'run_capacity', r.capacity, 'run_seats_taken', r.seats_taken,
+    'run_location', r.location, 'run_time_zone', r.time_zone, 'run_online_url', r.online_url, 'run_capacity', r.capacity, 'run_seats_taken', r.seats_taken,
     'run_waitlist_length', r.waitlist_length, 'run_enrolment_policy', r.enrolment_policy, 'run_status', r.status,
     'run_owner_agency_id', ${alias}.owner_agency_id, 'run_owner_partner_id', ${alias}.owner_partner_id,
     'run_instructors', (select coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id), '[]'::json)
