@@ -59,7 +59,7 @@ export function calendarRouter(orm: MikroORM, config: AppConfig): Router {
     try {
       if (!(await limit(req))) return tooMany(res);
       const runId = /^(.+)\.ics$/.exec(String(req.params.file))?.[1];
-      const token: unknown = req.cookies?.[SESSION_COOKIE];
+      const token = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
       const em = orm.em.fork();
       const viewer = runId && typeof token === 'string' && token ? await loadViewer(em, hashToken(token)) : null;
       if (!runId || !viewer) return next(notFound());
