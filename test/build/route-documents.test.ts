@@ -27,6 +27,7 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   teaching: ['TeachingRuns'],
   'teaching-course': ['CompleteEnrolment', 'FailEnrolment', 'TeachingRoster'],
   'change-password': ['ChangeMyPassword'],
+  account: ['CreateMyCalendarFeed', 'MyCalendarFeed', 'RevokeMyCalendarFeed', 'SetMyTimeZone'],
   'admin-people': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminPeople', 'CreatePerson', 'OrgUnitChoices', 'PersonChoices', 'ResetPersonPassword', 'SetPersonActive', 'UpdatePerson'],
   'admin-org-units': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminOrgUnits', 'CreateOrgUnit', 'DeleteOrgUnit', 'MoveOrgUnit', 'RenameOrgUnit'],
   'admin-courses': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminCourses', 'ArchiveCourse', 'PublishCourse'],

@@ -26,6 +26,7 @@ export const chunks = {
   platformAgencies: staffScreen(() => import('../routes/platform-agencies')),
   changePassword: () => import('../routes/change-password'),
   platformFailedJobs: staffScreen(() => import('../routes/platform-failed-jobs')),
+  account: () => import('../routes/account'),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -44,6 +45,8 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/kursus/:courseId', chunks.adminCourseEdit],
   ['/admin/peran', chunks.adminRoles],
   ['/platform/instansi', chunks.platformAgencies],
+  ['/platform/pekerjaan-gagal', chunks.platformFailedJobs],
+  ['/akun', chunks.account],
   ['/akun/kata-sandi', chunks.changePassword],
 ];
 

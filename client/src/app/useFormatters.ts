@@ -19,6 +19,8 @@ export function useFormatters() {
       dateTime: (v: string | Date) => f.formatDateTime(v, lang, tz),
       time: (v: string | Date) => f.formatTime(v, lang, tz),
       schedule: (start: string | Date, end?: string | Date | null) => f.formatSchedule(start, end, lang, tz),
+      /** A run's schedule in the viewer's zone, and the venue's when different: "13.00–15.00 WITA (12.00–14.00 WIB)". */
+      runSchedule: (start: string | Date, end: string | Date | null | undefined, venueZone: string) => f.formatRunSchedule(start, end, lang, tz, venueZone),
       number: (v: number, digits?: number) => f.formatNumber(v, lang, digits),
       rupiah: (v: number) => f.formatRupiah(v, lang),
       relative: (v: string | Date) => f.formatRelative(v, lang, new Date(), tz),

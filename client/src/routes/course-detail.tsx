@@ -59,6 +59,7 @@ const CourseDetailDocument = graphql(`
           endsAt
           enrolmentClosesAt
           location
+          timeZone
           onlineUrl
           capacity
           seatsLeft
@@ -210,7 +211,15 @@ export default function CourseDetailRoute() {
                       </Group>
                       <Group gap={6} wrap="nowrap" align="flex-start">
                         <IconCalendarEvent size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
-                        <Text size="sm">{r.startsAt ? fmt.schedule(r.startsAt, r.endsAt) : t('course.anytime')}</Text>
+                        <Stack gap={0}>
+                          <Text size="sm">{r.startsAt ? fmt.runSchedule(r.startsAt, r.endsAt, r.timeZone) : t('course.anytime')}</Text>
+                          {/* The run's .ics (calendar module): the online link in it only for who holds a seat. */}
+                          {r.startsAt ? (
+                            <Anchor href={`/kalender/angkatan/${r.id}.ics`} size="sm" download>
+                              {t('run.addToCalendar')}
+                            </Anchor>
+                          ) : null}
+                        </Stack>
                       </Group>
                       {r.location ? (
                         <Group gap={6} wrap="nowrap" align="flex-start">

@@ -27,6 +27,7 @@ const TeachingRosterDocument = graphql(`
       startsAt
       endsAt
       location
+      timeZone
       viewerMayRecordOutcomes
       capacity
       seatsTaken
@@ -117,7 +118,7 @@ export default function TeachingCourseRoute() {
         description={[
           t('run.code', { code: run.code }),
           t('common.jp', { jp: fmt.number(c.jp) }),
-          run.startsAt ? fmt.schedule(run.startsAt, run.endsAt) : t('course.anytime'),
+          run.startsAt ? fmt.runSchedule(run.startsAt, run.endsAt, run.timeZone) : t('course.anytime'),
           run.capacity !== null ? t('teaching.seatsUsed', { taken: run.seatsTaken, capacity: run.capacity }) : t('teaching.participants', { taken: run.seatsTaken }),
           ...(run.status === 'CANCELLED' ? [t('enum.runStatus.CANCELLED')] : []),
         ].join(' · ')}

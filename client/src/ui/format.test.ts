@@ -5,9 +5,11 @@ import {
   formatNumber,
   formatRelative,
   formatRupiah,
+  formatRunSchedule,
   formatSchedule,
   formatShortDate,
   formatTime,
+  formatZonedTime,
   isoToLocalInput,
   localInputToIso,
   timeZoneLabel,
@@ -83,5 +85,26 @@ describe('numbers and money', () => {
     expect(formatRupiah(1_500_000, 'id')).toBe('Rp 1.500.000');
     expect(formatRupiah(1_500_000, 'en')).toBe('Rp 1,500,000');
     expect(formatRupiah(0, 'id')).toBe('Rp 0');
+  });
+});
+
+describe('times with their zone named, and the venue’s when different', () => {
+  // 12.00 WIB = 13.00 WITA = 14.00 WIT on Tuesday 5 May 2026.
+  const NOON_WIB = '2026-05-05T05:00:00.000Z';
+  const TWO_PM_WIB = '2026-05-05T07:00:00.000Z';
+
+  it('writes "13.00 WITA (12.00 WIB)" for a WITA viewer of a WIB venue, and one zone when they agree', () => {
+    expect(formatZonedTime(NOON_WIB, 'id', 'Asia/Makassar', 'Asia/Jakarta')).toBe('13.00 WITA (12.00 WIB)');
+    expect(formatZonedTime(NOON_WIB, 'en', 'Asia/Jayapura', 'Asia/Makassar')).toBe('14:00 WIT (13:00 WITA)');
+    expect(formatZonedTime(NOON_WIB, 'id', 'Asia/Jakarta', 'Asia/Jakarta')).toBe('12.00 WIB');
+    // Pontianak keeps Jakarta's clock: nothing to add.
+    expect(formatZonedTime(NOON_WIB, 'id', 'Asia/Pontianak', 'Asia/Jakarta')).toBe('12.00 WIB');
+  });
+
+  it('writes a run’s schedule in the viewer’s zone with the venue’s clock after it', () => {
+    expect(formatRunSchedule(NOON_WIB, TWO_PM_WIB, 'id', 'Asia/Makassar', 'Asia/Jakarta')).toBe('Selasa, 5 Mei 2026 · 13.00–15.00 WITA (12.00–14.00 WIB)');
+    expect(formatRunSchedule(NOON_WIB, TWO_PM_WIB, 'id', 'Asia/Jakarta', 'Asia/Jakarta')).toBe('Selasa, 5 Mei 2026 · 12.00–14.00 WIB');
+    expect(formatRunSchedule(NOON_WIB, '2026-05-07T07:00:00.000Z', 'en', 'Asia/Jakarta', 'Asia/Jayapura')).toBe('5 May 2026 – 7 May 2026 · from 12:00 WIB (14:00 WIT)');
+    expect(formatRunSchedule(NOON_WIB, null, 'id', 'Asia/Makassar', 'Asia/Jakarta')).toBe('Selasa, 5 Mei 2026 · 13.00 WITA (12.00 WIB)');
   });
 });

@@ -97,6 +97,52 @@ export function formatSchedule(
   return `${formatShortDate(s, lang, timeZone)} – ${formatShortDate(e, lang, timeZone)}`;
 }
 
+/**
+ * A moment in the viewer's zone with the zone named, and in the venue's when that differs:
+ * "13.00 WITA (12.00 WIB)" for a WITA viewer at a WIB venue; "12.00 WIB" when both are WIB.
+ */
+export function formatZonedTime(
+  value: Date | string | number,
+  lang: FormatLanguage,
+  viewerZone: string = DEFAULT_TIME_ZONE,
+  venueZone: string = viewerZone,
+): string {
+  const mine = formatTime(value, lang, viewerZone);
+  return sameOffset(value, viewerZone, venueZone) ? mine : `${mine} (${formatTime(value, lang, venueZone)})`;
+}
+
+/** Zones that read the same clock at that moment (Asia/Pontianak and Asia/Jakarta are both WIB). */
+function sameOffset(value: Date | string | number, a: string, b: string): boolean {
+  if (a === b) return true;
+  const at = toDate(value).getTime();
+  return offsetMs(at, a) === offsetMs(at, b);
+}
+
+/**
+ * A run's schedule as `formatSchedule` writes it, in the viewer's zone, with the venue's clock after it when the
+ * zones differ: "Selasa, 5 Mei 2026 · 13.00–15.00 WITA (12.00–14.00 WIB)"; over several days
+ * "5 Mei 2026 – 7 Mei 2026 · mulai 13.00 WITA (12.00 WIB)" ("from" in English).
+ */
+export function formatRunSchedule(
+  start: Date | string | number,
+  end: Date | string | number | null | undefined,
+  lang: FormatLanguage,
+  viewerZone: string = DEFAULT_TIME_ZONE,
+  venueZone: string = viewerZone,
+): string {
+  const s = toDate(start);
+  if (end === null || end === undefined) return `${formatDate(s, lang, viewerZone)} · ${formatZonedTime(s, lang, viewerZone, venueZone)}`;
+  const e = toDate(end);
+  const clock = (d: Date, zone: string) => dtf(lang, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: zone }).format(d);
+  const span = (zone: string) => `${clock(s, zone)}–${formatTime(e, lang, zone)}`;
+  const other = !sameOffset(s, viewerZone, venueZone);
+  if (dayKey(s, viewerZone) === dayKey(e, viewerZone)) {
+    return `${formatDate(s, lang, viewerZone)} · ${span(viewerZone)}${other ? ` (${span(venueZone)})` : ''}`;
+  }
+  const from = lang === 'id' ? 'mulai' : 'from';
+  return `${formatShortDate(s, lang, viewerZone)} – ${formatShortDate(e, lang, viewerZone)} · ${from} ${formatZonedTime(s, lang, viewerZone, venueZone)}`;
+}
+
 /** "1.250" / "1,250". */
 export function formatNumber(value: number, lang: FormatLanguage, fractionDigits?: number): string {
   return nf(lang, fractionDigits === undefined ? {} : { maximumFractionDigits: fractionDigits, minimumFractionDigits: 0 }).format(value);

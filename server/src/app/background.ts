@@ -3,6 +3,7 @@ import type { AppConfig } from '../shared/config/config.js';
 import { startJobQueue, type JobDefinition, type JobQueue } from '../shared/jobs/queue.js';
 import { composePasswordResetMail, purgeExpiredAuthRows } from '../modules/auth/index.js';
 import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type Mailer } from '../modules/mail/index.js';
+import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -25,7 +26,12 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
   return [
     mailJob({
       orm, config, mailer, publicUrl,
-      composers: { 'password-reset': composePasswordResetMail, 'enrolment-decision': composeEnrolmentDecisionMail },
+      composers: {
+        'password-reset': composePasswordResetMail,
+        'enrolment-decision': withRunCalendar(composeEnrolmentDecisionMail),
+        'registration-confirmed': composeRegistrationConfirmedMail,
+        'moved-up': composeMovedUpMail,
+      },
     }),
     {
       name: PURGE_QUEUE,

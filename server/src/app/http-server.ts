@@ -14,6 +14,7 @@ import type { AppConfig } from '../shared/config/config.js';
 import { currentLocale, runWithLocale, setCurrentLocale } from '../shared/i18n/request-locale.js';
 import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
 import { devMailRouter, type MailCatcher } from '../modules/mail/index.js';
+import { calendarRouter } from '../modules/calendar/index.js';
 import { createOperationContext, pickLocale, type Context } from './context.js';
 import { makeFormatError } from './format-error.js';
 import { errorEnvelope, notFound, onlyGetAndPost, requireJsonBody } from './http-errors.js';
@@ -99,6 +100,9 @@ export async function startHttpServer(
       },
     }),
   );
+
+  // Calendar files: a person's private feed by its token (no cookie) and a run's file (calendar module).
+  app.use(calendarRouter(orm, config));
 
   // What the development mail catcher caught; never in production (there is no catcher there either).
   if (devMail && !config.production) app.use(devMailRouter(devMail));

@@ -1,5 +1,6 @@
 import { agencyResolvers } from '../modules/agency/index.js';
 import { authResolvers } from '../modules/auth/index.js';
+import { calendarResolvers } from '../modules/calendar/index.js';
 import { courseResolvers } from '../modules/course/index.js';
 import { enrolmentResolvers } from '../modules/enrolment/index.js';
 import { homeResolvers } from '../modules/home/index.js';
@@ -21,4 +22,5 @@ export const allResolvers = [
   ...learningHoursResolvers,
   ...homeResolvers,
   ...jobsResolvers,
+  ...calendarResolvers,
 ];

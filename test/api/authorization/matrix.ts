@@ -250,6 +250,23 @@ export const MATRIX: Matrix = {
     kind: 'mutation', document: `mutation { setMyLanguage(language: EN) { id } }`, scopes: ['none'], build: none,
     expect: { '*': ALLOWED },
   },
+  setMyTimeZone: {
+    kind: 'mutation', document: `mutation { setMyTimeZone(timeZone: "Asia/Makassar") { id } }`, scopes: ['none'], build: none,
+    expect: { '*': ALLOWED },
+  },
+  myCalendarFeed: {
+    // The caller's own feed only: there is no argument naming anyone else's.
+    kind: 'query', document: `{ myCalendarFeed { createdAt } }`, scopes: ['none'], build: none,
+    expect: { '*': ALLOWED },
+  },
+  createMyCalendarFeed: {
+    kind: 'mutation', document: `mutation { createMyCalendarFeed { createdAt } }`, scopes: ['none'], build: none,
+    expect: { '*': ALLOWED },
+  },
+  revokeMyCalendarFeed: {
+    kind: 'mutation', document: `mutation { revokeMyCalendarFeed }`, scopes: ['none'], build: none,
+    expect: { '*': ALLOWED },
+  },
   requestPasswordReset: {
     // Public, and the same answer for any address (an address nobody has, so no job writes anything meanwhile).
     kind: 'mutation', document: `mutation($email: String!) { requestPasswordReset(email: $email) }`, scopes: ['none'],

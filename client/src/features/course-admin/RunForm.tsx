@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, MultiSelect, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
@@ -9,7 +9,10 @@ import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import type { CreateCourseRunInput, EnrolmentPolicy, RunForm_RunFragment, UpdateCourseRunInput } from '../../gql/__generated__/graphql';
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
-import { isoToLocalInput, localInputToIso } from '../../ui/format';
+import { isoToLocalInput, localInputToIso, timeZoneLabel } from '../../ui/format';
+
+/** The venues' zones: WIB, WITA, WIT. */
+const VENUE_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 
 graphql(`
   fragment RunForm_run on CourseRun {
@@ -20,6 +23,7 @@ graphql(`
     endsAt
     enrolmentClosesAt
     location
+    timeZone
     onlineUrl
     capacity
     seatsTaken
@@ -52,6 +56,7 @@ type Values = {
   endsAt: string;
   enrolmentClosesAt: string;
   location: string;
+  timeZone: string;
   onlineUrl: string;
   capacity: number | string;
   enrolmentPolicy: EnrolmentPolicy;
@@ -70,6 +75,7 @@ export function changedRunFields(before: RunForm_RunFragment, after: RunFormOutp
   if (after.enrolmentClosesAt !== iso(before.enrolmentClosesAt)) out.enrolmentClosesAt = after.enrolmentClosesAt;
   if (after.location !== (before.location ?? null)) out.location = after.location;
   if (after.onlineUrl !== (before.onlineUrl ?? null)) out.onlineUrl = after.onlineUrl;
+  if (after.timeZone !== before.timeZone) out.timeZone = after.timeZone;
   if (after.capacity !== before.capacity) out.capacity = after.capacity;
   if (after.enrolmentPolicy !== before.enrolmentPolicy) out.enrolmentPolicy = after.enrolmentPolicy;
   const ids = (a: readonly string[]) => JSON.stringify([...a].sort());
@@ -101,10 +107,12 @@ export function RunForm({
     mode: 'controlled',
     initialValues: {
       code: run?.code ?? '',
-      startsAt: isoToLocalInput(run?.startsAt, fmt.timeZone),
-      endsAt: isoToLocalInput(run?.endsAt, fmt.timeZone),
-      enrolmentClosesAt: isoToLocalInput(run?.enrolmentClosesAt, fmt.timeZone),
+      // Times are typed on the venue's clock (a WITA run at 13.00 is typed 13.00, wherever the admin sits).
+      startsAt: isoToLocalInput(run?.startsAt, run?.timeZone ?? fmt.timeZone),
+      endsAt: isoToLocalInput(run?.endsAt, run?.timeZone ?? fmt.timeZone),
+      enrolmentClosesAt: isoToLocalInput(run?.enrolmentClosesAt, run?.timeZone ?? fmt.timeZone),
       location: run?.location ?? '',
+      timeZone: run?.timeZone ?? fmt.timeZone,
       onlineUrl: run?.onlineUrl ?? '',
       capacity: run?.capacity ?? '',
       enrolmentPolicy: run?.enrolmentPolicy ?? 'SUPERVISOR_APPROVAL',
@@ -123,6 +131,7 @@ export function RunForm({
     if (problem) focusFirstInvalid(formRef.current);
   }, [problem]);
   const err = (name: keyof Values) => form.errors[name] ?? problem?.fields[name];
+  const venueLabel = timeZoneLabel(form.values.timeZone);
   const instructorOptions = new Map<string, string>();
   for (const i of run?.instructors ?? []) instructorOptions.set(i.id, i.partnerName ? `${i.fullName} (${i.partnerName})` : i.fullName);
   for (const p of choices?.people.nodes ?? []) instructorOptions.set(p.id, [p.fullName, p.positionTitle].filter(Boolean).join(' — '));
@@ -137,10 +146,11 @@ export function RunForm({
           setLocalError(null);
           onSubmit({
             code: v.code.trim().toUpperCase(),
-            startsAt: v.startsAt ? localInputToIso(v.startsAt, fmt.timeZone) : null,
-            endsAt: v.endsAt ? localInputToIso(v.endsAt, fmt.timeZone) : null,
-            enrolmentClosesAt: v.enrolmentClosesAt ? localInputToIso(v.enrolmentClosesAt, fmt.timeZone) : null,
+            startsAt: v.startsAt ? localInputToIso(v.startsAt, v.timeZone) : null,
+            endsAt: v.endsAt ? localInputToIso(v.endsAt, v.timeZone) : null,
+            enrolmentClosesAt: v.enrolmentClosesAt ? localInputToIso(v.enrolmentClosesAt, v.timeZone) : null,
             location: v.location.trim() || null,
+            timeZone: v.timeZone,
             onlineUrl: v.onlineUrl.trim() || null,
             capacity: v.capacity === '' ? null : Number(v.capacity),
             enrolmentPolicy: v.enrolmentPolicy,
@@ -160,13 +170,20 @@ export function RunForm({
           </Alert>
         ) : null}
         <TextInput label={t('runAdmin.form.code')} description={t('runAdmin.form.codeHint')} required {...form.getInputProps('code')} error={err('code')} />
+        <NativeSelect
+          label={t('runAdmin.form.timeZone')}
+          description={t('runAdmin.form.timeZoneHint')}
+          data={VENUE_ZONES.map((zone) => ({ value: zone, label: t(`account.zone.${timeZoneLabel(zone)}`) }))}
+          {...form.getInputProps('timeZone')}
+          error={err('timeZone')}
+        />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-          <TextInput type="datetime-local" label={t('courseAdmin.form.startsAt', { zone: fmt.zoneLabel })} {...form.getInputProps('startsAt')} error={err('startsAt')} />
-          <TextInput type="datetime-local" label={t('courseAdmin.form.endsAt', { zone: fmt.zoneLabel })} {...form.getInputProps('endsAt')} error={err('endsAt')} />
+          <TextInput type="datetime-local" label={t('courseAdmin.form.startsAt', { zone: venueLabel })} {...form.getInputProps('startsAt')} error={err('startsAt')} />
+          <TextInput type="datetime-local" label={t('courseAdmin.form.endsAt', { zone: venueLabel })} {...form.getInputProps('endsAt')} error={err('endsAt')} />
         </SimpleGrid>
         <TextInput
           type="datetime-local"
-          label={t('courseAdmin.form.enrolmentClosesAt', { zone: fmt.zoneLabel })}
+          label={t('courseAdmin.form.enrolmentClosesAt', { zone: venueLabel })}
           description={t('courseAdmin.form.enrolmentClosesAtHint')}
           {...form.getInputProps('enrolmentClosesAt')}
           error={err('enrolmentClosesAt')}

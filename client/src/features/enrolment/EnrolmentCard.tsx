@@ -35,6 +35,7 @@ graphql(`
       startsAt
       endsAt
       location
+      timeZone
       onlineUrl
     }
   }
@@ -67,7 +68,7 @@ export function EnrolmentCard({ enrolment: e, actions }: { enrolment: EnrolmentC
           <Group gap={4} wrap="nowrap">
             <IconCalendarEvent size={16} aria-hidden />
             <Text size="sm" c="dimmed">
-              {t('run.code', { code: e.run.code })} · {e.run.startsAt ? fmt.schedule(e.run.startsAt, e.run.endsAt) : t('course.anytime')}
+              {t('run.code', { code: e.run.code })} · {e.run.startsAt ? fmt.runSchedule(e.run.startsAt, e.run.endsAt, e.run.timeZone) : t('course.anytime')}
             </Text>
           </Group>
           {e.run.location ? (

@@ -24,6 +24,7 @@ graphql(`
       startsAt
       endsAt
       location
+      timeZone
       capacity
       seatsLeft
     }
@@ -67,7 +68,7 @@ export function RecommendationCard({ recommendation: r, remainingJp, targetJp }:
             </Text>
           </Group>
           <Text size="xs" c="dimmed">
-            {t('run.code', { code: run.code })} · {run.startsAt ? fmt.schedule(run.startsAt, run.endsAt) : t('course.anytime')}
+            {t('run.code', { code: run.code })} · {run.startsAt ? fmt.runSchedule(run.startsAt, run.endsAt, run.timeZone) : t('course.anytime')}
           </Text>
           {run.location ? (
             <Text size="xs" c="dimmed">

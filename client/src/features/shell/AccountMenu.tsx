@@ -1,5 +1,5 @@
 import { Menu, Text } from '@mantine/core';
-import { IconKey, IconLogout } from '@tabler/icons-react';
+import { IconKey, IconLogout, IconUserCog } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SessionMe } from '../../app/session';
@@ -25,6 +25,9 @@ export default function AccountMenu({ me, onSignOut }: { me: SessionMe; onSignOu
           {me.supervisorName ? <Text size="xs">{t('profile.supervisor', { name: me.supervisorName })}</Text> : null}
         </Menu.Label>
         <Menu.Divider />
+        <Menu.Item component={Link} to="/akun" leftSection={<IconUserCog size={18} aria-hidden />}>
+          {t('profile.account')}
+        </Menu.Item>
         <Menu.Item component={Link} to="/akun/kata-sandi" leftSection={<IconKey size={18} aria-hidden />}>
           {t('profile.changePassword')}
         </Menu.Item>

@@ -1,7 +1,7 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver, registerEnumType } from 'type-graphql';
 import { PUBLIC } from '../../shared/auth/roles.js';
 import type { Context, SignedInContext } from '../../app/context.js';
-import { ChangeMyPasswordInput, Me, SignInInput, SignInResult } from './auth.types.js';
+import { ChangeMyPasswordInput, Me, SetMyTimeZoneArgs, SignInInput, SignInResult } from './auth.types.js';
 import * as auth from './auth.service.js';
 
 export enum Language {
@@ -50,6 +50,12 @@ export class AuthResolver {
   @Mutation(() => Me, { description: 'Saves the preferred language' })
   async setMyLanguage(@Arg('language', () => Language) language: Language, @Ctx() ctx: SignedInContext): Promise<Me> {
     await auth.setLocale(ctx, language);
+    return auth.me(ctx);
+  }
+
+  @Mutation(() => Me, { description: 'Saves the zone times are shown in: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)' })
+  async setMyTimeZone(@Args(() => SetMyTimeZoneArgs) args: SetMyTimeZoneArgs, @Ctx() ctx: SignedInContext): Promise<Me> {
+    await auth.setTimeZone(ctx, args.timeZone);
     return auth.me(ctx);
   }
 }

@@ -119,3 +119,8 @@ export async function me(ctx: SignedInOperationContext): Promise<Me> {
 export async function setLocale(ctx: SignedInOperationContext, locale: 'id' | 'en'): Promise<void> {
   await ctx.em.nativeUpdate(Person, { id: ctx.viewer.personId }, { locale });
 }
+
+/** The zone the viewer reads times in (one of WIB, WITA, WIT; the input is validated, the column checked). */
+export async function setTimeZone(ctx: SignedInOperationContext, timeZone: string): Promise<void> {
+  await ctx.em.nativeUpdate(Person, { id: ctx.viewer.personId }, { timeZone });
+}

@@ -1,7 +1,8 @@
 import { Length, MaxLength, MinLength } from 'class-validator';
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, ObjectType } from 'type-graphql';
 import { Role } from '../../shared/auth/roles.js';
 import { MIN_PASSWORD } from '../../shared/auth/password-rules.js';
+import { IsIndonesianTimeZone } from '../../shared/util/time-zones.js';
 
 @InputType()
 export class SignInInput {
@@ -50,4 +51,11 @@ export class Me {
 @ObjectType()
 export class SignInResult {
   @Field(() => Me) me!: Me;
+}
+
+@ArgsType()
+export class SetMyTimeZoneArgs {
+  @Field(() => String, { description: 'Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)' })
+  @IsIndonesianTimeZone()
+  timeZone!: string;
 }

@@ -4,6 +4,6 @@ import { PasswordResetResolver } from './password-reset.resolver.js';
 export { loadViewer } from './viewer-loader.js';
 export { hashToken, SESSION_COOKIE } from './session-cookie.js';
 export { hashPassword } from './password.js';
-export { liftAccountLimit } from './sign-in-limits.js';
+export { addressKey, liftAccountLimit } from './sign-in-limits.js';
 export { composePasswordResetMail, purgeExpiredAuthRows } from './password-reset.service.js';
 export const authResolvers = [AuthResolver, PasswordResetResolver] as const;

@@ -32,7 +32,7 @@ function runColumns(eb: ExpressionBuilder<Joined, JoinedAlias>) {
     'r.id as run_id', 'r.code as run_code', 'r.course_id as run_course_id',
     epochMs('r.starts_at').as('run_starts_at'), epochMs('r.ends_at').as('run_ends_at'),
     epochMs('r.enrolment_closes_at').as('run_enrolment_closes_at'),
-    'r.location as run_location', 'r.online_url as run_online_url', 'r.capacity as run_capacity', 'r.seats_taken as run_seats_taken',
+    'r.location as run_location', 'r.time_zone as run_time_zone', 'r.online_url as run_online_url', 'r.capacity as run_capacity', 'r.seats_taken as run_seats_taken',
     'r.waitlist_length as run_waitlist_length', 'r.enrolment_policy as run_enrolment_policy', 'r.status as run_status',
     'c.owner_agency_id as run_owner_agency_id', 'c.owner_partner_id as run_owner_partner_id',
     jsonArrayFrom(eb.selectFrom('course_run_instructor as ri')

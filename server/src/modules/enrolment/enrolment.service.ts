@@ -12,7 +12,7 @@ import {
   admit, assertCanViewRun, closedReasonSql, EnrolmentClosedReason, leaveWaitlist, promoteFromWaitlist, releaseSeat,
 } from '../run/index.js';
 import { CURRENT, EnrolmentStatus, REOPENABLE } from './enrolment.entity.js';
-import { enqueueMail } from '../mail/index.js';
+import { enqueueMail, enqueueSeatMails } from '../mail/index.js';
 import { EmploymentType } from '../person/index.js';
 import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
 import { loadEnrolmentAccess, readEnrolment, toEnrolment, type EnrolmentAccess } from './enrolment.queries.js';
@@ -179,7 +179,7 @@ export async function enrol(ctx: SignedInOperationContext, runId: string): Promi
       .executeTakeFirst();
     // Nothing inserted or re-opened: a concurrent request of the same learner got there first.
     if (!row) return null;
-    if (!needsApproval) await admit(tx.em, row.id, runId);
+    if (!needsApproval && (await admit(tx.em, row.id, runId)) === 'ACTIVE') await enqueueSeatMails(tx.em, 'registration-confirmed', [row.id]);
     return row.id;
   }));
   if (id) return result(ctx, id);
@@ -357,6 +357,8 @@ export async function enrolPeople(ctx: SignedInOperationContext, runId: string, 
         .execute();
       const promoted = new Set(await promoteFromWaitlist(tx.em, runId));
       enrolled = added.filter((a) => promoted.has(a.id)).length;
+      // Seats are free here only when no one was waiting (promotion fills them at once), so everyone seated was just added.
+      await enqueueSeatMails(tx.em, 'registration-confirmed', added.filter((a) => promoted.has(a.id)).map((a) => a.id));
     }
     const counts = { enrolled, waitlisted: added.length - enrolled, alreadyEnrolled: ids.length - added.length };
     writeAudit(tx, 'enrolment.bulk_enrol', 'CourseRun', runId, { courseId, people: ids.length, ...counts });

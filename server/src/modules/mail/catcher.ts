@@ -12,6 +12,8 @@ export interface CaughtMail {
   html: string | null;
   /** The Content-Language header: the recipient's language the mail was written in. */
   language: string | null;
+  /** Attached files, their content as text (calendar files). */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 /**
@@ -50,6 +52,7 @@ export class MailCatcher {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : null,
               language: headerText(parsed.headers.get('content-language')),
+              attachments: parsed.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content.toString('utf8') })),
             });
             for (const listener of this.listeners) listener();
             callback();

@@ -1,7 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { createOperationContext, type OperationContext } from '../../app/context.js';
 import type { AppConfig } from '../../shared/config/config.js';
-import { enqueueJob, type JobDefinition } from '../../shared/jobs/queue.js';
+import { enqueueJob, enqueueJobs, type JobDefinition } from '../../shared/jobs/queue.js';
 import type { Mailer, OutgoingMail } from './mailer.js';
 
 /**
@@ -10,7 +10,10 @@ import type { Mailer, OutgoingMail } from './mailer.js';
  */
 export type MailRequest =
   | { kind: 'password-reset'; email: string }
-  | { kind: 'enrolment-decision'; enrolmentId: string; decision: 'APPROVED' | 'REJECTED' };
+  | { kind: 'enrolment-decision'; enrolmentId: string; decision: 'APPROVED' | 'REJECTED' }
+  // A seat in a run: taken directly or given by an admin (confirmed), or given by the waiting list (moved up).
+  | { kind: 'registration-confirmed'; enrolmentId: string }
+  | { kind: 'moved-up'; enrolmentId: string };
 
 export type MailKind = MailRequest['kind'];
 
@@ -29,6 +32,14 @@ const MAIL_QUEUE = 'mail';
  */
 export async function enqueueMail(tx: EntityManager, request: MailRequest): Promise<void> {
   await enqueueJob(tx, MAIL_QUEUE, request);
+}
+
+/**
+ * The seat mails of enrolments that just got a seat, in the transaction that gave it: one job each, all in one
+ * statement (a bulk enrolment costs the same number of statements for any number seated).
+ */
+export async function enqueueSeatMails(tx: EntityManager, kind: 'registration-confirmed' | 'moved-up', enrolmentIds: readonly string[]): Promise<void> {
+  await enqueueJobs(tx, MAIL_QUEUE, enrolmentIds.map((enrolmentId) => ({ kind, enrolmentId })));
 }
 
 /** The job that writes and sends mails; a refused or failed send is retried with backoff, then a dead letter. */

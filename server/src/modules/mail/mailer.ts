@@ -9,6 +9,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Files sent along, e.g. a run's calendar file (text/calendar). */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {
@@ -36,6 +38,7 @@ export function createMailer(settings: MailSettings, opts: { production: boolean
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        ...(mail.attachments ? { attachments: mail.attachments } : {}),
         headers: { 'Content-Language': mail.locale },
       });
     },

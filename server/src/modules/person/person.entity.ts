@@ -3,6 +3,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Property, Unique } from '@mikro-
 import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/db/base.entity.js';
 import { Role } from '../../shared/auth/roles.js';
+import { TIME_ZONE_CHECK_LIST } from '../../shared/util/time-zones.js';
 import { Agency, OrgUnit } from '../agency/agency.entity.js';
 import { PartnerInstitution } from '../partner/partner.entity.js';
 
@@ -21,6 +22,7 @@ registerEnumType(EmploymentType, { name: 'EmploymentType' });
 @Entity()
 @Check({ name: 'person_has_login', expression: 'nip is not null or email is not null' })
 @Check({ name: 'person_asn_has_nip', expression: "employment_type = 'NON_ASN' or nip is not null" })
+@Check({ name: 'person_time_zone_known', expression: `time_zone in (${TIME_ZONE_CHECK_LIST})` })
 @Index({ properties: ['agency', 'fullName'] })
 // "Is anyone reporting to them?" runs for every request's viewer: with `active` in the index it is an
 // index-only probe (on `supervisor_id` alone PostgreSQL may scan the whole table for non-supervisors).
@@ -79,6 +81,7 @@ export class Person extends BaseEntity {
   @Property({ type: 'string', length: 2, default: 'id' })
   locale: string & Opt = 'id';
 
+  /** The zone the person reads times in (WIB, WITA, WIT); from their agency's when created, editable on the account page. */
   @Property({ type: 'string', length: 40, default: 'Asia/Jakarta' })
   timeZone: string & Opt = 'Asia/Jakarta';
 

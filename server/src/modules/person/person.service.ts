@@ -11,6 +11,7 @@ import { writeAudit } from '../audit/index.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { hashPassword, liftAccountLimit } from '../auth/index.js';
 import { PartnerInstitution } from '../partner/index.js';
+import { isIndonesianTimeZone } from '../../shared/util/time-zones.js';
 import { inIdentityCircle } from './identity.js';
 import { checkNipFor, normalizeNip } from './nip.js';
 import { EmploymentType, Person } from './person.entity.js';
@@ -255,6 +256,9 @@ export async function createPerson(ctx: SignedInOperationContext, input: CreateP
       person.partner = home.partnerId ? tx.em.getReference(PartnerInstitution, home.partnerId) : null;
       person.orgUnit = fields.orgUnitId ? tx.em.getReference(OrgUnit, fields.orgUnitId) : null;
       person.supervisor = fields.supervisorId ? tx.em.getReference(Person, fields.supervisorId) : null;
+      // Times are shown in the agency's zone until the person picks another on their account page.
+      const agencyZone = home.agencyId ? await db(tx).selectFrom('agency').select('time_zone').where('id', '=', home.agencyId).executeTakeFirst() : undefined;
+      if (agencyZone && isIndonesianTimeZone(agencyZone.time_zone)) person.timeZone = agencyZone.time_zone;
       person.positionTitle = fields.positionTitle;
       person.rank = fields.rank;
       person.passwordHash = passwordHash;

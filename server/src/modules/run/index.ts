@@ -1,6 +1,6 @@
 import { CourseRunAdminResolver, CourseRunResolver, CourseRunsOfCourseResolver, TeachingResolver } from './run.resolver.js';
 
-export { CourseRun as CourseRunEntity } from './run.entity.js';
+export { CourseRun as CourseRunEntity, CourseRunStatus } from './run.entity.js';
 export { CourseRun } from './run.types.js';
 export { closedReasonSql, EnrolmentClosedReason } from './enrolment-window.js';
 export { assertCanViewRun, canTeachRun, canViewRun, loadRunAccess } from './run.policy.js';

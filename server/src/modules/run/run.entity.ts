@@ -3,6 +3,7 @@ import { Collection } from '@mikro-orm/core';
 import { Check, Entity, Enum, Index, ManyToMany, ManyToOne, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/db/base.entity.js';
+import { TIME_ZONE_CHECK_LIST } from '../../shared/util/time-zones.js';
 // Entities import entities directly (as every entity does): an index would load resolvers while the ORM reads metadata.
 import { Course, EnrolmentPolicy } from '../course/course.entity.js';
 import { Person } from '../person/person.entity.js';
@@ -25,6 +26,7 @@ registerEnumType(CourseRunStatus, { name: 'CourseRunStatus', description: 'SCHED
 @Check({ name: 'course_run_capacity_positive', expression: 'capacity is null or capacity > 0' })
 @Check({ name: 'course_run_seats_within_capacity', expression: 'seats_taken >= 0 and (capacity is null or seats_taken <= capacity)' })
 @Check({ name: 'course_run_waitlist_non_negative', expression: 'waitlist_length >= 0' })
+@Check({ name: 'course_run_time_zone_known', expression: `time_zone in (${TIME_ZONE_CHECK_LIST})` })
 @Check({ name: 'course_run_dates_ordered', expression: 'ends_at is null or starts_at is null or ends_at > starts_at' })
 // A course's runs in start order (undated = any time, first): Course.runs, Course.nextRun and the catalogue's SOONEST key.
 @Index({
@@ -51,6 +53,10 @@ export class CourseRun extends BaseEntity {
 
   @Property({ type: 'string', length: 300, nullable: true })
   location: string | null = null;
+
+  /** The venue's zone (WIB, WITA, WIT): calendar files and "13.00 WITA (12.00 WIB)" name it. */
+  @Property({ type: 'string', length: 40, default: 'Asia/Jakarta' })
+  timeZone: string & Opt = 'Asia/Jakarta';
 
   @Property({ type: 'string', length: 500, nullable: true })
   onlineUrl: string | null = null;

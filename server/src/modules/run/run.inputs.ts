@@ -1,6 +1,7 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
+import { IsIndonesianTimeZone } from '../../shared/util/time-zones.js';
 import { CourseStatus, EnrolmentPolicy } from '../course/index.js';
 import { CourseRunStatus } from './run.entity.js';
 
@@ -23,6 +24,11 @@ class CourseRunFields {
   @IsOptional()
   @MaxLength(300)
   location?: string | null;
+
+  @Field(() => String, { nullable: true, description: "The venue's zone: Asia/Jakarta (WIB, the default), Asia/Makassar (WITA) or Asia/Jayapura (WIT)" })
+  @IsOptional()
+  @IsIndonesianTimeZone()
+  timeZone?: string | null;
 
   @Field(() => String, { nullable: true, description: 'An https:// (or http://) link' })
   @IsOptional()

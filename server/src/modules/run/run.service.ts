@@ -15,6 +15,7 @@ import { ONLINE_URL_PATTERN, RUN_CODE_PATTERN } from './run.inputs.js';
 import { runById, runCursorOf, runPage, runWithAccess, toPageRun, toPreloadedRun } from './run.sql.js';
 import type { CourseRun } from './run.types.js';
 import { promoteFromWaitlist } from './seats.js';
+import { enqueueSeatMails } from '../mail/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reads
@@ -176,7 +177,7 @@ export async function createCourseRun(ctx: SignedInOperationContext, input: Crea
       id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`,
       status: CourseRunStatus.SCHEDULED, seats_taken: 0, waitlist_length: 0, course_id: course.id, code, starts_at: startsAt, ends_at: endsAt, enrolment_closes_at: closesAt,
       location: trimOrNull(input.location), online_url: onlineUrl, capacity: input.capacity ?? null,
-      enrolment_policy: input.enrolmentPolicy, created_by_id: viewer.personId,
+      enrolment_policy: input.enrolmentPolicy, created_by_id: viewer.personId, time_zone: input.timeZone ?? 'Asia/Jakarta',
     }).returning('id').executeTakeFirstOrThrow();
     // An instructor refused here rolls the whole transaction back, the run included.
     await assignInstructors(tx, { id: row.id, courseId: course.id, startsAt, endsAt }, input.instructorIds ?? []);
@@ -196,6 +197,7 @@ interface LockedRun {
   ends_at: Date | null;
   enrolment_closes_at: Date | null;
   location: string | null;
+  time_zone: string;
   online_url: string | null;
   capacity: number | null;
   seats_taken: number;
@@ -209,7 +211,7 @@ async function lockRun(tx: EntityManager, viewer: Viewer, id: string): Promise<L
   const run = await db({ em: tx }).selectFrom('course_run as r').innerJoin('course as c', 'c.id', 'r.course_id')
     .select([
       'r.id', 'r.course_id', 'r.code', 'r.status', 'c.status as course_status', 'r.starts_at', 'r.ends_at', 'r.enrolment_closes_at',
-      'r.location', 'r.online_url', 'r.capacity', 'r.seats_taken', 'r.waitlist_length', 'r.enrolment_policy',
+      'r.location', 'r.time_zone', 'r.online_url', 'r.capacity', 'r.seats_taken', 'r.waitlist_length', 'r.enrolment_policy',
     ])
     .where('r.id', '=', id)
     .forUpdate('r')
@@ -238,6 +240,7 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
       code: code ?? run.code,
       location: input.location !== undefined ? trimOrNull(input.location) : run.location,
       online_url: onlineUrl !== undefined ? onlineUrl : run.online_url,
+      time_zone: input.timeZone ?? run.time_zone,
       enrolment_policy: input.enrolmentPolicy ?? run.enrolment_policy,
       capacity: input.capacity !== undefined ? input.capacity : run.capacity,
     };
@@ -251,11 +254,12 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
     if (!sameDate(closesAt, run.enrolment_closes_at)) changed.push('enrolmentClosesAt');
     if (next.location !== run.location) changed.push('location');
     if (next.online_url !== run.online_url) changed.push('onlineUrl');
+    if (next.time_zone !== run.time_zone) changed.push('timeZone');
     if (next.enrolment_policy !== run.enrolment_policy) changed.push('enrolmentPolicy');
     if (next.capacity !== run.capacity) changed.push('capacity');
     await db({ em: tx }).updateTable('course_run').set({
       code: next.code, starts_at: startsAt, ends_at: endsAt, enrolment_closes_at: closesAt, location: next.location, online_url: next.online_url,
-      enrolment_policy: next.enrolment_policy, capacity: next.capacity, updated_at: sql`now()`,
+      enrolment_policy: next.enrolment_policy, capacity: next.capacity, time_zone: next.time_zone, updated_at: sql`now()`,
     }).where('id', '=', id).execute();
     if (input.instructorIds !== undefined) {
       await assignInstructors(tx, { id, courseId: run.course_id, startsAt, endsAt }, input.instructorIds ?? []);
@@ -264,7 +268,7 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
     writeAudit({ em: tx, viewer }, 'course_run.update', 'CourseRun', id, { changed });
     const capacityRaised = run.capacity !== null && (next.capacity === null || next.capacity > run.capacity);
     // New seats go to the waiting list first-in-first-out, in this same transaction.
-    if (capacityRaised && run.waitlist_length > 0) await promoteFromWaitlist(tx, id);
+    if (capacityRaised && run.waitlist_length > 0) await enqueueSeatMails(tx, 'moved-up', await promoteFromWaitlist(tx, id));
   }));
   return (await runById(ctx.em, id))!;
 }

@@ -25,7 +25,7 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
  */
 export const RUN_COLUMNS = `r.id as run_id, r.code as run_code, r.course_id as run_course_id,
   ${ms('r.starts_at')} as run_starts_at, ${ms('r.ends_at')} as run_ends_at, ${ms('r.enrolment_closes_at')} as run_enrolment_closes_at,
-  r.location as run_location, r.online_url as run_online_url, r.capacity as run_capacity, r.seats_taken as run_seats_taken,
+  r.location as run_location, r.time_zone as run_time_zone, r.online_url as run_online_url, r.capacity as run_capacity, r.seats_taken as run_seats_taken,
   r.waitlist_length as run_waitlist_length, r.enrolment_policy as run_enrolment_policy, r.status as run_status,
   c.owner_agency_id as run_owner_agency_id, c.owner_partner_id as run_owner_partner_id,
   (select coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id), '[]'::json)
@@ -40,6 +40,7 @@ export interface RunRow {
   run_ends_at: number | null;
   run_enrolment_closes_at: number | null;
   run_location: string | null;
+  run_time_zone: string;
   run_online_url: string | null;
   run_capacity: number | null;
   run_seats_taken: number;
@@ -63,6 +64,7 @@ export function toCourseRun(row: RunRow): CourseRun {
     endsAt: toDate(row.run_ends_at),
     enrolmentClosesAt: toDate(row.run_enrolment_closes_at),
     location: row.run_location,
+    timeZone: row.run_time_zone,
     onlineUrl: row.run_online_url,
     capacity: row.run_capacity,
     seatsTaken: row.run_seats_taken,
@@ -83,7 +85,7 @@ export function toCourseRun(row: RunRow): CourseRun {
 export const runSelections = () => [
   'r.id as run_id', 'r.code as run_code', 'r.course_id as run_course_id',
   epochMs('r.starts_at').as('run_starts_at'), epochMs('r.ends_at').as('run_ends_at'), epochMs('r.enrolment_closes_at').as('run_enrolment_closes_at'),
-  'r.location as run_location', 'r.online_url as run_online_url', 'r.capacity as run_capacity', 'r.seats_taken as run_seats_taken',
+  'r.location as run_location', 'r.time_zone as run_time_zone', 'r.online_url as run_online_url', 'r.capacity as run_capacity', 'r.seats_taken as run_seats_taken',
   'r.waitlist_length as run_waitlist_length', 'r.enrolment_policy as run_enrolment_policy', 'r.status as run_status',
   'c.owner_agency_id as run_owner_agency_id', 'c.owner_partner_id as run_owner_partner_id',
   sql<CourseInstructor[]>`(select coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id), '[]'::json)

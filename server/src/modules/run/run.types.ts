@@ -13,6 +13,7 @@ export class CourseRun {
   @Field(() => Date, { nullable: true, description: 'Last moment to enrol; null = until the run ends' })
   enrolmentClosesAt!: Date | null;
   @Field(() => String, { nullable: true }) location!: string | null;
+  @Field(() => String, { description: "The venue's zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)" }) timeZone!: string;
   @Field(() => String, { nullable: true, description: 'Where to join online (a meeting or learning-platform link)' })
   onlineUrl!: string | null;
   @Field(() => Int, { nullable: true, description: 'Seats; null = unlimited' }) capacity!: number | null;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { db } from '../../shared/db/kysely.js';
+import { enqueueSeatMails } from '../mail/index.js';
 
 /** What admit() settled an enrolment on (the enrolment module's statuses of the same names). */
 export type AdmitResult = 'ACTIVE' | 'WAITLISTED';
@@ -53,7 +54,7 @@ export async function releaseSeat(em: EntityManager, runId: string): Promise<voi
     .set((eb) => ({ seats_taken: eb('seats_taken', '-', 1) }))
     .where('id', '=', runId).where('seats_taken', '>', 0)
     .execute();
-  await promoteFromWaitlist(em, runId);
+  await enqueueSeatMails(em, 'moved-up', await promoteFromWaitlist(em, runId));
 }
 
 /** A waitlisted enrolment left the list. */

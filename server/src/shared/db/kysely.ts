@@ -14,6 +14,7 @@ import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
 import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
 import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
+import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -37,6 +38,7 @@ export const kyselyTables = {
   learning_record: LearningRecord,
   person_learning_year: PersonLearningYear,
   audit_entry: AuditEntry,
+  calendar_feed: CalendarFeed,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */

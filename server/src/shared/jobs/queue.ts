@@ -70,6 +70,9 @@ export async function startJobQueue(
   };
   for (const definition of definitions) {
     await ensureQueue(boss, definition.name, { ...retries, deadLetter: DEAD_LETTER_QUEUE, notify: true });
+    // pg-boss reads a queue's row once, on its first insert (enqueueJobs): an empty insert now keeps that read
+    // out of the first request that enqueues, so statement counts do not depend on what ran before.
+    await boss.insert(definition.name, []);
   }
   if (opts.work) {
     for (const definition of definitions) {
@@ -106,6 +109,13 @@ export function jobQueueOf(em: EntityManager): JobQueue {
   const queue = queues.get(keyOf(em));
   if (!queue) throw new Error('the job queue is not started for this database');
   return queue;
+}
+
+/** Several jobs of one queue in one statement (pg-boss `insert`, the queue's retry policy), like enqueueJob. */
+export async function enqueueJobs(em: EntityManager, name: string, data: object[]): Promise<void> {
+  if (data.length === 0) return;
+  const { boss } = jobQueueOf(em);
+  await boss.insert(name, data.map((d) => ({ data: d })), { db: fromKysely(em.getKysely()) });
 }
 
 /**

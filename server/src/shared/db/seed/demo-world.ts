@@ -209,9 +209,12 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
 
   // Agencies and partners
   const agencyId = new Map<string, string>();
+  /** Agency id → its zone: people read times in their agency's zone (calendar module). */
+  const agencyZone = new Map<string, string>();
   const agencyRows: Row[] = AGENCIES.map((a) => {
     const id = rng.uuid();
     agencyId.set(a.code, id);
+    agencyZone.set(id, a.timeZone ?? DEFAULT_TIME_ZONE);
     return { id, code: a.code, name: a.name, kind: a.kind, time_zone: a.timeZone ?? DEFAULT_TIME_ZONE };
   });
   const partnerId = new Map<string, string>();
@@ -264,7 +267,7 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
   const unitStaff = new Map<string, PersonMeta[]>();
 
   const addPerson = (meta: Omit<PersonMeta, 'row'>, row: Row): PersonMeta => {
-    const full: PersonMeta = { ...meta, row: { id: meta.id, full_name: meta.name, password_hash: passwordHash, supervisor_id: meta.supervisorId, ...row } };
+    const full: PersonMeta = { ...meta, row: { id: meta.id, full_name: meta.name, password_hash: passwordHash, supervisor_id: meta.supervisorId, time_zone: agencyZone.get(row.agency_id as string) ?? DEFAULT_TIME_ZONE, ...row } };
     people.push(full);
     return full;
   };
@@ -433,7 +436,7 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
     const runRow: Row = {
       id: runId, course_id: id, code: def.code, capacity: def.capacity, enrolment_policy: def.policy, status: 'SCHEDULED',
       starts_at: startsAt?.toISOString() ?? null, ends_at: endsAt?.toISOString() ?? null, location: def.location ?? null,
-      online_url: def.location === ONLINE ? `https://kelas.lentera.go.id/${def.code.toLowerCase()}` : null, created_by_id: creator.id,
+      online_url: def.location === ONLINE ? `https://kelas.lentera.go.id/${def.code.toLowerCase()}` : null, created_by_id: creator.id, time_zone: zone,
     };
     const meta: CourseMeta = { def, id, runId, row, runRow, startsAt, endsAt, phase, agencies, participants: new Set(), seats: 0, waitlist: 0 };
     courses.push(meta);
@@ -657,7 +660,7 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
       { table: 'org_unit', columns: ['id', 'agency_id', 'parent_id', 'name', 'path'], rows: unitRows },
       {
         table: 'person',
-        columns: ['id', 'full_name', 'nip', 'nidn', 'email', 'employment_type', 'agency_id', 'org_unit_id', 'partner_id', 'supervisor_id', 'position_title', 'rank', 'password_hash'],
+        columns: ['id', 'full_name', 'nip', 'nidn', 'email', 'employment_type', 'agency_id', 'org_unit_id', 'partner_id', 'supervisor_id', 'position_title', 'rank', 'password_hash', 'time_zone'],
         rows: people.map((p) => p.row),
       },
       { table: 'role_grant', columns: ['id', 'person_id', 'role', 'agency_id', 'partner_id', 'scope_key'], rows: grantRows },
@@ -669,7 +672,7 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
       },
       {
         table: 'course_run',
-        columns: ['id', 'course_id', 'code', 'capacity', 'seats_taken', 'waitlist_length', 'enrolment_policy', 'status', 'starts_at', 'ends_at', 'location', 'online_url', 'created_by_id'],
+        columns: ['id', 'course_id', 'code', 'capacity', 'seats_taken', 'waitlist_length', 'enrolment_policy', 'status', 'starts_at', 'ends_at', 'location', 'online_url', 'created_by_id', 'time_zone'],
         rows: courses.map((c) => c.runRow),
       },
       { table: 'course_visible_agency', columns: ['course_id', 'agency_id'], rows: visibleRows },

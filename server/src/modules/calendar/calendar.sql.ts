@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { OperationContext } from '../../app/context.js';
+import { db } from '../../shared/db/kysely.js';
+import type { Locale } from '../../shared/i18n/messages.js';
+import { EnrolmentStatus } from '../enrolment/index.js';
+import { CourseRunStatus } from '../run/index.js';
+import type { CalendarEvent } from './ical.js';
+
+/** Epoch milliseconds (the driver may hand timestamps over as text). */
+const epoch = (column: string) => sql<number | null>`(extract(epoch from ${sql.ref(column)}) * 1000)::float8`;
+
+/** The statuses that put a run in someone's calendar: a seat, or a place on its waiting list. */
+const IN_CALENDAR = [EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED];
+
+/** How many registrations one feed lists at most (newest first): a feed stays small for any person. */
+const FEED_LIMIT = 500;
+
+interface RunEventRow {
+  run_id: string;
+  run_code: string;
+  starts_at: number | null;
+  ends_at: number | null;
+  time_zone: string;
+  location: string | null;
+  online_url: string | null;
+  course_id: string;
+  course_title: string;
+  /** The viewer's enrolment in the run (null: none). */
+  enrolment_status: string | null;
+}
+
+const words = {
+  id: { run: (code: string) => `Angkatan ${code}` },
+  en: { run: (code: string) => `Run ${code}` },
+} satisfies Record<Locale, unknown>;
+
+/**
+ * A run as a calendar event for one viewer. The online link only for who holds a seat (ACTIVE) or runs it
+ * (`mayJoin`): a waiting-list place is not a place in the meeting.
+ */
+function runEvent(row: RunEventRow, locale: Locale, publicUrl: string, mayJoin: boolean): CalendarEvent | null {
+  if (row.starts_at === null) return null;
+  return {
+    uid: `run-${row.run_id}@lentera`,
+    title: row.course_title,
+    startsAt: new Date(row.starts_at),
+    endsAt: row.ends_at === null ? null : new Date(row.ends_at),
+    timeZone: row.time_zone,
+    location: row.location,
+    onlineUrl: mayJoin || row.enrolment_status === 'ACTIVE' ? row.online_url : null,
+    pageUrl: `${publicUrl}/kursus/${row.course_id}`,
+    tentative: row.enrolment_status === 'WAITLISTED',
+    details: [words[locale].run(row.run_code)],
+  };
+}
+
+function runRows(ctx: OperationContext, personId: string) {
+  return db(ctx).selectFrom('course_run as r')
+    .innerJoin('course as c', 'c.id', 'r.course_id')
+    .leftJoin('enrolment as e', (join) => join.onRef('e.run_id', '=', 'r.id').on('e.person_id', '=', personId))
+    .select([
+      'r.id as run_id', 'r.code as run_code', epoch('r.starts_at').as('starts_at'), epoch('r.ends_at').as('ends_at'), 'r.time_zone',
+      'r.location', 'r.online_url', 'c.id as course_id', 'c.title as course_title', 'e.status as enrolment_status',
+    ]);
+}
+
+/**
+ * Everything a person is registered for, as events of their feed: runs where they hold a seat or wait for one
+ * (scheduled, with a start). Workshop sessions join here as events of their own. One statement.
+ */
+export async function registeredEvents(ctx: OperationContext, personId: string, locale: Locale, publicUrl: string): Promise<CalendarEvent[]> {
+  const rows: RunEventRow[] = await runRows(ctx, personId)
+    .where('e.status', 'in', IN_CALENDAR)
+    .where('r.status', '=', CourseRunStatus.SCHEDULED)
+    .where('r.starts_at', 'is not', null)
+    .orderBy('r.starts_at', 'desc')
+    .limit(FEED_LIMIT)
+    .execute();
+  return rows.map((row) => runEvent(row, locale, publicUrl, false)).filter((e): e is CalendarEvent => e !== null);
+}
+
+/** One run as the viewer sees it (the caller has checked they may see it); null when it has no date yet. */
+export async function runEventFor(
+  ctx: OperationContext, runId: string, viewerId: string, opts: { locale: Locale; publicUrl: string; teaches: boolean },
+): Promise<CalendarEvent | null> {
+  const row: RunEventRow | undefined = await runRows(ctx, viewerId).where('r.id', '=', runId).executeTakeFirst();
+  return row ? runEvent(row, opts.locale, opts.publicUrl, opts.teaches) : null;
+}
