@@ -1,4 +1,5 @@
 import { agencyResolvers } from '../modules/agency/index.js';
+import { agreementResolvers } from '../modules/agreement/index.js';
 import { authResolvers } from '../modules/auth/index.js';
 import { courseResolvers } from '../modules/course/index.js';
 import { enrolmentResolvers } from '../modules/enrolment/index.js';
@@ -21,4 +22,5 @@ export const allResolvers = [
   ...learningHoursResolvers,
   ...homeResolvers,
   ...jobsResolvers,
+  ...agreementResolvers,
 ];

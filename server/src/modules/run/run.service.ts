@@ -3,6 +3,7 @@ import type { SignedInOperationContext } from '../../app/context.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
+import { assertInstructorsCovered } from '../agreement/index.js';
 import { writeAudit } from '../audit/index.js';
 import { assertCanManageCourse, CourseStatus, type EnrolmentPolicy } from '../course/index.js';
 import { notEndedSql } from './enrolment-window.js';
@@ -117,6 +118,7 @@ async function checkInstructors(tx: EntityManager, ids: string[]): Promise<strin
 }
 
 async function replaceInstructors(tx: EntityManager, runId: string, ids: string[]): Promise<void> {
+  await assertInstructorsCovered({ em: tx }, { runId, instructorIds: ids });
   await tx.execute(`delete from course_run_instructor where run_id = ?`, [runId]);
   if (ids.length) await tx.execute(`insert into course_run_instructor (run_id, person_id) select ?::uuid, unnest(array[?]::uuid[])`, [runId, ids]);
 }
