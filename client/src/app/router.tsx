@@ -33,6 +33,8 @@ const ChangePassword = lazyPage(chunks.changePassword);
 const ForgotPassword = lazyPage(() => import('../routes/forgot-password'));
 const ResetPassword = lazyPage(() => import('../routes/reset-password'));
 const PlatformFailedJobs = lazyPage(() => import('../routes/platform-failed-jobs'));
+const Agreements = lazyPage(() => import('../routes/agreements'));
+const AgreementDetail = lazyPage(() => import('../routes/agreement-detail'));
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
@@ -117,6 +119,8 @@ const routes: RouteObject[] = [
           { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
           { path: 'platform/pekerjaan-gagal', element: page(PlatformFailedJobs, ['PLATFORM_ADMIN']) },
+          { path: 'kerja-sama', element: page(Agreements, ['AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) },
+          { path: 'kerja-sama/:agreementId', element: page(AgreementDetail, ['AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'akun/kata-sandi', element: page(ChangePassword) },
           { path: '*', element: page(NotFound) },
         ],
