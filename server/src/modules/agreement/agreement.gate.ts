@@ -6,8 +6,8 @@ import { AppError } from '../../shared/errors.js';
 /**
  * Partner staff teach an agency's run only under an agreement between their partner and the course's owning
  * agency that is in force over the run's whole dates (Asia/Jakarta days) and covers the course's form; the
- * run module calls this where it writes a run's instructors, in that transaction. Agency staff and courses
- * owned by a partner are not gated. A run without dates (any time) needs an agreement in force today.
+ * run module calls this where it writes a run's instructors, in that transaction. The owning agency's own staff
+ * and courses owned by a partner are not gated. A run without dates (any time) needs an agreement in force today.
  *
  * Refusals name the partner: AGREEMENT_MISSING (none in force then), AGREEMENT_EXPIRED (one covering the form
  * ended before the run does: its number and last day), AGREEMENT_NOT_COVERING_FORM (in force, other forms).
@@ -25,6 +25,8 @@ export async function assertInstructorsCovered(ctx: { em: EntityManager }, targe
   const partners = await db(ctx).selectFrom('person as p').innerJoin('partner_institution as pi', 'pi.id', 'p.partner_id')
     .select(['pi.id', 'pi.name']).distinct()
     .where('p.id', 'in', [...target.instructorIds]).where('p.partner_id', 'is not', null)
+    // Staff of the owning agency who are also a partner's (a training centre of the agency) teach as its staff.
+    .where('p.agency_id', 'is distinct from', run.owner_agency_id)
     .orderBy('pi.name').execute();
   if (partners.length === 0) return;
   const { from, to } = run;
