@@ -80,13 +80,13 @@ describe('agreements, in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Catat kerja sama' }).waitFor();
     await page.getByLabel('Nomor perjanjian').fill('PKS/011/UNPAK/2026');
     await page.getByLabel('Judul').fill('Pelatihan teknis kearsipan');
-    await page.getByRole('textbox', { name: 'Mitra' }).fill('Pakuan');
+    await page.getByRole('combobox', { name: 'Mitra' }).fill('Pakuan');
     await page.getByRole('option', { name: 'Universitas Pakuan' }).click();
     await page.getByLabel('Berlaku mulai').fill(day(-1));
     await page.getByLabel('Berlaku sampai').fill(day(700));
-    await page.getByRole('textbox', { name: 'Bentuk pengembangan yang dicakup' }).fill('teknis');
+    await page.getByLabel('Bentuk pengembangan yang dicakup').first().fill('teknis');
     await page.getByRole('option', { name: 'Pelatihan teknis' }).click();
-    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
     await page.locator('input[type="file"]').setInputFiles({ name: 'pks-unpak.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expectNoSeriousA11yViolations(page, 'new agreement form');
     await page.getByRole('button', { name: 'Simpan' }).click();
@@ -113,9 +113,9 @@ describe('agreements, in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Pengelolaan Arsip Digital' }).waitFor();
     await page.getByRole('button', { name: 'Ubah Angkatan 1' }).click();
     const dialog = page.getByRole('dialog', { name: 'Ubah Angkatan 1' });
-    await dialog.getByRole('textbox', { name: 'Pengajar' }).fill('Bayu');
+    await dialog.getByLabel('Pengajar').fill('Bayu');
     await page.getByRole('option', { name: /Ir\. Bayu Saputra/ }).click();
-    await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
     await dialog.getByRole('button', { name: 'Simpan' }).click();
     await dialog.getByText(/^Perjanjian kerja sama PKS\/003\/UNPAK\/2024 dengan Universitas Pakuan berakhir pada \d{4}-\d{2}-\d{2}, sebelum kelas ini selesai\./).waitFor();
     await expectNoSeriousA11yViolations(page, 'run form refusing an uncovered partner lecturer');

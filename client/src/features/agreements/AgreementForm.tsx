@@ -194,6 +194,7 @@ export function AgreementForm({
               description={t('agreements.form.pdfHint')}
               accept="application/pdf"
               clearable
+              clearButtonProps={{ 'aria-label': t('common.clear') }}
               leftSection={<IconFileTypePdf size={18} aria-hidden />}
               value={file}
               onChange={setFile}
