@@ -28,7 +28,7 @@ async function upload(client: GraphQLClient, body: Buffer | Uint8Array, contentT
   const headers: Record<string, string> = { 'content-type': contentType };
   if (client.sessionCookie) headers.cookie = client.sessionCookie;
   const res = await fetch(`${app.url}/files/agreement-documents`, { method: 'POST', headers, body });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) };
 }
 
 async function download(client: GraphQLClient, path: string) {

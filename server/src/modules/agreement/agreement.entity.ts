@@ -5,7 +5,7 @@ import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/db/base.entity.js';
 // Entities import entities directly (an index would load resolvers while the ORM reads metadata).
 import { Agency } from '../agency/agency.entity.js';
-import { DevelopmentForm } from '../course/course.enums.js';
+import type { DevelopmentForm } from '../course/index.js';
 import { PartnerInstitution } from '../partner/partner.entity.js';
 import { Person } from '../person/person.entity.js';
 

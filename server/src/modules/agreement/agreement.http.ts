@@ -99,7 +99,7 @@ export function agreementFilesRouter(orm: MikroORM, config: AppConfig): Router {
       // The parties' document: never kept by a shared cache.
       res.setHeader('Cache-Control', 'private, no-store');
       res.setHeader('ETag', `"${row.sha256}"`);
-      res.send(row.content as Buffer);
+      res.send(row.content);
     } catch (error) {
       next(error);
     }

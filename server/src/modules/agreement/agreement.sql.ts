@@ -51,7 +51,7 @@ export function agreementRows(ctx: OperationContext) {
 }
 
 export async function agreementById(ctx: OperationContext, id: string): Promise<AgreementRow | null> {
-  return ((await agreementRows(ctx).where('a.id', '=', id).executeTakeFirst()) as AgreementRow | undefined) ?? null;
+  return ((await agreementRows(ctx).where('a.id', '=', id).executeTakeFirst())) ?? null;
 }
 
 export function toAgreement(viewer: Viewer, row: AgreementRow, today = todayInJakarta()): AgreementNode {
