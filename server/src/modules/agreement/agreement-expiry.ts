@@ -11,7 +11,7 @@ import { todayInJakarta } from './agreement.sql.js';
 
 export const AGREEMENT_EXPIRY_QUEUE = 'agreements.expiry-notices';
 /** Days before the last day in force when both sides' admins are told; the home pages show the widest window. */
-export const EXPIRY_NOTICE_DAYS = { first: 60, last: 14 } as const;
+const EXPIRY_NOTICE_DAYS = { first: 60, last: 14 } as const;
 /** An upload no agreement took within this long is deleted. */
 const ORPHAN_UPLOAD_HOURS = 24;
 
@@ -42,7 +42,7 @@ async function purgeOrphanUploads(ctx: OperationContext): Promise<void> {
     .execute();
 }
 
-export async function sendExpiryNotices(ctx: OperationContext, today: string): Promise<number> {
+async function sendExpiryNotices(ctx: OperationContext, today: string): Promise<number> {
   const threshold = sql<number>`case when a.valid_to - ${today}::date <= ${EXPIRY_NOTICE_DAYS.last}::int then ${EXPIRY_NOTICE_DAYS.last}::int else ${EXPIRY_NOTICE_DAYS.first}::int end`;
   const due = await db(ctx).selectFrom('agreement as a')
     .select(['a.id', 'a.partner_id', sql<string>`a.valid_to::text`.as('valid_to'), threshold.as('days_before')])

@@ -15,7 +15,7 @@ import { AgreementDocument } from './agreement.entity.js';
 import { canSeeAgreement, mayWriteAgreements } from './agreement.policy.js';
 
 /** The largest document kept (the table's CHECK says the same). */
-export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
 type SignedIn = OperationContext & { viewer: Viewer };

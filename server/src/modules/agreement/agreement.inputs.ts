@@ -4,10 +4,10 @@ import { DevelopmentForm } from '../course/index.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 import { AgreementKind } from './agreement.entity.js';
 
-export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const NOT_BLANK = /\S/;
 /** A link to the document elsewhere: https only (a javascript: or http: link is refused). */
-export const HTTPS_URL = /^https:\/\/[^\s/$.?#][^\s]*$/i;
+const HTTPS_URL = /^https:\/\/[^\s/$.?#][^\s]*$/i;
 
 @InputType()
 export class CreateAgreementInput {

@@ -27,7 +27,7 @@ export interface AgreementRow {
 export const todayInJakarta = (): string => isoDateIn(new Date());
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
@@ -76,4 +76,4 @@ export function toAgreement(viewer: Viewer, row: AgreementRow, today = todayInJa
 }
 
 /** Where the document of an agreement is downloaded (agreement.http.ts). */
-export const agreementDocumentPath = (agreementId: string) => `/files/agreements/${agreementId}/document`;
+const agreementDocumentPath = (agreementId: string) => `/files/agreements/${agreementId}/document`;
