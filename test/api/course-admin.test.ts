@@ -55,6 +55,8 @@ describe('createCourse', () => {
     const { agency, admin, learners } = await app.seed.agencyWithStaff(1);
     const partner = await app.seed.partner({ name: 'Universitas Diponegoro' });
     const lecturer = await app.seed.person({ partner, fullName: 'Prof. Hendra Gunawan', roles: [{ role: Role.INSTRUCTOR }] });
+    // Partner staff teach an agency's run under a cooperation agreement (test/api/agreements.test.ts).
+    await app.seed.agreement({ partner, agencies: [agency] });
     const other = await app.seed.agency({ name: 'Pemerintah Kota Palembang' });
     const client = await app.as(admin);
     const before = await auditCount();

@@ -286,6 +286,24 @@ describe('demo world', () => {
     }
   });
 
+  it('has cooperation agreements covering every partner instructor of an agency run, one ending within 60 days and one ended', async () => {
+    // Each partner instructor on an agency's run (not the agency's own staff) sits under an agreement valid over its dates and form.
+    const uncovered = await app.sql(`
+      select c.code, p.full_name from course_run r join course c on c.id = r.course_id
+        join course_run_instructor ri on ri.run_id = r.id join person p on p.id = ri.person_id
+       where c.owner_agency_id is not null and p.partner_id is not null and p.agency_id is distinct from c.owner_agency_id
+         and not exists (select 1 from agreement a join agreement_agency aa on aa.agreement_id = a.id
+                          where a.partner_id = p.partner_id and aa.agency_id = c.owner_agency_id and c.form = any(a.scope)
+                            and a.valid_from <= (coalesce(r.starts_at, now()) at time zone 'Asia/Jakarta')::date
+                            and a.valid_to >= (coalesce(r.ends_at, r.starts_at, now()) at time zone 'Asia/Jakarta')::date)`);
+    expect(uncovered).toEqual([]);
+    const [{ teaching }] = await app.sql(`select count(*)::int as teaching from agreement where kind = 'PKS'`);
+    expect(teaching).toBeGreaterThan(0);
+    const today = `(now() at time zone 'Asia/Jakarta')::date`;
+    expect((await app.sql(`select number from agreement where valid_to between ${today} and ${today} + 60`)).length).toBeGreaterThanOrEqual(1);
+    expect((await app.sql(`select number from agreement where valid_to < ${today}`)).length).toBeGreaterThanOrEqual(1);
+  });
+
   it('does nothing the second time: returns null and writes no row', async () => {
     const before = await tableCounts();
     expect(await seedDemoWorldIfEmpty(app.em(), () => {})).toBeNull();

@@ -39,6 +39,8 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'forgot-password': [],
   'reset-password': [],
   'platform-failed-jobs': ['FailedJobs', 'RetryFailedJob'],
+  agreements: ['Agreements'],
+  'agreement-detail': ['Agreement', 'AgreementPartnerChoices', 'AgencySearch', 'CreateAgreement', 'UpdateAgreement'],
 };
 
 interface ManifestChunk {

@@ -95,6 +95,11 @@ describe('every screen, every demo role', () => {
         const roster = await firstHref('/admin/kursus', /^\/mengajar\/[0-9a-f-]{36}$/);
         if (roster) paths.add(roster);
       }
+      if (paths.has('/kerja-sama')) {
+        paths.add('/kerja-sama/baru');
+        const agreement = await firstHref('/kerja-sama', /^\/kerja-sama\/[0-9a-f-]{36}$/);
+        if (agreement) paths.add(agreement);
+      }
       paths.add('/halaman-yang-tidak-ada');
       const problems: string[] = [];
       for (const path of paths) await checkScreen(path, problems);

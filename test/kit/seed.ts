@@ -1,5 +1,6 @@
 import type { EntityManager } from '../../server/src/shared/db/orm.js';
 import { Agency, AgencyKind, OrgUnit } from '../../server/src/modules/agency/index.js';
+import { Agreement, AgreementKind } from '../../server/src/modules/agreement/index.js';
 import { hashPassword } from '../../server/src/modules/auth/index.js';
 import { Course, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
 import { CourseRunEntity as CourseRun } from '../../server/src/modules/run/index.js';
@@ -136,6 +137,23 @@ export class Seed {
     const staff: Person[] = [];
     for (let i = 0; i < learners; i++) staff.push(await this.person({ agency, orgUnit: unit, supervisor }));
     return { agency, unit, admin, supervisor, learners: staff };
+  }
+
+  /**
+   * A cooperation agreement between a partner and agencies (by default in force 2020–2099 over every form), so
+   * the partner's staff may teach the agencies' runs.
+   */
+  async agreement(fields: {
+    partner: PartnerInstitution; agencies: Agency[]; validFrom?: string; validTo?: string; scope?: DevelopmentForm[]; number?: string; kind?: AgreementKind; title?: string;
+  }): Promise<Agreement> {
+    const agreement = new Agreement({
+      kind: fields.kind ?? AgreementKind.PKS, number: fields.number ?? `PKS/${this.next()}/2026`, title: fields.title ?? 'Kerja sama pengajaran',
+      partner: this.em.getReference(PartnerInstitution, fields.partner.id),
+      validFrom: fields.validFrom ?? '2020-01-01', validTo: fields.validTo ?? '2099-12-31', scope: fields.scope ?? Object.values(DevelopmentForm),
+    });
+    for (const a of fields.agencies) agreement.agencies.add(this.em.getReference(Agency, a.id));
+    await this.em.persist(agreement).flush();
+    return agreement;
   }
 
   /** A course and its first run (code "1") with the schedule, seats, policy and instructors given. */

@@ -1,7 +1,4 @@
-/** A staff screen's code with the texts only staff screens use (see build/translations.ts). */
-function staffScreen<T>(load: () => Promise<T>): () => Promise<T> {
-  return () => Promise.all([load(), import('./i18n/staff-texts')]).then(([screen]) => screen);
-}
+import { staffScreen } from './staff-screen';
 
 /**
  * The code of each screen, one chunk per route (and one for the signed-in shell), and which of them a cold
@@ -27,6 +24,8 @@ export const chunks = {
   changePassword: () => import('../routes/change-password'),
   platformFailedJobs: staffScreen(() => import('../routes/platform-failed-jobs')),
   account: () => import('../routes/account'),
+  agreements: staffScreen(() => import('../routes/agreements')),
+  agreementDetail: staffScreen(() => import('../routes/agreement-detail')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -46,6 +45,8 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/peran', chunks.adminRoles],
   ['/platform/instansi', chunks.platformAgencies],
   ['/platform/pekerjaan-gagal', chunks.platformFailedJobs],
+  ['/kerja-sama', chunks.agreements],
+  ['/kerja-sama/:agreementId', chunks.agreementDetail],
   ['/akun', chunks.account],
   ['/akun/kata-sandi', chunks.changePassword],
 ];

@@ -30,6 +30,8 @@ const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
 const AdminRoles = lazyPage(chunks.adminRoles);
 const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
+const Agreements = lazyPage(chunks.agreements);
+const AgreementDetail = lazyPage(chunks.agreementDetail);
 const Account = lazyPage(chunks.account);
 const ForgotPassword = lazyPage(() => import('../routes/forgot-password'));
 const ResetPassword = lazyPage(() => import('../routes/reset-password'));
@@ -110,6 +112,7 @@ function CatchRouteErrors({ children }: { children: ReactNode }) {
 }
 
 const admins: RoleName[] = ['AGENCY_ADMIN', 'PLATFORM_ADMIN'];
+const agreementReaders: RoleName[] = ['AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'];
 
 /**
  * The app's routes. Declarative mode (BrowserRouter, not createBrowserRouter): no screen has a loader or an
@@ -161,6 +164,8 @@ export function AppRoutes() {
             <Route path="admin/peran" element={page(AdminRoles, admins)} />
             <Route path="platform/instansi" element={page(PlatformAgencies, ['PLATFORM_ADMIN'])} />
             <Route path="platform/pekerjaan-gagal" element={page(PlatformFailedJobs, ['PLATFORM_ADMIN'])} />
+            <Route path="kerja-sama" element={page(Agreements, agreementReaders)} />
+            <Route path="kerja-sama/:agreementId" element={page(AgreementDetail, agreementReaders)} />
             <Route path="akun" element={page(Account)} />
             <Route path="akun/kata-sandi" element={page(ChangePassword)} />
             <Route path="*" element={page(NotFound)} />

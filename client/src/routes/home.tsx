@@ -1,10 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { Alert, Anchor, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBooks, IconChecklist, IconArrowRight } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toUiError } from '../app/errors';
+import { staffScreen } from '../app/staff-screen';
 import { hasRole, useMe } from '../app/session';
 import { useFormatters } from '../app/useFormatters';
 import { EnrolmentCard } from '../features/enrolment/EnrolmentCard';
@@ -74,10 +75,14 @@ function Section({ id, title, action, children }: { id: string; title: string; a
   );
 }
 
+// Admins' agreements ending within 60 days: its own chunk, texts (the staff screens') and query, after the home page itself.
+const ExpiringAgreements = lazy(staffScreen(() => import('../features/agreements/ExpiringAgreements')));
+
 export default function HomeRoute() {
   const me = useMe();
-  if (!hasRole(me, 'LEARNER')) return <RoleHome />;
-  return <LearnerHome />;
+  const expiring = hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN') ? <Suspense fallback={null}><ExpiringAgreements /></Suspense> : null;
+  if (!hasRole(me, 'LEARNER')) return <>{expiring}<RoleHome /></>;
+  return <>{expiring}<LearnerHome /></>;
 }
 
 function LearnerHome() {

@@ -1,6 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../shared/config/config.js';
 import { startJobQueue, type JobDefinition, type JobQueue } from '../shared/jobs/queue.js';
+import { agreementExpiryJob, composeAgreementExpiryMail } from '../modules/agreement/index.js';
 import { composePasswordResetMail, purgeExpiredAuthRows } from '../modules/auth/index.js';
 import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type Mailer } from '../modules/mail/index.js';
 import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
@@ -31,8 +32,10 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
         'enrolment-decision': withRunCalendar(composeEnrolmentDecisionMail),
         'registration-confirmed': composeRegistrationConfirmedMail,
         'moved-up': composeMovedUpMail,
+        'agreement-expiry': composeAgreementExpiryMail,
       },
     }),
+    agreementExpiryJob({ orm, config }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

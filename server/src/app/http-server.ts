@@ -12,6 +12,7 @@ import helmet from 'helmet';
 import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../shared/config/config.js';
 import { currentLocale, runWithLocale, setCurrentLocale } from '../shared/i18n/request-locale.js';
+import { agreementFilesRouter } from '../modules/agreement/index.js';
 import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
 import { devMailRouter, type MailCatcher } from '../modules/mail/index.js';
 import { calendarRouter } from '../modules/calendar/index.js';
@@ -103,6 +104,9 @@ export async function startHttpServer(
 
   // Calendar files: a person's private feed by its token (no cookie) and a run's file (calendar module).
   app.use(calendarRouter(orm, config));
+
+  // Agreement documents (PDF upload and download) beside GraphQL: agreement/agreement.http.ts.
+  app.use(agreementFilesRouter(orm, config));
 
   // What the development mail catcher caught; never in production (there is no catcher there either).
   if (devMail && !config.production) app.use(devMailRouter(devMail));

@@ -1,4 +1,5 @@
 import { agencyResolvers } from '../modules/agency/index.js';
+import { agreementResolvers } from '../modules/agreement/index.js';
 import { authResolvers } from '../modules/auth/index.js';
 import { calendarResolvers } from '../modules/calendar/index.js';
 import { courseResolvers } from '../modules/course/index.js';
@@ -23,4 +24,5 @@ export const allResolvers = [
   ...homeResolvers,
   ...jobsResolvers,
   ...calendarResolvers,
+  ...agreementResolvers,
 ];

@@ -217,6 +217,18 @@ const MANAGE_UNIT = {
 
 const PLATFORM_ONLY = { '*': FORBIDDEN, platformAdmin: ALLOWED } as const;
 
+/** Agreements: the parties' admins (partner P's admin, agency A's admin for P–A; B's for Q–B) and platform admins. */
+const AGREEMENT_READ = (unseen: typeof HIDDEN | typeof NOT_FOUND) => ({
+  ...tierOne('learner', 'supervisor', 'instructor'),
+  partnerAdmin: { same: ALLOWED, other: unseen },
+  agencyAdmin: { same: ALLOWED, other: unseen },
+  otherAgencyAdmin: { same: unseen, other: ALLOWED },
+  platformAdmin: ALLOWED,
+}) as const;
+
+/** The agreement a scope names: same is partner P's with agency A, other partner Q's with agency B. */
+const agreementFor = (w: World, scope: Scope) => (scope === 'same' ? w.agreementPA() : w.agreementQB());
+
 const ENROLMENT_FIELDS = `id status`;
 const COURSE_FIELDS = `id`;
 
@@ -749,6 +761,46 @@ export const MATRIX: Matrix = {
       ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
       agencyAdmin: { other: NOT_FOUND, partner: NOT_FOUND, privileged: FORBIDDEN, crossAdmin: FORBIDDEN, '*': ALLOWED },
       otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+
+  // ------------------------------------------------------------------ cooperation agreements
+  agreements: {
+    kind: 'query', document: `{ agreements(first: 100) { nodes { id } } }`, scopes: ['same', 'other'],
+    build: async (w, v, s) => ({ variables: {}, subject: (await agreementFor(w, s)).id }),
+    listed: nodesHave('agreements'),
+    expect: AGREEMENT_READ(HIDDEN),
+  },
+  agreement: {
+    kind: 'query', document: `query($id: ID!) { agreement(id: $id) { id } }`, scopes: ['same', 'other'],
+    build: byId(async (w, _v, s) => agreementFor(w, s)), expect: AGREEMENT_READ(NOT_FOUND),
+  },
+  createAgreement: {
+    kind: 'mutation', document: `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`, scopes: ['same', 'other'],
+    build: async (w, _v, s) => ({
+      variables: {
+        input: {
+          kind: 'PKS', number: `PKS/${next()}`, title: 'Kerja sama matriks', partnerId: (await (s === 'same' ? w.partnerP() : w.partnerQ())).id,
+          agencyIds: [(await (s === 'same' ? w.agencyA() : w.agencyB())).id], validFrom: '2026-01-01', validTo: '2027-12-31', scope: ['SEMINAR'],
+        },
+      },
+    }),
+    // The agency side records agreements for its own agencies; partner admins read them.
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { same: ALLOWED, other: FORBIDDEN },
+      otherAgencyAdmin: { same: FORBIDDEN, other: ALLOWED },
+      platformAdmin: ALLOWED,
+    },
+  },
+  updateAgreement: {
+    kind: 'mutation', document: `mutation($id: ID!) { updateAgreement(id: $id, input: { title: "Judul baru" }) { id } }`, scopes: ['same', 'other'],
+    build: byId(async (w, _v, s) => agreementFor(w, s)),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { same: ALLOWED, other: NOT_FOUND },
+      otherAgencyAdmin: { same: NOT_FOUND, other: ALLOWED },
       platformAdmin: ALLOWED,
     },
   },

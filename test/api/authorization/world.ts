@@ -67,6 +67,9 @@ export class World {
   unitB = () => this.once('unitB', async () => this.seed.orgUnit(await this.agencyB(), `Unit B ${this.n}`));
   partnerP = () => this.once('partnerP', () => this.seed.partner({ name: `Mitra P ${this.n}` }));
   partnerQ = () => this.once('partnerQ', () => this.seed.partner({ name: `Mitra Q ${this.n}` }));
+  /** Cooperation agreements: P with agency A, Q with agency B. */
+  agreementPA = () => this.once('agreementPA', async () => this.seed.agreement({ partner: await this.partnerP(), agencies: [await this.agencyA()] }));
+  agreementQB = () => this.once('agreementQB', async () => this.seed.agreement({ partner: await this.partnerQ(), agencies: [await this.agencyB()] }));
 
   private async inA(fields: Parameters<Seed['person']>[0] = {}): Promise<Person> {
     return this.seed.person({ agency: await this.agencyA(), orgUnit: await this.unitA(), ...fields });

@@ -4,6 +4,7 @@ import {
   IconChalkboardTeacher,
   IconChecklist,
   IconClipboardList,
+  IconFileCertificate,
   IconHome,
   IconKey,
   IconMailExclamation,
@@ -43,6 +44,9 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/admin/unit-kerja', label: 'nav.adminUnits', short: 'nav.adminUnitsShort', icon: IconSitemap, section: 'admin' });
     items.push({ to: '/admin/kursus', label: 'nav.adminCourses', short: 'nav.adminCoursesShort', icon: IconSchool, section: 'admin' });
     items.push({ to: '/admin/peran', label: 'nav.adminRoles', short: 'nav.adminRolesShort', icon: IconKey, section: 'admin' });
+  }
+  if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN')) {
+    items.push({ to: '/kerja-sama', label: 'nav.agreements', short: 'nav.agreementsShort', icon: IconFileCertificate, section: 'admin' });
   }
   if (hasRole(me, 'PLATFORM_ADMIN')) {
     items.push({ to: '/platform/instansi', label: 'nav.platformAgencies', short: 'nav.platformAgenciesShort', icon: IconBuildingCommunity, section: 'platform' });

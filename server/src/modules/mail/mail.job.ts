@@ -13,7 +13,8 @@ export type MailRequest =
   | { kind: 'enrolment-decision'; enrolmentId: string; decision: 'APPROVED' | 'REJECTED' }
   // A seat in a run: taken directly or given by an admin (confirmed), or given by the waiting list (moved up).
   | { kind: 'registration-confirmed'; enrolmentId: string }
-  | { kind: 'moved-up'; enrolmentId: string };
+  | { kind: 'moved-up'; enrolmentId: string }
+  | { kind: 'agreement-expiry'; agreementId: string; personId: string; daysBefore: number; validTo: string };
 
 export type MailKind = MailRequest['kind'];
 

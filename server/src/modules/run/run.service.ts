@@ -3,6 +3,7 @@ import type { SignedInOperationContext } from '../../app/context.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
+import { assertInstructorsCovered } from '../agreement/index.js';
 import { writeAudit } from '../audit/index.js';
 import { sql } from 'kysely';
 import { Role } from '../../shared/auth/roles.js';
@@ -143,6 +144,8 @@ export interface RunToStaff {
  */
 async function assignInstructors(tx: EntityManager, run: RunToStaff, instructorIds: readonly string[]): Promise<string[]> {
   const ids = await checkInstructors(tx, instructorIds);
+  // Partner staff teach only under a cooperation agreement in force with the course's owner for the run's dates.
+  await assertInstructorsCovered({ em: tx }, { runId: run.id, instructorIds: ids });
   const q = db({ em: tx });
   await q.deleteFrom('course_run_instructor').where('run_id', '=', run.id).execute();
   if (ids.length) await q.insertInto('course_run_instructor').values(ids.map((personId) => ({ run_id: run.id, person_id: personId }))).execute();

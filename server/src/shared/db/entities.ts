@@ -1,4 +1,5 @@
 import { Agency, OrgUnit } from '../../modules/agency/agency.entity.js';
+import { Agreement, AgreementDocument, AgreementExpiryNotice } from '../../modules/agreement/agreement.entity.js';
 import { AuditEntry } from '../../modules/audit/audit.entity.js';
 import { Session, SignInLimit } from '../../modules/auth/session.entity.js';
 import { PasswordReset } from '../../modules/auth/password-reset.entity.js';
@@ -16,4 +17,5 @@ export const entities = [
   Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, SignInLimit, PasswordReset,
   Course, CourseRun, SearchSynonym, Enrolment, LearningRuleSet, LearningRecord, PersonLearningYear, AuditEntry,
   CalendarFeed,
+  Agreement, AgreementDocument, AgreementExpiryNotice,
 ];

@@ -4,6 +4,7 @@ import {
   type PluginTransformResultArgs, type QueryId, type QueryResult, type RootOperationNode, type UnknownRow,
 } from 'kysely';
 import { Agency, OrgUnit } from '../../modules/agency/agency.entity.js';
+import { Agreement, AgreementDocument, AgreementExpiryNotice } from '../../modules/agreement/agreement.entity.js';
 import { AuditEntry } from '../../modules/audit/audit.entity.js';
 import { PasswordReset } from '../../modules/auth/password-reset.entity.js';
 import { Session, SignInLimit } from '../../modules/auth/session.entity.js';
@@ -39,14 +40,18 @@ export const kyselyTables = {
   person_learning_year: PersonLearningYear,
   audit_entry: AuditEntry,
   calendar_feed: CalendarFeed,
+  agreement: Agreement,
+  agreement_document: AgreementDocument,
+  agreement_expiry_notice: AgreementExpiryNotice,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */
 export interface PivotTables {
   course_run_instructor: { run_id: string; person_id: string };
   course_visible_agency: { course_id: string; agency_id: string };
+  agreement_agency: { agreement_id: string; agency_id: string };
 }
-export const kyselyPivotTables: readonly (keyof PivotTables)[] = ['course_run_instructor', 'course_visible_agency'];
+export const kyselyPivotTables: readonly (keyof PivotTables)[] = ['course_run_instructor', 'course_visible_agency', 'agreement_agency'];
 
 type Tables = typeof kyselyTables;
 type Named<C, N extends string> = C & { '~entityName'?: N };

@@ -142,6 +142,28 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     en: 'Instructors must be active people holding the instructor role.',
   },
   INVALID_DATES: { id: 'Tanggal selesai harus setelah tanggal mulai.', en: 'The end date must be after the start date.' },
+  AGREEMENT_MISSING: {
+    id: 'Belum ada perjanjian kerja sama dengan {partner} yang berlaku pada tanggal kelas ini. Pengajar dari mitra tersebut belum dapat ditugaskan.',
+    en: 'There is no cooperation agreement with {partner} in force on this run’s dates. Instructors from that partner cannot be assigned yet.',
+  },
+  AGREEMENT_EXPIRED: {
+    id: 'Perjanjian kerja sama {number} dengan {partner} berakhir pada {date}, sebelum kelas ini selesai. Perpanjang perjanjiannya terlebih dahulu.',
+    en: 'Cooperation agreement {number} with {partner} ended on {date}, before this run ends. Extend the agreement first.',
+  },
+  AGREEMENT_NOT_COVERING_FORM: {
+    id: 'Perjanjian kerja sama {number} dengan {partner} tidak mencakup bentuk pengembangan kursus ini.',
+    en: 'Cooperation agreement {number} with {partner} does not cover this course’s form of development.',
+  },
+  AGREEMENT_ENDS_BEFORE_START: {
+    id: 'Tanggal berakhir perjanjian tidak boleh sebelum tanggal mulai berlaku.',
+    en: 'The agreement cannot end before it starts.',
+  },
+  DUPLICATE_AGREEMENT_NUMBER: {
+    id: 'Nomor perjanjian ini sudah dipakai untuk mitra yang sama.',
+    en: 'This agreement number is already used with the same partner.',
+  },
+  DOCUMENT_TOO_LARGE: { id: 'Dokumen terlalu besar. Ukuran paling besar 10 MB.', en: 'The document is too large. The limit is 10 MB.' },
+  DOCUMENT_NOT_PDF: { id: 'Dokumen harus berupa berkas PDF.', en: 'The document must be a PDF file.' },
   INVALID_ENROLMENT_DEADLINE: {
     id: 'Batas pendaftaran tidak boleh setelah kursus selesai.',
     en: 'The enrolment deadline cannot be after the course ends.',

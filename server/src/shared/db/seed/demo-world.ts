@@ -628,6 +628,53 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
     return { person_id, year: Number(year), minutes, jp: minutes / MINUTES_PER_JP };
   });
 
+  // Cooperation agreements: a PKS for every partner whose staff teach an agency's runs, covering those runs' forms
+  // and dates (the run module refuses partner instructors otherwise); plus Bandung's MoU with UI ending within 60
+  // days (on both sides' home pages) and an earlier PKS with ITB that has ended. Drawn last: no other row moves.
+  const agreementRows: Row[] = [];
+  const agreementAgencyRows: Row[] = [];
+  const personById = new Map(people.map((p) => [p.id, p.row]));
+  const runCourse = new Map(courses.map((c) => [c.runId, c]));
+  const partnerCode = new Map([...partnerId].map(([code, id]) => [id, code]));
+  const agencyName = new Map(AGENCIES.map((a) => [agencyId.get(a.code)!, a.name]));
+  const teaching = new Map<string, { partner: string; agency: string; forms: Set<string>; until: number }>();
+  for (const r of instructorRows) {
+    const c = runCourse.get(r.run_id as string)!;
+    const owner = c.row.owner_agency_id as string | null;
+    const person = personById.get(r.person_id as string)!;
+    if (!owner || !person.partner_id || person.agency_id === owner) continue;
+    const key = `${person.partner_id as string}|${owner}`;
+    const pair = teaching.get(key) ?? { partner: person.partner_id as string, agency: owner, forms: new Set<string>(), until: nowMs };
+    pair.forms.add(c.row.form as string);
+    pair.until = Math.max(pair.until, c.endsAt?.getTime() ?? nowMs);
+    teaching.set(key, pair);
+  }
+  const agreement = (partner: string, agencies: string[], fields: { kind: 'MOU' | 'PKS'; number: string; title: string; from: string; to: Date; scope: string[]; url?: string }) => {
+    const id = rng.uuid();
+    agreementRows.push({
+      id, kind: fields.kind, number: fields.number, title: fields.title, partner_id: partner, valid_from: fields.from, valid_to: isoDateIn(fields.to),
+      scope: fields.scope, document_url: fields.url ?? null, created_by_id: cast(AGENCY_ADMINS[AGENCIES.find((a) => agencyId.get(a.code) === agencies[0])!.code]).id,
+    });
+    for (const agency of agencies) agreementAgencyRows.push({ agreement_id: id, agency_id: agency });
+  };
+  let pks = 0;
+  for (const pair of teaching.values()) {
+    agreement(pair.partner, [pair.agency], {
+      kind: 'PKS', number: `PKS/${String(++pks).padStart(3, '0')}/${partnerCode.get(pair.partner)}/${thisYear - 1}`,
+      title: `Penyelenggaraan pelatihan bagi ASN ${agencyName.get(pair.agency)}`, from: `${thisYear - 1}-01-01`,
+      to: new Date(pair.until + 365 * DAY), scope: [...pair.forms].sort(),
+    });
+  }
+  const bandung = agencyId.get('PEMKOT-BDG')!;
+  agreement(partnerId.get('UI')!, [bandung], {
+    kind: 'MOU', number: `MOU/017/UI-BDG/${thisYear - 4}`, title: 'Nota kesepahaman pengembangan kompetensi aparatur', from: `${thisYear - 4}-03-01`,
+    to: at(45), scope: ['TECHNICAL_TRAINING', 'MANAGERIAL_TRAINING', 'SEMINAR', 'WORKSHOP'], url: 'https://kerjasama.lentera.go.id/dokumen/mou-ui-bandung.pdf',
+  });
+  agreement(partnerId.get('ITB')!, [bandung], {
+    kind: 'PKS', number: `PKS/044/ITB-BDG/${thisYear - 2}`, title: 'Bimbingan teknis kota cerdas', from: `${thisYear - 2}-02-01`,
+    to: at(-30), scope: ['TECHNICAL_GUIDANCE', 'TECHNICAL_TRAINING'],
+  });
+
   // The accounts to print
   const jpOf = (personId: string, year: number) => (totals.get(`${personId}|${year}`) ?? 0) / MINUTES_PER_JP;
   const inbox = enrolmentRows.filter((e) => e.status === 'REQUESTED' && e.approver_id === supervisor.id).length;
@@ -688,6 +735,8 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
         rows: recordRows,
       },
       { table: 'person_learning_year', columns: ['person_id', 'year', 'minutes', 'jp'], rows: yearRows },
+      { table: 'agreement', columns: ['id', 'kind', 'number', 'title', 'partner_id', 'valid_from', 'valid_to', 'scope', 'document_url', 'created_by_id'], rows: agreementRows },
+      { table: 'agreement_agency', columns: ['agreement_id', 'agency_id'], rows: agreementAgencyRows },
     ],
     accounts,
     counts: {
