@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AppConfig } from '../shared/config/config.js';
 import { startJobQueue, type JobDefinition, type JobQueue } from '../shared/jobs/queue.js';
 import { composePasswordResetMail, purgeExpiredAuthRows } from '../modules/auth/index.js';
+import { composePartnerInvitationMail } from '../modules/partner/index.js';
 import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type Mailer } from '../modules/mail/index.js';
 import { createOperationContext } from './context.js';
 
@@ -25,7 +26,10 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
   return [
     mailJob({
       orm, config, mailer, publicUrl,
-      composers: { 'password-reset': composePasswordResetMail, 'enrolment-decision': composeEnrolmentDecisionMail },
+      composers: {
+        'password-reset': composePasswordResetMail, 'enrolment-decision': composeEnrolmentDecisionMail,
+        'partner-invitation': composePartnerInvitationMail,
+      },
     }),
     {
       name: PURGE_QUEUE,

@@ -10,7 +10,8 @@ import type { Mailer, OutgoingMail } from './mailer.js';
  */
 export type MailRequest =
   | { kind: 'password-reset'; email: string }
-  | { kind: 'enrolment-decision'; enrolmentId: string; decision: 'APPROVED' | 'REJECTED' };
+  | { kind: 'enrolment-decision'; enrolmentId: string; decision: 'APPROVED' | 'REJECTED' }
+  | { kind: 'partner-invitation'; invitationId: string; generation: number; locale: 'id' | 'en' };
 
 export type MailKind = MailRequest['kind'];
 
