@@ -33,6 +33,9 @@ const ChangePassword = lazyPage(chunks.changePassword);
 const ForgotPassword = lazyPage(() => import('../routes/forgot-password'));
 const ResetPassword = lazyPage(() => import('../routes/reset-password'));
 const PlatformFailedJobs = lazyPage(() => import('../routes/platform-failed-jobs'));
+const PlatformPartners = lazyPage(() => import('../routes/platform-partners'));
+const PartnerStaff = lazyPage(() => import('../routes/partner-staff'));
+const AcceptInvitation = lazyPage(() => import('../routes/accept-invitation'));
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
@@ -90,6 +93,7 @@ const routes: RouteObject[] = [
       { path: '/masuk', element: <SignIn /> },
       { path: '/lupa-kata-sandi', element: <ForgotPassword /> },
       { path: '/atur-ulang-kata-sandi', element: <ResetPassword /> },
+      { path: '/undangan-mitra', element: <AcceptInvitation /> },
     ],
   },
   {
@@ -117,6 +121,9 @@ const routes: RouteObject[] = [
           { path: 'admin/peran', element: page(AdminRoles, ['AGENCY_ADMIN', 'PLATFORM_ADMIN']) },
           { path: 'platform/instansi', element: page(PlatformAgencies, ['PLATFORM_ADMIN']) },
           { path: 'platform/pekerjaan-gagal', element: page(PlatformFailedJobs, ['PLATFORM_ADMIN']) },
+          { path: 'platform/mitra', element: page(PlatformPartners, ['PLATFORM_ADMIN']) },
+          { path: 'platform/mitra/:partnerId', element: page(PartnerStaff, ['PLATFORM_ADMIN']) },
+          { path: 'mitra', element: page(PartnerStaff, ['PARTNER_ADMIN']) },
           { path: 'akun/kata-sandi', element: page(ChangePassword) },
           { path: '*', element: page(NotFound) },
         ],

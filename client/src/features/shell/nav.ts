@@ -1,5 +1,6 @@
 import {
   IconBooks,
+  IconBuildingBank,
   IconBuildingCommunity,
   IconChalkboardTeacher,
   IconChecklist,
@@ -22,7 +23,7 @@ export interface NavItem {
   short: string;
   icon: Icon;
   /** Section heading key, for grouping in the side navbar. */
-  section: 'learn' | 'work' | 'admin' | 'platform';
+  section: 'learn' | 'work' | 'admin' | 'partner' | 'platform';
 }
 
 /** What this person may open, in the order they will use it most. */
@@ -44,7 +45,11 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/admin/kursus', label: 'nav.adminCourses', short: 'nav.adminCoursesShort', icon: IconSchool, section: 'admin' });
     items.push({ to: '/admin/peran', label: 'nav.adminRoles', short: 'nav.adminRolesShort', icon: IconKey, section: 'admin' });
   }
+  if (hasRole(me, 'PARTNER_ADMIN')) {
+    items.push({ to: '/mitra', label: 'nav.myPartner', short: 'nav.myPartnerShort', icon: IconBuildingBank, section: 'partner' });
+  }
   if (hasRole(me, 'PLATFORM_ADMIN')) {
+    items.push({ to: '/platform/mitra', label: 'nav.platformPartners', short: 'nav.platformPartnersShort', icon: IconBuildingBank, section: 'platform' });
     items.push({ to: '/platform/instansi', label: 'nav.platformAgencies', short: 'nav.platformAgenciesShort', icon: IconBuildingCommunity, section: 'platform' });
     items.push({ to: '/platform/pekerjaan-gagal', label: 'nav.failedJobs', short: 'nav.failedJobsShort', icon: IconMailExclamation, section: 'platform' });
   }
