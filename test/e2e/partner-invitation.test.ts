@@ -46,8 +46,10 @@ describe('inviting an instructor, in the browser', () => {
   it('a partner admin invites; the invitee sets a password from the mail and signs in', async () => {
     await page.goto(`${app.url}/masuk`);
     await signIn(adminEmail, Seed.PASSWORD);
-    await page.getByRole('heading', { level: 1, name: /^Selamat (pagi|siang|sore|malam), / }).waitFor();
-    await page.goto(`${app.url}/mitra`);
+    await page.getByRole('heading', { level: 1, name: 'Selamat datang, Rina Kartika' }).waitFor();
+    // The partner admin's home offers their institution's screen.
+    await page.getByRole('link', { name: /Lembaga mitra saya/ }).first().click();
+    await page.waitForURL(/\/mitra$/);
     await page.getByRole('heading', { level: 1, name: 'Universitas Pelita Harapan Bangsa' }).waitFor();
     await page.waitForLoadState('networkidle');
     await fitsThePhone();
@@ -87,7 +89,7 @@ describe('inviting an instructor, in the browser', () => {
     await page.getByRole('link', { name: 'Masuk', exact: true }).click();
     await page.waitForURL(/\/masuk/);
     await signIn(lecturerEmail, PASSWORD);
-    await page.getByRole('heading', { level: 1, name: /^Selamat (pagi|siang|sore|malam), Dr\. Bayu/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Selamat datang, Dr. Bayu Saputra, M.Kom.' }).waitFor();
 
     // The link worked once: opened again, it says so.
     await browser.context.clearCookies();
