@@ -357,7 +357,7 @@ function InvitationsSection({ partnerId }: { partnerId: string }) {
       <SegmentedControl
         aria-labelledby="invitations-title"
         value={status}
-        onChange={(v) => setStatus(v as PartnerInvitationStatus | 'ALL')}
+        onChange={(v) => setStatus(v)}
         data={[...STATUSES.map((s) => ({ value: s, label: t(`enum.invitationStatus.${s}`) })), { value: 'ALL', label: t('common.all') }]}
         style={{ overflowX: 'auto', maxWidth: '100%' }}
       />

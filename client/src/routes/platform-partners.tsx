@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconBuildingBank, IconPencil, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
@@ -49,7 +49,6 @@ export default function PlatformPartnersRoute() {
   const q = params.get('q') ?? '';
   const [search, setSearch] = useState(q);
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
-  useEffect(() => setSearch(q), [q]);
   const applySearch = useDebouncedCallback((v: string) => {
     const next = new URLSearchParams(params);
     if (v.trim()) next.set('q', v.trim());

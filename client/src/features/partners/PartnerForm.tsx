@@ -58,7 +58,7 @@ export function PartnerForm({ partner, identityLocked = false, onDone }: { partn
   const form = useForm({
     mode: 'controlled',
     initialValues: {
-      code: partner?.code ?? '', name: partner?.name ?? '', kind: partner?.kind ?? ('UNIVERSITY' as PartnerKind), city: partner?.city ?? '',
+      code: partner?.code ?? '', name: partner?.name ?? '', kind: partner?.kind ?? 'UNIVERSITY', city: partner?.city ?? '',
       website: partner?.website ?? '', contactEmail: partner?.contactEmail ?? '', contactPhone: partner?.contactPhone ?? '',
     },
     validate: {
