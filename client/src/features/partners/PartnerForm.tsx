@@ -31,10 +31,10 @@ const UpdatePartnerDocument = graphql(`
   }
 `);
 
-export const PARTNER_KINDS: PartnerKind[] = ['UNIVERSITY', 'TRAINING_INSTITUTE', 'GOVERNMENT_TRAINING_CENTRE', 'NGO'];
+const PARTNER_KINDS: PartnerKind[] = ['UNIVERSITY', 'TRAINING_INSTITUTE', 'GOVERNMENT_TRAINING_CENTRE', 'NGO'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export interface PartnerFields {
+interface PartnerFields {
   id: string;
   code: string;
   name: string;

@@ -98,7 +98,7 @@ export function InviteForm({ partnerId, mayInviteAdmins, onDone }: { partnerId: 
   );
 }
 
-export interface StaffFields {
+interface StaffFields {
   id: string;
   fullName: string;
   nidn?: string | null;
