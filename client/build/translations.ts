@@ -24,7 +24,7 @@ const FIRST_SCREEN_KEYS = [
  * the shell and the home page never show them. They ship with those screens' chunks (app/i18n/staff-texts.ts,
  * loaded by route-chunks.ts), not with the signed-in app.
  */
-export const STAFF_SECTIONS = ['approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs', 'agreements'];
+export const STAFF_SECTIONS = ['approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs', 'agreements', 'partners'];
 
 type Tree = { [key: string]: string | Tree };
 

@@ -47,6 +47,7 @@ describe('schema and access declarations', () => {
     const publicOps = ops.filter((op) => op.roles?.includes('PUBLIC')).map((op) => op.operation).sort();
     expect(publicOps).toEqual([
       'AuthResolver.me', 'AuthResolver.sessionEnded', 'AuthResolver.signIn', 'AuthResolver.signOut',
+      'PartnerStaffResolver.acceptPartnerInvitation', 'PartnerStaffResolver.partnerInvitationPreview',
       'PasswordResetResolver.requestPasswordReset', 'PasswordResetResolver.resetPassword',
     ]);
   });

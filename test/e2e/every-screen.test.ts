@@ -71,7 +71,7 @@ describe('every screen, every demo role', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
-  for (const role of ['LEARNER', 'SUPERVISOR', 'INSTRUCTOR', 'AGENCY_ADMIN', 'PLATFORM_ADMIN']) {
+  for (const role of ['LEARNER', 'SUPERVISOR', 'INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN']) {
     it(`${role}: every screen in the navigation and the ones behind it`, async () => {
       const account = app.lentera.demoAccounts!.find((a) => a.role === role)!;
       await page.setViewportSize(DESKTOP);
@@ -99,6 +99,10 @@ describe('every screen, every demo role', () => {
         paths.add('/kerja-sama/baru');
         const agreement = await firstHref('/kerja-sama', /^\/kerja-sama\/[0-9a-f-]{36}$/);
         if (agreement) paths.add(agreement);
+      }
+      if (paths.has('/platform/mitra')) {
+        const partner = await firstHref('/platform/mitra', /^\/platform\/mitra\/[0-9a-f-]{36}$/);
+        if (partner) paths.add(partner);
       }
       paths.add('/halaman-yang-tidak-ada');
       const problems: string[] = [];

@@ -24,6 +24,8 @@ export const chunks = {
   changePassword: () => import('../routes/change-password'),
   platformFailedJobs: staffScreen(() => import('../routes/platform-failed-jobs')),
   account: () => import('../routes/account'),
+  platformPartners: staffScreen(() => import('../routes/platform-partners')),
+  partnerStaff: staffScreen(() => import('../routes/partner-staff')),
   agreements: staffScreen(() => import('../routes/agreements')),
   agreementDetail: staffScreen(() => import('../routes/agreement-detail')),
 };
@@ -47,6 +49,9 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/platform/pekerjaan-gagal', chunks.platformFailedJobs],
   ['/kerja-sama', chunks.agreements],
   ['/kerja-sama/:agreementId', chunks.agreementDetail],
+  ['/platform/mitra', chunks.platformPartners],
+  ['/platform/mitra/:partnerId', chunks.partnerStaff],
+  ['/mitra', chunks.partnerStaff],
   ['/akun', chunks.account],
   ['/akun/kata-sandi', chunks.changePassword],
 ];

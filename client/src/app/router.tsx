@@ -36,6 +36,9 @@ const Account = lazyPage(chunks.account);
 const ForgotPassword = lazyPage(() => import('../routes/forgot-password'));
 const ResetPassword = lazyPage(() => import('../routes/reset-password'));
 const PlatformFailedJobs = lazyPage(chunks.platformFailedJobs);
+const AcceptInvitation = lazyPage(() => import('../routes/accept-invitation'));
+const PlatformPartners = lazyPage(chunks.platformPartners);
+const PartnerStaff = lazyPage(chunks.partnerStaff);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
@@ -132,6 +135,7 @@ export function AppRoutes() {
           <Route path="/masuk" element={<SignIn />} />
           <Route path="/lupa-kata-sandi" element={<ForgotPassword />} />
           <Route path="/atur-ulang-kata-sandi" element={<ResetPassword />} />
+          <Route path="/undangan-mitra" element={<AcceptInvitation />} />
         </Route>
         <Route
           path="/"
@@ -164,6 +168,9 @@ export function AppRoutes() {
             <Route path="admin/peran" element={page(AdminRoles, admins)} />
             <Route path="platform/instansi" element={page(PlatformAgencies, ['PLATFORM_ADMIN'])} />
             <Route path="platform/pekerjaan-gagal" element={page(PlatformFailedJobs, ['PLATFORM_ADMIN'])} />
+            <Route path="platform/mitra" element={page(PlatformPartners, ['PLATFORM_ADMIN'])} />
+            <Route path="platform/mitra/:partnerId" element={page(PartnerStaff, ['PLATFORM_ADMIN'])} />
+            <Route path="mitra" element={page(PartnerStaff, ['PARTNER_ADMIN'])} />
             <Route path="kerja-sama" element={page(Agreements, agreementReaders)} />
             <Route path="kerja-sama/:agreementId" element={page(AgreementDetail, agreementReaders)} />
             <Route path="akun" element={page(Account)} />

@@ -3,6 +3,7 @@ import type { AppConfig } from '../shared/config/config.js';
 import { startJobQueue, type JobDefinition, type JobQueue } from '../shared/jobs/queue.js';
 import { agreementExpiryJob, composeAgreementExpiryMail } from '../modules/agreement/index.js';
 import { composePasswordResetMail, purgeExpiredAuthRows } from '../modules/auth/index.js';
+import { composePartnerInvitationMail } from '../modules/partner/index.js';
 import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type Mailer } from '../modules/mail/index.js';
 import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
 import { createOperationContext } from './context.js';
@@ -33,6 +34,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
         'registration-confirmed': composeRegistrationConfirmedMail,
         'moved-up': composeMovedUpMail,
         'agreement-expiry': composeAgreementExpiryMail,
+        'partner-invitation': composePartnerInvitationMail,
       },
     }),
     agreementExpiryJob({ orm, config }),

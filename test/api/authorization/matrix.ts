@@ -111,6 +111,36 @@ function partnerFor(w: World, viewer: ViewerKind, scope: Scope) {
   }
 }
 
+/** A staff member: own is the viewer themselves (partner staff only), same an instructor of P, other one of Q. */
+async function staffFor(w: World, viewer: ViewerKind, scope: Scope) {
+  switch (scope) {
+    case 'own':
+      if (viewer !== 'instructor' && viewer !== 'partnerAdmin') throw new NotApplicable(`${viewer} is not partner staff`);
+      return w.person(viewer);
+    case 'same': return w.staffP();
+    case 'other': return w.staffQ();
+    default: throw new Error(`no staff for scope ${scope}`);
+  }
+}
+
+/** An open invitation to the scope's partner, written straight to the table (no mail). */
+async function invitationFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  const partner = await partnerFor(w, viewer, scope);
+  const [row] = await w.app.sql<{ id: string }>(
+    `insert into partner_invitation (partner_id, email, full_name, role, expires_at) values ($1, $2, 'Calon Dosen', 'INSTRUCTOR', now() + interval '7 days') returning id`,
+    [partner.id, `terundang.${next()}@kampus.ac.id`]);
+  return row.id;
+}
+
+/** The token of an open invitation to P, as its mail would carry it. */
+async function invitationToken(w: World): Promise<string> {
+  const token = `undangan-${next()}`;
+  await w.app.sql(
+    `insert into partner_invitation (partner_id, email, full_name, role, expires_at, token_hash) values ($1, $2, 'Calon Dosen', 'INSTRUCTOR', now() + interval '7 days', $3)`,
+    [(await w.partnerP()).id, `tautan.${next()}@kampus.ac.id`, createHash('sha256').update(token).digest('hex')]);
+  return token;
+}
+
 /** The grant a scope names, for revocation. */
 async function grantFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
   switch (scope) {
@@ -228,6 +258,20 @@ const AGREEMENT_READ = (unseen: typeof HIDDEN | typeof NOT_FOUND) => ({
 
 /** The agreement a scope names: same is partner P's with agency A, other partner Q's with agency B. */
 const agreementFor = (w: World, scope: Scope) => (scope === 'same' ? w.agreementPA() : w.agreementQB());
+
+/** A partner's profile, staff and invitations: its partner admins and platform admins; other partners do not exist. */
+const PARTNER_MANAGERS = {
+  ...tierOne('learner', 'supervisor', 'instructor', 'agencyAdmin', 'otherAgencyAdmin'),
+  partnerAdmin: { other: NOT_FOUND, '*': ALLOWED },
+  platformAdmin: ALLOWED,
+} as const;
+
+/** Editing and deactivating staff: a partner admin changes their instructors, never an admin (themselves included). */
+const CHANGE_STAFF = {
+  ...tierOne('learner', 'supervisor', 'instructor', 'agencyAdmin', 'otherAgencyAdmin'),
+  partnerAdmin: { own: FORBIDDEN, same: ALLOWED, other: NOT_FOUND },
+  platformAdmin: ALLOWED,
+} as const;
 
 const ENROLMENT_FIELDS = `id status`;
 const COURSE_FIELDS = `id`;
@@ -368,7 +412,60 @@ export const MATRIX: Matrix = {
   },
   updatePartnerInstitution: {
     kind: 'mutation', document: `mutation($id: ID!) { updatePartnerInstitution(id: $id, input: { name: "Nama Baru" }) { id } }`,
-    scopes: ['own', 'same', 'other'], build: byId(partnerFor), expect: PLATFORM_ONLY,
+    scopes: ['own', 'same', 'other'], build: byId(partnerFor), expect: PARTNER_MANAGERS,
+  },
+  partnerInstitution: {
+    kind: 'query', document: `query($id: ID!) { partnerInstitution(id: $id) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(partnerFor), expect: PARTNER_MANAGERS,
+  },
+  partnerStaff: {
+    kind: 'query', document: `query($id: ID!) { partnerStaff(partnerId: $id, first: 100) { nodes { id } } }`,
+    scopes: ['own', 'same', 'other'], build: byId(partnerFor), expect: PARTNER_MANAGERS,
+  },
+  partnerInvitations: {
+    kind: 'query', document: `query($id: ID!) { partnerInvitations(partnerId: $id, first: 100) { nodes { id } } }`,
+    scopes: ['own', 'same', 'other'], build: byId(partnerFor), expect: PARTNER_MANAGERS,
+  },
+  partnerInvitationPreview: {
+    // Public: whoever holds the link's token (sent to the invitee's mailbox) sees whom it invites.
+    kind: 'query', document: `query($token: String!) { partnerInvitationPreview(token: $token) { email } }`, scopes: ['same'],
+    build: async (w) => ({ variables: { token: await invitationToken(w) } }),
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  acceptPartnerInvitation: {
+    kind: 'mutation', document: `mutation($input: AcceptPartnerInvitationInput!) { acceptPartnerInvitation(input: $input) { email } }`, scopes: ['same'],
+    build: async (w) => ({ variables: { input: { token: await invitationToken(w), fullName: 'Dosen Undangan', password: 'sandi-undangan-2026' } } }),
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  invitePartnerStaff: {
+    kind: 'mutation', document: `mutation($input: InvitePartnerStaffInput!) { invitePartnerStaff(input: $input) { id } }`,
+    scopes: ['own', 'same', 'other'], writesWhenMailed: true,
+    build: async (w, v, s) => ({ variables: { input: { partnerId: (await partnerFor(w, v, s)).id, email: `undangan.${next()}@kampus.ac.id`, fullName: 'Calon Dosen' } } }),
+    expect: PARTNER_MANAGERS,
+  },
+  resendPartnerInvitation: {
+    kind: 'mutation', document: `mutation($id: ID!) { resendPartnerInvitation(id: $id) { id } }`,
+    scopes: ['own', 'same', 'other'], writesWhenMailed: true, build: byId(invitationFor), expect: PARTNER_MANAGERS,
+  },
+  revokePartnerInvitation: {
+    kind: 'mutation', document: `mutation($id: ID!) { revokePartnerInvitation(id: $id) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(invitationFor), expect: PARTNER_MANAGERS,
+  },
+  updatePartnerStaff: {
+    kind: 'mutation', document: `mutation($id: ID!) { updatePartnerStaff(id: $id, input: { fullName: "Nama Dosen Baru" }) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(staffFor), expect: CHANGE_STAFF,
+  },
+  setPartnerStaffActive: {
+    kind: 'mutation', document: `mutation($id: ID!) { setPartnerStaffActive(id: $id, active: false) { id } }`,
+    scopes: ['own', 'same', 'other'], build: byId(staffFor), expect: CHANGE_STAFF,
+  },
+  appointPartnerAdmin: {
+    kind: 'mutation', document: `mutation($id: ID!) { appointPartnerAdmin(personId: $id) { id } }`,
+    scopes: ['same', 'other'], build: byId(staffFor), expect: PLATFORM_ONLY,
+  },
+  removePartnerAdmin: {
+    kind: 'mutation', document: `mutation($id: ID!) { removePartnerAdmin(personId: $id) { id } }`,
+    scopes: ['same', 'other'], build: byId(staffFor), expect: PLATFORM_ONLY,
   },
 
   // ------------------------------------------------------------------ people and roles

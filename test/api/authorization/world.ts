@@ -101,6 +101,11 @@ export class World {
   instructorP = () => this.once('instructorP', () => this.inP(Role.INSTRUCTOR));
   partnerAdminP = () => this.once('partnerAdminP', () => this.inP(Role.PARTNER_ADMIN));
   staffP = () => this.once('staffP', () => this.inP(Role.INSTRUCTOR));
+  /** An instructor of partner Q (whom P's admin must not see). */
+  staffQ = () => this.once('staffQ', async () => {
+    const partner = await this.partnerQ();
+    return this.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR, agency: null, partner }] });
+  });
   /** Instructors of A and of B who are nothing else: their grants are what "same" and "other" revocations take. */
   instructorA = () => this.once('instructorA', () => this.inA({ fullName: `Widyaiswara A ${this.n}`, roles: [{ role: Role.INSTRUCTOR }] }));
   instructorB = () => this.once('instructorB', () => this.inB({ fullName: `Widyaiswara B ${this.n}`, roles: [{ role: Role.INSTRUCTOR }] }));

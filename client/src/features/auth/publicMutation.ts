@@ -13,6 +13,16 @@ interface GraphQLAnswer {
  * null on success, or the error as the UI shows it (the server's message is already in the UI language).
  */
 export async function publicMutation(query: string, variables: Record<string, unknown>, t: TFunction): Promise<UiError | null> {
+  const answer = await publicRequest(query, variables, t);
+  return 'problem' in answer ? answer.problem : null;
+}
+
+/** The same over plain fetch, for a query or mutation whose data the page reads (the invitation page's preview). */
+export async function publicRequest<T = Record<string, unknown>>(
+  query: string,
+  variables: Record<string, unknown>,
+  t: TFunction,
+): Promise<{ data: T } | { problem: UiError }> {
   let answer: GraphQLAnswer;
   try {
     const res = await fetch('/graphql', {
@@ -22,13 +32,13 @@ export async function publicMutation(query: string, variables: Record<string, un
     });
     answer = (await res.json()) as GraphQLAnswer;
   } catch {
-    return { code: 'NETWORK', message: t('errors.NETWORK'), fields: {} };
+    return { problem: { code: 'NETWORK', message: t('errors.NETWORK'), fields: {} } };
   }
   const first = answer.errors?.[0];
-  if (!first) return null;
+  if (!first) return { data: (answer.data ?? {}) as T };
   const code = first.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const fields: Record<string, string> = {};
   for (const problem of first.extensions?.fields ?? []) fields[problem.field.split('.').pop() ?? problem.field] ??= problem.message;
   if (first.extensions?.field) fields[first.extensions.field] ??= t(`errors.${code}`, { defaultValue: first.message });
-  return { code, message: t(`errors.${code}`, { ...first.extensions?.params, defaultValue: first.message }), fields };
+  return { problem: { code, message: t(`errors.${code}`, { ...first.extensions?.params, defaultValue: first.message }), fields } };
 }

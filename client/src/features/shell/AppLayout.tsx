@@ -63,7 +63,7 @@ export function AppLayout() {
     window.scrollTo({ top: 0 });
   }, [location.pathname]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const sections: { key: NavItem['section']; items: NavItem[] }[] = (['learn', 'work', 'admin', 'platform'] as const)
+  const sections: { key: NavItem['section']; items: NavItem[] }[] = (['learn', 'work', 'admin', 'partner', 'platform'] as const)
     .map((key) => ({ key, items: items.filter((i) => i.section === key) }))
     .filter((s) => s.items.length > 0);
 

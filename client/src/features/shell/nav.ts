@@ -1,5 +1,6 @@
 import {
   IconBooks,
+  IconBuildingBank,
   IconBuildingCommunity,
   IconChalkboardTeacher,
   IconChecklist,
@@ -23,7 +24,7 @@ export interface NavItem {
   short: string;
   icon: Icon;
   /** Section heading key, for grouping in the side navbar. */
-  section: 'learn' | 'work' | 'admin' | 'platform';
+  section: 'learn' | 'work' | 'admin' | 'partner' | 'platform';
 }
 
 /** What this person may open, in the order they will use it most. */
@@ -48,7 +49,11 @@ export function navItemsFor(me: SessionMe): NavItem[] {
   if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN')) {
     items.push({ to: '/kerja-sama', label: 'nav.agreements', short: 'nav.agreementsShort', icon: IconFileCertificate, section: 'admin' });
   }
+  if (hasRole(me, 'PARTNER_ADMIN')) {
+    items.push({ to: '/mitra', label: 'nav.myPartner', short: 'nav.myPartnerShort', icon: IconBuildingBank, section: 'partner' });
+  }
   if (hasRole(me, 'PLATFORM_ADMIN')) {
+    items.push({ to: '/platform/mitra', label: 'nav.platformPartners', short: 'nav.platformPartnersShort', icon: IconBuildingBank, section: 'platform' });
     items.push({ to: '/platform/instansi', label: 'nav.platformAgencies', short: 'nav.platformAgenciesShort', icon: IconBuildingCommunity, section: 'platform' });
     items.push({ to: '/platform/pekerjaan-gagal', label: 'nav.failedJobs', short: 'nav.failedJobsShort', icon: IconMailExclamation, section: 'platform' });
   }

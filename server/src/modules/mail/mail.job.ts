@@ -14,7 +14,8 @@ export type MailRequest =
   // A seat in a run: taken directly or given by an admin (confirmed), or given by the waiting list (moved up).
   | { kind: 'registration-confirmed'; enrolmentId: string }
   | { kind: 'moved-up'; enrolmentId: string }
-  | { kind: 'agreement-expiry'; agreementId: string; personId: string; daysBefore: number; validTo: string };
+  | { kind: 'agreement-expiry'; agreementId: string; personId: string; daysBefore: number; validTo: string }
+  | { kind: 'partner-invitation'; invitationId: string; generation: number; locale: 'id' | 'en' };
 
 export type MailKind = MailRequest['kind'];
 

@@ -1,4 +1,6 @@
 import { PartnerResolver } from './partner.resolver.js';
+import { PartnerStaffResolver } from './staff.resolver.js';
 
 export { PartnerInstitution, PartnerKind } from './partner.entity.js';
-export const partnerResolvers = [PartnerResolver] as const;
+export { composePartnerInvitationMail } from './invitation.service.js';
+export const partnerResolvers = [PartnerResolver, PartnerStaffResolver] as const;

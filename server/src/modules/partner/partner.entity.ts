@@ -26,6 +26,16 @@ export class PartnerInstitution extends BaseEntity {
   @Property({ type: 'string', length: 100, nullable: true })
   city: string | null = null;
 
+  @Property({ type: 'string', length: 300, nullable: true })
+  website: string | null = null;
+
+  /** Where agencies write to the institution (not a login: partner staff sign in with their own address). */
+  @Property({ type: 'string', length: 254, nullable: true })
+  contactEmail: string | null = null;
+
+  @Property({ type: 'string', length: 30, nullable: true })
+  contactPhone: string | null = null;
+
   constructor(code: string, name: string, kind: PartnerKind) {
     super();
     this.code = code;

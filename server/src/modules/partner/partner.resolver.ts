@@ -14,6 +14,12 @@ export class PartnerResolver {
     return partners.listPartners(ctx, args);
   }
 
+  @Query(() => PartnerNode, { description: 'One institution: for its partner admins and platform admins' })
+  @Authorized(Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN)
+  async partnerInstitution(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<PartnerNode> {
+    return partners.getPartner(ctx, id);
+  }
+
   @Mutation(() => PartnerNode)
   @Authorized(Role.PLATFORM_ADMIN)
   async createPartnerInstitution(
@@ -23,8 +29,8 @@ export class PartnerResolver {
     return partners.createPartner(ctx, input);
   }
 
-  @Mutation(() => PartnerNode)
-  @Authorized(Role.PLATFORM_ADMIN)
+  @Mutation(() => PartnerNode, { description: 'Platform admins change everything; the institution’s partner admins all but code and kind' })
+  @Authorized(Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN)
   async updatePartnerInstitution(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdatePartnerInstitutionInput) input: UpdatePartnerInstitutionInput,

@@ -5,13 +5,21 @@ import { AppError, isUniqueViolation, rejectNulls } from '../../shared/errors.js
 import { nameIdCursor, toPage, type Page } from '../../shared/graphql/pagination.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { writeAudit } from '../audit/index.js';
-import { PartnerInstitution } from './partner.entity.js';
+import { PartnerInstitution, type PartnerKind } from './partner.entity.js';
+import { administersPartner, mayChangeIdentityOfPartner } from './partner.policy.js';
 import type { CreatePartnerInstitutionInput, PartnerInstitutionsArgs, UpdatePartnerInstitutionInput } from './partner.inputs.js';
 import type { PartnerNode } from './partner.types.js';
 
-const PARTNER_COLUMNS = ['p.id', 'p.code', 'p.name', 'p.kind', 'p.city'] as const;
+const PARTNER_COLUMNS = ['p.id', 'p.code', 'p.name', 'p.kind', 'p.city', 'p.website', 'p.contact_email', 'p.contact_phone'] as const;
 
-const toPartner = (r: PartnerNode): PartnerNode => ({ id: r.id, code: r.code, name: r.name, kind: r.kind, city: r.city });
+interface PartnerRow {
+  id: string; code: string; name: string; kind: PartnerKind; city: string | null;
+  website: string | null; contact_email: string | null; contact_phone: string | null;
+}
+
+const toPartner = (r: PartnerRow): PartnerNode => ({
+  id: r.id, code: r.code, name: r.name, kind: r.kind, city: r.city, website: r.website, contactEmail: r.contact_email, contactPhone: r.contact_phone,
+});
 
 /** Count and page: two statements whatever the page size. Partners are public to everyone signed in. */
 export async function listPartners(ctx: OperationContext, args: PartnerInstitutionsArgs): Promise<Page<PartnerNode>> {
@@ -33,7 +41,7 @@ export async function listPartners(ctx: OperationContext, args: PartnerInstituti
   return toPage(rows, args.first, n, toPartner, (r) => nameIdCursor.encode([r.name, r.id]));
 }
 
-async function findPartnerRow(ctx: OperationContext, id: string): Promise<PartnerNode | null> {
+async function findPartnerRow(ctx: OperationContext, id: string): Promise<PartnerRow | null> {
   if (!isUuid(id)) return null;
   return (await db(ctx).selectFrom('partner_institution as p').select(PARTNER_COLUMNS).where('p.id', '=', id).executeTakeFirst()) ?? null;
 }
@@ -49,6 +57,14 @@ function mapWriteError(error: unknown): unknown {
 }
 
 const blankToNull = (s: string | null | undefined) => (s?.trim() ? s.trim() : null);
+const emailOrNull = (s: string | null | undefined) => blankToNull(s)?.toLowerCase() ?? null;
+
+/** One institution with its contact: its partner admins and platform admins; NOT_FOUND to anyone else. */
+export async function getPartner(ctx: SignedInOperationContext, id: string): Promise<PartnerNode> {
+  const row = administersPartner(ctx.viewer, id) && isUuid(id) ? await findPartnerRow(ctx, id) : null;
+  if (!row) throw new AppError('NOT_FOUND', { what: 'partner' });
+  return toPartner(row);
+}
 
 export async function createPartner(ctx: SignedInOperationContext, input: CreatePartnerInstitutionInput): Promise<PartnerNode> {
   if (!ctx.viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
@@ -58,8 +74,14 @@ export async function createPartner(ctx: SignedInOperationContext, input: Create
       await assertCodeFree(tx, code, null);
       const partner = new PartnerInstitution(code, input.name.trim(), input.kind);
       partner.city = blankToNull(input.city);
+      partner.website = blankToNull(input.website);
+      partner.contactEmail = emailOrNull(input.contactEmail);
+      partner.contactPhone = blankToNull(input.contactPhone);
       tx.em.persist(partner);
-      writeAudit(tx, 'partner.create', 'PartnerInstitution', partner.id, { code, name: partner.name, kind: partner.kind, city: partner.city });
+      writeAudit(tx, 'partner.create', 'PartnerInstitution', partner.id, {
+        code, name: partner.name, kind: partner.kind, city: partner.city,
+        website: partner.website, contactEmail: partner.contactEmail, contactPhone: partner.contactPhone,
+      });
       await tx.em.flush();
       return partner.id;
     });
@@ -69,13 +91,16 @@ export async function createPartner(ctx: SignedInOperationContext, input: Create
   }
 }
 
+/** Platform admins change everything; the institution's own partner admins everything but code and kind. */
 export async function updatePartner(ctx: SignedInOperationContext, id: string, input: UpdatePartnerInstitutionInput): Promise<PartnerNode> {
-  if (!ctx.viewer.isPlatformAdmin) throw new AppError('FORBIDDEN');
+  if (!administersPartner(ctx.viewer, id)) throw new AppError('NOT_FOUND', { what: 'partner' });
   rejectNulls(input, ['code', 'name', 'kind']);
   try {
     await inTransaction(ctx, async (tx) => {
       const partner = isUuid(id) ? await tx.em.findOne(PartnerInstitution, { id }) : null;
       if (!partner) throw new AppError('NOT_FOUND', { what: 'partner' });
+      const changesIdentity = (input.code !== undefined && input.code.toUpperCase() !== partner.code) || (input.kind != null && input.kind !== partner.kind);
+      if (changesIdentity && !mayChangeIdentityOfPartner(ctx.viewer)) throw new AppError('FORBIDDEN');
       const changes: Record<string, unknown> = {};
       if (input.code !== undefined && input.code.toUpperCase() !== partner.code) {
         const code = input.code.toUpperCase();
@@ -85,6 +110,13 @@ export async function updatePartner(ctx: SignedInOperationContext, id: string, i
       if (input.name !== undefined && input.name.trim() !== partner.name) changes.name = partner.name = input.name.trim();
       if (input.kind != null && input.kind !== partner.kind) changes.kind = partner.kind = input.kind;
       if (input.city !== undefined && blankToNull(input.city) !== partner.city) changes.city = partner.city = blankToNull(input.city);
+      if (input.website !== undefined && blankToNull(input.website) !== partner.website) changes.website = partner.website = blankToNull(input.website);
+      if (input.contactEmail !== undefined && emailOrNull(input.contactEmail) !== partner.contactEmail) {
+        changes.contactEmail = partner.contactEmail = emailOrNull(input.contactEmail);
+      }
+      if (input.contactPhone !== undefined && blankToNull(input.contactPhone) !== partner.contactPhone) {
+        changes.contactPhone = partner.contactPhone = blankToNull(input.contactPhone);
+      }
       if (Object.keys(changes).length) writeAudit(tx, 'partner.update', 'PartnerInstitution', partner.id, changes);
       await tx.em.flush();
     });

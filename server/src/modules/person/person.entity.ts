@@ -37,8 +37,9 @@ export class Person extends BaseEntity {
   @Unique()
   nip: string | null = null;
 
-  /** Lecturers' national number (10 digits), optional. */
+  /** Lecturers' national number (10 digits), optional; one lecturer, one number. */
   @Property({ type: 'string', length: 10, nullable: true })
+  @Unique()
   nidn: string | null = null;
 
   /** Stored lower-case; unique. */

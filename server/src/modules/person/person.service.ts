@@ -202,6 +202,7 @@ async function checkDuplicates(tx: SignedInOperationContext, nip: string | null,
 function mapUniqueViolation(error: unknown): unknown {
   if (isUniqueViolation(error, 'person_nip_unique')) return new AppError('DUPLICATE_NIP', {}, 'nip');
   if (isUniqueViolation(error, 'person_email_unique')) return new AppError('DUPLICATE_EMAIL', {}, 'email');
+  if (isUniqueViolation(error, 'person_nidn_unique')) return new AppError('DUPLICATE_NIDN', {}, 'nidn');
   return error;
 }
 

@@ -9,12 +9,13 @@ import { CourseRun } from '../../modules/run/run.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
 import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
 import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
+import { PartnerInvitation } from '../../modules/partner/partner-invitation.entity.js';
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
-  Agency, OrgUnit, PartnerInstitution, Person, RoleGrant, Session, SignInLimit, PasswordReset,
+  Agency, OrgUnit, PartnerInstitution, PartnerInvitation, Person, RoleGrant, Session, SignInLimit, PasswordReset,
   Course, CourseRun, SearchSynonym, Enrolment, LearningRuleSet, LearningRecord, PersonLearningYear, AuditEntry,
   CalendarFeed,
   Agreement, AgreementDocument, AgreementExpiryNotice,

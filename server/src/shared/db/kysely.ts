@@ -14,6 +14,7 @@ import { CourseRun } from '../../modules/run/run.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
 import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
 import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
+import { PartnerInvitation } from '../../modules/partner/partner-invitation.entity.js';
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 
@@ -26,6 +27,7 @@ export const kyselyTables = {
   agency: Agency,
   org_unit: OrgUnit,
   partner_institution: PartnerInstitution,
+  partner_invitation: PartnerInvitation,
   person: Person,
   role_grant: RoleGrant,
   session: Session,

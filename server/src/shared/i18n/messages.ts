@@ -52,6 +52,28 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
   DUPLICATE_NIP: { id: 'NIP ini sudah terdaftar.', en: 'This NIP is already registered.' },
   DUPLICATE_EMAIL: { id: 'E-mail ini sudah terdaftar.', en: 'This e-mail is already registered.' },
   DUPLICATE_CODE: { id: 'Kode ini sudah dipakai.', en: 'This code is already in use.' },
+  DUPLICATE_NIDN: { id: 'NIDN ini sudah terdaftar.', en: 'This NIDN is already registered.' },
+  INVITATION_INVALID: {
+    id: 'Tautan undangan ini sudah dipakai, dicabut, atau kedaluwarsa. Minta undangan baru kepada admin mitra.',
+    en: 'This invitation link has been used, revoked or has expired. Ask the partner admin for a new one.',
+  },
+  INVITATION_PENDING: {
+    id: 'Alamat ini sudah diundang dan undangannya masih terbuka. Kirim ulang undangan itu.',
+    en: 'This address already has an open invitation. Resend that invitation instead.',
+  },
+  INVITATION_CLOSED: {
+    id: 'Undangan ini sudah diterima atau dicabut.',
+    en: 'This invitation has already been accepted or revoked.',
+  },
+  ALREADY_STAFF: { id: 'Orang dengan e-mail ini sudah menjadi staf mitra Anda.', en: 'Someone with this e-mail is already staff of your institution.' },
+  EMAIL_NOT_INVITABLE: {
+    id: 'Alamat e-mail ini tidak dapat diundang. Hubungi admin platform.',
+    en: 'This e-mail address cannot be invited. Contact the platform admin.',
+  },
+  NOT_PARTNER_STAFF: {
+    id: 'Orang ini bukan staf lembaga mitra.',
+    en: 'This person is not staff of a partner institution.',
+  },
   INVALID_SUPERVISOR: {
     id: 'Atasan langsung harus pegawai aktif di instansi yang sama dan bukan dirinya sendiri atau bawahannya.',
     en: 'The supervisor must be an active employee of the same agency, and not the person or one of their subordinates.',

@@ -42,8 +42,10 @@ export interface PartnerDef {
   name: string;
   kind: 'UNIVERSITY' | 'GOVERNMENT_TRAINING_CENTRE';
   city: string;
-  /** E-mail domain of its staff. */
+  /** E-mail domain of its staff (and of its website). */
   domain: string;
+  /** The cooperation office's number. */
+  phone: string;
 }
 
 export const STAFF_POSITIONS: Record<UnitKind, readonly string[]> = {
@@ -234,11 +236,11 @@ export const AGENCIES: AgencyDef[] = [
 ];
 
 export const PARTNERS: PartnerDef[] = [
-  { code: 'UI', name: 'Universitas Indonesia', kind: 'UNIVERSITY', city: 'Depok', domain: 'ui.ac.id' },
-  { code: 'ITB', name: 'Institut Teknologi Bandung', kind: 'UNIVERSITY', city: 'Bandung', domain: 'itb.ac.id' },
-  { code: 'UNDIP', name: 'Universitas Diponegoro', kind: 'UNIVERSITY', city: 'Semarang', domain: 'undip.ac.id' },
-  { code: 'UNSRI', name: 'Universitas Sriwijaya', kind: 'UNIVERSITY', city: 'Palembang', domain: 'unsri.ac.id' },
+  { code: 'UI', name: 'Universitas Indonesia', kind: 'UNIVERSITY', city: 'Depok', domain: 'ui.ac.id', phone: '+62 21 786 7222' },
+  { code: 'ITB', name: 'Institut Teknologi Bandung', kind: 'UNIVERSITY', city: 'Bandung', domain: 'itb.ac.id', phone: '+62 22 250 0935' },
+  { code: 'UNDIP', name: 'Universitas Diponegoro', kind: 'UNIVERSITY', city: 'Semarang', domain: 'undip.ac.id', phone: '+62 24 746 0041' },
+  { code: 'UNSRI', name: 'Universitas Sriwijaya', kind: 'UNIVERSITY', city: 'Palembang', domain: 'unsri.ac.id', phone: '+62 711 580 069' },
   {
-    code: 'PUSLATBANG-KMP', name: 'Puslatbang KMP Lembaga Administrasi Negara', kind: 'GOVERNMENT_TRAINING_CENTRE', city: 'Sumedang', domain: 'lan.go.id',
+    code: 'PUSLATBANG-KMP', name: 'Puslatbang KMP Lembaga Administrasi Negara', kind: 'GOVERNMENT_TRAINING_CENTRE', city: 'Sumedang', domain: 'lan.go.id', phone: '+62 22 779 0044',
   },
 ];

@@ -221,7 +221,10 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
   const partnerRows: Row[] = PARTNERS.map((p) => {
     const id = rng.uuid();
     partnerId.set(p.code, id);
-    return { id, code: p.code, name: p.name, kind: p.kind, city: p.city };
+    return {
+      id, code: p.code, name: p.name, kind: p.kind, city: p.city,
+      website: `https://www.${p.domain}`, contact_email: `kerjasama@${p.domain}`, contact_phone: p.phone,
+    };
   });
 
   // Names: cast names are reserved so nobody else gets them.
@@ -683,6 +686,22 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
   const roster = enrolmentRows.filter((e) => e.run_id === running.runId && e.status === 'ACTIVE').length;
   const admin = cast('bdg.admin');
   const platform = cast('platform');
+  const partnerAdmin = cast(PARTNER_ADMINS.UI);
+
+  // Invitations of partner staff: one waiting on a lecturer (its link is mailed again by "Kirim ulang"), one that
+  // lapsed unanswered, one accepted (Dr. Andika joined this way).
+  const invitationRows: Row[] = [
+    { partner: 'UI', email: 'fajar.nugroho@ui.ac.id', name: 'Dr. Fajar Nugroho, M.Si.', nidn: '0014078203', created: -2, accepted: null },
+    { partner: 'ITB', email: 'maya.kusuma@itb.ac.id', name: 'Maya Kusumawardani, S.T., M.T.', nidn: null, created: -12, accepted: null },
+    { partner: 'UI', email: cast('ui.andika').row.email as string, name: cast('ui.andika').name, nidn: null, created: -40, accepted: cast('ui.andika').id },
+  ].map((i) => {
+    const createdAt = new Date(now.getTime() + i.created * DAY);
+    return {
+      id: rng.uuid(), partner_id: partnerId.get(i.partner), email: i.email, full_name: i.name, nidn: i.nidn, role: Role.INSTRUCTOR,
+      expires_at: new Date(createdAt.getTime() + 7 * DAY), invited_by_id: cast(PARTNER_ADMINS[i.partner]).id, created_at: createdAt,
+      accepted_at: i.accepted ? new Date(createdAt.getTime() + DAY) : null, accepted_person_id: i.accepted,
+    };
+  });
   const accounts: DemoAccount[] = [
     {
       role: Role.LEARNER, login: learner.row.nip as string, password: DEMO_PASSWORD, name: learner.name,
@@ -697,13 +716,17 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
       role: Role.INSTRUCTOR, login: instructor.row.email as string, password: DEMO_PASSWORD, name: instructor.name,
       note: `Universitas Indonesia; mengajar "${running.def.title}" (${roster} peserta aktif)`,
     },
+    {
+      role: Role.PARTNER_ADMIN, login: partnerAdmin.row.email as string, password: DEMO_PASSWORD, name: partnerAdmin.name,
+      note: 'Admin mitra Universitas Indonesia; 1 undangan pengajar menunggu',
+    },
     { role: Role.PLATFORM_ADMIN, login: platform.row.email as string, password: DEMO_PASSWORD, name: platform.name, note: 'Operator platform (LAN)' },
   ];
 
   return {
     tables: [
       { table: 'agency', columns: ['id', 'code', 'name', 'kind', 'time_zone'], rows: agencyRows },
-      { table: 'partner_institution', columns: ['id', 'code', 'name', 'kind', 'city'], rows: partnerRows },
+      { table: 'partner_institution', columns: ['id', 'code', 'name', 'kind', 'city', 'website', 'contact_email', 'contact_phone'], rows: partnerRows },
       { table: 'org_unit', columns: ['id', 'agency_id', 'parent_id', 'name', 'path'], rows: unitRows },
       {
         table: 'person',
@@ -737,6 +760,11 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
       { table: 'person_learning_year', columns: ['person_id', 'year', 'minutes', 'jp'], rows: yearRows },
       { table: 'agreement', columns: ['id', 'kind', 'number', 'title', 'partner_id', 'valid_from', 'valid_to', 'scope', 'document_url', 'created_by_id'], rows: agreementRows },
       { table: 'agreement_agency', columns: ['agreement_id', 'agency_id'], rows: agreementAgencyRows },
+      {
+        table: 'partner_invitation',
+        columns: ['id', 'partner_id', 'email', 'full_name', 'nidn', 'role', 'expires_at', 'invited_by_id', 'created_at', 'accepted_at', 'accepted_person_id'],
+        rows: invitationRows,
+      },
     ],
     accounts,
     counts: {
