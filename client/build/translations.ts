@@ -20,11 +20,15 @@ const FIRST_SCREEN_KEYS = [
 ];
 
 /**
- * Sections only the staff screens use (approvals, teaching, administration, platform): the learner's screens,
- * the shell and the home page never show them. They ship with those screens' chunks (app/i18n/staff-texts.ts,
- * loaded by route-chunks.ts), not with the signed-in app.
+ * Sections only the staff screens use (approvals, teaching, administration, platform, partners), and the two
+ * pages that are visited once in a while (the account and password pages, the partner invitation page): the learner's everyday
+ * screens, the shell and the home page never show them. They ship with those screens' chunks
+ * (app/i18n/staff-texts.ts, loaded through `staffScreen`), not with the signed-in app.
  */
-export const STAFF_SECTIONS = ['approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs', 'agreements', 'partners'];
+export const STAFF_SECTIONS = [
+  'approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs', 'agreements', 'partners',
+  'account', 'password', 'reset', 'acceptInvitation',
+];
 
 type Tree = { [key: string]: string | Tree };
 

@@ -67,6 +67,14 @@ const masked = (nip: string) => `${nip.slice(0, 4)}${'•'.repeat(nip.length - 7
 
 /** The expected answer, worked out here from the data (not by the server's code). */
 async function entitled(viewerId: string, personId: string): Promise<boolean> {
+  // An invitation's NIDN: the invited partner's admins and platform admins.
+  const [invitation] = await app.sql(
+    `select exists (select 1 from role_grant g where g.person_id = $1
+                     and (g.role = 'PLATFORM_ADMIN' or (g.role = 'PARTNER_ADMIN' and g.partner_id = i.partner_id))) as entitled
+       from partner_invitation i where i.id = $2`,
+    [viewerId, personId],
+  );
+  if (invitation) return invitation.entitled;
   const [row] = await app.sql(
     `with recursive chain (id) as (
        select supervisor_id from person where id = $2
@@ -76,10 +84,12 @@ async function entitled(viewerId: string, personId: string): Promise<boolean> {
             exists (select 1 from chain where id = $1) as in_chain,
             exists (select 1 from role_grant g where g.person_id = $1 and g.role = 'PLATFORM_ADMIN') as platform,
             exists (select 1 from role_grant g join person p on p.id = $2
-                     where g.person_id = $1 and g.role = 'AGENCY_ADMIN' and g.agency_id = p.agency_id) as agency_admin`,
+                     where g.person_id = $1 and g.role = 'AGENCY_ADMIN' and g.agency_id = p.agency_id) as agency_admin,
+            exists (select 1 from role_grant g join person p on p.id = $2
+                     where g.person_id = $1 and g.role = 'PARTNER_ADMIN' and g.partner_id = p.partner_id) as partner_admin`,
     [viewerId, personId],
   );
-  return row.self || row.in_chain || row.platform || row.agency_admin;
+  return row.self || row.in_chain || row.platform || row.agency_admin || row.partner_admin;
 }
 
 /** Every object in a response that shows a person's identity number: `{ id, nip }` / `{ id, nidn }`. */
@@ -111,11 +121,17 @@ async function buildWorld() {
   // A lecturer who is a civil servant elsewhere: an ASN instructor, outside the learners' circle.
   const lecturer = await app.seed.person({ agency: elsewhere, fullName: 'Dosen Undip', roles: [{ role: Role.INSTRUCTOR, agency: null, partner }] });
   const platform = await app.seed.person({ agency: ops, roles: [{ role: Role.PLATFORM_ADMIN, agency: null }] });
-  const who = async (name: string, p: { id: string; nip: string | null }): Promise<Who> => ({ name, id: p.id, client: await app.as(p) });
+  // The partner's own staff: its admin, and a lecturer with an NIDN (no NIP).
+  const partnerAdmin = await app.seed.person({ partner, roles: [{ role: Role.PARTNER_ADMIN }] });
+  const staff = await app.seed.person({ partner, fullName: 'Dosen Tetap Undip', roles: [{ role: Role.INSTRUCTOR }] });
+  await app.sql(`update person set nidn = '0023057902' where id = $1`, [staff.id]);
+  const who = async (name: string, p: { id: string; nip: string | null; email?: string | null }): Promise<Who> =>
+    ({ name, id: p.id, client: await app.as(p.nip ? { nip: p.nip } : { email: p.email! }) });
   const people = {
     head: await who('head (chain, 2 up)', head), manager: await who('direct supervisor', manager), learner: await who('the learner', learner),
     colleague: await who('colleague', colleague), admin: await who('agency admin', admin), otherAdmin: await who('other agency admin', otherAdmin),
     lecturer: await who('partner instructor', lecturer), platform: await who('platform admin', platform),
+    partnerAdmin: await who('partner admin', partnerAdmin),
   };
   /** A course of the learner's agency taught by the partner's lecturer, to learners of several agencies. */
   const course = (policy = EnrolmentPolicy.OPEN) =>
@@ -127,7 +143,7 @@ async function buildWorld() {
     if (ended) await app.sql(`update course_run set starts_at = now() - interval '30 days', ends_at = now() - interval '1 day' where course_id = $1`, [c.id]);
     return { courseId: c.id, runId: c.run.id, id: enrol.id as string };
   };
-  return { agency, unit, people, course, enrolment, learner, manager };
+  return { agency, unit, people, course, enrolment, learner, manager, partner, staff };
 }
 
 beforeAll(async () => {
@@ -252,6 +268,58 @@ const PROBES: Record<string, Probe> = {
       return [v, (c: GraphQLClient) => c.ok(`mutation($id: ID!) { completeEnrolment(id: $id) { ${ENROLMENT} } }`, { id: e.id })] as Case;
     })),
   },
+  'Query.partnerStaff': {
+    noOutsider: 'only the partner’s admins and platform admins open its staff (NOT_FOUND for anyone else, authorization matrix)',
+    cases: async () => (['partnerAdmin', 'platform'] as const).map((v) => [v, (c) => c.ok(`query($p: ID!) { partnerStaff(partnerId: $p) { nodes { id nidn } } }`, { p: w.partner.id })]),
+  },
+  'Mutation.updatePartnerStaff': {
+    noOutsider: 'only the partner’s admins and platform admins change its staff',
+    cases: async () => (['partnerAdmin', 'platform'] as const).map((v) => [v, (c) => c.ok(`mutation($id: ID!) { updatePartnerStaff(id: $id, input: { positionTitle: "Lektor" }) { id nidn } }`, { id: w.staff.id })]),
+  },
+  'Mutation.setPartnerStaffActive': {
+    noOutsider: 'only the partner’s admins and platform admins change its staff',
+    cases: async () => (['partnerAdmin', 'platform'] as const).map((v) => [v, (c) => c.ok(`mutation($id: ID!) { setPartnerStaffActive(id: $id, active: true) { id nidn } }`, { id: w.staff.id })]),
+  },
+  'Mutation.appointPartnerAdmin': {
+    noOutsider: 'only the partner’s admins and platform admins appoint its admins',
+    cases: async () => [['platform', (c) => c.ok(`mutation($id: ID!) { appointPartnerAdmin(personId: $id) { id nidn } }`, { id: w.staff.id })]],
+  },
+  'Mutation.removePartnerAdmin': {
+    noOutsider: 'only the partner’s admins and platform admins remove its admins',
+    cases: async () => [['platform', (c) => c.ok(`mutation($id: ID!) { removePartnerAdmin(personId: $id) { id nidn } }`, { id: w.staff.id })]],
+  },
+  'Query.partnerInvitations': {
+    noOutsider: 'only the partner’s admins and platform admins read its invitations',
+    cases: async () => {
+      await w.people.partnerAdmin.client.ok(`mutation($i: InvitePartnerStaffInput!) { invitePartnerStaff(input: $i) { id } }`, {
+        i: { partnerId: w.partner.id, email: `undangan.${process.pid}@undip.ac.id`, fullName: 'Dr. Laras Wening', nidn: '0031128003' },
+      });
+      return (['partnerAdmin', 'platform'] as const).map((v) => [v, (c) => c.ok(`query($p: ID!) { partnerInvitations(partnerId: $p) { nodes { id nidn } } }`, { p: w.partner.id })]);
+    },
+  },
+  'Mutation.invitePartnerStaff': {
+    noOutsider: 'only the partner’s admins and platform admins invite its staff',
+    cases: async () => (['partnerAdmin', 'platform'] as const).map((v, i) => [v, (c) => c.ok(`mutation($i: InvitePartnerStaffInput!) { invitePartnerStaff(input: $i) { id nidn } }`, {
+      i: { partnerId: w.partner.id, email: `dosen.${i}.${process.pid}@undip.ac.id`, fullName: `Dosen Undangan ${i}`, nidn: `004112800${i}` },
+    })]),
+  },
+  'Mutation.resendPartnerInvitation': {
+    noOutsider: 'only the partner’s admins and platform admins manage its invitations',
+    cases: async () => {
+      const { partnerInvitations } = await w.people.partnerAdmin.client.ok(`query($p: ID!) { partnerInvitations(partnerId: $p, status: PENDING) { nodes { id } } }`, { p: w.partner.id });
+      const id = partnerInvitations.nodes[0].id as string;
+      return (['partnerAdmin', 'platform'] as const).map((v) => [v, (c) => c.ok(`mutation($id: ID!) { resendPartnerInvitation(id: $id) { id nidn } }`, { id })]);
+    },
+  },
+  'Mutation.revokePartnerInvitation': {
+    noOutsider: 'only the partner’s admins and platform admins manage its invitations',
+    cases: async () => {
+      const { invitePartnerStaff } = await w.people.partnerAdmin.client.ok(`mutation($i: InvitePartnerStaffInput!) { invitePartnerStaff(input: $i) { id } }`, {
+        i: { partnerId: w.partner.id, email: `batal.${process.pid}@undip.ac.id`, fullName: 'Dosen Batal', nidn: '0051128009' },
+      });
+      return [['platform', (c) => c.ok(`mutation($id: ID!) { revokePartnerInvitation(id: $id) { id nidn } }`, { id: invitePartnerStaff.id })]];
+    },
+  },
   'Mutation.failEnrolment': {
     cases: async () => Promise.all((['lecturer', 'admin'] as const).map(async (v) => {
       const e = await w.enrolment(EnrolmentPolicy.OPEN, true);
@@ -263,7 +331,7 @@ const PROBES: Record<string, Probe> = {
 describe('identity numbers', () => {
   it('finds every field that carries one, and every operation that reaches one, in the schema', () => {
     const found = nipOperations(schema);
-    expect(found.fields).toEqual(['EnrolmentLearner.nip', 'Me.nip', 'Person.nidn', 'Person.nip']);
+    expect(found.fields).toEqual(['EnrolmentLearner.nip', 'Me.nip', 'PartnerInvitation.nidn', 'PartnerStaff.nidn', 'Person.nidn', 'Person.nip']);
     // A new operation reaching a NIP fails here until it gets a probe below.
     expect(found.operations).toEqual(Object.keys(PROBES).sort());
     // These reach a NIP only as the viewer's own (Me, Course.viewerEnrolment): checked in the last test.
@@ -278,7 +346,8 @@ describe('identity numbers', () => {
       const shown = shownNumbers(await run(who.client)).filter((s) => s.value !== null || s.field === 'nidn');
       expect(shown.length, `${operation} as ${who.name} shows nobody`).toBeGreaterThan(0);
       for (const s of shown) {
-        const [raw] = await app.sql(`select nip, nidn, full_name from person where id = $1`, [s.id]);
+        const [raw] = await app.sql(
+          `select nip, nidn, full_name from person where id = $1 union all select null, nidn, full_name from partner_invitation where id = $1`, [s.id]);
         if (!raw[s.field]) continue;
         const full = await entitled(who.id, s.id);
         const expected = full ? raw[s.field] : s.field === 'nip' ? masked(raw.nip) : null;

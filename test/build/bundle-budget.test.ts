@@ -23,13 +23,15 @@ const SIGNED_IN = ['src/app/App.tsx', 'src/features/shell/AppLayout.tsx'];
  * Limits in KB of gzip. The issue's goal is 130 (sign-in) and 170 (home). Sign-in meets it; the signed-in pages
  * do not yet: React DOM (~54 KB), Apollo Client with rxjs and graphql (~55 KB), i18next (~12 KB) and the Mantine
  * core (~20 KB) are needed before any signed-in screen draws. They are held at their figure of 2026-12-03 plus
- * ~1 %, so any heavy import fails here (see README "Speed on a phone").
+ * ~1 %, so any heavy import fails here (see README "Speed on a phone"). Re-measured once the partner, agreement
+ * and calendar work joined (more routes and menu entries, times with their zone named), after the texts of the
+ * account, password and invitation pages moved out of the signed-in app: 214.7, 264.1, 249.8.
  */
 export const BUDGET = {
   'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 126 },
-  home: { chunks: [...SIGNED_IN, 'src/routes/home.tsx'], limit: 215 },
-  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 264 },
-  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 250 },
+  home: { chunks: [...SIGNED_IN, 'src/routes/home.tsx'], limit: 217 },
+  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 267 },
+  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 252 },
 };
 
 interface ManifestChunk {

@@ -41,6 +41,13 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'platform-failed-jobs': ['FailedJobs', 'RetryFailedJob'],
   agreements: ['Agreements'],
   'agreement-detail': ['Agreement', 'AgreementPartnerChoices', 'AgencySearch', 'CreateAgreement', 'UpdateAgreement'],
+  // Signed out, like the password pages: the invitee's preview and acceptance go over plain fetch.
+  'accept-invitation': [],
+  'platform-partners': ['CreatePartnerInstitution', 'PlatformPartners', 'UpdatePartnerInstitution'],
+  'partner-staff': [
+    'AppointPartnerAdmin', 'CreatePartnerInstitution', 'InvitePartnerStaff', 'PartnerInvitations', 'PartnerProfile', 'PartnerStaff', 'RemovePartnerAdmin',
+    'ResendPartnerInvitation', 'RevokePartnerInvitation', 'SetPartnerStaffActive', 'UpdatePartnerInstitution', 'UpdatePartnerStaff',
+  ],
 };
 
 interface ManifestChunk {

@@ -44,6 +44,11 @@ afterAll(async () => {
 describe('the calendar link and time zones, in the browser', () => {
   it('a learner picks their zone, copies and renews their calendar link, and sees a class time with both zones named', async () => {
     await page.setViewportSize(PHONE);
+    // The account menu's code arrives late (as on a slow phone): a tap on its button before then still opens it.
+    await page.route(/\/AccountMenu-[\w-]+\.js$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
     await page.goto(`${app.url}/masuk`);
     await page.getByLabel('NIP atau e-mail').fill(learner.nip!);
     await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(Seed.PASSWORD);

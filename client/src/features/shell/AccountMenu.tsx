@@ -6,11 +6,12 @@ import type { SessionMe } from '../../app/session';
 import { AccountButton } from './AccountButton';
 
 /** Who is signed in, "Ubah kata sandi" and "Keluar". Its own chunk: Menu brings the positioning library. */
-export default function AccountMenu({ me, onSignOut }: { me: SessionMe; onSignOut: () => void }) {
+export default function AccountMenu({ me, onSignOut, openAtOnce = false }: { me: SessionMe; onSignOut: () => void; openAtOnce?: boolean }) {
   const { t } = useTranslation();
   const subtitle = me.positionTitle ?? me.orgUnitName ?? me.agencyName ?? me.partnerName ?? '';
   return (
-    <Menu position="bottom-end" width={260} withinPortal>
+    // openAtOnce: the button was tapped before this code arrived; the tap is not lost.
+    <Menu position="bottom-end" width={260} withinPortal defaultOpened={openAtOnce}>
       <Menu.Target>
         <AccountButton name={me.fullName} />
       </Menu.Target>

@@ -2,7 +2,7 @@ import { Alert, Box, Container, Group, NavLink, Stack, Text, UnstyledButton } fr
 import { useDisclosure } from '@mantine/hooks';
 import { useApolloClient } from '@apollo/client/react';
 import { IconCloudOff, IconDots } from '@tabler/icons-react';
-import { lazy, Suspense, useEffect, useMemo, useRef } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation } from 'react-router';
 import { onSessionExpired } from '../../app/apollo';
@@ -34,6 +34,7 @@ export function AppLayout() {
   const { signOut } = useSignOut();
   const saveLanguage = useSaveLanguage();
   const [moreOpen, more] = useDisclosure(false);
+  const [menuTapped, setMenuTapped] = useState(false);
   const items = useMemo(() => navItemsFor(me), [me]);
   const bottom = items.length > BOTTOM_SLOTS + 1 ? items.slice(0, BOTTOM_SLOTS) : items;
   const overflow = items.length > BOTTOM_SLOTS + 1 ? items.slice(BOTTOM_SLOTS) : [];
@@ -86,9 +87,10 @@ export function AppLayout() {
           </UnstyledButton>
           <Group gap="xs" wrap="nowrap">
             <LanguageSwitch onChanged={(language) => void saveLanguage(language)} />
-            {/* The menu's code (and its positioning library) arrives after the first paint; until then the same button shows. */}
-            <Suspense fallback={<AccountButton name={me.fullName} />}>
-              <AccountMenu me={me} onSignOut={() => void signOut()} />
+            {/* The menu's code (and its positioning library) arrives after the first paint; until then the same button
+                shows, and a tap on it opens the menu as soon as the code is there. */}
+            <Suspense fallback={<AccountButton name={me.fullName} aria-haspopup="menu" onClick={() => setMenuTapped(true)} />}>
+              <AccountMenu me={me} onSignOut={() => void signOut()} openAtOnce={menuTapped} />
             </Suspense>
           </Group>
         </Group>

@@ -22,7 +22,9 @@ export function canViewPerson(viewer: Viewer, person: PersonScope): boolean {
 /**
  * The circle entitled to a person's full NIP/NIDN: the person, their supervisor chain (direct supervisor
  * and up), their agency's admins and platform admins; everyone else sees it masked. `upperChain` is the
- * chain above the direct supervisor (see identity.ts, the one place that applies this).
+ * chain above the direct supervisor (see identity.ts, the one place that applies this). A partner's staff list
+ * and invitations (partner module) show NIDNs in full because only that partner's admins and platform admins may
+ * open them: the partner's admins are the circle of its staff, as an agency's admins are of its people.
  */
 export function canSeeIdentityNumbers(viewer: Viewer, person: Omit<PersonScope, 'partner_id'>, upperChain: readonly string[]): boolean {
   return viewer.personId === person.id || viewer.personId === person.supervisor_id || viewer.isPlatformAdmin
