@@ -1,4 +1,6 @@
 import type { Context, OperationContext } from '../../app/context.js';
+import { sql } from 'kysely';
+import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { writeAudit } from '../audit/index.js';
@@ -31,25 +33,28 @@ export async function requestPasswordReset(ctx: Context, email: string): Promise
 export async function resetPassword(ctx: OperationContext, token: string, newPassword: string): Promise<void> {
   const tokenHash = hashToken(token);
   // Checked before hashing the password: a made-up token costs no argon2 run.
-  const [valid] = await ctx.em.execute<{ person_id: string }[]>(
-    `select person_id from password_reset where token_hash = ? and used_at is null and expires_at > now()`, [tokenHash]);
+  const valid = await db(ctx).selectFrom('password_reset').select('person_id')
+    .where('token_hash', '=', tokenHash).where('used_at', 'is', null).where('expires_at', '>', sql<Date>`now()`)
+    .executeTakeFirst();
   if (!valid) throw new AppError('RESET_LINK_INVALID');
   const passwordHash = await hashPassword(newPassword);
-  await ctx.em.transactional(async (tx) => {
+  await inTransaction(ctx, async (tx) => {
+    const q = db(tx);
     // The conditional update is what makes the link single-use when two tabs submit at once.
-    const [used] = await tx.execute<{ person_id: string }[]>(
-      `update password_reset set used_at = now() where token_hash = ? and used_at is null and expires_at > now() returning person_id`, [tokenHash]);
+    const used = await q.updateTable('password_reset').set({ used_at: sql<Date>`now()` })
+      .where('token_hash', '=', tokenHash).where('used_at', 'is', null).where('expires_at', '>', sql<Date>`now()`)
+      .returning('person_id').executeTakeFirst();
     if (!used) throw new AppError('RESET_LINK_INVALID');
     const personId = used.person_id;
-    const [person] = await tx.execute<{ active: boolean }[]>(`select active from person where id = ? for update`, [personId]);
+    const person = await q.selectFrom('person').select('active').where('id', '=', personId).forUpdate().executeTakeFirst();
     if (!person?.active) throw new AppError('PERSON_INACTIVE');
-    await tx.execute(`update person set password_hash = ?, updated_at = now() where id = ?`, [passwordHash, personId]);
-    const ended = await tx.execute<unknown[]>(`delete from session where person_id = ? returning 1`, [personId]);
-    await tx.execute(`delete from password_reset where person_id = ? and token_hash <> ?`, [personId, tokenHash]);
-    await liftAccountLimit({ em: tx }, personId);
+    await q.updateTable('person').set({ password_hash: passwordHash, updated_at: sql<Date>`now()` }).where('id', '=', personId).execute();
+    const ended = await q.deleteFrom('session').where('person_id', '=', personId).executeTakeFirst();
+    await q.deleteFrom('password_reset').where('person_id', '=', personId).where('token_hash', '<>', tokenHash).execute();
+    await liftAccountLimit(tx, personId);
     // The person acts on themselves, signed out: they are the actor of the audit row.
-    writeAudit({ em: tx, viewer: { personId } }, 'auth.resetPassword', 'Person', personId, { sessionsEnded: ended.length });
-    await tx.flush();
+    writeAudit({ em: tx.em, viewer: { personId } }, 'auth.resetPassword', 'Person', personId, { sessionsEnded: Number(ended.numDeletedRows) });
+    await tx.em.flush();
   });
 }
 
@@ -78,13 +83,15 @@ const words = {
  * A retry after a failed send makes a new token; an unsent one expires unused.
  */
 export const composePasswordResetMail: MailComposer<'password-reset'> = async (ctx, request, links) => {
-  const [person] = await ctx.em.execute<{ id: string; full_name: string; email: string; locale: string }[]>(
-    `select id, full_name, email, locale from person where email = ? and active`, [request.email]);
-  if (!person) return null;
+  const person = await db(ctx).selectFrom('person').select(['id', 'full_name', 'email', 'locale'])
+    .where('email', '=', request.email).where('active', '=', true)
+    .executeTakeFirst();
+  if (!person?.email) return null;
   const minutes = ctx.config.passwordReset.linkMinutes;
   const { token, tokenHash } = newSessionToken();
-  await ctx.em.execute(
-    `insert into password_reset (token_hash, person_id, expires_at) values (?, ?, now() + make_interval(mins => ?))`, [tokenHash, person.id, minutes]);
+  await db(ctx).insertInto('password_reset')
+    .values({ token_hash: tokenHash, person_id: person.id, created_at: sql<Date>`now()`, expires_at: sql<Date>`now() + make_interval(mins => ${minutes})` })
+    .execute();
   const locale: Locale = person.locale === 'en' ? 'en' : 'id';
   const w = words[locale];
   return layout(person.email, locale, {
@@ -101,10 +108,14 @@ export const composePasswordResetMail: MailComposer<'password-reset'> = async (c
  * passed, and reset links expired or used more than a day ago.
  */
 export async function purgeExpiredAuthRows(ctx: OperationContext): Promise<{ sessions: number; limits: number; resets: number }> {
-  const sessions = await ctx.em.execute<unknown[]>(`delete from session where expires_at < now() returning 1`);
-  const limits = await ctx.em.execute<unknown[]>(
-    `delete from sign_in_limit where expire is not null and expire < (extract(epoch from now()) * 1000)::bigint returning 1`);
-  const resets = await ctx.em.execute<unknown[]>(
-    `delete from password_reset where expires_at < now() - interval '1 day' or used_at < now() - interval '1 day' returning 1`);
-  return { sessions: sessions.length, limits: limits.length, resets: resets.length };
+  const q = db(ctx);
+  const sessions = await q.deleteFrom('session').where('expires_at', '<', sql<Date>`now()`).executeTakeFirst();
+  const limits = await q.deleteFrom('sign_in_limit')
+    .where('expire', 'is not', null).where(sql<boolean>`expire < (extract(epoch from now()) * 1000)::bigint`)
+    .executeTakeFirst();
+  const dayAgo = sql<Date>`now() - interval '1 day'`;
+  const resets = await q.deleteFrom('password_reset')
+    .where((eb) => eb.or([eb('expires_at', '<', dayAgo), eb('used_at', '<', dayAgo)]))
+    .executeTakeFirst();
+  return { sessions: Number(sessions.numDeletedRows), limits: Number(limits.numDeletedRows), resets: Number(resets.numDeletedRows) };
 }

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { fromKysely } from 'pg-boss';
+import { db } from '../../shared/db/kysely.js';
 import type { SignedInOperationContext } from '../../app/context.js';
 import { AppError } from '../../shared/errors.js';
 import { keysetCursor } from '../../shared/graphql/cursor.js';
@@ -28,18 +30,17 @@ interface DeadLetterRow {
  */
 export async function failedJobs(ctx: SignedInOperationContext, first: number, after?: string | null): Promise<Page<FailedJob>> {
   const cursor = deadLetterCursor.decode(after);
-  const rows = await ctx.em.execute<(DeadLetterRow & { created_key: string })[]>(
-    `select id, source_name, data, source_output->>'message' as error, source_retry_count, source_created_on, created_on, created_on::text as created_key
-       from pgboss.job
-      where name = ? and state in ('created', 'retry')
-        ${cursor ? `and (created_on, id) < (?::timestamptz, ?::uuid)` : ''}
-      order by created_on desc, id desc
-      limit ?`,
-    [DEAD_LETTER_QUEUE, ...(cursor ?? []), first + 1],
-  );
+  // pg-boss's table is not an entity of ours (no Kysely types): the statement is a typed `sql` template.
+  const waiting = sql`name = ${DEAD_LETTER_QUEUE} and state in ('created', 'retry')`;
+  const { rows } = await sql<DeadLetterRow & { created_key: string }>`
+    select id, source_name, data, source_output->>'message' as error, source_retry_count, source_created_on, created_on, created_on::text as created_key
+      from pgboss.job
+     where ${waiting} ${cursor ? sql`and (created_on, id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : sql``}
+     order by created_on desc, id desc
+     limit ${first + 1}`.execute(db(ctx));
   // The whole list's size is counted only when asked for.
   const total = async () => {
-    const [row] = await ctx.em.execute<{ n: string }[]>(`select count(*) as n from pgboss.job where name = ? and state in ('created', 'retry')`, [DEAD_LETTER_QUEUE]);
+    const { rows: [row] } = await sql<{ n: string }>`select count(*) as n from pgboss.job where ${waiting}`.execute(db(ctx));
     return Number(row.n);
   };
   return toPage(
@@ -67,8 +68,8 @@ export async function retryFailedJob(ctx: SignedInOperationContext, id: string):
   if (!isUuid(id)) throw new AppError('NOT_FOUND', { what: 'FailedJob' });
   const { boss } = jobQueueOf(ctx.em);
   await ctx.em.transactional(async (tx) => {
-    const [row] = await tx.execute<{ source_name: string | null }[]>(
-      `select source_name from pgboss.job where name = ? and id = ? and state in ('created', 'retry') for update`, [DEAD_LETTER_QUEUE, id]);
+    const { rows: [row] } = await sql<{ source_name: string | null }>`
+      select source_name from pgboss.job where name = ${DEAD_LETTER_QUEUE} and id = ${id}::uuid and state in ('created', 'retry') for update`.execute(db({ em: tx }));
     if (!row?.source_name) throw new AppError('NOT_FOUND', { what: 'FailedJob' });
     const moved = await boss.redrive(DEAD_LETTER_QUEUE, { ids: [id], db: fromKysely(tx.getKysely()) });
     if (moved !== 1) throw new AppError('NOT_FOUND', { what: 'FailedJob' });

@@ -1,16 +1,7 @@
+import { db } from '../../shared/db/kysely.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { layout } from './layout.js';
 import type { MailComposer } from './mail.job.js';
-
-interface DecisionRow {
-  email: string | null;
-  full_name: string;
-  locale: string;
-  course_id: string;
-  course_title: string;
-  status: string;
-  decision_note: string | null;
-}
 
 const words = {
   id: {
@@ -39,12 +30,12 @@ const words = {
 
 /** "Your request was approved / rejected", to the learner, in their language; with the reason when rejected. */
 export const composeEnrolmentDecisionMail: MailComposer<'enrolment-decision'> = async (ctx, request, links) => {
-  const [row] = await ctx.em.execute<DecisionRow[]>(
-    `select p.email, p.full_name, p.locale, c.id as course_id, c.title as course_title, e.status, e.decision_note
-       from enrolment e join person p on p.id = e.person_id join course c on c.id = e.course_id
-      where e.id = ?`,
-    [request.enrolmentId],
-  );
+  const row = await db(ctx).selectFrom('enrolment as e')
+    .innerJoin('person as p', 'p.id', 'e.person_id')
+    .innerJoin('course as c', 'c.id', 'e.course_id')
+    .select(['p.email', 'p.full_name', 'p.locale', 'c.id as course_id', 'c.title as course_title', 'e.status', 'e.decision_note'])
+    .where('e.id', '=', request.enrolmentId)
+    .executeTakeFirst();
   // Civil servants without an e-mail address see the decision in the app only.
   if (!row?.email) return null;
   const locale: Locale = row.locale === 'en' ? 'en' : 'id';

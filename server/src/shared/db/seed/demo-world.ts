@@ -1,8 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
 import { hashPassword } from '../../../modules/auth/index.js';
 import { CourseStatus, EnrolmentPolicy } from '../../../modules/course/index.js';
 import { checkNip } from '../../../modules/person/index.js';
 import { Role } from '../../auth/roles.js';
+import { db } from '../kysely.js';
 import { DEFAULT_TIME_ZONE, isoDateIn, yearIn } from '../../util/time.js';
 import { CATALOGUE, ONLINE, type Audience, type CourseDef } from './demo-catalogue.js';
 import { makeName, type RegionMix, type Sex } from './demo-names.js';
@@ -49,19 +51,18 @@ export async function seedDemoWorldIfEmpty(
 ): Promise<DemoAccount[] | null> {
   const started = performance.now();
   const world = await em.transactional(async (tx) => {
-    await tx.execute('select pg_advisory_xact_lock(?)', [SEED_LOCK], 'run');
-    const [{ n }] = await tx.execute<{ n: number }[]>('select count(*)::int as n from agency');
-    if (n > 0) return null;
-    const [rule] = await tx.execute<{ id: string }[]>(`select id from learning_rule_set where valid_from = '2017-01-01'`);
+    const q = db({ em: tx });
+    await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(q);
+    const { n } = await q.selectFrom('agency').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    if (Number(n) > 0) return null;
+    const rule = await q.selectFrom('learning_rule_set').select('id').where('valid_from', '=', '2017-01-01').executeTakeFirstOrThrow();
     const built = buildDemoWorld(opts.now ?? new Date(), await hashPassword(DEMO_PASSWORD), rule.id);
     for (const { table, columns, rows } of built.tables) {
       if (rows.length === 0) continue;
-      const cols = columns.map((c) => `"${c}"`).join(', ');
-      await tx.execute(
-        `insert into "${table}" (${cols}) select ${cols} from jsonb_populate_recordset(null::"${table}", ?::jsonb)`,
-        [JSON.stringify(rows)],
-        'run',
-      );
+      // One statement per table: the rows travel as one JSON parameter and PostgreSQL types them by the table's row type.
+      const cols = sql.join(columns.map((c) => sql.ref(c)));
+      await sql`insert into ${sql.table(table)} (${cols})
+        select ${cols} from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.execute(q);
     }
     return built;
   });
