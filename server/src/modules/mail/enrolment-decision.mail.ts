@@ -42,7 +42,9 @@ export const composeEnrolmentDecisionMail: MailComposer<'enrolment-decision'> = 
   const w = words[locale];
   const action = { label: w.open, url: `${links.publicUrl}/kursus/${row.course_id}` };
   if (request.decision === 'APPROVED') {
-    const state = row.status === 'WAITLISTED' ? [w.waitlisted] : row.status === 'ACTIVE' ? [w.seated] : [];
+    // The status as text: this module sits below the enrolment module and does not import its enum.
+    const status: string = row.status;
+    const state = status === 'WAITLISTED' ? [w.waitlisted] : status === 'ACTIVE' ? [w.seated] : [];
     return layout(row.email, locale, {
       subject: w.approvedSubject(row.course_title), greeting: w.greeting(row.full_name), paragraphs: [w.approved(row.course_title), ...state], action,
     });
