@@ -17,7 +17,7 @@ export const CATALOGUE = `query BenchCatalogue {
     nodes {
       id code title form delivery jp competencyTags
       owner { id name kind }
-      nextRun { id code startsAt endsAt location onlineUrl capacity seatsLeft waitlistLength enrolmentPolicy enrolmentClosedReason }
+      nextRun { id code startsAt endsAt location hasOnlineUrl capacity seatsLeft waitlistLength enrolmentPolicy enrolmentClosedReason }
       viewerEnrolment { id status }
     }
   }
@@ -37,7 +37,7 @@ export const LEARNER_HOME = `query BenchLearnerHome {
 fragment BenchEnrolmentCard on Enrolment {
   id status requestedAt approverName decidedByName decisionNote waitlistPosition finishedAt creditedMinutes
   course { id code title jp form delivery ownerName }
-  run { id code startsAt endsAt location onlineUrl }
+  run { id code startsAt endsAt location onlineUrl hasOnlineUrl }
 }`;
 
 /** The viewer, from the session cookie's token (hashed as the server hashes it). $1 = raw token. */
@@ -88,7 +88,7 @@ select json_build_object('data', json_build_object('catalogue', json_build_objec
          'owner', json_build_object('id', coalesce(page.owner_agency_id, page.owner_partner_id), 'name', coalesce(a.name, pi.name),
                                     'kind', case when page.owner_agency_id is not null then 'AGENCY' else 'PARTNER' end),
          'nextRun', (select json_build_object('id', r.id, 'code', r.code, 'startsAt', ${iso('r.starts_at')}, 'endsAt', ${iso('r.ends_at')},
-                                              'location', r.location, 'onlineUrl', r.online_url, 'capacity', r.capacity, 'seatsLeft', ${seatsLeft('r')},
+                                              'location', r.location, 'hasOnlineUrl', r.online_url is not null, 'capacity', r.capacity, 'seatsLeft', ${seatsLeft('r')},
                                               'waitlistLength', r.waitlist_length, 'enrolmentPolicy', r.enrolment_policy,
                                               'enrolmentClosedReason', ${closedReason('r')})
                        from course_run r where r.course_id = page.id and ${NOT_ENDED('r')}
@@ -154,7 +154,9 @@ items as (
            'course', json_build_object('id', c.id, 'code', c.code, 'title', c.title, 'jp', c.jp, 'form', c.form, 'delivery', c.delivery,
                                        'ownerName', coalesce(oa.name, op.name, '')),
            'run', json_build_object('id', r.id, 'code', r.code, 'startsAt', ${iso('r.starts_at')}, 'endsAt', ${iso('r.ends_at')},
-                                    'location', r.location, 'onlineUrl', r.online_url)
+                                    'location', r.location,
+                                    'onlineUrl', case when e.status in ('ACTIVE', 'COMPLETED', 'FAILED') then r.online_url end,
+                                    'hasOnlineUrl', r.online_url is not null)
          ) as card
     from picked pk
     join enrolment e on e.id = pk.id

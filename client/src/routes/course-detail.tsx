@@ -61,6 +61,7 @@ const CourseDetailDocument = graphql(`
           location
           timeZone
           onlineUrl
+          hasOnlineUrl
           capacity
           seatsLeft
           waitlistLength
@@ -227,16 +228,16 @@ export default function CourseDetailRoute() {
                           <Text size="sm">{r.location}</Text>
                         </Group>
                       ) : null}
-                      {r.onlineUrl ? (
+                      {r.hasOnlineUrl ? (
                         <Group gap={6} wrap="nowrap" align="flex-start">
                           <IconDeviceLaptop size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
-                          {/* The meeting link is for the people in the run (and who runs it); others see that it is online. */}
-                          {r.viewerEnrolment?.status === 'ACTIVE' || r.viewerMayRecordOutcomes || c.canManage ? (
+                          {/* The server gives the meeting link only to the run's seat holders and who runs it; others see that it is online. */}
+                          {r.onlineUrl ? (
                             <Anchor href={r.onlineUrl} target="_blank" rel="noopener noreferrer" size="sm" fw={600}>
                               {t('run.joinOnline')}
                             </Anchor>
                           ) : (
-                            <Text size="sm">{t('run.onlineAfterEnrol')}</Text>
+                            <Text size="sm">{t(r.viewerEnrolment?.status === 'WAITLISTED' || r.viewerEnrolment?.status === 'REQUESTED' ? 'run.onlineAfterSeat' : 'run.onlineAfterEnrol')}</Text>
                           )}
                         </Group>
                       ) : null}

@@ -27,7 +27,7 @@ graphql(`
       startsAt
       endsAt
       location
-      onlineUrl
+      hasOnlineUrl
       capacity
       seatsLeft
       waitlistLength
@@ -102,7 +102,7 @@ export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
           {run ? (
             <Group gap={6} wrap="nowrap">
               {run.location ? <IconMapPin size={16} aria-hidden /> : <IconDeviceLaptop size={16} aria-hidden />}
-              <Text size="sm">{run.location ? (run.onlineUrl ? t('run.placeAndOnline', { place: run.location }) : run.location) : run.onlineUrl ? t('run.online') : t(`enum.delivery.${course.delivery}`)}</Text>
+              <Text size="sm">{run.location ? (run.hasOnlineUrl ? t('run.placeAndOnline', { place: run.location }) : run.location) : run.hasOnlineUrl ? t('run.online') : t(`enum.delivery.${course.delivery}`)}</Text>
             </Group>
           ) : null}
           {!run ? (

@@ -37,6 +37,7 @@ graphql(`
       location
       timeZone
       onlineUrl
+      hasOnlineUrl
     }
   }
 `);
@@ -80,10 +81,15 @@ export function EnrolmentCard({ enrolment: e, actions }: { enrolment: EnrolmentC
             </Group>
           ) : null}
         </Group>
-        {e.run.onlineUrl && ['ACTIVE', 'WAITLISTED', 'REQUESTED'].includes(e.status) ? (
+        {/* The server gives the link only to seat holders (and who runs the run); a request or a waiting place is told it comes with a seat. */}
+        {e.run.onlineUrl ? (
           <Anchor href={e.run.onlineUrl} target="_blank" rel="noopener noreferrer" size="sm" fw={600} className="lentera-inline-icon">
             <IconDeviceLaptop size={16} aria-hidden /> {t('run.joinOnline')}
           </Anchor>
+        ) : e.run.hasOnlineUrl && (e.status === 'WAITLISTED' || e.status === 'REQUESTED') ? (
+          <Text size="sm" c="dimmed" className="lentera-inline-icon">
+            <IconDeviceLaptop size={16} aria-hidden /> {t('run.onlineAfterSeat')}
+          </Text>
         ) : null}
         {actions ? <Group gap="sm">{actions}</Group> : null}
       </Stack>

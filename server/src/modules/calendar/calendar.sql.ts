@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { OperationContext } from '../../app/context.js';
 import { db } from '../../shared/db/kysely.js';
 import type { Locale } from '../../shared/i18n/messages.js';
-import { EnrolmentStatus } from '../enrolment/index.js';
+import { EnrolmentStatus, seesOnlineLink } from '../enrolment/index.js';
 import { CourseRunStatus } from '../run/index.js';
 import type { CalendarEvent } from './ical.js';
 
@@ -35,8 +35,8 @@ const words = {
 } satisfies Record<Locale, unknown>;
 
 /**
- * A run as a calendar event for one viewer. The online link only for who holds a seat (ACTIVE) or runs it
- * (`mayJoin`): a waiting-list place is not a place in the meeting.
+ * A run as a calendar event for one viewer. The online link by the enrolment module's one rule (`seesOnlineLink`,
+ * as CourseRun.onlineUrl): for who holds a seat or runs it (`mayJoin`); a waiting-list place is not a place in the meeting.
  */
 function runEvent(row: RunEventRow, locale: Locale, publicUrl: string, mayJoin: boolean): CalendarEvent | null {
   if (row.starts_at === null) return null;
@@ -47,7 +47,7 @@ function runEvent(row: RunEventRow, locale: Locale, publicUrl: string, mayJoin: 
     endsAt: row.ends_at === null ? null : new Date(row.ends_at),
     timeZone: row.time_zone,
     location: row.location,
-    onlineUrl: mayJoin || row.enrolment_status === 'ACTIVE' ? row.online_url : null,
+    onlineUrl: seesOnlineLink(mayJoin, row.enrolment_status) ? row.online_url : null,
     pageUrl: `${publicUrl}/kursus/${row.course_id}`,
     tentative: row.enrolment_status === 'WAITLISTED',
     details: [words[locale].run(row.run_code)],

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../shared/auth/viewer.js';
 import { canManageCourse, partnerAdminIds } from '../course/index.js';
+import { SEAT_HOLDING } from './enrolment.entity.js';
 
 /** What the enrolment policies need about one enrolment (see loadEnrolmentAccess). */
 export interface EnrolmentAccessRow {
@@ -59,4 +60,20 @@ export function administersCourseOwner(viewer: Viewer, course: { owner_agency_id
 export function canFinishEnrolment(viewer: Viewer, row: EnrolmentAccessRow): boolean {
   if (row.person_id === viewer.personId) return false; // nobody credits their own JP
   return row.teaches || administersCourseOwner(viewer, row);
+}
+
+/**
+ * Who is given a run's online link (CourseRun.onlineUrl, the calendar files): whoever holds a seat in it — ACTIVE,
+ * and COMPLETED or FAILED, so past learners keep the record of where they learned — and whoever runs it: its
+ * instructors and its course's managers (platform admins among them). A request or a waiting-list place is no
+ * place in the meeting; everyone else sees only that there is a link (CourseRun.hasOnlineUrl).
+ */
+export function seesOnlineLink(runsIt: boolean, viewerStatus: string | null | undefined): boolean {
+  return runsIt || (!!viewerStatus && (SEAT_HOLDING as readonly string[]).includes(viewerStatus));
+}
+
+/** The run's instructors and its course's managers (the run module's canTeachRun, from a run as GraphQL carries it). */
+export function runsTheRun(viewer: Viewer, run: { instructors: { id: string }[]; ownerAgencyId: string | null; ownerPartnerId: string | null }): boolean {
+  return canManageCourse(viewer, { owner_agency_id: run.ownerAgencyId, owner_partner_id: run.ownerPartnerId })
+    || run.instructors.some((instructor) => instructor.id === viewer.personId);
 }

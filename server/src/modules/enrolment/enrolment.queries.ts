@@ -195,7 +195,7 @@ export function toEnrolment(row: EnrolmentRow): Enrolment {
     id: row.id,
     status: row.status,
     course: toEnrolmentCourse(row),
-    run: toCourseRun(row),
+    run: { ...toCourseRun(row), readWithEnrolmentOf: { personId: row.person_id, status: row.status } },
     learner: toEnrolmentLearner(row),
     approverName: row.approver_name,
     decidedByName: row.decided_by_name,

@@ -4,7 +4,7 @@ import { Role } from '../../shared/auth/roles.js';
 import { CourseType } from '../course/index.js';
 import { CourseRun } from '../run/index.js';
 import { personCourseEnrolmentLoader, personKey, personRunEnrolmentLoader } from './enrolment.loaders.js';
-import { administersCourseOwner } from './enrolment.policy.js';
+import { administersCourseOwner, runsTheRun, seesOnlineLink } from './enrolment.policy.js';
 import { Enrolment } from './enrolment.types.js';
 
 /** The viewer's own enrolment on any Course they are shown; batched across a listing. */
@@ -21,7 +21,7 @@ export class ViewerCourseEnrolmentResolver {
   }
 }
 
-/** The viewer's own enrolment in a run, and whether they decide its outcomes; batched across a listing. */
+/** The viewer's own enrolment in a run, what follows from it (the online link), and whether they decide its outcomes; batched across a listing. */
 @Resolver(() => CourseRun)
 @Authorized()
 export class ViewerRunEnrolmentResolver {
@@ -29,6 +29,23 @@ export class ViewerRunEnrolmentResolver {
   @Authorized()
   viewerEnrolment(@Root() run: CourseRun, @Ctx() ctx: SignedInContext): Promise<Enrolment | null> {
     return ctx.loaders.get(personRunEnrolmentLoader).load(personKey(ctx.viewer.personId, run.id));
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Where to join online (a meeting or learning-platform link): only for who holds a seat in the run (active, completed or failed) and who runs it (its instructors, its course’s managers, platform admins); null for everyone else (hasOnlineUrl says whether there is one)',
+  })
+  @Authorized()
+  async onlineUrl(@Root() run: CourseRun, @Ctx() ctx: SignedInContext): Promise<string | null> {
+    if (run.storedOnlineUrl === null) return null;
+    // Who runs it is known from the run's own row (its owner, its instructors): no statement.
+    if (runsTheRun(ctx.viewer, run)) return run.storedOnlineUrl;
+    const me = ctx.viewer.personId;
+    // An Enrolment's run knows its enrolment; any other run asks the batched loader (one statement for a whole list).
+    const status = run.readWithEnrolmentOf?.personId === me
+      ? run.readWithEnrolmentOf.status
+      : (await ctx.loaders.get(personRunEnrolmentLoader).load(personKey(me, run.id)))?.status;
+    return seesOnlineLink(false, status) ? run.storedOnlineUrl : null;
   }
 
   @FieldResolver(() => Boolean, {

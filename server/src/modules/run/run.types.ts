@@ -14,8 +14,10 @@ export class CourseRun {
   enrolmentClosesAt!: Date | null;
   @Field(() => String, { nullable: true }) location!: string | null;
   @Field(() => String, { description: "The venue's zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)" }) timeZone!: string;
-  @Field(() => String, { nullable: true, description: 'Where to join online (a meeting or learning-platform link)' })
-  onlineUrl!: string | null;
+  // `onlineUrl` itself is a field of the enrolment module (viewer-enrolment.resolver.ts): who sees the link depends on
+  // the viewer's enrolment in the run, which this module must not read.
+  @Field(() => Boolean, { description: 'The run has an online link (CourseRun.onlineUrl shows it only to its seat holders, instructors and managers)' })
+  hasOnlineUrl!: boolean;
   @Field(() => Int, { nullable: true, description: 'Seats; null = unlimited' }) capacity!: number | null;
   @Field(() => Int) seatsTaken!: number;
   @Field(() => Int, { nullable: true, description: 'null when capacity is unlimited' }) seatsLeft!: number | null;
@@ -28,6 +30,13 @@ export class CourseRun {
 
   // Not GraphQL fields: for field resolvers (course, canManage, viewer fields) and policies.
   courseId!: string;
+  /** The stored link: never shown as it is; the enrolment module's CourseRun.onlineUrl decides who gets it. */
+  storedOnlineUrl!: string | null;
+  /**
+   * Set when the run was read as part of someone's enrolment (Enrolment.run): whose, and its status, so a field that
+   * depends on the viewer's enrolment in the run needs no statement when the viewer is that person.
+   */
+  readWithEnrolmentOf?: { personId: string; status: string };
   ownerAgencyId!: string | null;
   ownerPartnerId!: string | null;
   /** Set when the statement that read the run also read its course (else Course is loaded). */
