@@ -60,7 +60,6 @@ function agreementLabel(kind: string | null | undefined, number: string): string
   return !kind || number.toUpperCase().startsWith(kind) ? number : `${kind} ${number}`;
 }
 
-
 type Values = {
   code: string;
   startsAt: string;
