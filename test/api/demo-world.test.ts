@@ -304,6 +304,27 @@ describe('demo world', () => {
     expect((await app.sql(`select number from agreement where valid_to < ${today}`)).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('lets the printed agency admin pick a partner lecturer under a demo agreement for a run months ahead', async () => {
+    const account = accounts!.find((a) => a.role === Role.AGENCY_ADMIN)!;
+    const admin = app.anonymous();
+    await admin.signIn(account.login, account.password);
+    // A bimtek of Bandung's, four months on: past the MoU with UI that ends within 60 days (and ITB's bimtek PKS has ended).
+    const [course] = await app.sql(`select id from course where code = 'BDG-BT-KANAL'`);
+    const startsAt = new Date(Date.now() + 120 * 86_400_000);
+    const endsAt = new Date(startsAt.getTime() + 2 * 86_400_000);
+    const { assignableInstructors } = await admin.ok(
+      `query($courseId: ID!, $startsAt: DateTimeISO, $endsAt: DateTimeISO) { assignableInstructors(courseId: $courseId, startsAt: $startsAt, endsAt: $endsAt, first: 100) { nodes { personId fullName partnerName agreementNumber } } }`,
+      { courseId: course.id, startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() });
+    const partnerStaff = assignableInstructors.nodes.filter((x: { agreementNumber: string | null }) => x.agreementNumber);
+    expect(partnerStaff.length).toBeGreaterThanOrEqual(1);
+    expect(partnerStaff[0]).toMatchObject({ partnerName: 'Universitas Indonesia', agreementNumber: `PKS/052/UI-BDG/${thisYear}` });
+    // …and assigning them saves.
+    const { createCourseRun } = await admin.ok(`mutation($input: CreateCourseRunInput!) { createCourseRun(input: $input) { id instructors { id } } }`, {
+      input: { courseId: course.id, code: 'DEMO-MITRA', enrolmentPolicy: 'OPEN', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), instructorIds: [partnerStaff[0].personId] },
+    });
+    expect(createCourseRun.instructors).toEqual([{ id: partnerStaff[0].personId }]);
+  });
+
   it('does nothing the second time: returns null and writes no row', async () => {
     const before = await tableCounts();
     expect(await seedDemoWorldIfEmpty(app.em(), () => {})).toBeNull();

@@ -13,7 +13,9 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
 /**
  * Course runs (angkatan) in a real Chromium. A learner who failed the course in an earlier run sees that a later run
  * may be taken, picks one of the open runs (not the first listed) and enrols in it; the other run then says they are
- * in one already. An agency admin schedules a new run of a course on its admin page, and cancels it.
+ * in one already. An agency admin schedules a new run of a course on its admin page, and cancels it; at 360 px they
+ * pick a partner lecturer the cooperation agreement allows for the run's dates (the choices follow the dates, and the
+ * server's refusal shows on the field when the dates outrun the agreement) and save.
  */
 const DESKTOP = { width: 1280, height: 900 };
 const COURSE = 'Manajemen Risiko Sektor Publik';
@@ -46,6 +48,12 @@ beforeAll(async () => {
   await app.seed.run(course, { code: '2026-1', capacity: 20, startsAt: new Date(Date.now() + 10 * DAY), endsAt: new Date(Date.now() + 12 * DAY), location: 'Aula Kantor Wali Kota Makassar', instructors: [instructor] });
   chosen = await app.seed.run(course, { code: '2026-2', capacity: 25, startsAt: new Date(Date.now() + 40 * DAY), endsAt: new Date(Date.now() + 42 * DAY), location: 'Gedung Pelatihan BKPSDM', policy: EnrolmentPolicy.OPEN });
   await app.sql(`update course_run set online_url = 'https://vicon.makassarkota.go.id/risiko' where id = $1`, [chosen.id]);
+  // A partner lecturer, under a PKS with the agency for the first half of 2027 covering the course's form; another without.
+  const unhas = await app.seed.partner({ name: 'Universitas Hasanuddin' });
+  await app.seed.person({ partner: unhas, fullName: 'Dr. Andi Makkasau', roles: [{ role: Role.INSTRUCTOR, partner: unhas }] });
+  await app.seed.agreement({ partner: unhas, agencies: [agency], number: '12/2026', validFrom: '2027-01-01', validTo: '2027-06-30', scope: [course.form] });
+  const elsewhere = await app.seed.partner({ name: 'Universitas Tanpa Perjanjian' });
+  await app.seed.person({ partner: elsewhere, fullName: 'Dr. Andi Lain', roles: [{ role: Role.INSTRUCTOR, partner: elsewhere }] });
   browser = await openBrowser();
   page = browser.page;
 }, 180_000);
@@ -153,6 +161,46 @@ describe('course runs, in the browser', () => {
     await added.getByText('Dibatalkan', { exact: true }).waitFor();
     expect((await app.sql(`select status from course_run where course_id = $1 and code = '2027-1'`, [course.id]))[0].status).toBe('CANCELLED');
     await expectNoSeriousA11yViolations(page, 'course admin with runs');
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
+
+  it('an agency admin picks a partner lecturer the agreement allows for the run’s dates, at 360 px, and saves', async () => {
+    await page.setViewportSize(PHONE);
+    await signIn(admin.nip!);
+    await page.goto(`${app.url}/admin/kursus/${course.id}`);
+    await page.getByRole('heading', { level: 1, name: COURSE }).waitFor();
+    await page.getByRole('region', { name: 'Angkatan' }).getByRole('button', { name: 'Tambah angkatan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Angkatan baru' });
+    await dialog.getByLabel('Kode angkatan').fill('2027-2');
+    await dialog.getByLabel('Mulai (WIB)').fill('2027-03-01T08:00');
+    await dialog.getByLabel('Selesai (WIB)').fill('2027-03-03T16:00');
+
+    // Searching by name offers the lecturer the PKS allows then, with their university and the agreement; not the other.
+    await dialog.getByLabel('Pengajar').fill('Andi');
+    await page.getByRole('option', { name: 'Dr. Andi Makkasau — Universitas Hasanuddin (PKS 12/2026)' }).click();
+    expect(await page.getByRole('option', { name: /Dr\. Andi Lain/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
+
+    // The run now ends after the agreement: the lecturer stays chosen, and saving shows the server's refusal on the field.
+    await dialog.getByLabel('Selesai (WIB)').fill('2027-07-03T16:00');
+    await dialog.getByRole('button', { name: 'Jadwalkan angkatan' }).click();
+    await dialog.getByText('Perjanjian kerja sama 12/2026 dengan Universitas Hasanuddin berakhir pada 2027-06-30, sebelum kelas ini selesai. Perpanjang perjanjiannya terlebih dahulu.').waitFor();
+    expect(await dialog.getByLabel('Pengajar').getAttribute('aria-invalid')).toBe('true');
+    // …and the choices for those dates no longer offer them under the agreement (they are listed only as chosen).
+    await dialog.getByLabel('Pengajar').fill('Makkasau');
+    await page.getByRole('option', { name: 'Dr. Andi Makkasau — Universitas Hasanuddin', exact: true }).waitFor();
+    expect(await page.getByRole('option', { name: /PKS 12\/2026/ }).count()).toBe(0);
+    await dialog.getByLabel('Pengajar').fill('Tidak Ada Nama Ini');
+    await page.getByText('Tidak ada pengajar dengan nama itu yang dapat mengajar pada tanggal ini.').waitFor();
+    await page.keyboard.press('Escape');
+    await expectNoSeriousA11yViolations(page, 'run form with a partner lecturer refused');
+
+    await dialog.getByLabel('Selesai (WIB)').fill('2027-03-03T16:00');
+    await dialog.getByRole('button', { name: 'Jadwalkan angkatan' }).click();
+    await page.getByText('Angkatan 2027-2 dijadwalkan.').waitFor();
+    await page.getByRole('listitem', { name: 'Angkatan 2027-2' }).getByText('Pengajar: Dr. Andi Makkasau').waitFor();
+    const rows = await app.sql(`select p.full_name from course_run r join course_run_instructor ri on ri.run_id = r.id join person p on p.id = ri.person_id where r.course_id = $1 and r.code = '2027-2'`, [course.id]);
+    expect(rows).toEqual([{ full_name: 'Dr. Andi Makkasau' }]);
     expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 });

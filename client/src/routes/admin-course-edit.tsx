@@ -118,11 +118,11 @@ export default function AdminCourseEditRoute() {
       {c.status === 'ARCHIVED' ? (
         <Stack>
           <Text c="dimmed">{t('errors.COURSE_ARCHIVED')}</Text>
-          <RunsSection courseId={c.id} agencyId={agencyId} editable={false} />
+          <RunsSection courseId={c.id} editable={false} />
         </Stack>
       ) : (
         <Stack>
-          <RunsSection courseId={c.id} agencyId={agencyId} editable />
+          <RunsSection courseId={c.id} editable />
           <CourseForm
             key={c.id}
             course={c}

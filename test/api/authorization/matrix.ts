@@ -676,6 +676,12 @@ export const MATRIX: Matrix = {
       platformAdmin: ALLOWED,
     },
   },
+  assignableInstructors: {
+    // Who may teach a run of a course: asked by its managers only; any other course does not exist for them.
+    kind: 'query', document: `query($courseId: ID!) { assignableInstructors(courseId: $courseId, first: 100) { nodes { personId } } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => ({ variables: { courseId: (await courseFor(w, v, s)).id } }),
+    expect: { ...MANAGE_COURSE, agencyAdmin: { own: ALLOWED, same: ALLOWED, '*': NOT_FOUND }, otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND } },
+  },
   createCourseRun: {
     // Scheduling a run changes its course: the course's managers.
     kind: 'mutation', document: `mutation($input: CreateCourseRunInput!) { createCourseRun(input: $input) { id } }`, scopes: COURSE_SCOPES,

@@ -37,7 +37,7 @@ const AdminCourseRunsDocument = graphql(`
 type Editing = { run: RunForm_RunFragment | null } | null;
 
 /** A course's runs (angkatan) on its admin page: each with its dates, place, seats and state; add, change, cancel. */
-export function RunsSection({ courseId, agencyId, editable }: { courseId: string; agencyId: string; editable: boolean }) {
+export function RunsSection({ courseId, editable }: { courseId: string; editable: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const admin = useRunAdmin();
@@ -140,7 +140,7 @@ export function RunsSection({ courseId, agencyId, editable }: { courseId: string
       {page && page.pageInfo.hasNextPage ? <LoadMore {...more} /> : null}
 
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing?.run ? t('runAdmin.editTitle', { code: editing.run.code }) : t('runAdmin.addTitle')} size="lg">
-        {editing ? <RunForm key={editing.run?.id ?? 'new'} agencyId={agencyId} run={editing.run} saving={admin.saving} problem={problem} onCancel={() => setEditing(null)} onSubmit={(v) => void save(v)} /> : null}
+        {editing ? <RunForm key={editing.run?.id ?? 'new'} courseId={courseId} run={editing.run} saving={admin.saving} problem={problem} onCancel={() => setEditing(null)} onSubmit={(v) => void save(v)} /> : null}
       </Modal>
       <Modal opened={!!cancelling} onClose={() => setCancelling(null)} title={cancelling ? t('runAdmin.cancelTitle', { code: cancelling.code }) : ''} centered>
         <Stack>

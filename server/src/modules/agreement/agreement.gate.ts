@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import { db } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
+
+/** A run's first day as agreements count days: its start's Asia/Jakarta date; an undated run (any time) counts as today. */
+export const runFirstDay = (startsAt: Expression<unknown>) => sql<string>`(coalesce(${startsAt}, now()) at time zone 'Asia/Jakarta')::date`;
+/** A run's last day: its end's Asia/Jakarta date (no end: its start's; undated: today). */
+export const runLastDay = (startsAt: Expression<unknown>, endsAt: Expression<unknown>) =>
+  sql<string>`(coalesce(${endsAt}, ${startsAt}, now()) at time zone 'Asia/Jakarta')::date`;
 
 /**
  * Partner staff teach an agency's run only under an agreement between their partner and the course's owning
@@ -11,15 +17,14 @@ import { AppError } from '../../shared/errors.js';
  *
  * Refusals name the partner: AGREEMENT_MISSING (none in force then), AGREEMENT_EXPIRED (one covering the form
  * ended before the run does: its number and last day), AGREEMENT_NOT_COVERING_FORM (in force, other forms).
- * Three statements whatever the number of instructors.
+ * Three statements whatever the number of instructors. The run form offers the same people (assignable-instructors.ts).
  */
 export async function assertInstructorsCovered(ctx: { em: EntityManager }, target: { runId: string; instructorIds: readonly string[] }): Promise<void> {
   if (target.instructorIds.length === 0) return;
   const run = await db(ctx).selectFrom('course_run as r').innerJoin('course as c', 'c.id', 'r.course_id')
     .select(['c.form', 'c.owner_agency_id',
-      // The run's first and last day as Jakarta dates; undated runs (any time) count as today.
-      sql<string>`(coalesce(r.starts_at, now()) at time zone 'Asia/Jakarta')::date::text`.as('from'),
-      sql<string>`(coalesce(r.ends_at, r.starts_at, now()) at time zone 'Asia/Jakarta')::date::text`.as('to')])
+      sql<string>`${runFirstDay(sql.ref('r.starts_at'))}::text`.as('from'),
+      sql<string>`${runLastDay(sql.ref('r.starts_at'), sql.ref('r.ends_at'))}::text`.as('to')])
     .where('r.id', '=', target.runId).executeTakeFirst();
   if (!run?.owner_agency_id) return;
   const partners = await db(ctx).selectFrom('person as p').innerJoin('partner_institution as pi', 'pi.id', 'p.partner_id')

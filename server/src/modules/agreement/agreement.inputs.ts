@@ -130,3 +130,22 @@ export class AgreementsArgs extends PageArgs {
   @Max(3650)
   expiringWithinDays?: number | null;
 }
+
+@ArgsType()
+export class AssignableInstructorsArgs extends PageArgs {
+  @Field(() => ID, { description: 'The course the run is of (one the viewer manages)' })
+  courseId!: string;
+
+  @Field(() => Date, { nullable: true, description: 'The run’s start as typed so far; null: undated (today counts)' })
+  @IsOptional()
+  startsAt?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'The run’s end; null: its start’s day' })
+  @IsOptional()
+  endsAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of a name (typos forgiven from four letters)' })
+  @IsOptional()
+  @MaxLength(100)
+  search?: string | null;
+}

@@ -43,3 +43,20 @@ export class AgreementNode {
 }
 
 export const AgreementPage = PageOf(AgreementNode, 'AgreementPage');
+
+/**
+ * A person the run form may offer as an instructor of a run on the dates asked for. Not an entity (no `id`): the
+ * agreement named depends on the dates, so clients keep each answer with its own arguments.
+ */
+@ObjectType('AssignableInstructor', { description: 'An instructor who may teach a run of the course on the dates asked for' })
+export class AssignableInstructor {
+  @Field(() => ID, { description: 'The person, as createCourseRun/updateCourseRun take it in instructorIds' }) personId!: string;
+  @Field(() => String) fullName!: string;
+  @Field(() => String, { nullable: true }) positionTitle!: string | null;
+  @Field(() => String, { nullable: true, description: 'The partner institution they are staff of' }) partnerName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Partner staff: the number of the agreement that lets them teach this run (null for the owner’s own staff)' })
+  agreementNumber!: string | null;
+  @Field(() => AgreementKind, { nullable: true, description: 'That agreement’s kind (MOU or PKS)' }) agreementKind!: AgreementKind | null;
+}
+
+export const AssignableInstructorPage = PageOf(AssignableInstructor, 'AssignableInstructorPage');

@@ -634,7 +634,8 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
 
   // Cooperation agreements: a PKS for every partner whose staff teach an agency's runs, covering those runs' forms
   // and dates (the run module refuses partner instructors otherwise); plus Bandung's MoU with UI ending within 60
-  // days (on both sides' home pages) and an earlier PKS with ITB that has ended. Drawn last: no other row moves.
+  // days (on both sides' home pages), an earlier PKS with ITB that has ended and a current one with UI for bimtek.
+  // Drawn last: no other row moves.
   const agreementRows: Row[] = [];
   const agreementAgencyRows: Row[] = [];
   const personById = new Map(people.map((p) => [p.id, p.row]));
@@ -677,6 +678,11 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
   agreement(partnerId.get('ITB')!, [bandung], {
     kind: 'PKS', number: `PKS/044/ITB-BDG/${thisYear - 2}`, title: 'Bimbingan teknis kota cerdas', from: `${thisYear - 2}-02-01`,
     to: at(-30), scope: ['TECHNICAL_GUIDANCE', 'TECHNICAL_TRAINING'],
+  });
+  // Bandung's bimtek after that: a PKS with UI running to the end of next year, so the run form offers UI's lecturers.
+  agreement(partnerId.get('UI')!, [bandung], {
+    kind: 'PKS', number: `PKS/052/UI-BDG/${thisYear}`, title: 'Bimbingan teknis pelayanan publik digital', from: `${thisYear}-01-01`,
+    to: new Date(Date.UTC(thisYear + 1, 11, 31, 5)), scope: ['TECHNICAL_GUIDANCE'],
   });
 
   // The accounts to print
