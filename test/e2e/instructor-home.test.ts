@@ -36,9 +36,9 @@ describe("the instructor's home, in the browser", () => {
 
     const today = page.getByRole('region', { name: 'Hari ini' });
     // The blended course running for a month is on today, with its time in WIB and its learners by agency.
-    const running = today.getByRole('link', { name: 'Analisis Data untuk Kebijakan Publik' });
-    await running.waitFor();
-    const card = today.locator('.mantine-Card-root', { has: running });
+    const running = page.getByRole('link', { name: 'Analisis Data untuk Kebijakan Publik' });
+    await today.getByRole('link', { name: 'Analisis Data untuk Kebijakan Publik' }).waitFor();
+    const card = today.getByTestId('teaching-run').filter({ has: running });
     await expect.poll(() => card.textContent()).toMatch(/WIB/);
     await expect.poll(() => card.getByTestId('agency-counts').textContent()).toMatch(/Pemerintah Kota Bandung \d+/);
 

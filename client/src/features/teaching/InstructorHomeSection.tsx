@@ -60,7 +60,7 @@ function RunItem({ item }: { item: InstructorHomeRunFragment }) {
   const fmt = useFormatters();
   const run = item.run;
   return (
-    <Card bg="white" className="lentera-link-card" padding="sm">
+    <Card bg="white" className="lentera-link-card" padding="sm" data-testid="teaching-run">
       <Stack gap={4}>
         <Text fw={700} lh={1.3}>
           <Link to={`/mengajar/${run.id}`} className="lentera-stretched-link">
