@@ -106,6 +106,14 @@ describe('instructorHome', () => {
     });
     expect(home.awaitingOutcomes[1]).toMatchObject({ run: { id: selfPaced.id }, outcomesToRecord: 1 });
 
+    // One statement after the session, the same for a busy home as for an empty one (counted before any write
+    // below enqueues a mail job, whose statements would run meanwhile).
+    const idle = await app.as(await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] }));
+    const busy = await app.countSql(() => client.ok(HOME));
+    const empty = await app.countSql(() => idle.ok(HOME));
+    expect(busy.count).toBe(empty.count);
+    expect(busy.count).toBeLessThanOrEqual(2);
+
     // Recording the outcomes takes the run off the list.
     const waiting = await app.sql(`select id from enrolment where run_id = $1 and status = 'ACTIVE' order by id`, [ended.id]);
     for (const [i, e] of waiting.entries()) {
@@ -123,12 +131,5 @@ describe('instructorHome', () => {
     // Not an instructor: FORBIDDEN.
     expect(await (await app.as(fromA[0])).errorCode(HOME)).toBe('FORBIDDEN');
     expect(await app.anonymous().errorCode(HOME)).toBe('UNAUTHENTICATED');
-
-    // One statement after the session, the same for a busy home as for an empty one.
-    const idle = await app.as(await app.seed.person({ partner, roles: [{ role: Role.INSTRUCTOR }] }));
-    const busy = await app.countSql(() => client.ok(HOME));
-    const empty = await app.countSql(() => idle.ok(HOME));
-    expect(busy.count).toBe(empty.count);
-    expect(busy.count).toBeLessThanOrEqual(2);
   });
 });
