@@ -19,9 +19,9 @@ export class InstructorHomeRun {
 
 @ObjectType({ description: 'The instructor’s home: every run they teach, for whatever agency, that is on now or waits on them; today and this week are in the viewer’s zone (person.time_zone)' })
 export class InstructorHome {
-  @Field(() => [InstructorHomeRun], { description: 'Scheduled runs taking place on some part of today (viewer’s zone), up to 20, earliest start first' })
+  @Field(() => [InstructorHomeRun], { description: 'Scheduled runs taking place on some part of today (viewer’s zone; self-paced runs are on no particular day), up to 20, earliest start first' })
   today!: InstructorHomeRun[];
-  @Field(() => [InstructorHomeRun], { description: 'Scheduled runs on the rest of this week (tomorrow to Sunday, viewer’s zone) and not today, up to 20, earliest start first' })
+  @Field(() => [InstructorHomeRun], { description: 'Scheduled runs on the rest of this week (tomorrow to Sunday, viewer’s zone; not self-paced) and not today, up to 20, earliest start first' })
   thisWeek!: InstructorHomeRun[];
   @Field(() => [InstructorHomeRun], {
     description: 'Runs whose outcomes can be recorded without confirming an early decision (ended; self-paced: started) with learners still ACTIVE, up to 20, longest waiting first',
