@@ -78,14 +78,18 @@ function Section({ id, title, action, children }: { id: string; title: string; a
 // Admins' agreements ending within 60 days: its own chunk, texts (the staff screens') and query, after the home page itself.
 const ExpiringAgreements = lazy(staffScreen(() => import('../features/agreements/ExpiringAgreements')));
 
+// Instructors' runs today and this week and what waits on them: its own chunk, texts (teaching's, staff) and query.
+const InstructorHomeSection = lazy(staffScreen(() => import('../features/teaching/InstructorHomeSection')));
+
 export default function HomeRoute() {
   const me = useMe();
   const expiring = hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN') ? <Suspense fallback={null}><ExpiringAgreements /></Suspense> : null;
-  if (!hasRole(me, 'LEARNER')) return <>{expiring}<RoleHome /></>;
-  return <>{expiring}<LearnerHome /></>;
+  const teaching = hasRole(me, 'INSTRUCTOR') ? <Suspense fallback={null}><InstructorHomeSection /></Suspense> : null;
+  if (!hasRole(me, 'LEARNER')) return <>{expiring}<RoleHome>{teaching}</RoleHome></>;
+  return <>{expiring}<LearnerHome teaching={teaching} /></>;
 }
 
-function LearnerHome() {
+function LearnerHome({ teaching }: { teaching: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const fmt = useFormatters();
@@ -106,6 +110,8 @@ function LearnerHome() {
       {header}
       <Stack gap="xl">
         <JpYearCard year={h.year} jp={h.jp} targetJp={h.targetJp} remainingJp={h.remainingJp} progress={h.progress} />
+
+        {teaching}
 
         {h.pendingApprovalsCount > 0 ? (
           <Alert color="orange" variant="light" icon={<IconChecklist aria-hidden />} title={t('home.approvalsWaitingTitle')}>

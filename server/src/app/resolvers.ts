@@ -10,6 +10,7 @@ import { learningHoursResolvers } from '../modules/learning-hours/index.js';
 import { partnerResolvers } from '../modules/partner/index.js';
 import { personResolvers } from '../modules/person/index.js';
 import { runResolvers } from '../modules/run/index.js';
+import { teachingResolvers } from '../modules/teaching/index.js';
 
 /** Every resolver class of every module. A module exports its list from its index.ts. */
 export const allResolvers = [
@@ -25,4 +26,5 @@ export const allResolvers = [
   ...jobsResolvers,
   ...calendarResolvers,
   ...agreementResolvers,
+  ...teachingResolvers,
 ];

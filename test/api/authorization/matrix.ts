@@ -624,6 +624,11 @@ export const MATRIX: Matrix = {
       platformAdmin: HIDDEN, // teaches nothing
     },
   },
+  // Which runs it lists (only the viewer's own, across agencies) is proved with dated runs in test/api/instructor-home.test.ts.
+  instructorHome: {
+    kind: 'query', document: `{ instructorHome { today { run { id } } } }`, scopes: ['none'], build: none,
+    expect: { ...tierOne('learner', 'supervisor', 'partnerAdmin', 'agencyAdmin', 'otherAgencyAdmin', 'platformAdmin'), instructor: ALLOWED },
+  },
   createCourse: {
     kind: 'mutation', document: `mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }`, scopes: COURSE_SCOPES,
     build: async (w, v, s) => {

@@ -1,13 +1,14 @@
 import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMe } from '../../app/session';
 import { PageHeader } from '../../ui/PageHeader';
 import { navItemsFor } from '../shell/nav';
 
-/** Home for people who are not learners (partner instructors, platform operators): where to go. */
-export function RoleHome() {
+/** Home for people who are not learners (partner instructors, platform operators): their work first (`children`), then where to go. */
+export function RoleHome({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
   const items = navItemsFor(me).filter((i) => i.to !== '/');
@@ -15,6 +16,7 @@ export function RoleHome() {
   return (
     <>
       <PageHeader title={t('home.welcome', { name: me.fullName })} description={where ?? undefined} />
+      {children}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         {items.map((item) => (
           <Card key={item.to} component={Link} to={item.to} bg="white">

@@ -4,7 +4,7 @@ export { CourseRun as CourseRunEntity, CourseRunStatus } from './run.entity.js';
 export { CourseRun } from './run.types.js';
 export { closedReasonSql, EnrolmentClosedReason } from './enrolment-window.js';
 export { assertCanViewRun, canTeachRun, canViewRun, loadRunAccess } from './run.policy.js';
-export { RUN_COLUMNS, toCourseRun, type RunRow } from './run.sql.js';
+export { RUN_COLUMNS, runSelections, toCourseRun, type RunRow } from './run.sql.js';
 /** Seat and waiting-list bookkeeping of a run, for the enrolment module (in its transactions). */
 export { admit, leaveWaitlist, promoteFromWaitlist, releaseSeat } from './seats.js';
 

@@ -603,6 +603,29 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
       enrol(c, { person, status, requestedAt, finishedAt });
     }
   }
+  // The demo instructor's home has something waiting: a run of Manajemen Proyek Pemerintah Dr. Ratna taught that
+  // ended three days ago, its results not recorded yet (all still ACTIVE, so no JP moves). Drawn after the catalogue's
+  // enrolments, so no other row moves.
+  {
+    const first = course('UI-MPP-2604');
+    const def = { ...first.def, code: 'UI-MPP-2611', runOf: first.def.code, start: -12, days: 10, instructors: ['ui.ratna'] };
+    const zone = first.runRow.time_zone as string;
+    const [opens, closes] = dailyHours(def, ONLINE);
+    const startsAt = wallClock(now, def.start, opens, zone);
+    const endsAt = wallClock(now, def.start + def.days - 1, closes, zone);
+    const runId = rng.uuid();
+    const ended: CourseMeta = {
+      def, id: first.id, runId, row: first.row, startsAt, endsAt, phase: 'past', agencies: first.agencies, participants: new Set(), seats: 0, waitlist: 0,
+      runRow: { ...first.runRow, id: runId, code: def.code, starts_at: startsAt.toISOString(), ends_at: endsAt.toISOString() },
+    };
+    courses.push(ended);
+    courseByCode.set(def.code, ended);
+    instructorRows.push({ run_id: runId, person_id: cast('ui.ratna').id });
+    const waiting = rng.shuffle(asn.filter((p) => !reserved.has(p.id) && p.supervisorId && !isInCourse(ended, p.id) && ['PEMKOT-BDG', 'PEMKOT-SMG', 'PEMPROV-DKI'].includes(p.agency!)));
+    for (const person of waiting.slice(0, 14)) {
+      enrol(ended, { person, status: 'ACTIVE', requestedAt: new Date(startsAt.getTime() - rng.int(7 * 24, 30 * 24) * HOUR) });
+    }
+  }
   for (const c of courses) {
     c.runRow.seats_taken = c.seats;
     c.runRow.waitlist_length = c.waitlist;

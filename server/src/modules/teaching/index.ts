@@ -1,0 +1,3 @@
+import { InstructorHomeResolver } from './teaching.resolver.js';
+
+export const teachingResolvers = [InstructorHomeResolver] as const;
