@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EnrolmentPolicy } from '../../server/src/modules/course/index.js';
+import { Role } from '../../server/src/shared/auth/roles.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 let app: TestApp;
@@ -186,6 +187,25 @@ describe('the private calendar feed', () => {
 
     expect((await get('/kalender/tidak-ada-token-seperti-ini-sama-sekali.ics')).status).toBe(404);
     expect((await get('/kalender/x.ics')).status).toBe(404);
+  });
+
+  it('carries the runs an instructor teaches, with their link, but not a cancelled one', async () => {
+    const w = await world({ learners: 1 });
+    const lecturer = await app.seed.person({ agency: w.agency, fullName: 'Pengajar Kalender', roles: [{ role: Role.INSTRUCTOR }] });
+    const taught = await app.seed.course({
+      ownerAgency: w.agency, instructors: [lecturer], startsAt: new Date('2027-06-01T01:00:00Z'), endsAt: new Date('2027-06-01T04:00:00Z'),
+    });
+    const cancelled = await app.seed.course({
+      ownerAgency: w.agency, instructors: [lecturer], startsAt: new Date('2027-07-01T01:00:00Z'), endsAt: new Date('2027-07-01T04:00:00Z'),
+    });
+    await app.sql(`update course_run set online_url = 'https://meet.example.id/ajar' where id = $1`, [taught.run.id]);
+    await app.sql(`update course_run set status = 'CANCELLED' where id = $1`, [cancelled.run.id]);
+    const client = await app.as(lecturer);
+    const { url } = (await client.ok(CREATE_FEED)).createMyCalendarFeed;
+    const { events } = parseCalendar(await (await fetch(url)).text());
+    expect(events.map((e) => e.uid)).toEqual([`run-${taught.run.id}@lentera`]);
+    expect(events[0].description).toContain('https://meet.example.id/ajar');
+    expect(events[0].status).toBe('CONFIRMED');
   });
 
   it('stops answering when its person is deactivated', async () => {

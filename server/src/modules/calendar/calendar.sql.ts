@@ -29,6 +29,10 @@ interface RunEventRow {
   enrolment_status: string | null;
 }
 
+/** Whether `personId` teaches the run aliased `r`. */
+const teachesRun = (personId: string) =>
+  sql<boolean>`exists (select 1 from course_run_instructor ri where ri.run_id = r.id and ri.person_id = ${personId}::uuid)`;
+
 const words = {
   id: { run: (code: string) => `Angkatan ${code}` },
   en: { run: (code: string) => `Run ${code}` },
@@ -65,18 +69,20 @@ function runRows(ctx: OperationContext, personId: string) {
 }
 
 /**
- * Everything a person is registered for, as events of their feed: runs where they hold a seat or wait for one
- * (scheduled, with a start). Workshop sessions join here as events of their own. One statement.
+ * Everything a person is registered for or teaches, as events of their feed: runs where they hold a seat or wait
+ * for one, and runs they teach (an instructor of partner P teaching for three agencies sees all three), scheduled
+ * and with a start. Workshop sessions join here as events of their own. One statement.
  */
 export async function registeredEvents(ctx: OperationContext, personId: string, locale: Locale, publicUrl: string): Promise<CalendarEvent[]> {
-  const rows: RunEventRow[] = await runRows(ctx, personId)
-    .where('e.status', 'in', IN_CALENDAR)
+  const rows: (RunEventRow & { teaches: boolean })[] = await runRows(ctx, personId)
+    .select(teachesRun(personId).as('teaches'))
+    .where((eb) => eb.or([eb('e.status', 'in', IN_CALENDAR), teachesRun(personId)]))
     .where('r.status', '=', CourseRunStatus.SCHEDULED)
     .where('r.starts_at', 'is not', null)
     .orderBy('r.starts_at', 'desc')
     .limit(FEED_LIMIT)
     .execute();
-  return rows.map((row) => runEvent(row, locale, publicUrl, false)).filter((e): e is CalendarEvent => e !== null);
+  return rows.map((row) => runEvent(row, locale, publicUrl, row.teaches)).filter((e): e is CalendarEvent => e !== null);
 }
 
 /** One run as the viewer sees it (the caller has checked they may see it); null when it has no date yet. */
