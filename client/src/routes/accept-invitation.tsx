@@ -1,13 +1,12 @@
-import { Alert, Anchor, Box, Button, Center, Group, Loader, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { UiError } from '../app/errors';
-import { LanguageSwitch } from '../features/auth/LanguageSwitch';
+import { SignedOutFrame } from '../features/auth/SignedOutFrame';
 import { publicRequest } from '../features/auth/publicMutation';
-import { LanternMark } from '../ui/LanternMark';
 
 const PREVIEW = `query PartnerInvitationPreview($token: String!) { partnerInvitationPreview(token: $token) { email fullName partnerName } }`;
 const ACCEPT = `mutation AcceptPartnerInvitation($input: AcceptPartnerInvitationInput!) { acceptPartnerInvitation(input: $input) { email } }`;
@@ -71,99 +70,79 @@ export default function AcceptInvitationRoute() {
   const invalid = (name: 'fullName' | 'password' | 'confirm') => (form.errors[name] || problem?.fields[name] ? true : undefined);
 
   return (
-    <Box mih="100dvh" bg="ink.0">
-      <Group justify="flex-end" p="sm">
-        <LanguageSwitch />
-      </Group>
-      <Center px="sm" pb="xl">
-        <Stack w="100%" maw={420} gap="lg">
-          <Stack align="center" gap={6} ta="center">
-            <LanternMark size={48} />
-            <Title order={1} fz={26}>
-              {t('acceptInvitation.title')}
-            </Title>
-          </Stack>
-          <Paper withBorder shadow="sm" p={{ base: 'md', xs: 'xl' }} bg="white">
-            {done ? (
-              <Stack gap="md">
-                <Alert ref={alertRef} tabIndex={-1} color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('acceptInvitation.doneTitle')} role="status">
-                  {t('acceptInvitation.done', { email: done })}
-                </Alert>
-                <Button component={Link} to="/masuk" fullWidth size="md">
-                  {t('auth.submit')}
-                </Button>
-              </Stack>
-            ) : linkBroken ? (
-              <Alert ref={alertRef} tabIndex={-1} color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('acceptInvitation.failedTitle')} role="alert">
-                {problem?.message ?? t('errors.INVITATION_INVALID')}
-              </Alert>
-            ) : !preview ? (
-              <Group gap="sm" justify="center" role="status">
-                <Loader size="sm" aria-hidden />
-                <Text>{t('acceptInvitation.checking')}</Text>
-              </Group>
-            ) : (
-              <form
-                noValidate
-                onSubmit={form.onSubmit(async (values) => {
-                  setSaving(true);
-                  setProblem(null);
-                  const answer = await publicRequest<{ acceptPartnerInvitation: { email: string } }>(
-                    ACCEPT, { input: { token, fullName: values.fullName.trim(), password: values.password } }, t);
-                  setSaving(false);
-                  if ('problem' in answer) setProblem(answer.problem);
-                  else setDone(answer.data.acceptPartnerInvitation.email);
-                })}
-              >
-                <Stack gap="md">
-                  <Text>{t('acceptInvitation.intro', { partner: preview.partnerName })}</Text>
-                  <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                    {t('acceptInvitation.loginAs', { email: preview.email })}
-                  </Text>
-                  {problem ? (
-                    <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('acceptInvitation.failedTitle')} role="alert">
-                      {problem.message}
-                    </Alert>
-                  ) : null}
-                  <TextInput
-                    label={t('acceptInvitation.fullName')}
-                    autoComplete="name"
-                    required
-                    {...form.getInputProps('fullName')}
-                    error={form.errors.fullName ?? problem?.fields.fullName}
-                    aria-invalid={invalid('fullName')}
-                  />
-                  <PasswordInput
-                    label={t('password.new')}
-                    description={t('password.newHint')}
-                    autoComplete="new-password"
-                    required
-                    {...form.getInputProps('password')}
-                    error={form.errors.password ?? problem?.fields.password}
-                    aria-invalid={invalid('password')}
-                  />
-                  <PasswordInput
-                    label={t('password.confirm')}
-                    autoComplete="new-password"
-                    required
-                    {...form.getInputProps('confirm')}
-                    error={form.errors.confirm}
-                    aria-invalid={invalid('confirm')}
-                  />
-                  <Button type="submit" loading={saving} fullWidth size="md">
-                    {t('acceptInvitation.submit')}
-                  </Button>
-                </Stack>
-              </form>
-            )}
-          </Paper>
-          <Text size="sm" ta="center">
-            <Anchor component={Link} to="/masuk">
-              {t('reset.backToSignIn')}
-            </Anchor>
-          </Text>
+    <SignedOutFrame title={t('acceptInvitation.title')}>
+      {done ? (
+        <Stack gap="md">
+          <Alert ref={alertRef} tabIndex={-1} color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('acceptInvitation.doneTitle')} role="status">
+            {t('acceptInvitation.done', { email: done })}
+          </Alert>
+          <Button component={Link} to="/masuk" fullWidth size="md">
+            {t('auth.submit')}
+          </Button>
         </Stack>
-      </Center>
-    </Box>
+      ) : linkBroken ? (
+        <Alert ref={alertRef} tabIndex={-1} color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('acceptInvitation.failedTitle')} role="alert">
+          {problem?.message ?? t('errors.INVITATION_INVALID')}
+        </Alert>
+      ) : !preview ? (
+        <Group gap="sm" justify="center" role="status">
+          <Loader size="sm" aria-hidden />
+          <Text>{t('acceptInvitation.checking')}</Text>
+        </Group>
+      ) : (
+        <form
+          noValidate
+          onSubmit={form.onSubmit(async (values) => {
+            setSaving(true);
+            setProblem(null);
+            const answer = await publicRequest<{ acceptPartnerInvitation: { email: string } }>(
+              ACCEPT, { input: { token, fullName: values.fullName.trim(), password: values.password } }, t);
+            setSaving(false);
+            if ('problem' in answer) setProblem(answer.problem);
+            else setDone(answer.data.acceptPartnerInvitation.email);
+          })}
+        >
+          <Stack gap="md">
+            <Text>{t('acceptInvitation.intro', { partner: preview.partnerName })}</Text>
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              {t('acceptInvitation.loginAs', { email: preview.email })}
+            </Text>
+            {problem ? (
+              <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('acceptInvitation.failedTitle')} role="alert">
+                {problem.message}
+              </Alert>
+            ) : null}
+            <TextInput
+              label={t('acceptInvitation.fullName')}
+              autoComplete="name"
+              required
+              {...form.getInputProps('fullName')}
+              error={form.errors.fullName ?? problem?.fields.fullName}
+              aria-invalid={invalid('fullName')}
+            />
+            <PasswordInput
+              label={t('password.new')}
+              description={t('password.newHint')}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('password')}
+              error={form.errors.password ?? problem?.fields.password}
+              aria-invalid={invalid('password')}
+            />
+            <PasswordInput
+              label={t('password.confirm')}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('confirm')}
+              error={form.errors.confirm}
+              aria-invalid={invalid('confirm')}
+            />
+            <Button type="submit" loading={saving} fullWidth size="md">
+              {t('acceptInvitation.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </SignedOutFrame>
   );
 }

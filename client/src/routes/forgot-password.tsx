@@ -1,13 +1,11 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconMailCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { UiError } from '../app/errors';
-import { LanguageSwitch } from '../features/auth/LanguageSwitch';
+import { SignedOutFrame } from '../features/auth/SignedOutFrame';
 import { publicMutation } from '../features/auth/publicMutation';
-import { LanternMark } from '../ui/LanternMark';
 
 const REQUEST = `mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }`;
 
@@ -32,71 +30,55 @@ export default function ForgotPasswordRoute() {
   }, [sentTo, problem]);
 
   return (
-    <Box mih="100dvh" bg="ink.0">
-      <Group justify="flex-end" p="sm">
-        <LanguageSwitch />
-      </Group>
-      <Center px="sm" pb="xl">
-        <Stack w="100%" maw={420} gap="lg">
-          <Stack align="center" gap={6} ta="center">
-            <LanternMark size={48} />
-            <Title order={1} fz={26}>
-              {t('reset.forgotTitle')}
-            </Title>
-            <Text c="dimmed">{t('reset.forgotIntro')}</Text>
-          </Stack>
-          <Paper withBorder shadow="sm" p={{ base: 'md', xs: 'xl' }} bg="white">
-            {sentTo ? (
-              <Alert ref={alertRef} tabIndex={-1} color="teal" variant="light" icon={<IconMailCheck aria-hidden />} title={t('reset.sentTitle')} role="status">
-                {t('reset.sent', { email: sentTo })}
+    <SignedOutFrame
+      title={t('reset.forgotTitle')}
+      intro={t('reset.forgotIntro')}
+      footer={
+        <Text size="sm" c="dimmed" ta="center">
+          {t('auth.help')}
+        </Text>
+      }
+    >
+      {sentTo ? (
+        <Alert ref={alertRef} tabIndex={-1} color="teal" variant="light" icon={<IconMailCheck aria-hidden />} title={t('reset.sentTitle')} role="status">
+          {t('reset.sent', { email: sentTo })}
+        </Alert>
+      ) : (
+        <form
+          noValidate
+          onSubmit={form.onSubmit(async (values) => {
+            setSending(true);
+            setProblem(null);
+            const failure = await publicMutation(REQUEST, { email: values.email.trim() }, t);
+            setSending(false);
+            if (failure) setProblem(failure);
+            else setSentTo(values.email.trim());
+          })}
+        >
+          <Stack gap="md">
+            {problem ? (
+              <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reset.failedTitle')} role="alert">
+                {problem.message}
               </Alert>
-            ) : (
-              <form
-                noValidate
-                onSubmit={form.onSubmit(async (values) => {
-                  setSending(true);
-                  setProblem(null);
-                  const failure = await publicMutation(REQUEST, { email: values.email.trim() }, t);
-                  setSending(false);
-                  if (failure) setProblem(failure);
-                  else setSentTo(values.email.trim());
-                })}
-              >
-                <Stack gap="md">
-                  {problem ? (
-                    <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reset.failedTitle')} role="alert">
-                      {problem.message}
-                    </Alert>
-                  ) : null}
-                  <TextInput
-                    label={t('reset.email')}
-                    type="email"
-                    inputMode="email"
-                    autoComplete="email"
-                    autoCapitalize="none"
-                    spellCheck={false}
-                    required
-                    {...form.getInputProps('email')}
-                    error={form.errors.email ?? problem?.fields.email}
-                    aria-invalid={form.errors.email || problem?.fields.email ? true : undefined}
-                  />
-                  <Button type="submit" loading={sending} fullWidth size="md">
-                    {t('reset.send')}
-                  </Button>
-                </Stack>
-              </form>
-            )}
-          </Paper>
-          <Text size="sm" ta="center">
-            <Anchor component={Link} to="/masuk">
-              {t('reset.backToSignIn')}
-            </Anchor>
-          </Text>
-          <Text size="sm" c="dimmed" ta="center">
-            {t('auth.help')}
-          </Text>
-        </Stack>
-      </Center>
-    </Box>
+            ) : null}
+            <TextInput
+              label={t('reset.email')}
+              type="email"
+              inputMode="email"
+              autoComplete="email"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+              {...form.getInputProps('email')}
+              error={form.errors.email ?? problem?.fields.email}
+              aria-invalid={form.errors.email || problem?.fields.email ? true : undefined}
+            />
+            <Button type="submit" loading={sending} fullWidth size="md">
+              {t('reset.send')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </SignedOutFrame>
   );
 }

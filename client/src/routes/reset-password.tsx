@@ -1,13 +1,12 @@
-import { Alert, Anchor, Box, Button, Center, Group, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, PasswordInput, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertTriangle, IconCircleCheck } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import type { UiError } from '../app/errors';
-import { LanguageSwitch } from '../features/auth/LanguageSwitch';
+import { SignedOutFrame } from '../features/auth/SignedOutFrame';
 import { publicMutation } from '../features/auth/publicMutation';
-import { LanternMark } from '../ui/LanternMark';
 
 const RESET = `mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }`;
 const MIN_PASSWORD = 8;
@@ -41,86 +40,66 @@ export default function ResetPasswordRoute() {
   const invalid = (name: 'newPassword' | 'confirm') => (form.errors[name] || problem?.fields[name] ? true : undefined);
 
   return (
-    <Box mih="100dvh" bg="ink.0">
-      <Group justify="flex-end" p="sm">
-        <LanguageSwitch />
-      </Group>
-      <Center px="sm" pb="xl">
-        <Stack w="100%" maw={420} gap="lg">
-          <Stack align="center" gap={6} ta="center">
-            <LanternMark size={48} />
-            <Title order={1} fz={26}>
-              {t('reset.resetTitle')}
-            </Title>
-          </Stack>
-          <Paper withBorder shadow="sm" p={{ base: 'md', xs: 'xl' }} bg="white">
-            {done ? (
-              <Stack gap="md">
-                <Alert ref={alertRef} tabIndex={-1} color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('password.savedTitle')} role="status">
-                  {t('reset.done')}
-                </Alert>
-                <Button component={Link} to="/masuk" fullWidth size="md">
-                  {t('auth.submit')}
-                </Button>
-              </Stack>
-            ) : linkBroken ? (
-              <Stack gap="md">
-                <Alert ref={alertRef} tabIndex={-1} color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reset.failedTitle')} role="alert">
-                  {problem?.message ?? t('errors.RESET_LINK_INVALID')}
-                </Alert>
-                <Button component={Link} to="/lupa-kata-sandi" variant="light" fullWidth size="md">
-                  {t('reset.askAgain')}
-                </Button>
-              </Stack>
-            ) : (
-              <form
-                noValidate
-                onSubmit={form.onSubmit(async (values) => {
-                  setSaving(true);
-                  setProblem(null);
-                  const failure = await publicMutation(RESET, { input: { token, newPassword: values.newPassword } }, t);
-                  setSaving(false);
-                  if (failure) setProblem(failure);
-                  else setDone(true);
-                })}
-              >
-                <Stack gap="md">
-                  {problem ? (
-                    <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reset.failedTitle')} role="alert">
-                      {problem.message}
-                    </Alert>
-                  ) : null}
-                  <PasswordInput
-                    label={t('password.new')}
-                    description={t('password.newHint')}
-                    autoComplete="new-password"
-                    required
-                    {...form.getInputProps('newPassword')}
-                    error={form.errors.newPassword ?? problem?.fields.newPassword}
-                    aria-invalid={invalid('newPassword')}
-                  />
-                  <PasswordInput
-                    label={t('password.confirm')}
-                    autoComplete="new-password"
-                    required
-                    {...form.getInputProps('confirm')}
-                    error={form.errors.confirm}
-                    aria-invalid={invalid('confirm')}
-                  />
-                  <Button type="submit" loading={saving} fullWidth size="md">
-                    {t('password.submit')}
-                  </Button>
-                </Stack>
-              </form>
-            )}
-          </Paper>
-          <Text size="sm" ta="center">
-            <Anchor component={Link} to="/masuk">
-              {t('reset.backToSignIn')}
-            </Anchor>
-          </Text>
+    <SignedOutFrame title={t('reset.resetTitle')}>
+      {done ? (
+        <Stack gap="md">
+          <Alert ref={alertRef} tabIndex={-1} color="teal" variant="light" icon={<IconCircleCheck aria-hidden />} title={t('password.savedTitle')} role="status">
+            {t('reset.done')}
+          </Alert>
+          <Button component={Link} to="/masuk" fullWidth size="md">
+            {t('auth.submit')}
+          </Button>
         </Stack>
-      </Center>
-    </Box>
+      ) : linkBroken ? (
+        <Stack gap="md">
+          <Alert ref={alertRef} tabIndex={-1} color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reset.failedTitle')} role="alert">
+            {problem?.message ?? t('errors.RESET_LINK_INVALID')}
+          </Alert>
+          <Button component={Link} to="/lupa-kata-sandi" variant="light" fullWidth size="md">
+            {t('reset.askAgain')}
+          </Button>
+        </Stack>
+      ) : (
+        <form
+          noValidate
+          onSubmit={form.onSubmit(async (values) => {
+            setSaving(true);
+            setProblem(null);
+            const failure = await publicMutation(RESET, { input: { token, newPassword: values.newPassword } }, t);
+            setSaving(false);
+            if (failure) setProblem(failure);
+            else setDone(true);
+          })}
+        >
+          <Stack gap="md">
+            {problem ? (
+              <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertTriangle aria-hidden />} title={t('reset.failedTitle')} role="alert">
+                {problem.message}
+              </Alert>
+            ) : null}
+            <PasswordInput
+              label={t('password.new')}
+              description={t('password.newHint')}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('newPassword')}
+              error={form.errors.newPassword ?? problem?.fields.newPassword}
+              aria-invalid={invalid('newPassword')}
+            />
+            <PasswordInput
+              label={t('password.confirm')}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('confirm')}
+              error={form.errors.confirm}
+              aria-invalid={invalid('confirm')}
+            />
+            <Button type="submit" loading={saving} fullWidth size="md">
+              {t('password.submit')}
+            </Button>
+          </Stack>
+        </form>
+      )}
+    </SignedOutFrame>
   );
 }
