@@ -6,8 +6,8 @@ import type { PartnerInstitution } from '../../server/src/modules/partner/index.
 import type { Person } from '../../server/src/modules/person/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
-import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';
-import { Seed, type SeededCourse } from '../kit/seed.js';
+import { openBrowser, PHONE, requireBuiltClient, signInAt } from '../kit/browser.js';
+import type { SeededCourse } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 /**
@@ -52,14 +52,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(login: string) {
-  await page.context().clearCookies();
-  await page.goto(`${app.url}/masuk`);
-  await page.getByLabel('NIP atau e-mail').fill(login);
-  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(Seed.PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-}
+const signIn = (login: string) => signInAt(page, app.url, login);
 
 describe('agreements, in the browser', () => {
   it('an agency admin sees the one ending soon at home, records a new agreement with its PDF and downloads it', async () => {

@@ -2,8 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Person } from '../../server/src/modules/person/index.js';
 import { CourseVisibility, DeliveryMode, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
-import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';
-import { Seed, type SeededCourse } from '../kit/seed.js';
+import { openBrowser, PHONE, requireBuiltClient, signInAt } from '../kit/browser.js';
+import type { SeededCourse } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 /**
@@ -45,14 +45,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(login: string) {
-  await page.context().clearCookies();
-  await page.goto(`${app.url}/masuk`);
-  await page.getByLabel('NIP atau e-mail').fill(login);
-  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(Seed.PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-}
+const signIn = (login: string) => signInAt(page, app.url, login);
 
 describe('a run’s online link, in the browser', () => {
   it('is promised to a learner on the waiting list and given to the one holding the seat', async () => {

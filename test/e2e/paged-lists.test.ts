@@ -4,8 +4,7 @@ import type { Agency } from '../../server/src/modules/agency/index.js';
 import { CourseVisibility } from '../../server/src/modules/course/index.js';
 import type { Person } from '../../server/src/modules/person/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
-import { openBrowser, requireBuiltClient } from '../kit/browser.js';
-import { Seed } from '../kit/seed.js';
+import { openBrowser, requireBuiltClient, signInAt } from '../kit/browser.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 /**
@@ -46,14 +45,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(login: string) {
-  await page.context().clearCookies();
-  await page.goto(`${app.url}/masuk`);
-  await page.getByLabel('NIP atau e-mail').fill(login);
-  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(Seed.PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-}
+const signIn = (login: string) => signInAt(page, app.url, login);
 
 const loadMore = () => page.getByRole('button', { name: 'Muat lebih banyak' });
 

@@ -6,8 +6,8 @@ import type { Person } from '../../server/src/modules/person/index.js';
 import type { CourseRunEntity as CourseRun } from '../../server/src/modules/run/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
-import { openBrowser, PHONE, requireBuiltClient } from '../kit/browser.js';
-import { Seed, type SeededCourse } from '../kit/seed.js';
+import { openBrowser, PHONE, requireBuiltClient, signInAt } from '../kit/browser.js';
+import type { SeededCourse } from '../kit/seed.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 /**
@@ -63,14 +63,7 @@ afterAll(async () => {
   await app?.close();
 });
 
-async function signIn(login: string) {
-  await page.context().clearCookies();
-  await page.goto(`${app.url}/masuk`);
-  await page.getByLabel('NIP atau e-mail').fill(login);
-  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(Seed.PASSWORD);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
-}
+const signIn = (login: string) => signInAt(page, app.url, login);
 
 describe('course runs, in the browser', () => {
   it('a learner who failed an earlier run chooses a later run and enrols in it', async () => {

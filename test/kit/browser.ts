@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
+import { Seed } from './seed.js';
 /**
  * Browser tests run against the built client (`pnpm test` builds first). Missing, they fail loudly rather
  * than skip, so a broken build can never pass as "no browser tests ran".
@@ -52,4 +52,17 @@ export async function openBrowser(): Promise<{ context: BrowserContext; page: Pa
       rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Signs in on /masuk as a person would (cookies cleared first, so any earlier session is gone) and resolves once
+ * the app has left the sign-in page.
+ */
+export async function signInAt(page: Page, appUrl: string, login: string, password = Seed.PASSWORD): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${appUrl}/masuk`);
+  await page.getByLabel('NIP atau e-mail').fill(login);
+  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
 }

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNothingCutOff } from './a11y.js';
-import { openBrowser, PHONE, requireBuiltClient } from './browser.js';
+import { openBrowser, PHONE, requireBuiltClient, signInAt } from './browser.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 /**
@@ -51,12 +51,7 @@ async function firstHref(path: string, prefix: RegExp): Promise<string | null> {
 }
 
 async function signIn(login: string, password: string) {
-  await page.context().clearCookies();
-  await page.goto(`${app.url}/masuk`);
-  await page.getByLabel('NIP atau e-mail').fill(login);
-  await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+  await signInAt(page, app.url, login, password);
   await settled();
 }
 
