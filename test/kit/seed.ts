@@ -2,7 +2,7 @@ import type { EntityManager } from '../../server/src/shared/db/orm.js';
 import { Agency, AgencyKind, OrgUnit } from '../../server/src/modules/agency/index.js';
 import { Agreement, AgreementKind } from '../../server/src/modules/agreement/index.js';
 import { hashPassword } from '../../server/src/modules/auth/index.js';
-import { Course, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
+import { AttendanceCredit, Course, CourseKind, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
 import { CourseRunEntity as CourseRun } from '../../server/src/modules/run/index.js';
 import { PartnerInstitution, PartnerKind } from '../../server/src/modules/partner/index.js';
 import { EmploymentType, Person, RoleGrant } from '../../server/src/modules/person/index.js';
@@ -36,6 +36,11 @@ export interface PersonSeed {
 }
 
 export interface CourseSeed {
+  /** WORKSHOP for a workshop (its runs get sessions through the API or the workshop seeds). */
+  kind?: CourseKind;
+  attendanceCredit?: AttendanceCredit;
+  fixedJp?: number | null;
+  minAttendancePercent?: number;
   code?: string;
   title?: string;
   description?: string;
@@ -168,6 +173,10 @@ export class Seed {
       visibility: fields.visibility ?? CourseVisibility.ALL_AGENCIES,
     });
     course.description = fields.description ?? '';
+    course.kind = fields.kind ?? CourseKind.COURSE;
+    course.attendanceCredit = fields.attendanceCredit ?? AttendanceCredit.ATTENDED_MINUTES;
+    course.fixedJp = fields.fixedJp == null ? null : fields.fixedJp.toFixed(1);
+    course.minAttendancePercent = fields.minAttendancePercent ?? 80;
     course.ownerAgency = fields.ownerAgency ? this.em.getReference(Agency, fields.ownerAgency.id) : null;
     course.ownerPartner = fields.ownerPartner ? this.em.getReference(PartnerInstitution, fields.ownerPartner.id) : null;
     course.status = fields.status ?? CourseStatus.PUBLISHED;

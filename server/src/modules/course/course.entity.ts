@@ -5,7 +5,7 @@ import { BaseEntity } from '../../shared/db/base.entity.js';
 import { Agency } from '../agency/agency.entity.js';
 import { PartnerInstitution } from '../partner/partner.entity.js';
 import { Person } from '../person/person.entity.js';
-import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm } from './course.enums.js';
+import { AttendanceCredit, CourseKind, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm } from './course.enums.js';
 
 /** For the run entity: entities import entities directly, and a run's enrolment policy is the course module's enum. */
 export { EnrolmentPolicy } from './course.enums.js';
@@ -18,6 +18,8 @@ export { EnrolmentPolicy } from './course.enums.js';
 @Check({ name: 'course_one_owner', expression: '(owner_agency_id is null) <> (owner_partner_id is null)' })
 @Check({ name: 'course_jp_positive', expression: 'jp > 0' })
 @Check({ name: 'course_cost_non_negative', expression: 'cost_per_participant >= 0' })
+@Check({ name: 'course_min_attendance_share', expression: 'min_attendance_percent >= 1 and min_attendance_percent <= 100' })
+@Check({ name: 'course_fixed_jp_given', expression: "attendance_credit <> 'FIXED_JP' or (fixed_jp is not null and fixed_jp > 0)" })
 @Index({ name: 'course_catalogue_idx', properties: ['status', 'visibility'] })
 // The catalogue's order (newest first, keyset on sort time and id): a page reads only its own rows.
 @Index({
@@ -81,6 +83,22 @@ export class Course extends BaseEntity {
 
   @ManyToOne(() => Person, { nullable: true })
   createdBy: Rel<Person> | null = null;
+
+  /** COURSE or WORKSHOP: a workshop's runs have sessions, and attendance decides its completion and JP. */
+  @Enum({ items: () => CourseKind, default: CourseKind.COURSE })
+  kind: CourseKind & Opt = CourseKind.COURSE;
+
+  /** Workshops: JP from attended minutes (per the rule in force on each session's date) or a fixed JP. */
+  @Enum({ items: () => AttendanceCredit, default: AttendanceCredit.ATTENDED_MINUTES })
+  attendanceCredit: AttendanceCredit & Opt = AttendanceCredit.ATTENDED_MINUTES;
+
+  /** Workshops with FIXED_JP: the JP credited for reaching the minimum attendance share. */
+  @Property({ type: 'decimal', precision: 5, scale: 1, nullable: true })
+  fixedJp: string | null = null;
+
+  /** Workshops: the share of session minutes a registrant must attend to complete (e.g. 80 %). */
+  @Property({ type: 'smallint', default: 80 })
+  minAttendancePercent: number & Opt = 80;
 
   /** Indonesian full-text document, maintained by PostgreSQL itself. */
   @Property({

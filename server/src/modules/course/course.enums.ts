@@ -77,3 +77,23 @@ export enum CourseVisibility {
   ALL_AGENCIES = 'ALL_AGENCIES',
 }
 registerEnumType(CourseVisibility, { name: 'CourseVisibility' });
+
+/**
+ * What a course row is: a course (kursus/pelatihan, completed by its instructor's decision) or a workshop
+ * (lokakarya, seminar, bimtek, forum diskusi: runs with sessions whose attendance decides completion and JP).
+ * Both share runs, registration, the catalogue and the ledger; the workshop module adds sessions and attendance.
+ */
+export enum CourseKind {
+  COURSE = 'COURSE',
+  WORKSHOP = 'WORKSHOP',
+}
+registerEnumType(CourseKind, { name: 'CourseKind', description: 'COURSE (kursus/pelatihan) or WORKSHOP (lokakarya, seminar, bimtek, forum)' });
+
+/** How a workshop turns attendance into JP (a course credits its `jp` on completion). */
+export enum AttendanceCredit {
+  /** Minutes attended per session, each converted by the rule set in force on the session's date. */
+  ATTENDED_MINUTES = 'ATTENDED_MINUTES',
+  /** The workshop's `fixedJp` for anyone who reached the minimum attendance share. */
+  FIXED_JP = 'FIXED_JP',
+}
+registerEnumType(AttendanceCredit, { name: 'AttendanceCredit', description: 'How a workshop turns attendance into JP' });

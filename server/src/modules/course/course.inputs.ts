@@ -1,7 +1,7 @@
 import { ArrayMaxSize, IsOptional, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
-import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from './course.enums.js';
+import { AttendanceCredit, CourseKind, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from './course.enums.js';
 
 export const MAX_TAGS = 20;
 export const MAX_TAG_LENGTH = 60;
@@ -12,6 +12,11 @@ export class CatalogueFilter {
   @IsOptional()
   @MaxLength(200)
   search?: string | null;
+
+  @Field(() => [CourseKind], { nullable: true, description: 'Courses, workshops, or both (left out: both)' })
+  @IsOptional()
+  @ArrayMaxSize(5)
+  kinds?: CourseKind[] | null;
 
   @Field(() => [DevelopmentForm], { nullable: true })
   @IsOptional()
@@ -127,10 +132,30 @@ class CourseFields {
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })
   visibleToAgencyIds?: string[] | null;
+
+  @Field(() => AttendanceCredit, { nullable: true, description: 'Workshops: JP from attended minutes (the default) or a fixed JP' })
+  @IsOptional()
+  attendanceCredit?: AttendanceCredit | null;
+
+  @Field(() => Float, { nullable: true, description: 'Workshops with FIXED_JP: JP for reaching the minimum attendance (one decimal)' })
+  @IsOptional()
+  @Min(0.1)
+  @Max(9999)
+  fixedJp?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Workshops: the share of session minutes to attend to complete, in percent (default 80)' })
+  @IsOptional()
+  @Min(1)
+  @Max(100)
+  minAttendancePercent?: number | null;
 }
 
 @InputType()
 export class CreateCourseInput extends CourseFields {
+  @Field(() => CourseKind, { nullable: true, description: 'COURSE (the default) or WORKSHOP; fixed once created' })
+  @IsOptional()
+  kind?: CourseKind | null;
+
   @Field(() => String, { description: 'Unique course code, e.g. PKP-2026-01 (stored upper-case)' })
   @Length(1, 40)
   code!: string;

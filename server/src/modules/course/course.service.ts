@@ -9,7 +9,7 @@ import { writeAudit } from '../audit/index.js';
 import { PartnerInstitution } from '../partner/index.js';
 import { Person } from '../person/index.js';
 import { Course as CourseEntity } from './course.entity.js';
-import { CourseStatus, CourseVisibility, DevelopmentForm, groupOf } from './course.enums.js';
+import { AttendanceCredit, CourseKind, CourseStatus, CourseVisibility, DevelopmentForm, groupOf } from './course.enums.js';
 import type { CatalogueFilter, CreateCourseInput, ManageableCoursesArgs, UpdateCourseInput } from './course.inputs.js';
 import { CatalogueSort, MAX_TAG_LENGTH, MAX_TAGS } from './course.inputs.js';
 import { sql } from 'kysely';
@@ -40,6 +40,7 @@ const HAS_OPEN_RUN = sql<boolean>`exists (select 1 from course_run r where r.cou
 function catalogueFilterSql(filter: CatalogueFilter | null | undefined): Condition[] {
   const parts: Condition[] = [];
   if (!filter) return [HAS_RUN_NOT_ENDED];
+  if (filter.kinds?.length) parts.push(sql<boolean>`c.kind = any(${[...new Set(filter.kinds)]}::text[])`);
   let forms: DevelopmentForm[] | null = filter.forms?.length ? [...new Set(filter.forms)] : null;
   if (filter.formGroups?.length) {
     const groups = new Set(filter.formGroups);
@@ -228,6 +229,12 @@ function normalizeTags(tags: string[]): string[] {
   return out;
 }
 
+/** One decimal, as the ledger keeps JP; a FIXED_JP workshop must say how many. */
+function attendanceRule(credit: AttendanceCredit, fixedJp: number | null): { credit: AttendanceCredit; fixedJp: string | null } {
+  if (credit === AttendanceCredit.FIXED_JP && fixedJp === null) throw badInput('fixedJp', 'required');
+  return { credit, fixedJp: fixedJp === null ? null : (Math.round(fixedJp * 10) / 10).toFixed(1) };
+}
+
 function required<T>(value: T | null | undefined, field: string): T {
   if (value === null || value === undefined) throw badInput(field, 'required');
   return value;
@@ -318,6 +325,11 @@ export async function createCourse(ctx: SignedInOperationContext, input: CreateC
     course.ownerAgency = owner.agencyId ? tx.getReference(Agency, owner.agencyId) : null;
     course.ownerPartner = owner.partnerId ? tx.getReference(PartnerInstitution, owner.partnerId) : null;
     course.costPerParticipant = input.costPerParticipant ?? 0;
+    course.kind = input.kind ?? CourseKind.COURSE;
+    const rule = attendanceRule(input.attendanceCredit ?? AttendanceCredit.ATTENDED_MINUTES, input.fixedJp ?? null);
+    course.attendanceCredit = rule.credit;
+    course.fixedJp = rule.fixedJp;
+    course.minAttendancePercent = input.minAttendancePercent ?? 80;
     course.createdBy = tx.getReference(Person, viewer.personId);
     for (const agencyId of agencyIds) course.visibleToAgencies.add(tx.getReference(Agency, agencyId));
     tx.persist(course);
@@ -373,6 +385,13 @@ export async function updateCourse(ctx: SignedInOperationContext, id: string, in
     set('jp', jp);
     set('competencyTags', tags);
     set('costPerParticipant', cost);
+    if (input.attendanceCredit !== undefined || input.fixedJp !== undefined) {
+      const rule = attendanceRule(input.attendanceCredit ?? course.attendanceCredit,
+        input.fixedJp !== undefined ? input.fixedJp : (course.fixedJp === null ? null : Number(course.fixedJp)));
+      set('attendanceCredit', rule.credit);
+      set('fixedJp', rule.fixedJp);
+    }
+    if (input.minAttendancePercent !== undefined) set('minAttendancePercent', required(input.minAttendancePercent, 'minAttendancePercent'));
     const nextVisibility = visibility ?? course.visibility;
     if (visibility !== undefined || input.visibleToAgencyIds !== undefined) {
       // Left out: a listed course keeps its list; any other visibility drops it.

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import { keysetCursor } from '../../shared/graphql/cursor.js';
 import type { TotalCount } from '../../shared/graphql/pagination.js';
 import { isUuid } from '../../shared/util/ids.js';
-import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, groupOf } from './course.enums.js';
+import { AttendanceCredit, CourseKind, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, groupOf } from './course.enums.js';
 import { CourseOwnerKind, type Course, type CourseOwner } from './course.types.js';
 import { catalogueVisibility, teachesCourse, type CourseAccessRow } from './course.policy.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
@@ -49,6 +49,10 @@ export interface CourseRow {
   status: CourseStatus;
   visibility: CourseVisibility;
   published_at: number | null;
+  kind: CourseKind;
+  attendance_credit: AttendanceCredit;
+  fixed_jp: number | null;
+  min_attendance_percent: number;
 }
 
 type Selection = string | AliasedRawBuilder<unknown, string>;
@@ -63,6 +67,8 @@ const FIELD_COLUMNS: Record<string, Selection[]> = {
   costPerParticipant: [sql<number>`c.cost_per_participant::float8`.as('cost_per_participant')],
   status: ['c.status'], visibility: ['c.visibility'],
   publishedAt: [epochMs('c.published_at').as('published_at')],
+  kind: ['c.kind'], attendanceCredit: ['c.attendance_credit'],
+  fixedJp: [sql<number | null>`c.fixed_jp::float8`.as('fixed_jp')], minAttendancePercent: ['c.min_attendance_percent'],
 };
 
 /** Every column a Course shows, over alias `c` (for one course, a run's course, the result of a write). */
@@ -104,6 +110,10 @@ export function toCourse(row: CourseRow): Course {
     status: row.status,
     visibility: row.visibility,
     publishedAt: toDate(row.published_at),
+    kind: row.kind,
+    attendanceCredit: row.attendance_credit,
+    fixedJp: row.fixed_jp === null || row.fixed_jp === undefined ? null : Number(row.fixed_jp),
+    minAttendancePercent: row.min_attendance_percent,
     ownerAgencyId: row.owner_agency_id,
     ownerPartnerId: row.owner_partner_id,
     // Set when the statement joined it (always for one course; for a listing, when selected):

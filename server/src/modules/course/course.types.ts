@@ -1,7 +1,7 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageOf } from '../../shared/graphql/pagination.js';
 import type { RunPageJson } from './course.sql.js';
-import { CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from './course.enums.js';
+import { AttendanceCredit, CourseKind, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from './course.enums.js';
 
 export enum CourseOwnerKind {
   AGENCY = 'AGENCY',
@@ -47,6 +47,10 @@ export class Course {
   @Field(() => CourseStatus) status!: CourseStatus;
   @Field(() => CourseVisibility) visibility!: CourseVisibility;
   @Field(() => Date, { nullable: true }) publishedAt!: Date | null;
+  @Field(() => CourseKind) kind!: CourseKind;
+  @Field(() => AttendanceCredit, { description: 'Workshops: how attendance becomes JP' }) attendanceCredit!: AttendanceCredit;
+  @Field(() => Float, { nullable: true, description: 'Workshops with FIXED_JP: JP for reaching the minimum attendance' }) fixedJp!: number | null;
+  @Field(() => Int, { description: 'Workshops: the share of session minutes to attend to complete, in percent' }) minAttendancePercent!: number;
 
   // Joined by the statement that reads the course (a listing only when selected): no field resolver,
   // no loader, no further statement.

@@ -2,7 +2,7 @@ import { CourseAdminResolver, CourseResolver } from './course.resolver.js';
 
 export { Course } from './course.entity.js';
 export {
-  CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy, groupOf,
+  AttendanceCredit, CourseKind, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, DevelopmentFormGroup, EnrolmentPolicy, groupOf,
 } from './course.enums.js';
 export {
   assertCanManageCourse, canManageCourse, catalogueVisibility, partnerAdminIds, teachesCourse, type CourseAccessRow,

@@ -12,6 +12,8 @@ import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
 import { PartnerInvitation } from '../../modules/partner/partner-invitation.entity.js';
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
+import { RunSession } from '../../modules/workshop/session.entity.js';
+import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -19,4 +21,5 @@ export const entities = [
   Course, CourseRun, SearchSynonym, Enrolment, LearningRuleSet, LearningRecord, PersonLearningYear, AuditEntry,
   CalendarFeed,
   Agreement, AgreementDocument, AgreementExpiryNotice,
+  RunSession, SessionAttendance,
 ];

@@ -17,6 +17,8 @@ import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
 import { PartnerInvitation } from '../../modules/partner/partner-invitation.entity.js';
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
+import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
+import { RunSession } from '../../modules/workshop/session.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -45,6 +47,8 @@ export const kyselyTables = {
   agreement: Agreement,
   agreement_document: AgreementDocument,
   agreement_expiry_notice: AgreementExpiryNotice,
+  run_session: RunSession,
+  session_attendance: SessionAttendance,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */
