@@ -5,6 +5,7 @@ import { hashPassword } from '../../server/src/modules/auth/index.js';
 import { AttendanceCredit, Course, CourseKind, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
 import { CourseRunEntity as CourseRun } from '../../server/src/modules/run/index.js';
 import { PartnerInstitution, PartnerKind } from '../../server/src/modules/partner/index.js';
+import { RunSession } from '../../server/src/modules/workshop/index.js';
 import { EmploymentType, Person, RoleGrant } from '../../server/src/modules/person/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 
@@ -187,6 +188,20 @@ export class Seed {
     const run = this.newRun(course, { ...fields, code: '1' });
     await this.em.flush();
     return Object.assign(course, { run });
+  }
+
+  /**
+   * A session of a (workshop's) run, written directly. The run's dates are not moved: tests of the session
+   * operations go through the API, which keeps them in step.
+   */
+  async session(run: CourseRun, fields: { startsAt: Date; endsAt: Date; timeZone?: string; title?: string; room?: string; onlineUrl?: string }): Promise<RunSession> {
+    const session = new RunSession(run, fields.startsAt, fields.endsAt);
+    session.timeZone = fields.timeZone ?? 'Asia/Jakarta';
+    session.title = fields.title ?? null;
+    session.room = fields.room ?? null;
+    session.onlineUrl = fields.onlineUrl ?? null;
+    await this.em.persist(session).flush();
+    return session;
   }
 
   /** Another run of a seeded course. */

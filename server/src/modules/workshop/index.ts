@@ -1,0 +1,2 @@
+export { RunSession, RunSessionStatus } from './session.entity.js';
+export { AttendanceMethod, AttendanceStatus, SessionAttendance } from './attendance.entity.js';
