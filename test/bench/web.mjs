@@ -74,7 +74,7 @@ async function firstId(cookie, query, pick) {
 const learner = await signIn('LEARNER');
 const instructor = await signIn('INSTRUCTOR');
 const courseId = await firstId(learner, '{ catalogue(first: 1) { nodes { id } } }', (d) => d?.catalogue.nodes[0]?.id);
-const taughtId = await firstId(instructor, '{ teachingCourses(first: 1) { nodes { id } } }', (d) => d?.teachingCourses.nodes[0]?.id);
+const taughtId = await firstId(instructor, '{ teachingRuns(first: 1) { nodes { id } } }', (d) => d?.teachingRuns.nodes[0]?.id);
 
 const PAGES = [
   { name: 'sign-in', path: '/masuk', role: null },
