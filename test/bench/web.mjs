@@ -11,7 +11,8 @@
  *    evaluated into the page after the measurement, with throttling off).
  *
  * Prints a table; nothing asserts a time. Knobs: BENCH_WEB_RUNS (1; more takes the median per page),
- * BENCH_WEB_PAGES (comma list of page names), BENCH_OUT (write JSON results).
+ * BENCH_WEB_PAGES (comma list of page names), BENCH_OUT (write JSON results), BENCH_WEB_LIST=1 (print each request
+ * with when it started and its size: what a page waits on).
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -104,7 +105,7 @@ async function visit(page) {
     const tab = await context.newPage();
     const cdp = await context.newCDPSession(tab);
     const requests = new Map();
-    cdp.on('Network.requestWillBeSent', (e) => { if (!e.request.url.startsWith('data:')) requests.set(e.requestId, { type: e.type, bytes: 0 }); });
+    cdp.on('Network.requestWillBeSent', (e) => { if (!e.request.url.startsWith('data:')) requests.set(e.requestId, { url: e.request.url, type: e.type, bytes: 0, at: e.timestamp }); });
     cdp.on('Network.responseReceived', (e) => { const r = requests.get(e.requestId); if (r) r.type = e.type; });
     cdp.on('Network.loadingFinished', (e) => { const r = requests.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
     await cdp.send('Network.enable');
@@ -140,6 +141,10 @@ async function visit(page) {
       return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.nodes.length})`);
     });
     const all = [...requests.values()];
+    if (process.env.BENCH_WEB_LIST) {
+      const t0 = Math.min(...all.map((r) => r.at));
+      for (const r of all.sort((a, b) => a.at - b.at)) log(`  +${Math.round((r.at - t0) * 1000)} ms ${r.type} ${(r.bytes / 1024).toFixed(1)} KB ${r.url.replace(base, '')}`);
+    }
     return {
       lcp: paint.lcp, fcp: paint.fcp, landed, requests: all.length,
       jsBytes: all.filter((r) => r.type === 'Script').reduce((s, r) => s + r.bytes, 0),
