@@ -27,7 +27,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer 
 async function upload(client: GraphQLClient, body: Buffer | Uint8Array, contentType = 'application/pdf') {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (client.sessionCookie) headers.cookie = client.sessionCookie;
-  const res = await fetch(`${app.url}/files/agreement-documents`, { method: 'POST', headers, body });
+  const res = await fetch(`${app.url}/files/agreement-documents`, { method: 'POST', headers, body: new Uint8Array(body) });
   return { status: res.status, body: (await res.json()) };
 }
 

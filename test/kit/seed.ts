@@ -53,6 +53,7 @@ export interface CourseSeed {
   instructors?: Person[];
   capacity?: number | null;
   policy?: EnrolmentPolicy;
+  location?: string | null;
   status?: CourseStatus;
   visibility?: CourseVisibility;
   visibleTo?: Agency[];
