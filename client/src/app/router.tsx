@@ -42,6 +42,11 @@ const PlatformPartners = lazyPage(chunks.platformPartners);
 const PartnerStaff = lazyPage(chunks.partnerStaff);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
+/** The frame and the home screen, downloaded before the app takes over from the home page's first paint (main.tsx). */
+export function preloadHomeScreen(): Promise<unknown> {
+  return Promise.all([AppLayout.preload(), Home.preload()]);
+}
+
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
   const content = (
     <Suspense fallback={<PageSkeleton />}>
