@@ -97,7 +97,7 @@ describe('the home page on a first visit', () => {
       scripts: performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.endsWith('.js')).map((e) => ({ path: new URL(e.name).pathname, start: e.startTime })),
     }));
     expect(timing.paint).not.toBeNull();
-    const beforePaint = timing.scripts.filter((s) => s.start < timing.paint!).map((s) => s.path);
+    const beforePaint = timing.scripts.filter((s) => s.start < timing.paint).map((s) => s.path);
     const apolloLoaded = timing.scripts.filter((s) => apolloScripts.has(s.path));
     expect(beforePaint.length).toBeGreaterThan(0);
     expect(beforePaint.filter((path) => apolloScripts.has(path)), 'Apollo requested before the first paint').toEqual([]);

@@ -1,10 +1,8 @@
 import type { TypedDocumentNode } from '@apollo/client';
 import { ApolloProvider } from '@apollo/client/react';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
 import { appApolloClient } from './apollo';
 import './i18n/all-texts';
-import { RouterLinkContext } from './links';
 import { MantineRoot } from './MantineRoot';
 import { MeContext } from './me';
 import { AppRoutes } from './router';
@@ -53,9 +51,7 @@ export function App({ boot, answers = [] }: { boot: { me: SessionMe | null } | n
       ) : null}
       <ApolloProvider client={client}>
         <SessionMeProvider>
-          <RouterLinkContext value={Link}>
-            <AppRoutes />
-          </RouterLinkContext>
+          <AppRoutes />
         </SessionMeProvider>
       </ApolloProvider>
     </MantineRoot>

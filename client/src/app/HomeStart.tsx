@@ -1,11 +1,11 @@
-import { createContext, useContext, useEffect, type MouseEvent } from 'react';
+import { useEffect } from 'react';
 import type { LearnerHomeData } from '../features/home/learner-home';
 import { LearnerHomeView } from '../features/home/LearnerHomeView';
 import { RoleHome } from '../features/home/RoleHome';
 import { saveLanguageBeforeApp, signOutBeforeApp } from '../features/auth/before-app';
 import { ShellFrame } from '../features/shell/ShellFrame';
 import './i18n/all-texts';
-import { RouterLinkContext, type AppLinkProps } from './links';
+import { LinkNavigation } from './links';
 import { MantineRoot } from './MantineRoot';
 import { MeContext, type SessionMe } from './me';
 
@@ -28,30 +28,14 @@ export function HomeStart({ me, home, onPainted, onNavigate }: {
   return (
     <MantineRoot>
       <MeContext value={me}>
-        <EarlyNavigation value={onNavigate}>
-          <RouterLinkContext value={EarlyLink}>
-            <ShellFrame pathname="/" onSignOut={() => void signOutBeforeApp()} onLanguageChanged={saveLanguageBeforeApp}>
-              {home ? <LearnerHomeView home={home} loading={false} error={null} onRetry={() => undefined} /> : <RoleHome />}
-            </ShellFrame>
-          </RouterLinkContext>
-        </EarlyNavigation>
+        <LinkNavigation value={onNavigate}>
+          <ShellFrame pathname="/" onSignOut={() => void signOutBeforeApp()} onLanguageChanged={saveLanguageBeforeApp}>
+            {home ? <LearnerHomeView home={home} loading={false} error={null} onRetry={() => undefined} /> : <RoleHome />}
+          </ShellFrame>
+        </LinkNavigation>
       </MeContext>
     </MantineRoot>
   );
-}
-
-const EarlyNavigation = createContext<(to: string) => void>(() => undefined);
-
-/** A link before the router is here: a plain click changes the address and asks the app to open it. */
-function EarlyLink({ to, onClick, ...props }: AppLinkProps) {
-  const navigate = useContext(EarlyNavigation);
-  function follow(event: MouseEvent<HTMLAnchorElement>) {
-    onClick?.(event);
-    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || props.target) return;
-    event.preventDefault();
-    navigate(to);
-  }
-  return <a href={to} onClick={follow} {...props} />;
 }
 
 /**

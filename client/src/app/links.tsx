@@ -1,16 +1,28 @@
-import { createContext, useContext, type ComponentPropsWithRef, type ComponentType } from 'react';
+import { createContext, useContext, type ComponentPropsWithRef, type MouseEvent } from 'react';
 
 export type AppLinkProps = { to: string } & Omit<ComponentPropsWithRef<'a'>, 'href'>;
 
 /**
- * How links to the app's own pages are drawn. The signed-in app (App.tsx) provides React Router's Link (the
- * page changes without reloading); without it (the home page's first paint, app/HomeStart.tsx, before the
- * router has arrived) a link is a plain <a href>, which still opens the page.
+ * How a link to one of the app's own pages opens it without loading a new document: the router's navigate in the
+ * signed-in app (router.tsx); on the home page's first paint (app/HomeStart.tsx) a change of address the app
+ * opens once it has arrived. Without one, a link is a plain <a href>.
  */
-export const RouterLinkContext = createContext<ComponentType<AppLinkProps> | null>(null);
+export const LinkNavigation = createContext<((to: string) => void) | null>(null);
 
-/** A link to a page of the app, `<Button component={AppLink} to="/katalog">` as with React Router's Link. */
-export function AppLink({ to, ...props }: AppLinkProps) {
-  const RouterLink = useContext(RouterLinkContext);
-  return RouterLink ? <RouterLink to={to} {...props} /> : <a href={to} {...props} />;
+/** A link to a page of the app, `<Button component={AppLink} to="/katalog">`, as with React Router's Link. */
+export function AppLink({ to, onClick, children, ...props }: AppLinkProps) {
+  const navigate = useContext(LinkNavigation);
+  function follow(event: MouseEvent<HTMLAnchorElement>) {
+    onClick?.(event);
+    // A click meant for a new tab or window, or a download, is the browser's.
+    if (!navigate || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (props.target && props.target !== '_self') return;
+    event.preventDefault();
+    navigate(to);
+  }
+  return (
+    <a href={to} onClick={follow} {...props}>
+      {children}
+    </a>
+  );
 }
