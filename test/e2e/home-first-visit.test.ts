@@ -127,6 +127,12 @@ describe('the home page on a first visit', () => {
     // The app was asked for after the paint and is being held: the page above needed none of it.
     await expect.poll(() => apollo.held.length).toBeGreaterThan(0);
 
+    // The offline banner works before the app too.
+    await page.context().setOffline(true);
+    await page.getByText('Anda sedang luring.', { exact: false }).waitFor();
+    await page.context().setOffline(false);
+    await expect.poll(() => page.getByText('Anda sedang luring.', { exact: false }).count()).toBe(0);
+
     // The language switch works before the app, and is saved to the account.
     await page.getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { level: 1, name: /^Good (morning|day|afternoon|evening), Rina$/ }).waitFor();
@@ -144,5 +150,20 @@ describe('the home page on a first visit', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' }).click();
     await page.getByRole('heading', { level: 1, name: /^Good (morning|day|afternoon|evening), Rina$/ }).waitFor();
     expect(operations.filter((name) => name === 'Session' || name === 'BootSession')).toEqual(['BootSession']);
+  }, 120_000);
+
+  it('signs out before the app has arrived: the session ends and the sign-in page opens', async () => {
+    const apollo = await holdApollo();
+    const operations = watchOperations(page);
+    await coldVisit('/');
+    await page.getByRole('heading', { level: 1, name: /, Rina$/ }).waitFor();
+    await expect.poll(() => apollo.held.length).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /Rina Marlina/ }).click();
+    await page.getByRole('menuitem', { name: /^(Keluar|Sign out)$/ }).click();
+    await page.waitForURL((url) => url.pathname === '/masuk');
+    await page.getByRole('button', { name: /^(Masuk|Sign in)$/ }).waitFor();
+    expect(operations).toContain('SignOutBeforeApp');
+    expect(await app.sql('select token_hash from session where person_id = $1', [learner.id])).toEqual([]);
+    apollo.release();
   }, 120_000);
 });
