@@ -5,7 +5,7 @@ import { RoleHome } from '../features/home/RoleHome';
 import { saveLanguageBeforeApp, signOutBeforeApp } from '../features/auth/before-app';
 import { ShellFrame } from '../features/shell/ShellFrame';
 import './i18n/all-texts';
-import { LinkNavigation } from './links';
+import { useLinkNavigation } from './links';
 import { MantineRoot } from './MantineRoot';
 import { MeContext, type SessionMe } from './me';
 
@@ -25,14 +25,13 @@ export function HomeStart({ me, home, onPainted, onNavigate }: {
   onNavigate: (to: string) => void;
 }) {
   useEffect(() => afterFirstPaint(onPainted), []); // eslint-disable-line react-hooks/exhaustive-deps
+  useLinkNavigation(onNavigate);
   return (
     <MantineRoot>
       <MeContext value={me}>
-        <LinkNavigation value={onNavigate}>
-          <ShellFrame pathname="/" onSignOut={() => void signOutBeforeApp()} onLanguageChanged={saveLanguageBeforeApp}>
-            {home ? <LearnerHomeView home={home} loading={false} error={null} onRetry={() => undefined} /> : <RoleHome />}
-          </ShellFrame>
-        </LinkNavigation>
+        <ShellFrame pathname="/" onSignOut={() => void signOutBeforeApp()} onLanguageChanged={saveLanguageBeforeApp}>
+          {home ? <LearnerHomeView home={home} loading={false} error={null} onRetry={() => undefined} /> : <RoleHome />}
+        </ShellFrame>
       </MeContext>
     </MantineRoot>
   );

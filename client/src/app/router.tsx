@@ -7,7 +7,7 @@ import { ErrorState } from '../ui/ErrorState';
 import { FullPageLoader } from '../ui/FullPageLoader';
 import { toUiError } from './errors';
 import { lazyPage } from './lazyPage';
-import { LinkNavigation } from './links';
+import { useLinkNavigation } from './links';
 import { staffScreen } from './staff-screen';
 import { chunks } from './route-chunks';
 import { RouteError } from './RouteError';
@@ -122,10 +122,10 @@ function CatchRouteErrors({ children }: { children: ReactNode }) {
 }
 
 /** AppLink's navigation (links.tsx): the router's, replacing the entry when the link is to the address shown, as Link does. */
-function RouterLinks({ children }: { children: ReactNode }) {
+function RouterLinks() {
   const navigate = useNavigate();
-  const follow = useCallback((to: string) => void navigate(to, { replace: to === window.location.pathname + window.location.search }), [navigate]);
-  return <LinkNavigation value={follow}>{children}</LinkNavigation>;
+  useLinkNavigation(useCallback((to: string) => void navigate(to, { replace: to === window.location.pathname + window.location.search }), [navigate]));
+  return null;
 }
 
 const admins: RoleName[] = ['AGENCY_ADMIN', 'PLATFORM_ADMIN'];
@@ -138,63 +138,62 @@ const agreementReaders: RoleName[] = ['AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM
 export function AppRoutes() {
   return (
     <BrowserRouter>
-      <RouterLinks>
-        <Routes>
+      <RouterLinks />
+      <Routes>
+        <Route
+          element={
+            <CatchRouteErrors>
+              <PublicOnly />
+            </CatchRouteErrors>
+          }
+        >
+          <Route path="/masuk" element={<SignIn />} />
+          <Route path="/lupa-kata-sandi" element={<ForgotPassword />} />
+          <Route path="/atur-ulang-kata-sandi" element={<ResetPassword />} />
+          <Route path="/undangan-mitra" element={<AcceptInvitation />} />
+        </Route>
+        <Route
+          path="/"
+          element={
+            <CatchRouteErrors>
+              <RequireSession />
+            </CatchRouteErrors>
+          }
+        >
+          {/* A screen that fails (its code did not download, or it broke) shows RouteError inside the app's frame: the navigation stays usable. */}
           <Route
             element={
               <CatchRouteErrors>
-                <PublicOnly />
+                <Outlet />
               </CatchRouteErrors>
             }
           >
-            <Route path="/masuk" element={<SignIn />} />
-            <Route path="/lupa-kata-sandi" element={<ForgotPassword />} />
-            <Route path="/atur-ulang-kata-sandi" element={<ResetPassword />} />
-            <Route path="/undangan-mitra" element={<AcceptInvitation />} />
+            <Route index element={page(Home)} />
+            <Route path="katalog" element={page(Catalogue, ['LEARNER'])} />
+            <Route path="kursus/:courseId" element={page(CourseDetail)} />
+            <Route path="pendaftaran" element={page(MyEnrolments, ['LEARNER'])} />
+            <Route path="persetujuan" element={page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN'])} />
+            <Route path="mengajar" element={page(Teaching, ['INSTRUCTOR'])} />
+            <Route path="mengajar/:runId" element={page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
+            <Route path="admin/pegawai" element={page(AdminPeople, admins)} />
+            <Route path="admin/unit-kerja" element={page(AdminOrgUnits, admins)} />
+            <Route path="admin/kursus" element={page(AdminCourses, admins)} />
+            <Route path="admin/kursus/baru" element={page(AdminCourseEdit, admins)} />
+            <Route path="admin/kursus/:courseId" element={page(AdminCourseEdit, admins)} />
+            <Route path="admin/peran" element={page(AdminRoles, admins)} />
+            <Route path="platform/instansi" element={page(PlatformAgencies, ['PLATFORM_ADMIN'])} />
+            <Route path="platform/pekerjaan-gagal" element={page(PlatformFailedJobs, ['PLATFORM_ADMIN'])} />
+            <Route path="platform/mitra" element={page(PlatformPartners, ['PLATFORM_ADMIN'])} />
+            <Route path="platform/mitra/:partnerId" element={page(PartnerStaff, ['PLATFORM_ADMIN'])} />
+            <Route path="mitra" element={page(PartnerStaff, ['PARTNER_ADMIN'])} />
+            <Route path="kerja-sama" element={page(Agreements, agreementReaders)} />
+            <Route path="kerja-sama/:agreementId" element={page(AgreementDetail, agreementReaders)} />
+            <Route path="akun" element={page(Account)} />
+            <Route path="akun/kata-sandi" element={page(ChangePassword)} />
+            <Route path="*" element={page(NotFound)} />
           </Route>
-          <Route
-            path="/"
-            element={
-              <CatchRouteErrors>
-                <RequireSession />
-              </CatchRouteErrors>
-            }
-          >
-            {/* A screen that fails (its code did not download, or it broke) shows RouteError inside the app's frame: the navigation stays usable. */}
-            <Route
-              element={
-                <CatchRouteErrors>
-                  <Outlet />
-                </CatchRouteErrors>
-              }
-            >
-              <Route index element={page(Home)} />
-              <Route path="katalog" element={page(Catalogue, ['LEARNER'])} />
-              <Route path="kursus/:courseId" element={page(CourseDetail)} />
-              <Route path="pendaftaran" element={page(MyEnrolments, ['LEARNER'])} />
-              <Route path="persetujuan" element={page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN'])} />
-              <Route path="mengajar" element={page(Teaching, ['INSTRUCTOR'])} />
-              <Route path="mengajar/:runId" element={page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
-              <Route path="admin/pegawai" element={page(AdminPeople, admins)} />
-              <Route path="admin/unit-kerja" element={page(AdminOrgUnits, admins)} />
-              <Route path="admin/kursus" element={page(AdminCourses, admins)} />
-              <Route path="admin/kursus/baru" element={page(AdminCourseEdit, admins)} />
-              <Route path="admin/kursus/:courseId" element={page(AdminCourseEdit, admins)} />
-              <Route path="admin/peran" element={page(AdminRoles, admins)} />
-              <Route path="platform/instansi" element={page(PlatformAgencies, ['PLATFORM_ADMIN'])} />
-              <Route path="platform/pekerjaan-gagal" element={page(PlatformFailedJobs, ['PLATFORM_ADMIN'])} />
-              <Route path="platform/mitra" element={page(PlatformPartners, ['PLATFORM_ADMIN'])} />
-              <Route path="platform/mitra/:partnerId" element={page(PartnerStaff, ['PLATFORM_ADMIN'])} />
-              <Route path="mitra" element={page(PartnerStaff, ['PARTNER_ADMIN'])} />
-              <Route path="kerja-sama" element={page(Agreements, agreementReaders)} />
-              <Route path="kerja-sama/:agreementId" element={page(AgreementDetail, agreementReaders)} />
-              <Route path="akun" element={page(Account)} />
-              <Route path="akun/kata-sandi" element={page(ChangePassword)} />
-              <Route path="*" element={page(NotFound)} />
-            </Route>
-          </Route>
-        </Routes>
-      </RouterLinks>
+        </Route>
+      </Routes>
     </BrowserRouter>
   );
 }
