@@ -114,6 +114,8 @@ describe('the home page on a first visit', () => {
     await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Katalog' }).click();
     await page.getByRole('heading', { level: 1, name: 'Katalog pembelajaran' }).waitFor();
     expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+    // The app replaced the first paint without an error on the way.
+    expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 
   it('is drawn whole while Apollo is held back; a link or a language switch used meanwhile is not lost', async () => {
@@ -150,6 +152,7 @@ describe('the home page on a first visit', () => {
     await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Home' }).click();
     await page.getByRole('heading', { level: 1, name: /^Good (morning|day|afternoon|evening), Rina$/ }).waitFor();
     expect(operations.filter((name) => name === 'Session' || name === 'BootSession')).toEqual(['BootSession']);
+    expect(browser.pageErrors).toEqual([]);
   }, 120_000);
 
   it('signs out before the app has arrived: the session ends and the sign-in page opens', async () => {
