@@ -70,10 +70,25 @@ export function buildDocument(source: string, fragments: Map<string, FragmentDef
 /**
  * A module that sends its documents with plain fetch (app/graphql-request.ts, used before Apollo is loaded)
  * gets each document's text too, as graphql-js's `loc.source.body`, so the browser needs no GraphQL printer.
+ * Such a document asks `__typename` of every object, as Apollo does with its own: an answer fetched before
+ * Apollo arrived (the home page's first paint) is written into Apollo's cache and must read back whole.
  */
 const SENDS_WITH_FETCH = /from\s*['"][^'"]*\/graphql-request['"]/;
 
-function withSourceText(document: DocumentNode): DocumentNode {
+const TYPENAME = { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } } as const;
+
+function withTypenames(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    SelectionSet(set, _key, parent) {
+      const isRoot = parent && !Array.isArray(parent) && (parent as { kind?: string }).kind === Kind.OPERATION_DEFINITION;
+      if (isRoot || set.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename')) return undefined;
+      return { ...set, selections: [...set.selections, TYPENAME] };
+    },
+  });
+}
+
+function withSourceText(untyped: DocumentNode): DocumentNode {
+  const document = compact(withTypenames(untyped)) as DocumentNode;
   const body = print(document);
   return { ...document, loc: { start: 0, end: body.length, source: { body, name: 'GraphQL request', locationOffset: { line: 1, column: 1 } } } } as unknown as DocumentNode;
 }

@@ -27,12 +27,17 @@ type Screen = ComponentType<any>;
  * the failure stays (so the error boundary shows it, instead of React retrying in a loop) until
  * retryFailedPages() is called, by the error screen's "Coba lagi" or when the connection returns.
  */
-export function lazyPage(load: () => Promise<{ default: Screen }>): ComponentType {
+export function lazyPage(load: () => Promise<{ default: Screen }>): ComponentType & { preload: () => Promise<unknown> } {
   let loaded: Screen | null = null;
   let pending: Promise<Screen> | null = null;
   function LazyPage(props: object) {
     if (loaded) return createElement(loaded, props);
-    pending ??= load().then(
+    return createElement(use(start()), props);
+  }
+  /** Downloads the screen now; once it is here the screen renders at once, without suspending. */
+  LazyPage.preload = () => start();
+  function start(): Promise<Screen> {
+    return (pending ??= load().then(
       (module) => {
         loaded = module.default;
         forgetReload();
@@ -46,8 +51,7 @@ export function lazyPage(load: () => Promise<{ default: Screen }>): ComponentTyp
         });
         throw new ChunkLoadError(error);
       },
-    );
-    return createElement(use(pending), props);
+    ));
   }
   return LazyPage;
 }

@@ -1,12 +1,13 @@
 import { Box } from '@mantine/core';
-import { Component, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, Suspense, useCallback, type ComponentType, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from 'react-router';
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { PageSkeleton } from '../ui/PageSkeleton';
 import { ErrorState } from '../ui/ErrorState';
 import { FullPageLoader } from '../ui/FullPageLoader';
 import { toUiError } from './errors';
 import { lazyPage } from './lazyPage';
+import { useLinkNavigation } from './links';
 import { staffScreen } from './staff-screen';
 import { chunks } from './route-chunks';
 import { RouteError } from './RouteError';
@@ -41,6 +42,11 @@ const AcceptInvitation = lazyPage(staffScreen(() => import('../routes/accept-inv
 const PlatformPartners = lazyPage(chunks.platformPartners);
 const PartnerStaff = lazyPage(chunks.partnerStaff);
 const NotFound = lazyPage(() => import('../routes/not-found'));
+
+/** The frame and the home screen, downloaded before the app takes over from the home page's first paint (main.tsx). */
+export function preloadHomeScreen(): Promise<unknown> {
+  return Promise.all([AppLayout.preload(), Home.preload()]);
+}
 
 function page(Component: ComponentType, roles?: RoleName[]): ReactNode {
   const content = (
@@ -115,6 +121,13 @@ function CatchRouteErrors({ children }: { children: ReactNode }) {
   return <RouteErrorBoundary locationKey={location.key}>{children}</RouteErrorBoundary>;
 }
 
+/** AppLink's navigation (links.tsx): the router's, replacing the entry when the link is to the address shown, as Link does. */
+function RouterLinks() {
+  const navigate = useNavigate();
+  useLinkNavigation(useCallback((to: string) => void navigate(to, { replace: to === window.location.pathname + window.location.search }), [navigate]));
+  return null;
+}
+
 const admins: RoleName[] = ['AGENCY_ADMIN', 'PLATFORM_ADMIN'];
 const agreementReaders: RoleName[] = ['AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'];
 
@@ -125,6 +138,7 @@ const agreementReaders: RoleName[] = ['AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM
 export function AppRoutes() {
   return (
     <BrowserRouter>
+      <RouterLinks />
       <Routes>
         <Route
           element={

@@ -1,7 +1,11 @@
 import type { ApolloClient } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { graphql } from '../gql/__generated__';
-import type { SessionQuery } from '../gql/__generated__/graphql';
+import type { SessionMe } from './me';
+
+// `me` for the components is read from MeContext (me.ts), which App.tsx fills from useSession(); these
+// stay importable from here.
+export { hasRole, useMe, type RoleName, type SessionMe } from './me';
 
 /** What the client keeps about the signed-in person; sign-in returns the same shape. */
 graphql(`
@@ -33,9 +37,6 @@ export const SessionDocument = graphql(`
   }
 `);
 
-export type SessionMe = NonNullable<SessionQuery['me']>;
-export type RoleName = SessionMe['roles'][number];
-
 /**
  * Puts the person the start-up request (boot-session.ts) or the sign-in page found into Apollo's cache:
  * useSession() then answers from it without asking the server again.
@@ -47,15 +48,4 @@ export function seedSession(client: ApolloClient, me: SessionMe | null): void {
 export function useSession() {
   const { data, loading, error, refetch } = useQuery(SessionDocument, { fetchPolicy: 'cache-first' });
   return { me: data?.me ?? null, loading: loading && !data, error, refetch };
-}
-
-/** The signed-in person. Only for components rendered under the signed-in guard. */
-export function useMe(): SessionMe {
-  const { me } = useSession();
-  if (!me) throw new Error('useMe() outside a signed-in route');
-  return me;
-}
-
-export function hasRole(me: Pick<SessionMe, 'roles'> | null | undefined, ...roles: RoleName[]): boolean {
-  return !!me && roles.some((r) => me.roles.includes(r));
 }

@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as f from '../ui/format';
-import { useSession } from './session';
+import { useOptionalMe } from './me';
 
 /** The format helpers bound to the UI language and the viewer's time zone (WIB by default). */
 export function useFormatters() {
   const { i18n } = useTranslation();
-  const { me } = useSession();
+  const me = useOptionalMe();
   const lang: f.FormatLanguage = i18n.language === 'en' ? 'en' : 'id';
   const tz = me?.timeZone || f.DEFAULT_TIME_ZONE;
   return useMemo(

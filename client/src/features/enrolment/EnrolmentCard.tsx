@@ -2,7 +2,7 @@ import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
 import { IconBuilding, IconCalendarEvent, IconDeviceLaptop, IconMapPin } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { AppLink } from '../../app/links';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import type { EnrolmentCard_EnrolmentFragment } from '../../gql/__generated__/graphql';
@@ -55,7 +55,7 @@ export function EnrolmentCard({ enrolment: e, actions }: { enrolment: EnrolmentC
             {t('common.jp', { jp: fmt.number(e.course.jp) })}
           </Text>
         </Group>
-        <Anchor component={Link} to={`/kursus/${e.course.id}`} fw={700} fz="lg" c="var(--mantine-color-text)" underline="hover" lh={1.3} id={`enrolment-${e.id}`}>
+        <Anchor component={AppLink} to={`/kursus/${e.course.id}`} fw={700} fz="lg" c="var(--mantine-color-text)" underline="hover" lh={1.3} id={`enrolment-${e.id}`}>
           {e.course.title}
         </Anchor>
         <Text size="sm">{statusSentence(e, t, fmt.relative, fmt.date)}</Text>

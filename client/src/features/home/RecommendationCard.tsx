@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBuilding, IconSparkles } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { AppLink } from '../../app/links';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import type { RecommendationCard_RecommendationFragment } from '../../gql/__generated__/graphql';
@@ -41,7 +41,7 @@ export function RecommendationCard({ recommendation: r, remainingJp, targetJp }:
   const c = r.course;
   const run = r.run;
   return (
-    <Card component={Link} to={`/kursus/${c.id}`} bg="white" h="100%">
+    <Card component={AppLink} to={`/kursus/${c.id}`} bg="white" h="100%">
       <Stack gap={8} h="100%">
         <Group justify="space-between" wrap="nowrap" align="flex-start">
           <Badge color="ink" variant="light">

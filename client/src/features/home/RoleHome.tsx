@@ -2,8 +2,8 @@ import { Card, Group, SimpleGrid, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconChevronRight } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { useMe } from '../../app/session';
+import { AppLink } from '../../app/links';
+import { useMe } from '../../app/me';
 import { PageHeader } from '../../ui/PageHeader';
 import { navItemsFor } from '../shell/nav';
 
@@ -19,7 +19,7 @@ export function RoleHome({ children }: { children?: ReactNode }) {
       {children}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
         {items.map((item) => (
-          <Card key={item.to} component={Link} to={item.to} bg="white">
+          <Card key={item.to} component={AppLink} to={item.to} bg="white">
             <Group wrap="nowrap" justify="space-between">
               <Group wrap="nowrap" gap="md">
                 <ThemeIcon size={44} radius="md" variant="light" color="lantern">

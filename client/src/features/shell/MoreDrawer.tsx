@@ -1,6 +1,6 @@
 import { Drawer, NavLink, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { AppLink } from '../../app/links';
 import { isActive, type NavItem } from './nav';
 
 /** The bottom bar's "Lainnya" on phones: the navigation items that did not fit. Loaded when first opened. */
@@ -12,7 +12,7 @@ export default function MoreDrawer({ items, pathname, onClose }: { items: NavIte
         {items.map((item) => (
           <NavLink
             key={item.to}
-            component={Link}
+            component={AppLink}
             to={item.to}
             label={t(item.label)}
             leftSection={<item.icon size={22} aria-hidden />}

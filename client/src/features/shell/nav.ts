@@ -14,8 +14,7 @@ import {
   IconUsers,
   type Icon,
 } from '@tabler/icons-react';
-import type { SessionMe } from '../../app/session';
-import { hasRole } from '../../app/session';
+import { hasRole, type SessionMe } from '../../app/me';
 
 export interface NavItem {
   to: string;
