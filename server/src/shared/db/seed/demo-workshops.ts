@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import { Role } from '../../auth/roles.js';
 import { db } from '../kysely.js';
 import { isoDateIn, yearIn } from '../../util/time.js';
 
@@ -98,7 +99,7 @@ export async function seedDemoWorkshops(em: EntityManager, now: Date): Promise<v
     .where((eb) => eb.or([eb('agency_id', '=', agencies.get(org) ?? null), eb('partner_id', '=', partners.get(org) ?? null)]))
     .executeTakeFirstOrThrow()).id;
   const adminOf = async (agencyId: string) => (await q.selectFrom('role_grant').select('person_id')
-    .where('role', '=', sql.lit('AGENCY_ADMIN')).where('agency_id', '=', agencyId).orderBy('person_id').executeTakeFirstOrThrow()).person_id;
+    .where('role', '=', Role.AGENCY_ADMIN).where('agency_id', '=', agencyId).orderBy('person_id').executeTakeFirstOrThrow()).person_id;
   const learner = await personIn('Euis Nurhayati', 'PEMKOT-BDG');
 
   for (const w of workshops(yearIn(now))) {
@@ -134,11 +135,15 @@ export async function seedDemoWorkshops(em: EntityManager, now: Date): Promise<v
       id: randomUUID(), created_at: sql`now()`, updated_at: sql`now()`, run_id: runId, starts_at: s.startsAt, ends_at: s.endsAt, time_zone: s.zone,
       title: s.title, room: s.room ?? null, address: s.address ?? null, online_url: s.online ? onlineUrl : null, status: 'SCHEDULED' as never,
     }))).execute();
-    const registeredAt = new Date(now.getTime() - 20 * DAY);
-    await q.insertInto('enrolment').values([
-      ...seated.map((personId, i) => ({ id: randomUUID(), person_id: personId, course_id: courseId, run_id: runId, status: 'ACTIVE' as never, requested_at: new Date(registeredAt.getTime() + i * 3600_000), created_at: sql`now()`, updated_at: sql`now()`, decided_at: new Date(registeredAt.getTime() + i * 3600_000) })),
-      ...waiting.map((personId, i) => ({ id: randomUUID(), person_id: personId, course_id: courseId, run_id: runId, status: 'WAITLISTED' as never, requested_at: new Date(registeredAt.getTime() + (seated.length + i) * 3600_000), waitlisted_at: new Date(registeredAt.getTime() + (seated.length + i) * 3600_000), created_at: sql`now()`, updated_at: sql`now()` })),
-    ]).execute();
+    const registeredAt = (i: number) => new Date(now.getTime() - 20 * DAY + i * 3600_000);
+    await q.insertInto('enrolment').values(people.map((personId, i) => {
+      const waits = i >= w.capacity;
+      return {
+        id: randomUUID(), person_id: personId, course_id: courseId, run_id: runId, status: (waits ? 'WAITLISTED' : 'ACTIVE') as never,
+        requested_at: registeredAt(i), created_at: registeredAt(i), updated_at: registeredAt(i),
+        waitlisted_at: waits ? registeredAt(i) : null, decided_at: waits ? null : registeredAt(i),
+      };
+    })).execute();
     await q.insertInto('run_material').values(w.materials.map((m, i) => ({
       id: randomUUID(), created_at: new Date(now.getTime() - (10 - i) * DAY), updated_at: sql`now()`, run_id: runId, title: m.title, url: m.url, created_by_id: creator,
     }))).execute();
