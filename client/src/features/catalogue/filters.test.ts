@@ -20,10 +20,10 @@ describe('catalogue filters in the URL', () => {
     };
     const params = toSearchParams(filters);
     expect(params.toString()).toBe(
-      `q=pelayanan+publik&kelompok=klasikal%2Cnonklasikal&bentuk=technical_guidance&metode=tatap-muka&jp=9-20&kompetensi=Integritas&penyelenggara=mitra%3A${OWNER}&tersedia=1&selesai=1&urut=judul`,
+      `q=pelayanan+publik&jenis=lokakarya&kelompok=klasikal%2Cnonklasikal&bentuk=technical_guidance&metode=tatap-muka&jp=9-20&kompetensi=Integritas&penyelenggara=mitra%3A${OWNER}&tersedia=1&selesai=1&urut=judul`,
     );
     expect(parseFilters(new URLSearchParams(params.toString()))).toEqual(filters);
-    expect(activeFilterCount(filters)).toBe(8);
+    expect(activeFilterCount(filters)).toBe(9);
     // Clearing the filters keeps the words and the order.
     expect(withoutFilters(filters)).toEqual({ ...EMPTY_FILTERS, search: 'pelayanan publik', sort: 'TITLE' });
   });
