@@ -78,13 +78,13 @@ export function SessionMaterials({ runId, materials }: { runId: string; material
       <Stack gap="xs" component="ul" className="lentera-plain-list" mb="md">
         {materials.map((m) => (
           <Group key={m.id} component="li" justify="space-between" wrap="nowrap" gap="sm">
-            <Group gap={6} wrap="nowrap" align="flex-start">
+            <Group gap={6} wrap="nowrap" align="flex-start" miw={0} flex={1}>
               {m.url ? <IconLink size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" /> : <IconDownload size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />}
               <Anchor href={m.url ?? m.downloadUrl ?? undefined} target={m.url ? '_blank' : undefined} rel="noopener noreferrer" size="sm" className="lentera-break">
                 {m.title}
               </Anchor>
             </Group>
-            <Button size="xs" variant="subtle" color="red" leftSection={<IconTrash size={14} aria-hidden />} aria-label={t('workshopAdmin.removeAria', { title: m.title })}
+            <Button size="xs" variant="subtle" color="red" className="lentera-noshrink" leftSection={<IconTrash size={14} aria-hidden />} aria-label={t('workshopAdmin.removeAria', { title: m.title })}
               onClick={() => void remove({ variables: { id: m.id } }).then(() => notifySuccess(t('workshopAdmin.removed'))).catch((e: unknown) => setProblem(toUiError(e, t).message))}>
               {t('workshopAdmin.remove')}
             </Button>
