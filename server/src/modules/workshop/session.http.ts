@@ -36,7 +36,7 @@ const EXTENSION: Record<string, string> = {
  * What a file is, by its first bytes (never by its name or the type the browser claims): PDF, PNG, JPEG, or a
  * PowerPoint/Word/Excel file (a zip whose entries start with ppt/, word/ or xl/ and that has [Content_Types].xml).
  */
-export function materialType(body: Buffer): string | null {
+function materialType(body: Buffer): string | null {
   if (body.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (body.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
   if (body.length > 3 && body[0] === 0xff && body[1] === 0xd8 && body[2] === 0xff) return 'image/jpeg';

@@ -28,7 +28,7 @@ const REMINDER_HOURS = 24;
 const REMINDER_BATCH = 1000;
 
 /** "Kamis, 4 Desember 2026 13.00–15.00 WITA (12.00–14.00 WIB)": the venue's zone, and the reader's when it differs. */
-export function sessionTime(startsAt: Date, endsAt: Date, venueZone: string, readerZone: string, locale: Locale): string {
+function sessionTime(startsAt: Date, endsAt: Date, venueZone: string, readerZone: string, locale: Locale): string {
   const loc = locale === 'en' ? 'en-GB' : 'id-ID';
   const label = (zone: string) => (isIndonesianTimeZone(zone) ? ZONE_INFO[zone].label : zone);
   const hm = (d: Date, zone: string) => DateTime.fromJSDate(d, { zone }).toFormat('HH.mm');

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { SignedInOperationContext } from '../../app/context.js';
 import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError, badInput } from '../../shared/errors.js';
+import { isUuid } from '../../shared/util/ids.js';
 import { writeAudit } from '../audit/index.js';
 import { canManageCourse, CourseKind, CourseStatus } from '../course/index.js';
 import { EnrolmentStatus } from '../enrolment/index.js';
@@ -218,7 +219,7 @@ export async function addRunMaterialLink(ctx: SignedInOperationContext, input: A
 
 export async function removeRunMaterial(ctx: SignedInOperationContext, id: string): Promise<boolean> {
   return inTransaction(ctx, async (tx) => {
-    const material = /^[0-9a-f-]{36}$/i.test(id)
+    const material = isUuid(id)
       ? await db(tx).selectFrom('run_material').select(['id', 'run_id', 'title']).where('id', '=', id).executeTakeFirst()
       : undefined;
     if (!material) throw new AppError('NOT_FOUND', { what: 'material' });

@@ -54,7 +54,7 @@ export interface MaterialRow {
 export const MATERIAL_COLUMNS = ['m.id', 'm.run_id', 'm.title', 'm.url', 'm.file_name', 'm.content_type', 'm.byte_size', 'm.created_at'] as const;
 
 /** The address a file material downloads from (session.http.ts). */
-export const materialDownloadPath = (id: string) => `/files/run-materials/${id}`;
+const materialDownloadPath = (id: string) => `/files/run-materials/${id}`;
 
 /** A material as GraphQL shows it: a link's address and a file's download path only when the viewer may have them. */
 export function toMaterial(row: MaterialRow, mayHave: boolean): RunMaterialType {
