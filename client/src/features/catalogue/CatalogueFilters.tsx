@@ -50,7 +50,7 @@ export function CatalogueFilters({
   return (
     <Stack gap="lg">
       <Section title={t('catalogue.filter.kind')}>
-        <Chip.Group multiple value={value.kinds} onChange={(v) => set({ kinds: v as Filters['kinds'] })}>
+        <Chip.Group multiple value={value.kinds} onChange={(v) => set({ kinds: v })}>
           <Group gap={8}>
             {COURSE_KINDS.map((k) => (
               <Chip key={k} value={k} size="sm" variant="outline">

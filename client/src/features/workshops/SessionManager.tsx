@@ -10,6 +10,7 @@ import { graphql } from '../../gql/__generated__';
 import type { SessionManager_SessionFragment } from '../../gql/__generated__/graphql';
 import { isoToLocalInput, localInputToIso, timeZoneLabel } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
+import { useHasPassed } from '../../ui/useHasPassed';
 
 graphql(`
   fragment SessionManager_session on RunSession {
@@ -134,6 +135,17 @@ function SessionForm({ session, runZone, saving, problem, onSubmit, onCancel }: 
   );
 }
 
+/** A session that has not ended may be cancelled (the button goes when it ends, while the page is open). */
+function CancelSessionButton({ endsAt, label, onClick }: { endsAt: string; label: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  if (useHasPassed(endsAt)) return null;
+  return (
+    <Button size="xs" variant="default" color="red" leftSection={<IconCalendarOff size={14} aria-hidden />} aria-label={label} onClick={onClick}>
+      {t('workshopAdmin.cancel')}
+    </Button>
+  );
+}
+
 /** A workshop run's sessions for its managers: each with its time (viewer's zone, venue's named), place and state; add, change (move), cancel with a reason. */
 export function SessionManager({ runId, runZone, sessions }: { runId: string; runZone: string; sessions: Session[] }) {
   const { t } = useTranslation();
@@ -221,11 +233,7 @@ export function SessionManager({ runId, runZone, sessions }: { runId: string; ru
                     <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} aria-label={t('workshopAdmin.editAria', { title: titleOf(s, i) })} onClick={() => { setProblem(null); setEditing({ session: s }); }}>
                       {t('common.edit')}
                     </Button>
-                    {new Date(s.endsAt).getTime() > Date.now() ? (
-                      <Button size="xs" variant="default" color="red" leftSection={<IconCalendarOff size={14} aria-hidden />} aria-label={t('workshopAdmin.cancelAria', { title: titleOf(s, i) })} onClick={() => { setProblem(null); setReason(''); setCancelling(s); }}>
-                        {t('workshopAdmin.cancel')}
-                      </Button>
-                    ) : null}
+                    <CancelSessionButton endsAt={s.endsAt} label={t('workshopAdmin.cancelAria', { title: titleOf(s, i) })} onClick={() => { setProblem(null); setReason(''); setCancelling(s); }} />
                   </Group>
                 )}
               </Stack>

@@ -97,8 +97,9 @@ export function sessionFilesRouter(orm: MikroORM, config: AppConfig): Router {
         if (!Buffer.isBuffer(body) || body.length === 0) return fail(req, res, 400, 'BAD_REQUEST');
         const contentType = materialType(body);
         if (!contentType) return fail(req, res, 415, 'MATERIAL_TYPE_NOT_ALLOWED');
-        const fileName = safeName(String(req.query.fileName ?? '')) || `materi.${EXTENSION[contentType]}`;
-        const title = String(req.query.title ?? '').trim().slice(0, 200) || fileName;
+        const text = (value: unknown) => (typeof value === 'string' ? value : '');
+        const fileName = safeName(text(req.query.fileName)) || `materi.${EXTENSION[contentType]}`;
+        const title = text(req.query.title).trim().slice(0, 200) || fileName;
         const sha256 = createHash('sha256').update(body).digest('hex');
         const id = await inTransaction(ctx, async (tx) => {
           await assertMayAddMaterial(tx, runId);

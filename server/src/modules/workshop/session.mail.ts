@@ -103,7 +103,7 @@ function sessionMailRow(ctx: OperationContext, sessionId: string, personId: stri
         .where('e.status', 'in', [EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED]).limit(1).as('enrolment_status'),
     ])
     .where('s.id', '=', sessionId)
-    .executeTakeFirst() as Promise<SessionMailRow | undefined>;
+    .executeTakeFirst();
 }
 
 const asDate = (d: Date | string) => (d instanceof Date ? d : new Date(d));

@@ -62,11 +62,14 @@ async function lockWorkshopRun(tx: SignedInOperationContext, runId: string): Pro
   if (!access) throw new AppError('NOT_FOUND', { what: 'run' });
   if (!canManageCourse(tx.viewer, access)) throw canViewRun(tx.viewer, access) ? new AppError('FORBIDDEN') : new AppError('NOT_FOUND', { what: 'run' });
   const run = await db(tx).selectFrom('course_run as r').innerJoin('course as c', 'c.id', 'r.course_id')
-    .select(['r.id', 'r.status', 'r.time_zone', 'c.kind', 'c.status as course_status'])
+    .select(['r.id', 'r.time_zone',
+      sql<boolean>`c.kind = ${CourseKind.WORKSHOP}`.as('is_workshop'),
+      sql<boolean>`c.status = ${CourseStatus.ARCHIVED}`.as('archived'),
+      sql<boolean>`r.status = ${CourseRunStatus.CANCELLED}`.as('cancelled')])
     .where('r.id', '=', runId).forUpdate('r').executeTakeFirstOrThrow();
-  if (run.kind !== CourseKind.WORKSHOP) throw new AppError('NOT_A_WORKSHOP');
-  if (run.course_status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
-  if (run.status === CourseRunStatus.CANCELLED) throw new AppError('RUN_CANCELLED');
+  if (!run.is_workshop) throw new AppError('NOT_A_WORKSHOP');
+  if (run.archived) throw new AppError('COURSE_ARCHIVED');
+  if (run.cancelled) throw new AppError('RUN_CANCELLED');
   return run;
 }
 

@@ -28,7 +28,7 @@ const asDate = (value: Date | string) => (value instanceof Date ? value : new Da
 export async function sessionById(ctx: Pick<OperationContext, 'em'>, id: string): Promise<SessionRow | null> {
   if (!isUuid(id)) return null;
   const row = await db(ctx).selectFrom('run_session as s').select(SESSION_COLUMNS).where('s.id', '=', id).executeTakeFirst();
-  return row ? { ...row, starts_at: asDate(row.starts_at), ends_at: asDate(row.ends_at) } as SessionRow : null;
+  return row ? { ...row, starts_at: asDate(row.starts_at), ends_at: asDate(row.ends_at) } : null;
 }
 
 /** A session as GraphQL shows it; its online link only when the viewer may join (seesOnlineLink, decided by the caller). */
