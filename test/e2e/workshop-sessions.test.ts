@@ -62,6 +62,24 @@ async function addSession(fields: { title: string; zone?: string; starts: string
 }
 
 describe('workshop sessions, in the browser', () => {
+  it('an agency admin creates a workshop with a fixed JP at 360 px', async () => {
+    await page.setViewportSize(PHONE);
+    await signInAt(page, app.url, admin.nip!);
+    await page.goto(`${app.url}/admin/kursus/baru`);
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('radio', { name: 'Lokakarya & acara' }).check();
+    await page.getByLabel(/^Kode/).fill('LOK-UJI-01');
+    await page.getByLabel(/^Judul/).fill('Lokakarya Uji Coba');
+    await page.getByLabel(/^Jam pelajaran/).fill('6');
+    await page.getByRole('radio', { name: 'JP tetap bila hadir cukup' }).check();
+    await page.getByLabel(/^JP tetap/).fill('6');
+    await page.getByLabel(/^Kehadiran minimal/).fill('75');
+    await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
+    await page.waitForURL(/\/admin\/kursus\/[0-9a-f-]{36}/);
+    const [course] = await app.sql(`select kind, attendance_credit, fixed_jp::float8 as fixed_jp, min_attendance_percent from course where code = 'LOK-UJI-01'`);
+    expect(course).toEqual({ kind: 'WORKSHOP', attendance_credit: 'FIXED_JP', fixed_jp: 6, min_attendance_percent: 75 });
+  }, 120_000);
+
   it('an agency admin adds two sessions at 360 px, and a registered learner sees them', async () => {
     await page.setViewportSize(PHONE);
     await signInAt(page, app.url, admin.nip!);
