@@ -51,7 +51,7 @@ function upload(client: GraphQLClient, runId: string, body: Buffer, opts: { type
   return fetch(`${app.url}/files/runs/${runId}/materials?${query}`, {
     method: 'POST',
     headers: { 'content-type': opts.type ?? 'application/octet-stream', cookie: client.sessionCookie ?? '', ...(opts.length ? { 'content-length': String(opts.length) } : {}) },
-    body,
+    body: new Uint8Array(body),
   });
 }
 const download = (client: GraphQLClient, path: string) => fetch(`${app.url}${path}`, { headers: { cookie: client.sessionCookie ?? '' } });

@@ -72,7 +72,7 @@ describe('workshop sessions, in the browser', () => {
     await page.getByLabel(/^Judul/).fill('Lokakarya Uji Coba');
     await page.getByLabel(/^Jam pelajaran/).fill('6');
     await page.getByRole('radio', { name: 'JP tetap bila hadir cukup' }).check();
-    await page.getByLabel(/^JP tetap/).fill('6');
+    await page.getByRole('textbox', { name: 'JP tetap' }).fill('6');
     await page.getByLabel(/^Kehadiran minimal/).fill('75');
     await page.getByRole('button', { name: 'Simpan sebagai draf' }).click();
     await page.waitForURL(/\/admin\/kursus\/[0-9a-f-]{36}/);
