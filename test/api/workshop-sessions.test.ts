@@ -99,6 +99,9 @@ describe('adding, moving and cancelling sessions', () => {
     expect(run.endsAt).toBe(second.endsAt);
     expect(run.sessions.find((s: { id: string }) => s.id === first.id)).toMatchObject({ status: 'CANCELLED', cancelReason: 'Narasumber berhalangan' });
     expect(await counts(w.runId)).toEqual({ sessions: 2, audits: 4 });
+    // Enrolment stays open until the (new) end: no deadline appears on its own.
+    const [{ enrolment_closes_at }] = await app.sql(`select enrolment_closes_at from course_run where id = $1`, [w.runId]);
+    expect(enrolment_closes_at).toBeNull();
     expect(await w.admin.errorCode(CANCEL, { id: first.id, reason: 'lagi' })).toBe('SESSION_CANCELLED');
     expect(await w.admin.errorCode(UPDATE, { id: first.id, input: { room: 'Ruang 2' } })).toBe('SESSION_CANCELLED');
   });

@@ -101,11 +101,11 @@ export default function SessionList({ runId }: { runId: string }) {
               <Group key={m.id} gap={6} wrap="nowrap" component="li" align="flex-start">
                 {m.url ? <IconLink size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" /> : <IconDownload size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />}
                 {m.url ? (
-                  <Anchor href={m.url} target="_blank" rel="noopener noreferrer" size="sm" className="lentera-break">
+                  <Anchor href={m.url} target="_blank" rel="noopener noreferrer" size="sm" style={{ overflowWrap: 'anywhere' }}>
                     {m.title}
                   </Anchor>
                 ) : m.downloadUrl ? (
-                  <Anchor href={m.downloadUrl} download size="sm" aria-label={t('workshop.download', { name: m.title })} className="lentera-break">
+                  <Anchor href={m.downloadUrl} download size="sm" aria-label={t('workshop.download', { name: m.title })} style={{ overflowWrap: 'anywhere' }}>
                     {m.title}
                   </Anchor>
                 ) : (

@@ -221,7 +221,7 @@ export function SessionManager({ runId, runZone, sessions }: { runId: string; ru
                 {s.onlineUrl ? (
                   <Group gap={6} wrap="nowrap" align="flex-start">
                     <IconDeviceLaptop size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />
-                    <Text size="sm" className="lentera-break">{s.onlineUrl}</Text>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>{s.onlineUrl}</Text>
                   </Group>
                 ) : null}
                 {cancelled ? (

@@ -80,7 +80,7 @@ export function SessionMaterials({ runId, materials }: { runId: string; material
           <Group key={m.id} component="li" justify="space-between" wrap="nowrap" gap="sm">
             <Group gap={6} wrap="nowrap" align="flex-start" miw={0} flex={1}>
               {m.url ? <IconLink size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" /> : <IconDownload size={16} aria-hidden className="lentera-noshrink lentera-icon-nudge" />}
-              <Anchor href={m.url ?? m.downloadUrl ?? undefined} target={m.url ? '_blank' : undefined} rel="noopener noreferrer" size="sm" className="lentera-break">
+              <Anchor href={m.url ?? m.downloadUrl ?? undefined} target={m.url ? '_blank' : undefined} rel="noopener noreferrer" size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {m.title}
               </Anchor>
             </Group>

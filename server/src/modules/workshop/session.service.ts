@@ -95,7 +95,8 @@ async function followSessions(tx: SignedInOperationContext, runId: string): Prom
     .set({
       starts_at: sql`span.first_start`,
       ends_at: sql`span.last_end`,
-      enrolment_closes_at: sql`least(r.enrolment_closes_at, span.last_end)`,
+      // (least() skips nulls: an open-ended deadline, "until the run ends", stays open-ended.)
+      enrolment_closes_at: sql`case when r.enrolment_closes_at is null then null else least(r.enrolment_closes_at, span.last_end) end`,
       updated_at: sql`now()`,
     })
     .where('r.id', '=', runId)
