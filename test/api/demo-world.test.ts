@@ -262,7 +262,7 @@ describe('demo world', () => {
               ((r.ends_at at time zone z.zone)::date - (r.starts_at at time zone z.zone)::date)::int as days
          from course_run r join course c on c.id = r.course_id left join agency a on a.id = c.owner_agency_id
         cross join lateral (select coalesce(a.time_zone, 'Asia/Jakarta') as zone) z
-        where r.starts_at is not null`,
+        where r.starts_at is not null and c.kind = 'COURSE'`,
     );
     expect(rows.length).toBeGreaterThan(20);
     for (const r of rows) {
@@ -323,6 +323,47 @@ describe('demo world', () => {
       input: { courseId: course.id, code: 'DEMO-MITRA', enrolmentPolicy: 'OPEN', startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString(), instructorIds: [partnerStaff[0].personId] },
     });
     expect(createCourseRun.instructors).toEqual([{ id: partnerStaff[0].personId }]);
+  });
+
+  it('has workshops (LOK-, BIMTEK-) with past and upcoming sessions in WIB and WITA, registrations and materials', async () => {
+    const workshops = await app.sql(`select c.id, c.code, c.attendance_credit, c.fixed_jp, c.owner_agency_id, r.id as run_id, r.starts_at, r.ends_at,
+        r.seats_taken, r.waitlist_length, r.capacity,
+        (select count(*)::int from enrolment e where e.run_id = r.id and e.status = 'ACTIVE') as active,
+        (select count(*)::int from enrolment e where e.run_id = r.id and e.status = 'WAITLISTED') as waiting,
+        (select min(s.starts_at) from run_session s where s.run_id = r.id) as first_start,
+        (select max(s.ends_at) from run_session s where s.run_id = r.id) as last_end,
+        (select count(*)::int from run_material m where m.run_id = r.id and m.url like 'https://%') as links
+      from course c join course_run r on r.course_id = c.id where c.kind = 'WORKSHOP' order by c.code`);
+    expect(workshops.map((w) => w.code.split('-')[0])).toEqual(expect.arrayContaining(['BIMTEK', 'LOK']));
+    expect(workshops.some((w) => w.attendance_credit === 'FIXED_JP' && Number(w.fixed_jp) > 0)).toBe(true);
+    for (const w of workshops) {
+      // The run's dates are its first and last session's; counters match the registrations; a link to open.
+      expect(new Date(w.starts_at).getTime(), w.code).toBe(new Date(w.first_start).getTime());
+      expect(new Date(w.ends_at).getTime(), w.code).toBe(new Date(w.last_end).getTime());
+      expect([w.seats_taken, w.waitlist_length], w.code).toEqual([w.active, w.waiting]);
+      expect(w.active, w.code).toBeGreaterThan(0);
+      expect(w.links, w.code).toBeGreaterThan(0);
+    }
+    expect(workshops.some((w) => w.waiting > 0 && w.seats_taken === w.capacity)).toBe(true);
+    const [{ past, upcoming, zones }] = await app.sql(`select count(*) filter (where s.ends_at < now())::int as past,
+        count(*) filter (where s.starts_at > now())::int as upcoming, array_agg(distinct s.time_zone) as zones
+      from run_session s join course_run r on r.id = s.run_id join course c on c.id = r.course_id where c.code like 'LOK-%' or c.code like 'BIMTEK-%'`);
+    expect(past).toBeGreaterThan(0);
+    expect(upcoming).toBeGreaterThan(0);
+    expect(zones).toEqual(expect.arrayContaining(['Asia/Jakarta', 'Asia/Makassar']));
+    // An agency's workshop taught by a partner lecturer (the agreements test above checks the agreement covers it).
+    const [taught] = await app.sql(`select p.full_name from course c join course_run r on r.course_id = c.id join course_run_instructor ri on ri.run_id = r.id
+      join person p on p.id = ri.person_id where c.kind = 'WORKSHOP' and c.owner_agency_id is not null and p.partner_id is not null`);
+    expect(taught?.full_name).toBe('Dr. Ratna Wulandari, M.Si.');
+    // The printed learner has a seat in a workshop, and sees its sessions and their online link.
+    const account = accounts!.find((a) => a.role === Role.LEARNER)!;
+    const learner = app.anonymous();
+    await learner.signIn(account.login, account.password);
+    const bimtek = workshops.find((w) => w.code.startsWith('BIMTEK-'))!;
+    const { courseRun } = await learner.ok(`query($id: ID!) { courseRun(id: $id) { sessions { startsAt onlineUrl hasOnlineUrl } materials { url } } }`, { id: bimtek.run_id });
+    expect(courseRun.sessions.length).toBeGreaterThanOrEqual(3);
+    expect(courseRun.sessions.filter((x: { hasOnlineUrl: boolean; onlineUrl: string | null }) => x.hasOnlineUrl).every((x: { onlineUrl: string | null }) => x.onlineUrl?.startsWith('https://'))).toBe(true);
+    expect(courseRun.materials[0].url).toMatch(/^https:\/\//);
   });
 
   it('does nothing the second time: returns null and writes no row', async () => {

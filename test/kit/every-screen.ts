@@ -94,6 +94,17 @@ export function describeEveryScreen(roles: DemoRole[], options: { signInPage?: b
           const course = await firstHref('/katalog', /^\/kursus\/[0-9a-f-]{36}$/);
           if (course) paths.add(course);
         }
+        // Workshops: the catalogue filtered to them, a workshop's page (sessions, materials) and, for its managers,
+        // its run's sessions and materials (the demo's BIMTEK- workshop of Bandung).
+        if (paths.has('/katalog')) {
+          paths.add('/katalog?jenis=lokakarya');
+          const workshop = await firstHref('/katalog?jenis=lokakarya', /^\/kursus\/[0-9a-f-]{36}$/);
+          if (workshop) paths.add(workshop);
+        }
+        if (paths.has('/admin/kursus')) {
+          const [bimtek] = await app.sql(`select r.id from course_run r join course c on c.id = r.course_id where c.code like 'BIMTEK-%' limit 1`);
+          if (bimtek) paths.add(`/admin/angkatan/${bimtek.id}`);
+        }
         if (paths.has('/mengajar')) {
           const roster = await firstHref('/mengajar', /^\/mengajar\/[0-9a-f-]{36}$/);
           if (roster) paths.add(roster);

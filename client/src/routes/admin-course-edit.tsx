@@ -118,11 +118,11 @@ export default function AdminCourseEditRoute() {
       {c.status === 'ARCHIVED' ? (
         <Stack>
           <Text c="dimmed">{t('errors.COURSE_ARCHIVED')}</Text>
-          <RunsSection courseId={c.id} editable={false} />
+          <RunsSection courseId={c.id} editable={false} workshop={c.kind === 'WORKSHOP'} />
         </Stack>
       ) : (
         <Stack>
-          <RunsSection courseId={c.id} editable />
+          <RunsSection courseId={c.id} editable workshop={c.kind === 'WORKSHOP'} />
           <CourseForm
             key={c.id}
             course={c}

@@ -12,7 +12,7 @@ import {
   IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { errorCode, toUiError } from '../app/errors';
@@ -29,12 +29,16 @@ import { LoadMore } from '../ui/LoadMore';
 import { PageHeader } from '../ui/PageHeader';
 import { PageSkeleton } from '../ui/PageSkeleton';
 
+// A workshop's sessions and materials: their own query and chunk, loaded only on a workshop's page.
+const SessionList = lazy(() => import('../features/workshops/SessionList'));
+
 const CourseDetailDocument = graphql(`
   query CourseDetail($id: ID!, $includeEnded: Boolean!, $first: Int!, $after: String) {
     course(id: $id) {
       id
       code
       title
+      kind
       description
       form
       formGroup
@@ -265,6 +269,16 @@ export default function CourseDetailRoute() {
                             {t('run.instructors', { names: r.instructors.map((i) => (i.partnerName ? `${i.fullName} (${i.partnerName})` : i.fullName)).join(', ') })}
                           </Text>
                         </Group>
+                      ) : null}
+                      {c.kind === 'WORKSHOP' ? (
+                        <Suspense fallback={null}>
+                          <SessionList runId={r.id} />
+                        </Suspense>
+                      ) : null}
+                      {c.kind === 'WORKSHOP' && c.canManage && r.status !== 'CANCELLED' ? (
+                        <Button component={Link} to={`/admin/angkatan/${r.id}`} variant="default" size="compact-md" leftSection={<IconSettings size={16} aria-hidden />} aria-label={t('workshop.manageAria', { code: r.code })}>
+                          {t('workshop.manage')}
+                        </Button>
                       ) : null}
                       {learner ? <RunEnrol course={c} run={r} /> : null}
                       {r.viewerMayRecordOutcomes || c.canManage ? (

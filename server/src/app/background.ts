@@ -6,6 +6,7 @@ import { composePasswordResetMail, purgeExpiredAuthRows } from '../modules/auth/
 import { composePartnerInvitationMail } from '../modules/partner/index.js';
 import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type Mailer } from '../modules/mail/index.js';
 import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
+import { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTomorrowMail, sessionReminderJob } from '../modules/workshop/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -35,9 +36,13 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
         'moved-up': composeMovedUpMail,
         'agreement-expiry': composeAgreementExpiryMail,
         'partner-invitation': composePartnerInvitationMail,
+        'session-cancelled': composeSessionCancelledMail,
+        'session-moved': composeSessionMovedMail,
+        'session-tomorrow': composeSessionTomorrowMail,
       },
     }),
     agreementExpiryJob({ orm, config }),
+    sessionReminderJob({ orm, config }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

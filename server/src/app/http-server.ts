@@ -13,6 +13,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../shared/config/config.js';
 import { currentLocale, runWithLocale, setCurrentLocale } from '../shared/i18n/request-locale.js';
 import { agreementFilesRouter } from '../modules/agreement/index.js';
+import { sessionFilesRouter } from '../modules/workshop/index.js';
 import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
 import { devMailRouter, type MailCatcher } from '../modules/mail/index.js';
 import { calendarRouter } from '../modules/calendar/index.js';
@@ -107,6 +108,8 @@ export async function startHttpServer(
 
   // Agreement documents (PDF upload and download) beside GraphQL: agreement/agreement.http.ts.
   app.use(agreementFilesRouter(orm, config));
+  // Workshop materials (file upload and download) beside GraphQL: workshop/session.http.ts.
+  app.use(sessionFilesRouter(orm, config));
 
   // What the development mail catcher caught; never in production (there is no catcher there either).
   if (devMail && !config.production) app.use(devMailRouter(devMail));

@@ -66,6 +66,23 @@ function ownerFor(w: World, viewer: ViewerKind, scope: Scope): Owner {
 const courseFor = (w: World, viewer: ViewerKind, scope: Scope, flavour: Flavour = 'open') => w.course(ownerFor(w, viewer, scope), flavour);
 /** The (one) run of the course a scope names. */
 const runFor = async (w: World, viewer: ViewerKind, scope: Scope, flavour: Flavour = 'open') => (await courseFor(w, viewer, scope, flavour)).run;
+/** The scope's run with its course made a workshop (sessions and materials belong to workshops only). */
+async function workshopRunFor(w: World, viewer: ViewerKind, scope: Scope) {
+  const run = await runFor(w, viewer, scope);
+  await w.app.sql(`update course set kind = 'WORKSHOP' where id = (select course_id from course_run where id = $1)`, [run.id]);
+  return run;
+}
+/** A scheduled session, and a link material, of the scope's workshop run (written straight to the tables). */
+async function workshopSessionFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  const run = await workshopRunFor(w, viewer, scope);
+  const [row] = await w.app.sql<{ id: string }>(`insert into run_session (run_id, starts_at, ends_at) values ($1, now() + interval '20 days', now() + interval '20 days 2 hours') returning id`, [run.id]);
+  return row.id;
+}
+async function workshopMaterialFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  const run = await workshopRunFor(w, viewer, scope);
+  const [row] = await w.app.sql<{ id: string }>(`insert into run_material (run_id, title, url) values ($1, 'Modul', 'https://materi.example.go.id/modul.pdf') returning id`, [run.id]);
+  return row.id;
+}
 
 /**
  * The enrolment a scope names: own is the viewer's own (in a course of their agency); same is a colleague's in
@@ -700,6 +717,29 @@ export const MATRIX: Matrix = {
   cancelCourseRun: {
     kind: 'mutation', document: `mutation($id: ID!) { cancelCourseRun(id: $id) { id } }`,
     scopes: COURSE_SCOPES, build: byId((w, v, s) => runFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+
+  // ------------------------------------------------------------------ workshop sessions and materials
+  // Written by the workshop's managers, as its runs are (a session of a course the viewer may see but not manage: FORBIDDEN).
+  addRunSession: {
+    kind: 'mutation', document: `mutation($id: ID!) { addRunSession(input: { runId: $id, startsAt: "2030-01-07T02:00:00Z", endsAt: "2030-01-07T05:00:00Z" }) { id } }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => workshopRunFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+  updateRunSession: {
+    kind: 'mutation', document: `mutation($id: ID!) { updateRunSession(id: $id, input: { room: "Aula Baru" }) { id } }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => workshopSessionFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+  cancelRunSession: {
+    kind: 'mutation', document: `mutation($id: ID!) { cancelRunSession(id: $id, reason: "Narasumber berhalangan") { id } }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => workshopSessionFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+  addRunMaterialLink: {
+    kind: 'mutation', document: `mutation($id: ID!) { addRunMaterialLink(input: { runId: $id, title: "Modul", url: "https://materi.example.go.id/modul.pdf" }) }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => workshopRunFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+  removeRunMaterial: {
+    kind: 'mutation', document: `mutation($id: ID!) { removeRunMaterial(id: $id) }`,
+    scopes: COURSE_SCOPES, build: byId((w, v, s) => workshopMaterialFor(w, v, s)), expect: MANAGE_COURSE,
   },
 
   // ------------------------------------------------------------------ enrolments

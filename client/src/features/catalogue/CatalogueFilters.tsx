@@ -2,7 +2,7 @@ import { Chip, Group, Select, Stack, Switch, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql/__generated__';
 import type { CatalogueFacetsQuery } from '../../gql/__generated__/graphql';
-import { ALL_FORMS, DELIVERIES, FORM_GROUPS, JP_RANGES, type CatalogueFilters as Filters } from './filters';
+import { ALL_FORMS, COURSE_KINDS, DELIVERIES, FORM_GROUPS, JP_RANGES, type CatalogueFilters as Filters } from './filters';
 
 /** Owners and competency tags that exist in the viewer's catalogue, for the chips and lists. */
 export const CatalogueFacetsDocument = graphql(`
@@ -49,6 +49,18 @@ export function CatalogueFilters({
 
   return (
     <Stack gap="lg">
+      <Section title={t('catalogue.filter.kind')}>
+        <Chip.Group multiple value={value.kinds} onChange={(v) => set({ kinds: v })}>
+          <Group gap={8}>
+            {COURSE_KINDS.map((k) => (
+              <Chip key={k} value={k} size="sm" variant="outline">
+                {t(`enum.courseKind.${k}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+      </Section>
+
       <Section title={t('catalogue.filter.form')}>
         <Chip.Group multiple value={value.groups} onChange={(v) => set({ groups: v })}>
           <Group gap={8}>

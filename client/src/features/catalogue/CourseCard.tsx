@@ -18,6 +18,7 @@ graphql(`
     id
     code
     title
+    kind
     form
     delivery
     jp
@@ -58,6 +59,11 @@ export function CourseCard({ course }: { course: CourseCard_CourseFragment }) {
       <Stack gap="xs" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <Group gap={6}>
+            {course.kind === 'WORKSHOP' ? (
+              <Badge color="lantern" variant="filled">
+                {t('enum.courseKind.WORKSHOP_SHORT')}
+              </Badge>
+            ) : null}
             <Badge color="ink" variant="light">
               {t(`enum.form.${course.form}`)}
             </Badge>

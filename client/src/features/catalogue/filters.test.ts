@@ -7,6 +7,7 @@ describe('catalogue filters in the URL', () => {
   it('round-trips every filter through readable search params', () => {
     const filters = {
       search: 'pelayanan publik',
+      kinds: ['WORKSHOP' as const],
       groups: ['CLASSROOM' as const, 'NON_CLASSROOM' as const],
       form: 'TECHNICAL_GUIDANCE' as const,
       deliveries: ['IN_PERSON' as const],
@@ -19,10 +20,10 @@ describe('catalogue filters in the URL', () => {
     };
     const params = toSearchParams(filters);
     expect(params.toString()).toBe(
-      `q=pelayanan+publik&kelompok=klasikal%2Cnonklasikal&bentuk=technical_guidance&metode=tatap-muka&jp=9-20&kompetensi=Integritas&penyelenggara=mitra%3A${OWNER}&tersedia=1&selesai=1&urut=judul`,
+      `q=pelayanan+publik&jenis=lokakarya&kelompok=klasikal%2Cnonklasikal&bentuk=technical_guidance&metode=tatap-muka&jp=9-20&kompetensi=Integritas&penyelenggara=mitra%3A${OWNER}&tersedia=1&selesai=1&urut=judul`,
     );
     expect(parseFilters(new URLSearchParams(params.toString()))).toEqual(filters);
-    expect(activeFilterCount(filters)).toBe(8);
+    expect(activeFilterCount(filters)).toBe(9);
     // Clearing the filters keeps the words and the order.
     expect(withoutFilters(filters)).toEqual({ ...EMPTY_FILTERS, search: 'pelayanan publik', sort: 'TITLE' });
   });
@@ -32,10 +33,19 @@ describe('catalogue filters in the URL', () => {
     expect(f).toEqual({ ...EMPTY_FILTERS, groups: ['CLASSROOM'] });
   });
 
+  it('reads and writes the kind (kursus, lokakarya & acara) as words in the URL', () => {
+    const f = parseFilters(new URLSearchParams('jenis=lokakarya'));
+    expect(f.kinds).toEqual(['WORKSHOP']);
+    expect(toSearchParams(f).toString()).toBe('jenis=lokakarya');
+    expect(toGraphqlFilter(f).kinds).toEqual(['WORKSHOP']);
+    expect(activeFilterCount(f)).toBe(1);
+  });
+
   it('maps to the GraphQL filter, with the JP range as bounds', () => {
     const f = parseFilters(new URLSearchParams('jp=41-&metode=daring&penyelenggara=instansi:' + OWNER));
     expect(toGraphqlFilter(f)).toEqual({
       search: null,
+      kinds: null,
       formGroups: null,
       forms: null,
       deliveries: ['ONLINE_SELF_PACED'],

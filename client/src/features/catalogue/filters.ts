@@ -3,13 +3,15 @@
  * filtered list is a link a colleague can open. Readable Indonesian slugs, never internal ids
  * where a word will do.
  */
-import type { CatalogueSort, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from '../../gql/__generated__/graphql';
+import type { CatalogueSort, CourseKind, DeliveryMode, DevelopmentForm, DevelopmentFormGroup } from '../../gql/__generated__/graphql';
 
 export type FormGroup = DevelopmentFormGroup;
 export type Delivery = DeliveryMode;
 
 export interface CatalogueFilters {
   search: string;
+  /** Courses (kursus), workshops and events (lokakarya & acara), or both (empty). */
+  kinds: CourseKind[];
   groups: FormGroup[];
   form: DevelopmentForm | null;
   deliveries: Delivery[];
@@ -28,6 +30,8 @@ export const JP_RANGES: JpRange[] = ['1-8', '9-20', '21-40', '41-'];
 
 const GROUP_SLUG: Record<FormGroup, string> = { EDUCATION: 'pendidikan', CLASSROOM: 'klasikal', NON_CLASSROOM: 'nonklasikal' };
 const DELIVERY_SLUG: Record<Delivery, string> = { ONLINE_SELF_PACED: 'daring', BLENDED: 'blended', IN_PERSON: 'tatap-muka' };
+const KIND_SLUG: Record<CourseKind, string> = { COURSE: 'kursus', WORKSHOP: 'lokakarya' };
+export const COURSE_KINDS = Object.keys(KIND_SLUG) as CourseKind[];
 const SORT_SLUG: Record<CatalogueSort, string> = { RELEVANCE: 'relevan', SOONEST: 'segera', START_DATE: 'tanggal-mulai', NEWEST: 'terbaru', TITLE: 'judul' };
 /** The sorts offered, in the order of the menu. */
 export const SORTS = Object.keys(SORT_SLUG) as CatalogueSort[];
@@ -51,6 +55,7 @@ const FORMS = new Set<string>(ALL_FORMS);
 
 export const EMPTY_FILTERS: CatalogueFilters = {
   search: '',
+  kinds: [],
   groups: [],
   form: null,
   deliveries: [],
@@ -72,6 +77,7 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
   const form = params.get('bentuk');
   return {
     search: params.get('q')?.slice(0, 200) ?? '',
+    kinds: fromSlugs(params.get('jenis'), KIND_SLUG),
     groups: fromSlugs(params.get('kelompok'), GROUP_SLUG),
     form: form && FORMS.has(form.toUpperCase()) ? (form.toUpperCase() as DevelopmentForm) : null,
     deliveries: fromSlugs(params.get('metode'), DELIVERY_SLUG),
@@ -87,6 +93,7 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
 export function toSearchParams(f: CatalogueFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.search.trim()) p.set('q', f.search.trim());
+  if (f.kinds.length) p.set('jenis', f.kinds.map((k) => KIND_SLUG[k]).join(','));
   if (f.groups.length) p.set('kelompok', f.groups.map((g) => GROUP_SLUG[g]).join(','));
   if (f.form) p.set('bentuk', f.form.toLowerCase());
   if (f.deliveries.length) p.set('metode', f.deliveries.map((d) => DELIVERY_SLUG[d]).join(','));
@@ -110,6 +117,7 @@ export function toGraphqlFilter(f: CatalogueFilters) {
   const { jpMin, jpMax } = jpBounds(f.jp);
   return {
     search: f.search.trim() || null,
+    kinds: f.kinds.length ? f.kinds : null,
     formGroups: f.groups.length ? f.groups : null,
     forms: f.form ? [f.form] : null,
     deliveries: f.deliveries.length ? f.deliveries : null,
@@ -126,6 +134,7 @@ export function toGraphqlFilter(f: CatalogueFilters) {
 /** How many filters (besides the search words) are on: shown on the "Filter" button. */
 export function activeFilterCount(f: CatalogueFilters): number {
   return (
+    (f.kinds.length ? 1 : 0) +
     (f.groups.length ? 1 : 0) +
     (f.form ? 1 : 0) +
     (f.deliveries.length ? 1 : 0) +

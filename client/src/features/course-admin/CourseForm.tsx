@@ -8,7 +8,7 @@ import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
 import type { UiError } from '../../app/errors';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
-import type { CourseForm_CourseFragment, CourseVisibility, DeliveryMode, DevelopmentForm, UpdateCourseInput } from '../../gql/__generated__/graphql';
+import type { AttendanceCredit, CourseForm_CourseFragment, CourseKind, CourseVisibility, DeliveryMode, DevelopmentForm, UpdateCourseInput } from '../../gql/__generated__/graphql';
 import { AgencyMultiSelect } from '../admin/AgencyMultiSelect';
 import { ALL_FORMS } from '../catalogue/filters';
 
@@ -25,6 +25,10 @@ graphql(`
     competencyTags
     visibility
     costPerParticipant
+    kind
+    attendanceCredit
+    fixedJp
+    minAttendancePercent
     status
     canManage
     owner {
@@ -64,6 +68,10 @@ type Values = {
   visibility: CourseVisibility;
   visibleToAgencyIds: string[];
   costPerParticipant: number | string;
+  kind: CourseKind;
+  attendanceCredit: AttendanceCredit;
+  fixedJp: number | string;
+  minAttendancePercent: number | string;
 };
 
 export interface CourseFormOutput {
@@ -77,6 +85,11 @@ export interface CourseFormOutput {
   visibility: CourseVisibility;
   visibleToAgencyIds: string[];
   costPerParticipant: number;
+  /** Only on creating: a course's kind is fixed once created (updateCourse has no kind). */
+  kind: CourseKind;
+  attendanceCredit?: AttendanceCredit;
+  fixedJp?: number | null;
+  minAttendancePercent?: number;
 }
 
 /** Only the fields that differ from the course as loaded, for updateCourse. */
@@ -93,6 +106,9 @@ export function changedFields(before: CourseForm_CourseFragment, after: CourseFo
   if (after.visibility !== before.visibility) out.visibility = after.visibility;
   if (!same([...after.visibleToAgencyIds].sort(), before.visibleToAgencies.map((a) => a.id).sort())) out.visibleToAgencyIds = after.visibleToAgencyIds;
   if (after.costPerParticipant !== before.costPerParticipant) out.costPerParticipant = after.costPerParticipant;
+  if (after.attendanceCredit && after.attendanceCredit !== before.attendanceCredit) out.attendanceCredit = after.attendanceCredit;
+  if (after.fixedJp !== undefined && after.fixedJp !== before.fixedJp) out.fixedJp = after.fixedJp;
+  if (after.minAttendancePercent !== undefined && after.minAttendancePercent !== before.minAttendancePercent) out.minAttendancePercent = after.minAttendancePercent;
   return out;
 }
 
@@ -138,11 +154,17 @@ export function CourseForm({
       visibility: course?.visibility ?? 'OWN_AGENCY',
       visibleToAgencyIds: course?.visibleToAgencies.map((a) => a.id) ?? [],
       costPerParticipant: course?.costPerParticipant ?? 0,
+      kind: course?.kind ?? 'COURSE',
+      attendanceCredit: course?.attendanceCredit ?? 'ATTENDED_MINUTES',
+      fixedJp: course?.fixedJp ?? '',
+      minAttendancePercent: course?.minAttendancePercent ?? 80,
     },
     validate: {
       code: (v) => (v.trim() ? null : t('courseAdmin.form.required')),
       title: (v) => (v.trim() ? null : t('courseAdmin.form.required')),
       jp: (v) => (typeof v === 'number' && v >= 1 && v <= 1000 ? null : t('courseAdmin.form.jpRange')),
+      fixedJp: (v, all) => (all.kind !== 'WORKSHOP' || all.attendanceCredit !== 'FIXED_JP' || (typeof v === 'number' && v > 0) ? null : t('courseAdmin.form.required')),
+      minAttendancePercent: (v, all) => (all.kind !== 'WORKSHOP' || (typeof v === 'number' && v >= 1 && v <= 100) ? null : t('courseAdmin.form.required')),
     },
   });
   const formRef = useRef<HTMLFormElement>(null);
@@ -169,6 +191,14 @@ export function CourseForm({
           visibility: v.visibility,
           visibleToAgencyIds: v.visibility === 'LISTED_AGENCIES' ? v.visibleToAgencyIds : [],
           costPerParticipant: v.costPerParticipant === '' ? 0 : Number(v.costPerParticipant),
+          kind: v.kind,
+          ...(v.kind === 'WORKSHOP'
+            ? {
+              attendanceCredit: v.attendanceCredit,
+              fixedJp: v.attendanceCredit === 'FIXED_JP' && v.fixedJp !== '' ? Number(v.fixedJp) : null,
+              minAttendancePercent: Number(v.minAttendancePercent),
+            }
+            : {}),
         });
       }, (_errors, _values, event) => {
         setLocalError(t('courseAdmin.form.fixErrors'));
@@ -182,6 +212,13 @@ export function CourseForm({
           </Alert>
         ) : null}
         <Section id="course-what" title={t('courseAdmin.form.what')}>
+          <Radio.Group label={t('courseAdmin.form.kind')} description={t('courseAdmin.form.kindHint')} {...form.getInputProps('kind')} error={err('kind')}>
+            <Group gap="md" mt={6}>
+              {(['COURSE', 'WORKSHOP'] as const).map((k) => (
+                <Radio key={k} value={k} label={t(`enum.courseKind.${k}`)} disabled={!!course && course.kind !== k} />
+              ))}
+            </Group>
+          </Radio.Group>
           <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
             <TextInput label={t('courseAdmin.form.code')} description={t('courseAdmin.form.codeHint')} required {...form.getInputProps('code')} error={err('code')} />
             <TextInput label={t('courseAdmin.form.title')} required className="lentera-span-2" {...form.getInputProps('title')} error={err('title')} />
@@ -218,6 +255,24 @@ export function CourseForm({
             comboboxProps={{ withinPortal: true }}
           />
         </Section>
+
+        {form.values.kind === 'WORKSHOP' ? (
+          <Section id="course-attendance" title={t('courseAdmin.form.attendance')}>
+            <Radio.Group label={t('courseAdmin.form.credit')} {...form.getInputProps('attendanceCredit')} error={err('attendanceCredit')}>
+              <Stack gap="xs" mt={6}>
+                {(['ATTENDED_MINUTES', 'FIXED_JP'] as const).map((c) => (
+                  <Radio key={c} value={c} label={t(`enum.attendanceCredit.${c}`)} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              {form.values.attendanceCredit === 'FIXED_JP' ? (
+                <NumberInput label={t('courseAdmin.form.fixedJp')} description={t('courseAdmin.form.fixedJpHint')} required min={0.1} max={9999} decimalScale={1} {...form.getInputProps('fixedJp')} error={err('fixedJp')} />
+              ) : null}
+              <NumberInput label={t('courseAdmin.form.minAttendance')} description={t('courseAdmin.form.minAttendanceHint')} required min={1} max={100} allowDecimal={false} suffix=" %" {...form.getInputProps('minAttendancePercent')} error={err('minAttendancePercent')} />
+            </SimpleGrid>
+          </Section>
+        ) : null}
 
         <Section id="course-who" title={t('courseAdmin.form.who')}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">

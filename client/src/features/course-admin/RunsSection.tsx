@@ -37,7 +37,7 @@ const AdminCourseRunsDocument = graphql(`
 type Editing = { run: RunForm_RunFragment | null } | null;
 
 /** A course's runs (angkatan) on its admin page: each with its dates, place, seats and state; add, change, cancel. */
-export function RunsSection({ courseId, editable }: { courseId: string; editable: boolean }) {
+export function RunsSection({ courseId, editable, workshop = false }: { courseId: string; editable: boolean; workshop?: boolean }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
   const admin = useRunAdmin();
@@ -121,6 +121,11 @@ export function RunsSection({ courseId, editable }: { courseId: string; editable
                   <Button size="xs" variant="default" component={Link} to={`/mengajar/${r.id}`} leftSection={<IconUsers size={14} aria-hidden />} aria-label={t('runAdmin.rosterAria', { code: r.code })}>
                     {t('courseAdmin.roster')}
                   </Button>
+                  {workshop && r.status !== 'CANCELLED' ? (
+                    <Button size="xs" variant="default" component={Link} to={`/admin/angkatan/${r.id}`} leftSection={<IconCalendarEvent size={14} aria-hidden />} aria-label={t('runAdmin.sessionsAria', { code: r.code })}>
+                      {t('runAdmin.sessions')}
+                    </Button>
+                  ) : null}
                   {editable && r.status !== 'CANCELLED' && !ended(r) ? (
                     <>
                       <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => { setProblem(null); setEditing({ run: r }); }} aria-label={t('runAdmin.editAria', { code: r.code })}>

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { hashToken } from '../auth/index.js';
 import { assertCanViewRun, canTeachRun } from '../run/index.js';
-import { registeredEvents, runEventFor } from './calendar.sql.js';
+import { registeredEvents, runEventFor, sessionEventsFor } from './calendar.sql.js';
 import { buildCalendar } from './ical.js';
 
 /** Where a feed is served (calendar.routes.ts); the token is the last segment, before `.ics`. */
@@ -73,14 +73,20 @@ export async function feedCalendar(ctx: OperationContext, token: string, publicU
  */
 export async function runCalendar(ctx: SignedInOperationContext, runId: string, publicUrl: string): Promise<{ ics: string; filename: string }> {
   const access = await assertCanViewRun(ctx.em, ctx.viewer, runId);
-  const event = await runEventFor(ctx, runId, ctx.viewer.personId, { locale: ctx.locale, publicUrl, teaches: canTeachRun(ctx.viewer, access) });
+  const opts = { locale: ctx.locale, publicUrl, teaches: canTeachRun(ctx.viewer, access) };
+  const event = await runEventFor(ctx, runId, ctx.viewer.personId, opts);
   if (!event) throw new AppError('NOT_FOUND', { what: 'run' });
-  const ics = buildCalendar({ name: event.title, timeZone: event.timeZone, locale: ctx.locale, events: [event] });
+  // A workshop run with sessions exports its sessions, each an event of its own.
+  const sessions = await sessionEventsFor(ctx, runId, ctx.viewer.personId, opts);
+  const ics = buildCalendar({ name: event.title, timeZone: event.timeZone, locale: ctx.locale, events: sessions.length ? sessions : [event] });
   return { ics, filename: `lentera-${event.details[0]?.replace(/[^\w-]+/g, '-').toLowerCase() ?? 'run'}.ics` };
 }
 
 /** A run's calendar written for one registered person (mails): with the online link when they hold a seat. */
 export async function runCalendarForPerson(ctx: OperationContext, runId: string, personId: string, locale: Locale, publicUrl: string): Promise<string | null> {
-  const event = await runEventFor(ctx, runId, personId, { locale, publicUrl, teaches: false });
-  return event ? buildCalendar({ name: event.title, timeZone: event.timeZone, locale, events: [event] }) : null;
+  const opts = { locale, publicUrl, teaches: false };
+  const event = await runEventFor(ctx, runId, personId, opts);
+  if (!event) return null;
+  const sessions = await sessionEventsFor(ctx, runId, personId, opts);
+  return buildCalendar({ name: event.title, timeZone: event.timeZone, locale, events: sessions.length ? sessions : [event] });
 }

@@ -4,6 +4,7 @@ import { db } from '../../shared/db/kysely.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { EnrolmentStatus, seesOnlineLink } from '../enrolment/index.js';
 import { CourseRunStatus } from '../run/index.js';
+import { RunSessionStatus } from '../workshop/index.js';
 import type { CalendarEvent } from './ical.js';
 
 /** Epoch milliseconds (the driver may hand timestamps over as text). */
@@ -79,10 +80,79 @@ export async function registeredEvents(ctx: OperationContext, personId: string, 
     .where((eb) => eb.or([eb('e.status', 'in', IN_CALENDAR), teachesRun(personId)]))
     .where('r.status', '=', CourseRunStatus.SCHEDULED)
     .where('r.starts_at', 'is not', null)
+    // A workshop run with sessions is its sessions (below), not one long event from the first to the last.
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('run_session as x').select('x.id').whereRef('x.run_id', '=', 'r.id').where('x.status', '=', RunSessionStatus.SCHEDULED))))
     .orderBy('r.starts_at', 'desc')
     .limit(FEED_LIMIT)
     .execute();
-  return rows.map((row) => runEvent(row, locale, publicUrl, row.teaches)).filter((e): e is CalendarEvent => e !== null);
+  const sessions: (SessionEventRow & { teaches: boolean })[] = await sessionRows(ctx, personId)
+    .select(teachesRun(personId).as('teaches'))
+    .where((eb) => eb.or([eb('e.status', 'in', IN_CALENDAR), teachesRun(personId)]))
+    .where('r.status', '=', CourseRunStatus.SCHEDULED)
+    .orderBy('s.starts_at', 'desc')
+    .limit(SESSION_FEED_LIMIT)
+    .execute();
+  return [
+    ...rows.map((row) => runEvent(row, locale, publicUrl, row.teaches)).filter((e): e is CalendarEvent => e !== null),
+    ...sessions.map((row) => sessionEvent(row, locale, publicUrl, row.teaches)),
+  ];
+}
+
+/** How many workshop sessions one feed lists at most (newest first). */
+const SESSION_FEED_LIMIT = 2000;
+
+
+interface SessionEventRow {
+  session_id: string;
+  session_title: string | null;
+  starts_at: number | null;
+  ends_at: number | null;
+  time_zone: string;
+  room: string | null;
+  address: string | null;
+  online_url: string | null;
+  run_code: string;
+  course_id: string;
+  course_title: string;
+  enrolment_status: string | null;
+}
+
+/** The scheduled sessions of runs, each with the viewer's enrolment in its run (`r`, `e` as in runRows). */
+function sessionRows(ctx: OperationContext, personId: string) {
+  return db(ctx).selectFrom('run_session as s')
+    .innerJoin('course_run as r', 'r.id', 's.run_id')
+    .innerJoin('course as c', 'c.id', 'r.course_id')
+    .leftJoin('enrolment as e', (join) => join.onRef('e.run_id', '=', 'r.id').on('e.person_id', '=', personId).on('e.status', 'in', IN_CALENDAR))
+    .select([
+      's.id as session_id', 's.title as session_title', epoch('s.starts_at').as('starts_at'), epoch('s.ends_at').as('ends_at'), 's.time_zone',
+      's.room', 's.address', 's.online_url', 'r.code as run_code', 'c.id as course_id', 'c.title as course_title', 'e.status as enrolment_status',
+    ])
+    .where('s.status', '=', RunSessionStatus.SCHEDULED);
+}
+
+/** A workshop session as an event of its own (uid session-<id>), its link by the same rule as a run's. */
+function sessionEvent(row: SessionEventRow, locale: Locale, publicUrl: string, mayJoin: boolean): CalendarEvent {
+  return {
+    uid: `session-${row.session_id}@lentera`,
+    title: row.session_title ? `${row.course_title} — ${row.session_title}` : row.course_title,
+    // Both are NOT NULL columns; epoch() types them nullable.
+    startsAt: new Date(row.starts_at!),
+    endsAt: new Date(row.ends_at!),
+    timeZone: row.time_zone,
+    location: [row.room, row.address].filter(Boolean).join(', ') || null,
+    onlineUrl: seesOnlineLink(mayJoin, row.enrolment_status) ? row.online_url : null,
+    pageUrl: `${publicUrl}/kursus/${row.course_id}`,
+    tentative: row.enrolment_status === 'WAITLISTED',
+    details: [words[locale].run(row.run_code)],
+  };
+}
+
+/** The scheduled sessions of one run as the viewer sees them, soonest first (empty for a run without sessions). */
+export async function sessionEventsFor(
+  ctx: OperationContext, runId: string, viewerId: string, opts: { locale: Locale; publicUrl: string; teaches: boolean },
+): Promise<CalendarEvent[]> {
+  const rows: SessionEventRow[] = await sessionRows(ctx, viewerId).where('s.run_id', '=', runId).orderBy('s.starts_at').limit(SESSION_FEED_LIMIT).execute();
+  return rows.map((row) => sessionEvent(row, opts.locale, opts.publicUrl, opts.teaches));
 }
 
 /** One run as the viewer sees it (the caller has checked they may see it); null when it has no date yet. */

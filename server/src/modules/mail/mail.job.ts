@@ -15,7 +15,11 @@ export type MailRequest =
   | { kind: 'registration-confirmed'; enrolmentId: string }
   | { kind: 'moved-up'; enrolmentId: string }
   | { kind: 'agreement-expiry'; agreementId: string; personId: string; daysBefore: number; validTo: string }
-  | { kind: 'partner-invitation'; invitationId: string; generation: number; locale: 'id' | 'en' };
+  | { kind: 'partner-invitation'; invitationId: string; generation: number; locale: 'id' | 'en' }
+  // A workshop session: cancelled, moved (with its time before the move), and tomorrow (workshop/session.mail.ts).
+  | { kind: 'session-cancelled'; sessionId: string; personId: string }
+  | { kind: 'session-moved'; sessionId: string; personId: string; previousStartsAt: string; previousEndsAt: string; previousTimeZone: string }
+  | { kind: 'session-tomorrow'; sessionId: string; personId: string };
 
 export type MailKind = MailRequest['kind'];
 
@@ -42,6 +46,11 @@ export async function enqueueMail(tx: EntityManager, request: MailRequest): Prom
  */
 export async function enqueueSeatMails(tx: EntityManager, kind: 'registration-confirmed' | 'moved-up', enrolmentIds: readonly string[]): Promise<void> {
   await enqueueJobs(tx, MAIL_QUEUE, enrolmentIds.map((enrolmentId) => ({ kind, enrolmentId })));
+}
+
+/** Many mails in the caller's transaction, in one statement (any number of recipients costs the same). */
+export async function enqueueMails(tx: EntityManager, requests: readonly MailRequest[]): Promise<void> {
+  await enqueueJobs(tx, MAIL_QUEUE, [...requests]);
 }
 
 /** The job that writes and sends mails; a refused or failed send is retried with backoff, then a dead letter. */

@@ -1,2 +1,5 @@
 export { RunSession, RunSessionStatus } from './session.entity.js';
 export { AttendanceMethod, AttendanceStatus, SessionAttendance } from './attendance.entity.js';
+export { RunSessionAdminResolver, RunSessionsResolver } from './session.resolver.js';
+export { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTomorrowMail, SESSION_REMINDER_QUEUE, sessionReminderJob } from './session.mail.js';
+export { sessionFilesRouter } from './session.http.js';

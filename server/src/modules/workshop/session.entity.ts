@@ -55,6 +55,10 @@ export class RunSession extends BaseEntity {
   @Enum({ items: () => RunSessionStatus, default: RunSessionStatus.SCHEDULED })
   status: RunSessionStatus & Opt = RunSessionStatus.SCHEDULED;
 
+  /** Why it was cancelled, as the manager told registrants (the "session cancelled" mail and the run's page say it). */
+  @Property({ type: 'string', length: 500, nullable: true })
+  cancelReason: string | null = null;
+
   constructor(run: CourseRun, startsAt: Date, endsAt: Date) {
     super();
     this.run = run;

@@ -14,6 +14,7 @@ import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 import { RunSession } from '../../modules/workshop/session.entity.js';
 import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
+import { RunMaterial, SessionReminder } from '../../modules/workshop/session-material.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -22,4 +23,5 @@ export const entities = [
   CalendarFeed,
   Agreement, AgreementDocument, AgreementExpiryNotice,
   RunSession, SessionAttendance,
+  RunMaterial, SessionReminder,
 ];

@@ -19,6 +19,7 @@ import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
 import { RunSession } from '../../modules/workshop/session.entity.js';
+import { RunMaterial, SessionReminder } from '../../modules/workshop/session-material.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -49,6 +50,8 @@ export const kyselyTables = {
   agreement_expiry_notice: AgreementExpiryNotice,
   run_session: RunSession,
   session_attendance: SessionAttendance,
+  run_material: RunMaterial,
+  session_reminder: SessionReminder,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */

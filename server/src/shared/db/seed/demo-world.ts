@@ -11,6 +11,7 @@ import { makeName, type RegionMix, type Sex } from './demo-names.js';
 import { AGENCIES, PARTNERS, STAFF_POSITIONS, type HeadLevel, type UnitDef, type UnitKind } from './demo-org.js';
 import { Prng } from './prng.js';
 import { dailyHours, wallClock } from './schedule.js';
+import { seedDemoWorkshops } from './demo-workshops.js';
 
 export interface DemoAccount {
   role: string;
@@ -64,6 +65,7 @@ export async function seedDemoWorldIfEmpty(
       await sql`insert into ${sql.table(table)} (${cols})
         select ${cols} from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.execute(q);
     }
+    await seedDemoWorkshops(tx, opts.now ?? new Date());
     return built;
   });
   if (!world) return null;
