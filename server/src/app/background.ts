@@ -6,6 +6,7 @@ import { composePasswordResetMail, purgeExpiredAuthRows } from '../modules/auth/
 import { composePartnerInvitationMail } from '../modules/partner/index.js';
 import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type Mailer } from '../modules/mail/index.js';
 import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
+import { composeRunCancelledMail } from '../modules/run/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -33,6 +34,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
         'enrolment-decision': withRunCalendar(composeEnrolmentDecisionMail),
         'registration-confirmed': composeRegistrationConfirmedMail,
         'moved-up': composeMovedUpMail,
+        'run-cancelled': composeRunCancelledMail,
         'agreement-expiry': composeAgreementExpiryMail,
         'partner-invitation': composePartnerInvitationMail,
       },

@@ -14,6 +14,8 @@ export type MailRequest =
   // A seat in a run: taken directly or given by an admin (confirmed), or given by the waiting list (moved up).
   | { kind: 'registration-confirmed'; enrolmentId: string }
   | { kind: 'moved-up'; enrolmentId: string }
+  // Withdrawn because the run was cancelled (run module, cancelCourseRun).
+  | { kind: 'run-cancelled'; enrolmentId: string }
   | { kind: 'agreement-expiry'; agreementId: string; personId: string; daysBefore: number; validTo: string }
   | { kind: 'partner-invitation'; invitationId: string; generation: number; locale: 'id' | 'en' };
 
@@ -42,6 +44,11 @@ export async function enqueueMail(tx: EntityManager, request: MailRequest): Prom
  */
 export async function enqueueSeatMails(tx: EntityManager, kind: 'registration-confirmed' | 'moved-up', enrolmentIds: readonly string[]): Promise<void> {
   await enqueueJobs(tx, MAIL_QUEUE, enrolmentIds.map((enrolmentId) => ({ kind, enrolmentId })));
+}
+
+/** "Run cancelled" to everyone a cancellation withdrew, in the transaction that cancelled it (one statement). */
+export async function enqueueRunCancelledMails(tx: EntityManager, enrolmentIds: readonly string[]): Promise<void> {
+  await enqueueJobs(tx, MAIL_QUEUE, enrolmentIds.map((enrolmentId) => ({ kind: 'run-cancelled' as const, enrolmentId })));
 }
 
 /** The job that writes and sends mails; a refused or failed send is retried with backoff, then a dead letter. */

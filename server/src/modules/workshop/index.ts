@@ -1,2 +1,3 @@
 export { RunSession, RunSessionStatus } from './session.entity.js';
 export { AttendanceMethod, AttendanceStatus, SessionAttendance } from './attendance.entity.js';
+export { RunSeriesResolver } from './series.resolver.js';

@@ -13,6 +13,7 @@ import { PartnerInvitation } from '../../modules/partner/partner-invitation.enti
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 import { RunSession } from '../../modules/workshop/session.entity.js';
+import { RunSeries } from '../../modules/workshop/series.entity.js';
 import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
@@ -22,4 +23,5 @@ export const entities = [
   CalendarFeed,
   Agreement, AgreementDocument, AgreementExpiryNotice,
   RunSession, SessionAttendance,
+  RunSeries,
 ];

@@ -164,6 +164,26 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     en: 'Instructors must be active people holding the instructor role.',
   },
   INVALID_DATES: { id: 'Tanggal selesai harus setelah tanggal mulai.', en: 'The end date must be after the start date.' },
+  INVALID_RECURRENCE: {
+    id: 'Pola pengulangan tidak valid: gunakan mingguan atau bulanan dengan hari yang dipilih.',
+    en: 'The recurrence is not valid: use weekly or monthly with the chosen days.',
+  },
+  SERIES_TOO_LONG: {
+    id: 'Rangkaian paling lama {months} bulan dan paling banyak {count} pertemuan. Perpendek tanggal akhirnya.',
+    en: 'A series lasts at most {months} months and {count} occurrences. Choose an earlier end.',
+  },
+  SERIES_EMPTY: {
+    id: 'Pola ini tidak menghasilkan satu pun tanggal sebelum tanggal akhir.',
+    en: 'This rule gives no date before the end.',
+  },
+  NOT_A_WORKSHOP: {
+    id: 'Rangkaian pertemuan hanya untuk lokakarya, seminar, atau forum (bukan kursus).',
+    en: 'A series is only for a workshop, seminar or forum (not a course).',
+  },
+  NOT_A_SERIES_OCCURRENCE: {
+    id: 'Angkatan ini bukan bagian dari rangkaian forum.',
+    en: 'This run is not an occurrence of a series.',
+  },
   AGREEMENT_MISSING: {
     id: 'Belum ada perjanjian kerja sama dengan {partner} yang berlaku pada tanggal kelas ini. Pengajar dari mitra tersebut belum dapat ditugaskan.',
     en: 'There is no cooperation agreement with {partner} in force on this run’s dates. Instructors from that partner cannot be assigned yet.',
