@@ -28,6 +28,7 @@ const AdminPeople = lazyPage(chunks.adminPeople);
 const AdminOrgUnits = lazyPage(chunks.adminOrgUnits);
 const AdminCourses = lazyPage(chunks.adminCourses);
 const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
+const AdminSeries = lazyPage(chunks.adminSeries);
 const AdminRoles = lazyPage(chunks.adminRoles);
 const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
@@ -166,6 +167,7 @@ export function AppRoutes() {
             <Route path="admin/kursus" element={page(AdminCourses, admins)} />
             <Route path="admin/kursus/baru" element={page(AdminCourseEdit, admins)} />
             <Route path="admin/kursus/:courseId" element={page(AdminCourseEdit, admins)} />
+            <Route path="admin/kursus/:courseId/rangkaian" element={page(AdminSeries, admins)} />
             <Route path="admin/peran" element={page(AdminRoles, admins)} />
             <Route path="platform/instansi" element={page(PlatformAgencies, ['PLATFORM_ADMIN'])} />
             <Route path="platform/pekerjaan-gagal" element={page(PlatformFailedJobs, ['PLATFORM_ADMIN'])} />
