@@ -224,7 +224,7 @@ export function SeriesForm({ series, saving, problem, onSubmit, onCancel }: {
         <TextInput label={t('series.form.room')} {...form.getInputProps('room')} error={err('room')} />
         <TextInput label={t('series.form.address')} {...form.getInputProps('address')} error={err('address')} />
         <TextInput type="url" label={t('runAdmin.form.onlineUrl')} description={t('runAdmin.form.onlineUrlHint')} {...form.getInputProps('onlineUrl')} error={err('onlineUrl')} />
-        <NumberInput label={t('courseAdmin.form.capacity')} description={t('series.form.capacityHint')} min={1} allowDecimal={false} {...form.getInputProps('capacity')} error={err('capacity')} />
+        <NumberInput label={t('series.form.capacity')} description={t('series.form.capacityHint')} min={1} allowDecimal={false} {...form.getInputProps('capacity')} error={err('capacity')} />
         <NativeSelect
           label={t('courseAdmin.form.policy')}
           data={(['OPEN', 'SUPERVISOR_APPROVAL', 'INVITATION'] as const).map((p) => ({ value: p, label: t(`enum.policy.${p}`) }))}
