@@ -204,15 +204,6 @@ async function seriesFor(w: World, viewer: ViewerKind, scope: Scope): Promise<{ 
   return { seriesId: series.id, runId: run.id, courseId: course.id };
 }
 
-/** Recurring forums are seen by their workshop's managers only: to anyone else they do not exist. */
-const MANAGE_SERIES = {
-  ...tierOne('learner', 'supervisor', 'instructor'),
-  partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
-  agencyAdmin: { own: ALLOWED, same: ALLOWED, '*': NOT_FOUND },
-  otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
-  platformAdmin: ALLOWED,
-} as const;
-
 const none = async (): Promise<Built> => ({ variables: {} });
 const byId = (find: (w: World, viewer: ViewerKind, scope: Scope) => Promise<{ id: string } | string>, extra: Record<string, unknown> = {}) =>
   async (w: World, viewer: ViewerKind, scope: Scope): Promise<Built> => {
@@ -264,6 +255,15 @@ const MANAGE_COURSE = {
   partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
   agencyAdmin: { own: ALLOWED, same: ALLOWED, other: NOT_FOUND, partner: FORBIDDEN },
   otherAgencyAdmin: { own: ALLOWED, same: NOT_FOUND, other: ALLOWED, partner: FORBIDDEN },
+  platformAdmin: ALLOWED,
+} as const;
+
+/** Recurring forums are seen by their workshop's managers only: to anyone else they do not exist. */
+const MANAGE_SERIES = {
+  ...tierOne('learner', 'supervisor', 'instructor'),
+  partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+  agencyAdmin: { own: ALLOWED, same: ALLOWED, '*': NOT_FOUND },
+  otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
   platformAdmin: ALLOWED,
 } as const;
 

@@ -50,7 +50,8 @@ export function SeriesOccurrences({ seriesId, editable }: { seriesId: string; ed
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const { page, error, refetch, more } = usePagedList(SeriesOccurrencesDocument, { variables: { id: seriesId, first: 12, after: null }, page: (d) => d.runSeries.occurrences });
-  const now = Date.now();
+  // The moment the list was read: an occurrence that has started is no longer cancellable here.
+  const [now] = useState(() => Date.now());
 
   async function confirm() {
     if (!cancelling) return;

@@ -33,7 +33,7 @@ export function parseRule(text: string): RuleChoice | null {
   try {
     const options = RRule.parseString(text);
     const raw = options.byweekday;
-    const days = (raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw]).map((d) => (typeof d === 'number' ? new Weekday(d) : typeof d === 'string' ? Weekday.fromStr(d as WeekdayCode) : d));
+    const days = (raw === undefined || raw === null ? [] : Array.isArray(raw) ? raw : [raw]).map((d) => (typeof d === 'number' ? new Weekday(d) : typeof d === 'string' ? Weekday.fromStr(d) : d));
     const codes = days.map((d) => WEEKDAYS[d.weekday]);
     if (options.freq === RRule.WEEKLY && codes.length) return { frequency: 'WEEKLY', weekdays: codes, weekOfMonth: 1 };
     if (options.freq === RRule.MONTHLY && days.length === 1 && days[0].n) return { frequency: 'MONTHLY', weekdays: codes, weekOfMonth: days[0].n };

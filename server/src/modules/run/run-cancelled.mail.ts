@@ -3,6 +3,7 @@ import { db } from '../../shared/db/kysely.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { isIndonesianTimeZone, ZONE_INFO } from '../../shared/util/time-zones.js';
 import { layout, type MailComposer } from '../mail/index.js';
+import { CourseRunStatus } from './run.entity.js';
 
 /*
  * "Run cancelled": everyone a cancelled run withdrew (requested, waiting or holding a seat) is told, with the
@@ -50,7 +51,7 @@ export const composeRunCancelledMail: MailComposer<'run-cancelled'> = async (ctx
     .where('e.id', '=', request.enrolmentId)
     .where('p.active', '=', sql.lit(true))
     .executeTakeFirst();
-  if (!row?.email || row.run_status !== 'CANCELLED' || row.status !== 'WITHDRAWN' || row.decision_note !== 'RUN_CANCELLED') return null;
+  if (!row?.email || (row.run_status as CourseRunStatus) !== CourseRunStatus.CANCELLED || (row.status as string) !== 'WITHDRAWN' || row.decision_note !== 'RUN_CANCELLED') return null;
   const locale: Locale = row.locale === 'en' ? 'en' : 'id';
   const w = words[locale];
   const when = row.starts_at ? whenText(new Date(row.starts_at), row.time_zone, locale) : null;

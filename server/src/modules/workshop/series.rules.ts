@@ -5,8 +5,8 @@ import { AppError } from '../../shared/errors.js';
 const { RRule } = rruleModule;
 
 /** A series is bounded: it is planned, not endless (an edit can always extend it). */
-export const MAX_OCCURRENCES = 60;
-export const MAX_MONTHS = 24;
+const MAX_OCCURRENCES = 60;
+const MAX_MONTHS = 24;
 
 const ALLOWED_FREQUENCIES = new Set([RRule.WEEKLY, RRule.MONTHLY]);
 
@@ -81,7 +81,7 @@ function offsetMinutes(instant: number, timeZone: string): number {
  * The instant a local wall-clock time in a zone names. Indonesia's zones have fixed offsets, but the offset is
  * read for the day itself (and read again at the result, which settles a change of offset on that day).
  */
-export function zonedInstant(wallClockAsUtc: number, timeZone: string): Date {
+function zonedInstant(wallClockAsUtc: number, timeZone: string): Date {
   const first = wallClockAsUtc - offsetMinutes(wallClockAsUtc, timeZone) * 60_000;
   const second = wallClockAsUtc - offsetMinutes(first, timeZone) * 60_000;
   return new Date(second);
@@ -124,6 +124,6 @@ export function expandSchedule(schedule: SeriesSchedule): Occurrence[] {
 /** A run code from the series' pattern: {YYYY} {MM} {DD} of the local date, {N} the occurrence's number. */
 export function occurrenceCode(pattern: string, occurrence: Occurrence): string {
   const [yyyy, mm, dd] = occurrence.date.split('-');
-  return pattern.replace(/\{YYYY\}/g, yyyy!).replace(/\{MM\}/g, mm!).replace(/\{DD\}/g, dd!).replace(/\{N\}/g, String(occurrence.number))
+  return pattern.replace(/\{YYYY\}/g, yyyy).replace(/\{MM\}/g, mm).replace(/\{DD\}/g, dd).replace(/\{N\}/g, String(occurrence.number))
     .trim().toUpperCase();
 }

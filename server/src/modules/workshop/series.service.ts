@@ -127,8 +127,8 @@ export async function createRunSeries(ctx: SignedInOperationContext, input: Crea
     const course = await assertCanManageCourse(tx, viewer, input.courseId);
     const q = db({ em: tx });
     const row = await q.selectFrom('course').select(['kind', 'status']).where('id', '=', course.id).forUpdate().executeTakeFirstOrThrow();
-    if (row.kind !== CourseKind.WORKSHOP) throw new AppError('NOT_A_WORKSHOP', {}, 'courseId');
-    if (row.status === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
+    if ((row.kind as CourseKind) !== CourseKind.WORKSHOP) throw new AppError('NOT_A_WORKSHOP', {}, 'courseId');
+    if ((row.status as CourseStatus) === CourseStatus.ARCHIVED) throw new AppError('COURSE_ARCHIVED');
     const series = await q.insertInto('run_series').values({
       id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, course_id: course.id,
       created_by_id: viewer.personId, ...seriesColumns(settings),
@@ -197,7 +197,7 @@ function seriesQuery(em: EntityManager) {
 async function readSeries(ctx: SignedInOperationContext, id: string): Promise<RunSeries> {
   const row = await seriesQuery(ctx.em).where('s.id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', { what: 'series' });
-  return toSeries(row as SeriesRow);
+  return toSeries(row);
 }
 
 /** A series for its managers; anyone else (and an unknown id) NOT_FOUND. */
@@ -270,7 +270,7 @@ export async function updateRunSeries(ctx: SignedInOperationContext, id: string,
     await q.selectFrom('run_series').select('id').where('id', '=', id).forUpdate().execute();
     const was = toSeries(current);
     const pick = <K extends keyof UpdateRunSeriesInput>(key: K, fallback: NonNullable<UpdateRunSeriesInput[K]> | null) =>
-      (input[key] !== undefined ? input[key] : fallback) as NonNullable<UpdateRunSeriesInput[K]> | null;
+      input[key] !== undefined ? input[key] : fallback;
     const untilOn = input.occurrenceCount ? null : pick('untilOn', was.untilOn);
     const settings = checkSettings({
       rrule: pick('rrule', was.rrule) ?? was.rrule, startsOn: pick('startsOn', was.startsOn) ?? was.startsOn,
@@ -294,7 +294,7 @@ export async function updateRunSeries(ctx: SignedInOperationContext, id: string,
       .execute();
     const dateOf = (r: (typeof existing)[number]) => isoDateIn(new Date(r.starts_at!), r.time_zone);
     // What has begun, ended or been cancelled is history: never moved, and its date is not planned again.
-    const movable = existing.filter((r) => r.status === CourseRunStatus.SCHEDULED && new Date(r.starts_at!).getTime() > now);
+    const movable = existing.filter((r) => (r.status as CourseRunStatus) === CourseRunStatus.SCHEDULED && new Date(r.starts_at!).getTime() > now);
     const kept = new Set(existing.filter((r) => !movable.includes(r)).map(dateOf));
     const wanted = new Map(future.filter((o) => !kept.has(o.date)).map((o) => [o.date, o]));
     const summary = { moved: 0, cancelled: 0, created: 0 };

@@ -30,7 +30,7 @@ export class Migration20261203830000_run_series extends Migration {
     this.addSql(`alter table "run_series" add constraint "run_series_course_id_foreign" foreign key ("course_id") references "course" ("id") on delete cascade;`);
     this.addSql(`alter table "run_series" add constraint "run_series_created_by_id_foreign" foreign key ("created_by_id") references "person" ("id") on delete set null;`);
     this.addSql(`alter table "run_series" add constraint "run_series_capacity_positive" check (capacity is null or capacity > 0);`);
-    this.addSql(`alter table "run_series" add constraint "run_series_start_time_format" check (start_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]\$');`);
+    this.addSql(`alter table "run_series" add constraint "run_series_start_time_format" check (start_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$');`);
     this.addSql(`alter table "run_series" add constraint "run_series_duration_range" check (duration_minutes >= 15 and duration_minutes <= 1440);`);
     this.addSql(`alter table "run_series" add constraint "run_series_count_range" check (occurrence_count is null or (occurrence_count >= 1 and occurrence_count <= 60));`);
     this.addSql(`alter table "run_series" add constraint "run_series_bounded" check ((until_on is not null) <> (occurrence_count is not null));`);
