@@ -165,8 +165,10 @@ describe('reading a series', () => {
     // Learners find the occurrences as the workshop's runs, soonest first (the course's own seeded run is undated: first).
     const learner = await app.as(w.learners[0]);
     await w.admin.ok(CANCEL, { runId: (series.occurrences.nodes as Occurrence[])[1].runId, reason: 'Narasumber berhalangan' });
-    const runs = (await learner.ok(`query($id: ID!) { course(id: $id) { runs(first: 5) { nodes { code startsAt } } } }`, { id: w.workshop.id })).course.runs.nodes;
+    const runs = (await learner.ok(`query($id: ID!) { course(id: $id) { runs(first: 5) { nodes { code startsAt seriesId } } } }`, { id: w.workshop.id })).course.runs.nodes;
     expect(runs.map((r: { code: string }) => r.code)).toEqual(['1', 'P-1', 'P-3', 'P-4', 'P-5']);
+    // Each occurrence says it is one (the page then offers it beside the learner's other occurrences); the plain run does not.
+    expect(runs.map((r: { seriesId: string | null }) => r.seriesId)).toEqual([null, series.id, series.id, series.id, series.id]);
   });
 });
 

@@ -20,6 +20,7 @@ let app: TestApp;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let admin: Person;
+let learner: Person;
 let workshop: SeededCourse;
 
 beforeAll(async () => {
@@ -27,6 +28,7 @@ beforeAll(async () => {
   app = await startTestApp();
   const agency = await app.seed.agency({ name: 'Pemerintah Provinsi Jawa Barat' });
   admin = await app.seed.person({ agency, fullName: 'Dewi Lestari', roles: [{ role: Role.AGENCY_ADMIN, agency }] });
+  learner = await app.seed.person({ agency, fullName: 'Asep Saepudin' });
   workshop = await app.seed.course({ title: FORUM, ownerAgency: agency, kind: CourseKind.WORKSHOP, form: DevelopmentForm.COMMUNITY_OF_PRACTICE, visibility: CourseVisibility.ALL_AGENCIES });
   browser = await openBrowser();
   page = browser.page;
@@ -107,4 +109,22 @@ describe('recurring forums, in the browser', () => {
     expect(rows).toEqual(dates.map((d, i) => ({ code: d.slice(0, 7), status: i === 1 ? 'CANCELLED' : 'SCHEDULED', session_status: i === 1 ? 'CANCELLED' : 'SCHEDULED' })));
     expect(browser.pageErrors).toEqual([]);
   }, 180_000);
+
+  it('a learner registers for one occurrence and is still offered the next (each occurrence is joined on its own)', async () => {
+    await page.context().clearCookies();
+    await page.setViewportSize(PHONE);
+    await signInAt(page, app.url, learner.nip!);
+    await page.goto(`${app.url}/kursus/${workshop.id}`);
+    await page.getByRole('heading', { level: 1, name: FORUM }).waitFor();
+    const [first, third] = [0, 2].map((i) => page.getByRole('article', { name: `Angkatan ${firstTuesdays(3)[i].slice(0, 7)}` }));
+    await first.getByRole('button', { name: 'Daftar sekarang' }).click();
+    await first.getByText('Aktif', { exact: true }).waitFor();
+    // The next one still offers its button instead of "already in another run".
+    await third.getByRole('button', { name: 'Daftar sekarang' }).click();
+    await third.getByText('Aktif', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(page, 'forum page with two occurrences taken');
+    const rows = await app.sql(`select r.code, e.status from enrolment e join course_run r on r.id = e.run_id where e.person_id = $1 order by r.starts_at`, [learner.id]);
+    expect(rows).toEqual([0, 2].map((i) => ({ code: firstTuesdays(3)[i].slice(0, 7), status: 'ACTIVE' })));
+    expect(browser.pageErrors).toEqual([]);
+  }, 120_000);
 });
