@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Anchor, Button, Card, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -101,9 +101,7 @@ export default function AdminSeriesRoute() {
                   </Button>
                 ) : null}
               </Group>
-              <Card p={0} bg="transparent">
-                <SeriesOccurrences seriesId={s.id} editable={editable} />
-              </Card>
+              <SeriesOccurrences seriesId={s.id} editable={editable} />
             </Stack>
           </Paper>
         ))}
