@@ -275,7 +275,8 @@ describe('demo world', () => {
     // Whatever the hour the world is built at (here 23.30 and 00.30 WIB), and in any Indonesian zone.
     for (const now of [new Date('2026-11-23T16:30:00Z'), new Date('2026-11-23T17:30:00Z')]) {
       const table = buildDemoWorld(now, 'hash').tables.find((t) => t.table === 'course_run')!;
-      for (const row of table.rows.filter((r) => r.starts_at)) {
+      // (The monthly forum keeps its own afternoon hours: the forum test below.)
+      for (const row of table.rows.filter((r) => r.starts_at && !r.series_id)) {
         const hm = (iso: unknown) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(iso as string));
         expect([hm(row.starts_at), hm(row.ends_at)], row.code as string).toEqual(row.location === ONLINE ? ['09:00', '12:00'] : ['08:00', '16:00']);
       }
@@ -364,6 +365,43 @@ describe('demo world', () => {
     expect(courseRun.sessions.length).toBeGreaterThanOrEqual(3);
     expect(courseRun.sessions.filter((x: { hasOnlineUrl: boolean; onlineUrl: string | null }) => x.hasOnlineUrl).every((x: { onlineUrl: string | null }) => x.onlineUrl?.startsWith('https://'))).toBe(true);
     expect(courseRun.materials[0].url).toMatch(/^https:\/\//);
+  });
+
+  it('has a monthly forum: first Tuesdays 13.00–15.00 WIB, held occurrences with registrations and attendance, coming ones open to register', async () => {
+    const account = accounts!.find((a) => a.role === Role.AGENCY_ADMIN)!;
+    const admin = app.anonymous();
+    await admin.signIn(account.login, account.password);
+    const [course] = await app.sql(`select id, kind from course where title = 'Forum Diskusi Inovasi Pelayanan Publik'`);
+    expect(course.kind).toBe('WORKSHOP');
+    const { runSeriesOfCourse } = await admin.ok(`query($id: ID!) { runSeriesOfCourse(courseId: $id) { nodes { id rrule startTime durationMinutes timeZone
+      occurrences(first: 20) { nodes { runId code startsAt endsAt seatsTaken status } } } } }`, { id: course.id });
+    const [series] = runSeriesOfCourse.nodes;
+    expect(series).toMatchObject({ rrule: 'FREQ=MONTHLY;BYDAY=+1TU', startTime: '13:00', durationMinutes: 120, timeZone: 'Asia/Jakarta' });
+    const occurrences = series.occurrences.nodes as { runId: string; code: string; startsAt: string; endsAt: string; seatsTaken: number }[];
+    for (const o of occurrences) {
+      const start = new Date(o.startsAt);
+      // A Tuesday among the month's first seven days, 06.00–08.00 UTC (13.00–15.00 WIB), its code the month.
+      expect([start.getUTCDay(), start.getUTCDate() <= 7, start.getUTCHours(), new Date(o.endsAt).getUTCHours()]).toEqual([2, true, 6, 8]);
+      expect(o.code).toBe(o.startsAt.slice(0, 7));
+      expect(o.seatsTaken).toBeGreaterThan(0);
+    }
+    const held = occurrences.filter((o) => new Date(o.endsAt).getTime() < Date.now());
+    expect(held.length).toBeGreaterThanOrEqual(2);
+    expect(occurrences.length - held.length).toBeGreaterThanOrEqual(2);
+    // Held ones carry attendance for every registrant; the counters equal the registrations; every occurrence has one session.
+    const [check] = await app.sql(`select
+        (select count(*)::int from enrolment e where e.run_id = any($1) and e.one_per_course) as per_course,
+        (select count(*)::int from enrolment e where e.run_id = any($2) and not exists (select 1 from session_attendance a where a.enrolment_id = e.id)) as unmarked,
+        (select count(*)::int from course_run r where r.id = any($1) and r.seats_taken <> (select count(*) from enrolment e where e.run_id = r.id and e.status = 'ACTIVE')) as miscounted,
+        (select count(*)::int from course_run r where r.id = any($1) and (select count(*) from run_session s where s.run_id = r.id) <> 1) as without_one_session`,
+      [occurrences.map((o) => o.runId), held.map((o) => o.runId)]);
+    expect(check).toEqual({ per_course: 0, unmarked: 0, miscounted: 0, without_one_session: 0 });
+    // The demo learner attended one and is registered for the next, both in the same forum.
+    const learner = accounts!.find((a) => a.role === Role.LEARNER)!;
+    const mine = await app.sql(`select r.starts_at from enrolment e join person p on p.id = e.person_id join course_run r on r.id = e.run_id
+      where p.nip = $1 and e.course_id = $2 and e.status = 'ACTIVE' order by r.starts_at`, [learner.login, course.id]);
+    expect(mine.length).toBe(2);
+    expect(mine.some((r) => r.starts_at.getTime() > Date.now())).toBe(true);
   });
 
   it('does nothing the second time: returns null and writes no row', async () => {

@@ -33,6 +33,7 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'admin-courses': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminCourses', 'ArchiveCourse', 'PublishCourse'],
   'admin-course-edit': ['AdminCourse', 'AdminCourseRuns', 'AgencySearch', 'ArchiveCourse', 'CancelCourseRun', 'CourseFormChoices', 'CreateCourse', 'CreateCourseRun', 'PublishCourse', 'RunFormChoices', 'UpdateCourse', 'UpdateCourseRun'],
   'admin-workshop-run': ['AddRunMaterialLink', 'AddRunSession', 'AdminWorkshopRun', 'CancelRunSession', 'RemoveRunMaterial', 'UpdateRunSession'],
+  'admin-series': ['AdminWorkshopSeries', 'CancelSeriesOccurrence', 'CreateRunSeries', 'SeriesOccurrences', 'UpdateRunSeries'],
   'admin-roles': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminRoles', 'GrantRole', 'PersonChoices', 'RevokeRole'],
   'platform-agencies': ['CreateAgency', 'GrantRole', 'PersonChoices', 'PlatformAgencies', 'SetAgencyActive', 'UpdateAgency'],
   'not-found': [],

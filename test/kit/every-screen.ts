@@ -115,6 +115,9 @@ export function describeEveryScreen(roles: DemoRole[], options: { signInPage?: b
           if (edit) paths.add(edit);
           const roster = await firstHref('/admin/kursus', /^\/mengajar\/[0-9a-f-]{36}$/);
           if (roster) paths.add(roster);
+          // The demo's monthly forum and its occurrences (a workshop's recurring forums).
+          const [forum] = await app.sql(`select s.course_id from run_series s join course c on c.id = s.course_id join agency a on a.id = c.owner_agency_id where a.code = 'PEMKOT-BDG' limit 1`);
+          if (forum) paths.add(`/admin/kursus/${forum.course_id}/rangkaian`);
         }
         if (paths.has('/kerja-sama')) {
           paths.add('/kerja-sama/baru');

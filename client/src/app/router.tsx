@@ -30,6 +30,7 @@ const AdminOrgUnits = lazyPage(chunks.adminOrgUnits);
 const AdminCourses = lazyPage(chunks.adminCourses);
 const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
 const AdminWorkshopRun = lazyPage(chunks.adminWorkshopRun);
+const AdminSeries = lazyPage(chunks.adminSeries);
 const AdminRoles = lazyPage(chunks.adminRoles);
 const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
@@ -182,6 +183,7 @@ export function AppRoutes() {
             <Route path="admin/kursus/baru" element={page(AdminCourseEdit, admins)} />
             <Route path="admin/kursus/:courseId" element={page(AdminCourseEdit, admins)} />
             <Route path="admin/angkatan/:runId" element={page(AdminWorkshopRun, agreementReaders)} />
+            <Route path="admin/kursus/:courseId/rangkaian" element={page(AdminSeries, admins)} />
             <Route path="admin/peran" element={page(AdminRoles, admins)} />
             <Route path="platform/instansi" element={page(PlatformAgencies, ['PLATFORM_ADMIN'])} />
             <Route path="platform/pekerjaan-gagal" element={page(PlatformFailedJobs, ['PLATFORM_ADMIN'])} />

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { IconArchive, IconArrowLeft, IconEye, IconWorld } from '@tabler/icons-react';
+import { IconArchive, IconArrowLeft, IconEye, IconRepeat, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -22,6 +22,7 @@ const AdminCourseDocument = graphql(`
   query AdminCourse($id: ID!) {
     course(id: $id) {
       id
+      kind
       ...CourseForm_course
     }
   }
@@ -102,6 +103,7 @@ export default function AdminCourseEditRoute() {
             <Button variant="default" component={Link} to={`/kursus/${c.id}`} leftSection={<IconEye size={18} aria-hidden />}>
               {t('courseAdmin.view')}
             </Button>
+            {c.kind === 'WORKSHOP' ? <Button variant="default" component={Link} to={`/admin/kursus/${c.id}/rangkaian`} leftSection={<IconRepeat size={18} aria-hidden />}>{t('series.open')}</Button> : null}
             {c.status === 'DRAFT' ? (
               <Button color="teal.8" loading={admin.changingStatus} leftSection={<IconWorld size={18} aria-hidden />} onClick={() => void admin.publish(c.id, c.title).then(() => refetch())}>
                 {t('courseAdmin.publish')}

@@ -7,6 +7,7 @@ import { composePartnerInvitationMail } from '../modules/partner/index.js';
 import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type Mailer } from '../modules/mail/index.js';
 import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
 import { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTomorrowMail, sessionReminderJob } from '../modules/workshop/index.js';
+import { composeRunCancelledMail } from '../modules/run/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -34,6 +35,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
         'enrolment-decision': withRunCalendar(composeEnrolmentDecisionMail),
         'registration-confirmed': composeRegistrationConfirmedMail,
         'moved-up': composeMovedUpMail,
+        'run-cancelled': composeRunCancelledMail,
         'agreement-expiry': composeAgreementExpiryMail,
         'partner-invitation': composePartnerInvitationMail,
         'session-cancelled': composeSessionCancelledMail,

@@ -12,6 +12,7 @@ import { personResolvers } from '../modules/person/index.js';
 import { runResolvers } from '../modules/run/index.js';
 import { teachingResolvers } from '../modules/teaching/index.js';
 import { RunSessionAdminResolver, RunSessionsResolver } from '../modules/workshop/index.js';
+import { RunSeriesResolver } from '../modules/workshop/index.js';
 
 /** Every resolver class of every module. A module exports its list from its index.ts. */
 export const allResolvers = [
@@ -29,4 +30,5 @@ export const allResolvers = [
   ...agreementResolvers,
   ...teachingResolvers,
   RunSessionsResolver, RunSessionAdminResolver,
+  RunSeriesResolver,
 ];

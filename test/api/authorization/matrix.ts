@@ -200,6 +200,27 @@ async function ledgerLineFor(w: World, viewer: ViewerKind, scope: Scope): Promis
   return { personId: person.id, lineId: row.id };
 }
 
+/** The scope's course made a workshop (a recurring forum goes on workshops only); mutation cells own their world. */
+async function workshopFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  const course = await courseFor(w, viewer, scope);
+  await w.app.sql(`update course set kind = 'WORKSHOP' where id = $1`, [course.id]);
+  return course.id;
+}
+
+/** A recurring forum on the scope's course with one future occurrence (its run and session), written straight to the tables. */
+async function seriesFor(w: World, viewer: ViewerKind, scope: Scope): Promise<{ seriesId: string; runId: string; courseId: string }> {
+  const course = await courseFor(w, viewer, scope);
+  const code = `F${next()}`;
+  const [series] = await w.app.sql<{ id: string }>(
+    `insert into run_series (course_id, rrule, starts_on, start_time, duration_minutes, time_zone, occurrence_count, code_pattern, enrolment_policy)
+     values ($1, 'FREQ=MONTHLY;BYDAY=+1TU', (now() + interval '40 days')::date, '13:00', 120, 'Asia/Jakarta', 1, $2, 'OPEN') returning id`, [course.id, `${code}-{N}`]);
+  const [run] = await w.app.sql<{ id: string }>(
+    `insert into course_run (course_id, series_id, code, enrolment_policy, starts_at, ends_at)
+     values ($1, $2, $3, 'OPEN', now() + interval '45 days', now() + interval '45 days 2 hours') returning id`, [course.id, series.id, `${code}-1`]);
+  await w.app.sql(`insert into run_session (run_id, starts_at, ends_at) select id, starts_at, ends_at from course_run where id = $1`, [run.id]);
+  return { seriesId: series.id, runId: run.id, courseId: course.id };
+}
+
 const none = async (): Promise<Built> => ({ variables: {} });
 const byId = (find: (w: World, viewer: ViewerKind, scope: Scope) => Promise<{ id: string } | string>, extra: Record<string, unknown> = {}) =>
   async (w: World, viewer: ViewerKind, scope: Scope): Promise<Built> => {
@@ -251,6 +272,15 @@ const MANAGE_COURSE = {
   partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
   agencyAdmin: { own: ALLOWED, same: ALLOWED, other: NOT_FOUND, partner: FORBIDDEN },
   otherAgencyAdmin: { own: ALLOWED, same: NOT_FOUND, other: ALLOWED, partner: FORBIDDEN },
+  platformAdmin: ALLOWED,
+} as const;
+
+/** Recurring forums are seen by their workshop's managers only: to anyone else they do not exist. */
+const MANAGE_SERIES = {
+  ...tierOne('learner', 'supervisor', 'instructor'),
+  partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+  agencyAdmin: { own: ALLOWED, same: ALLOWED, '*': NOT_FOUND },
+  otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
   platformAdmin: ALLOWED,
 } as const;
 
@@ -715,7 +745,7 @@ export const MATRIX: Matrix = {
     scopes: COURSE_SCOPES, build: byId((w, v, s) => runFor(w, v, s)), expect: MANAGE_COURSE,
   },
   cancelCourseRun: {
-    kind: 'mutation', document: `mutation($id: ID!) { cancelCourseRun(id: $id) { id } }`,
+    kind: 'mutation', document: `mutation($id: ID!) { cancelCourseRun(id: $id, reason: "Narasumber berhalangan") { id } }`,
     scopes: COURSE_SCOPES, build: byId((w, v, s) => runFor(w, v, s)), expect: MANAGE_COURSE,
   },
 
@@ -740,6 +770,33 @@ export const MATRIX: Matrix = {
   removeRunMaterial: {
     kind: 'mutation', document: `mutation($id: ID!) { removeRunMaterial(id: $id) }`,
     scopes: COURSE_SCOPES, build: byId((w, v, s) => workshopMaterialFor(w, v, s)), expect: MANAGE_COURSE,
+  },
+  // ------------------------------------------------------------------ recurring forums (workshop series)
+  runSeries: {
+    kind: 'query', document: `query($id: ID!) { runSeries(id: $id) { id occurrences(first: 5) { nodes { runId } } } }`,
+    scopes: COURSE_SCOPES, build: byId(async (w, v, s) => (await seriesFor(w, v, s)).seriesId), expect: MANAGE_SERIES,
+  },
+  runSeriesOfCourse: {
+    kind: 'query', document: `query($id: ID!) { runSeriesOfCourse(courseId: $id, first: 5) { nodes { id } } }`,
+    scopes: COURSE_SCOPES, build: byId(async (w, v, s) => (await seriesFor(w, v, s)).courseId), expect: MANAGE_SERIES,
+  },
+  createRunSeries: {
+    // Planning a forum schedules runs of the workshop: its managers, as createCourseRun.
+    kind: 'mutation', document: `mutation($input: CreateRunSeriesInput!) { createRunSeries(input: $input) { id } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => ({ variables: { input: {
+      courseId: await workshopFor(w, v, s), rrule: 'FREQ=MONTHLY;BYDAY=+1TU', startsOn: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10),
+      startTime: '13:00', durationMinutes: 120, timeZone: 'Asia/Jakarta', occurrenceCount: 2, codePattern: `S${next()}-{N}`,
+    } } }),
+    expect: MANAGE_COURSE,
+  },
+  updateRunSeries: {
+    kind: 'mutation', document: `mutation($id: ID!) { updateRunSeries(id: $id, input: { startTime: "14:00", room: "Aula Baru" }) { id } }`,
+    scopes: COURSE_SCOPES, build: byId(async (w, v, s) => (await seriesFor(w, v, s)).seriesId), expect: MANAGE_SERIES,
+  },
+  cancelSeriesOccurrence: {
+    // An occurrence is a run learners see: a caller who sees it but does not manage it is FORBIDDEN, as cancelCourseRun.
+    kind: 'mutation', document: `mutation($id: ID!) { cancelSeriesOccurrence(runId: $id, reason: "Libur nasional") { runId } }`,
+    scopes: COURSE_SCOPES, build: byId(async (w, v, s) => (await seriesFor(w, v, s)).runId), expect: MANAGE_COURSE,
   },
 
   // ------------------------------------------------------------------ enrolments

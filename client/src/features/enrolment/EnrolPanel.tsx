@@ -36,6 +36,7 @@ graphql(`
     endsAt
     enrolmentClosesAt
     enrolmentClosedReason
+    seriesId
     viewerEnrolment {
       id
       ...EnrolmentState_enrolment
@@ -137,7 +138,8 @@ export function RunEnrol({ course, run }: { course: EnrolPanel_CourseFragment; r
   const { enrol, loading } = useEnrol(course.title);
   // The course page is refetched before enrol resolves, so this run's state (and every other run's) is the server's.
   const mine = run.viewerEnrolment;
-  const elsewhere = course.viewerEnrolment && CURRENT.includes(course.viewerEnrolment.status) && course.viewerEnrolment.run.id !== run.id ? course.viewerEnrolment : null;
+  // An occurrence of a recurring forum is joined on its own, whatever other occurrence the viewer holds.
+  const elsewhere = !run.seriesId && course.viewerEnrolment && CURRENT.includes(course.viewerEnrolment.status) && course.viewerEnrolment.run.id !== run.id ? course.viewerEnrolment : null;
   const consequenceId = `enrol-consequence-${run.id}`;
 
   if (mine && CURRENT.includes(mine.status)) {

@@ -141,7 +141,7 @@ const runJson = (alias: string) => sql<unknown>`json_build_object(
     'run_id', r.id, 'run_code', r.code, 'run_course_id', r.course_id,
     'run_starts_at', ${epochMs('r.starts_at')}, 'run_ends_at', ${epochMs('r.ends_at')}, 'run_enrolment_closes_at', ${epochMs('r.enrolment_closes_at')},
     'run_location', r.location, 'run_time_zone', r.time_zone, 'run_online_url', r.online_url, 'run_capacity', r.capacity, 'run_seats_taken', r.seats_taken,
-    'run_waitlist_length', r.waitlist_length, 'run_enrolment_policy', r.enrolment_policy, 'run_status', r.status,
+    'run_waitlist_length', r.waitlist_length, 'run_enrolment_policy', r.enrolment_policy, 'run_status', r.status, 'run_series_id', r.series_id,
     'run_owner_agency_id', ${sql.ref(`${alias}.owner_agency_id`)}, 'run_owner_partner_id', ${sql.ref(`${alias}.owner_partner_id`)},
     'run_instructors', (select coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id), '[]'::json)
        from course_run_instructor ri join person p on p.id = ri.person_id left join partner_institution pi on pi.id = p.partner_id where ri.run_id = r.id))`;

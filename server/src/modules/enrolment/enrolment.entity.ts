@@ -27,7 +27,8 @@ export const REOPENABLE = [EnrolmentStatus.WITHDRAWN, EnrolmentStatus.REJECTED];
 /**
  * States that count as "in the course": at most one enrolment per person and course is in one of them
  * (the partial unique index enrolment_one_current_per_course). COMPLETED is among them: a completed
- * course is not taken again (its JP are credited once). FAILED, WITHDRAWN and REJECTED rows are history:
+ * course is not taken again (its JP are credited once), except in occurrences of a recurring forum (`onePerCourse`
+ * false: each occurrence is joined and credited on its own). FAILED, WITHDRAWN and REJECTED rows are history:
  * the learner may enrol in a later run.
  */
 export const CURRENT = [EnrolmentStatus.REQUESTED, EnrolmentStatus.WAITLISTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.COMPLETED];
@@ -40,7 +41,7 @@ export const CURRENT = [EnrolmentStatus.REQUESTED, EnrolmentStatus.WAITLISTED, E
 @Unique({ name: 'enrolment_once_per_run', properties: ['person', 'run'] })
 @Index({
   name: 'enrolment_one_current_per_course',
-  expression: `create unique index "enrolment_one_current_per_course" on "enrolment" ("person_id", "course_id") where "status" in ('REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED')`,
+  expression: `create unique index "enrolment_one_current_per_course" on "enrolment" ("person_id", "course_id") where "one_per_course" and "status" in ('REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED')`,
 })
 @Index({ name: 'enrolment_course_idx', properties: ['course'] })
 @Index({ name: 'enrolment_waitlist_idx', properties: ['run', 'status', 'waitlistedAt'] })
@@ -81,6 +82,13 @@ export class Enrolment extends BaseEntity {
 
   @Property({ type: 'datetime', nullable: true })
   finishedAt: Date | null = null;
+
+  /**
+   * Whether "one run of the course at a time, and never again after completing it" applies: false for an
+   * occurrence of a recurring forum (a learner joins January's and February's), set at insert from the run's series.
+   */
+  @Property({ type: 'boolean', default: true })
+  onePerCourse: boolean & Opt = true;
 
   constructor(person: Person, run: CourseRun, status: EnrolmentStatus) {
     super();

@@ -138,18 +138,20 @@ export async function enrol(ctx: SignedInOperationContext, runId: string): Promi
     .leftJoin('person as s', 's.id', 'p.supervisor_id')
     .leftJoin('enrolment as e', (join) => join.onRef('e.run_id', '=', 'r.id').onRef('e.person_id', '=', 'p.id'))
     .select((eb) => [
-      'r.course_id', 'r.enrolment_policy', closedReasonOfRun(), 'e.id as enrolment_id', 'e.status as enrolment_status',
+      'r.course_id', 'r.enrolment_policy', 'r.series_id', closedReasonOfRun(), 'e.id as enrolment_id', 'e.status as enrolment_status',
       eb.selectFrom('enrolment as o').select('o.status')
         .whereRef('o.person_id', '=', 'p.id').whereRef('o.course_id', '=', 'r.course_id').whereRef('o.run_id', '<>', 'r.id')
-        .where('o.status', 'in', CURRENT).limit(1)
+        .where('o.status', 'in', CURRENT).where('o.one_per_course', '=', sql.lit(true)).limit(1)
         .as('other_status'),
       's.id as supervisor_id', 's.active as supervisor_active',
     ])
     .where('r.id', '=', runId)
     .executeTakeFirstOrThrow();
   if (info.enrolment_id && !REOPENABLE.includes(info.enrolment_status!)) return result(ctx, info.enrolment_id);
-  if (info.other_status === EnrolmentStatus.COMPLETED) throw new AppError('COURSE_ALREADY_COMPLETED');
-  if (info.other_status) throw new AppError('ALREADY_IN_ANOTHER_RUN');
+  // An occurrence of a recurring forum is joined on its own, whatever other runs of the forum the learner is in.
+  const onePerCourse = info.series_id === null;
+  if (onePerCourse && info.other_status === EnrolmentStatus.COMPLETED) throw new AppError('COURSE_ALREADY_COMPLETED');
+  if (onePerCourse && info.other_status) throw new AppError('ALREADY_IN_ANOTHER_RUN');
   // Closed (cancelled, ended, or past its deadline): nothing new, nothing re-opened.
   if (info.closed_reason) throw new AppError(info.closed_reason);
   if (info.enrolment_policy === EnrolmentPolicy.INVITATION) throw new AppError('INVITATION_ONLY');
@@ -165,6 +167,7 @@ export async function enrol(ctx: SignedInOperationContext, runId: string): Promi
       .values({
         id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, requested_at: sql<Date>`now()`,
         person_id: viewer.personId, course_id: info.course_id, run_id: runId, status: initial, approver_id: approverId,
+        one_per_course: onePerCourse,
       })
       .onConflict((oc) => oc.constraint('enrolment_once_per_run').doNothing())
       .returning('id')
@@ -299,6 +302,9 @@ export async function enrolPeople(ctx: SignedInOperationContext, runId: string, 
   const closed = await runClosedReason(ctx, runId);
   if (closed) throw new AppError(closed);
   const courseId = run.id; // the run's course (a run's access row is its course's, plus the run)
+  // An occurrence of a recurring forum is joined on its own (enrolment.one_per_course false).
+  const { series_id: seriesId } = await db(ctx).selectFrom('course_run').select('series_id').where('id', '=', runId).executeTakeFirstOrThrow();
+  const onePerCourse = seriesId === null;
   const ids = [...new Set(personIds.map((p) => p.toLowerCase()))];
   const people = await db(ctx).selectFrom('person as p')
     .crossJoin('course as c')
@@ -328,18 +334,18 @@ export async function enrolPeople(ctx: SignedInOperationContext, runId: string, 
     await lockLearnersInCourse(tx, courseId, ids);
     // New rows and re-opened ones start at the end of the waiting list, in the order given.
     const added = await db(tx).insertInto('enrolment')
-      .columns(['id', 'created_at', 'updated_at', 'person_id', 'course_id', 'run_id', 'status', 'requested_at', 'waitlisted_at', 'decided_at', 'decided_by_id'])
+      .columns(['id', 'created_at', 'updated_at', 'person_id', 'course_id', 'run_id', 'status', 'requested_at', 'waitlisted_at', 'decided_at', 'decided_by_id', 'one_per_course'])
       .expression((eb) => eb.selectFrom(sql<{ person_id: string; n: number }>`unnest(${ids}::uuid[]) with ordinality`.as<'x'>(sql`x(person_id, n)`))
         .select([
           sql<string>`gen_random_uuid()`.as('id'), sql<Date>`now()`.as('created_at'), sql<Date>`now()`.as('updated_at'),
           'x.person_id', eb.cast<string>(eb.val(courseId), 'uuid').as('course_id'), eb.cast<string>(eb.val(runId), 'uuid').as('run_id'),
           sql.lit(EnrolmentStatus.WAITLISTED).as('status'), sql<Date>`now()`.as('requested_at'),
           sql<Date>`clock_timestamp() + x.n * interval '1 microsecond'`.as('waitlisted_at'), sql<Date>`now()`.as('decided_at'),
-          eb.cast<string>(eb.val(viewer.personId), 'uuid').as('decided_by_id'),
+          eb.cast<string>(eb.val(viewer.personId), 'uuid').as('decided_by_id'), sql.lit(onePerCourse).as('one_per_course'),
         ])
-        .where((w) => w.not(w.exists(w.selectFrom('enrolment as o').select(sql.lit(1).as('one'))
+        .where((w) => (onePerCourse ? w.not(w.exists(w.selectFrom('enrolment as o').select(sql.lit(1).as('one'))
           .whereRef('o.person_id', '=', 'x.person_id').where('o.course_id', '=', courseId).where('o.run_id', '<>', runId)
-          .where('o.status', 'in', CURRENT)))))
+          .where('o.status', 'in', CURRENT).where('o.one_per_course', '=', sql.lit(true)))) : w.lit(true))))
       .onConflict((oc) => oc.constraint('enrolment_once_per_run')
         .doUpdateSet({
           status: EnrolmentStatus.WAITLISTED, requested_at: sql<Date>`now()`, waitlisted_at: (eb) => eb.ref('excluded.waitlisted_at'),

@@ -14,6 +14,8 @@ export type MailRequest =
   // A seat in a run: taken directly or given by an admin (confirmed), or given by the waiting list (moved up).
   | { kind: 'registration-confirmed'; enrolmentId: string }
   | { kind: 'moved-up'; enrolmentId: string }
+  // Withdrawn because the run was cancelled (run module, cancelCourseRun).
+  | { kind: 'run-cancelled'; enrolmentId: string }
   | { kind: 'agreement-expiry'; agreementId: string; personId: string; daysBefore: number; validTo: string }
   | { kind: 'partner-invitation'; invitationId: string; generation: number; locale: 'id' | 'en' }
   // A workshop session: cancelled, moved (with its time before the move), and tomorrow (workshop/session.mail.ts).
@@ -51,6 +53,11 @@ export async function enqueueSeatMails(tx: EntityManager, kind: 'registration-co
 /** Many mails in the caller's transaction, in one statement (any number of recipients costs the same). */
 export async function enqueueMails(tx: EntityManager, requests: readonly MailRequest[]): Promise<void> {
   await enqueueJobs(tx, MAIL_QUEUE, [...requests]);
+}
+
+/** "Run cancelled" to everyone a cancellation withdrew, in the transaction that cancelled it (one statement). */
+export async function enqueueRunCancelledMails(tx: EntityManager, enrolmentIds: readonly string[]): Promise<void> {
+  await enqueueJobs(tx, MAIL_QUEUE, enrolmentIds.map((enrolmentId) => ({ kind: 'run-cancelled' as const, enrolmentId })));
 }
 
 /** The job that writes and sends mails; a refused or failed send is retried with backoff, then a dead letter. */

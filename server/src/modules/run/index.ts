@@ -7,5 +7,8 @@ export { assertCanViewRun, canTeachRun, canViewRun, loadRunAccess } from './run.
 export { RUN_COLUMNS, runSelections, toCourseRun, type RunRow } from './run.sql.js';
 /** Seat and waiting-list bookkeeping of a run, for the enrolment module (in its transactions). */
 export { admit, leaveWaitlist, promoteFromWaitlist, releaseSeat } from './seats.js';
+/** For a recurring forum's occurrences (workshop module): the same instructor gate and cancellation as any run. */
+export { assignInstructors as assignRunInstructors, cancelRunIn } from './run.service.js';
+export { composeRunCancelledMail } from './run-cancelled.mail.js';
 
 export const runResolvers = [CourseRunResolver, CourseRunsOfCourseResolver, CourseRunAdminResolver, TeachingResolver] as const;

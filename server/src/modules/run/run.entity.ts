@@ -7,6 +7,7 @@ import { TIME_ZONE_CHECK_LIST } from '../../shared/util/time-zones.js';
 // Entities import entities directly (as every entity does): an index would load resolvers while the ORM reads metadata.
 import { Course, EnrolmentPolicy } from '../course/course.entity.js';
 import { Person } from '../person/person.entity.js';
+import { RunSeries } from '../workshop/series.entity.js';
 
 /** A run is scheduled (listed, enrolling within its window) or cancelled (kept for its history, never listed). */
 export enum CourseRunStatus {
@@ -82,6 +83,14 @@ export class CourseRun extends BaseEntity {
 
   @ManyToOne(() => Person, { nullable: true })
   createdBy: Rel<Person> | null = null;
+
+  /** The recurring forum this run is an occurrence of: its enrolments are exempt from "one run of a course at a time". */
+  @ManyToOne(() => RunSeries, { nullable: true, deleteRule: 'set null', index: true })
+  series: Rel<RunSeries> | null = null;
+
+  /** Why it was cancelled (told to everyone it withdrew), when it was. */
+  @Property({ type: 'text', nullable: true })
+  cancellationReason: string | null = null;
 
   constructor(course: Course, code: string, enrolmentPolicy: EnrolmentPolicy) {
     super();

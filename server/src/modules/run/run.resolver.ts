@@ -73,10 +73,14 @@ export class CourseRunAdminResolver {
     return runs.updateCourseRun(ctx, id, input);
   }
 
-  @Mutation(() => CourseRun, { description: 'Cancels a run that has not ended: everyone requested, waiting or active in it is withdrawn (and may enrol in another run)' })
+  @Mutation(() => CourseRun, { description: 'Cancels a run that has not ended: everyone requested, waiting or active in it is withdrawn, told by mail (with the reason), and may enrol in another run' })
   @Authorized(...MANAGERS)
-  cancelCourseRun(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<CourseRun> {
-    return runs.cancelCourseRun(ctx, id);
+  cancelCourseRun(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SignedInContext,
+    @Arg('reason', () => String, { nullable: true, description: 'Told to everyone withdrawn, in the "run cancelled" mail (at most 500 characters)' }) reason?: string | null,
+  ): Promise<CourseRun> {
+    return runs.cancelCourseRun(ctx, id, reason);
   }
 }
 

@@ -16,7 +16,7 @@ import { ONLINE_URL_PATTERN, RUN_CODE_PATTERN } from './run.inputs.js';
 import { runById, runCursorOf, runPage, runWithAccess, toPageRun, toPreloadedRun } from './run.sql.js';
 import type { CourseRun } from './run.types.js';
 import { promoteFromWaitlist } from './seats.js';
-import { enqueueSeatMails } from '../mail/index.js';
+import { enqueueRunCancelledMails, enqueueSeatMails } from '../mail/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Reads
@@ -138,11 +138,12 @@ export interface RunToStaff {
 }
 
 /**
- * THE place where a run's instructors are assigned (creating and changing a run both come here): checks
+ * THE place where a run's instructors are assigned (creating and changing a run, and a recurring forum's
+ * occurrences, all come here): checks
  * who may teach it, then replaces the run's instructors with them, in the caller's transaction.
  * Returns the instructor ids assigned.
  */
-async function assignInstructors(tx: EntityManager, run: RunToStaff, instructorIds: readonly string[]): Promise<string[]> {
+export async function assignInstructors(tx: EntityManager, run: RunToStaff, instructorIds: readonly string[]): Promise<string[]> {
   const ids = await checkInstructors(tx, instructorIds);
   // Partner staff teach only under a cooperation agreement in force with the course's owner for the run's dates.
   await assertInstructorsCovered({ em: tx }, { runId: run.id, instructorIds: ids });
@@ -278,32 +279,41 @@ export async function updateCourseRun(ctx: SignedInOperationContext, id: string,
 
 /**
  * Cancels a run that has not ended: it leaves the catalogue, takes no enrolments, and everyone still
- * waiting or learning in it is withdrawn (decision note RUN_CANCELLED), so they may enrol in another run.
- * Recorded outcomes stay as they are.
+ * waiting or learning in it is withdrawn (decision note RUN_CANCELLED) and told by mail ("run cancelled", with
+ * the reason when one is given), so they may enrol in another run. Recorded outcomes stay as they are.
  */
-export async function cancelCourseRun(ctx: SignedInOperationContext, id: string): Promise<CourseRun> {
-  const { viewer } = ctx;
-  await ctx.em.transactional(async (tx) => {
-    const run = await lockRun(tx, viewer, id);
-    if (run.status === CourseRunStatus.CANCELLED) throw new AppError('RUN_CANCELLED');
-    if (run.ends_at && run.ends_at.getTime() <= Date.now()) throw new AppError('COURSE_ENDED');
-    const q = db({ em: tx });
-    // Enrolment statuses as literals: the enrolment module imports this one.
-    const withdrawn = await q
-      .with('old', (w) => w.selectFrom('enrolment').select(['id', 'status'])
-        .where('run_id', '=', id).where(sql<boolean>`status in ('REQUESTED', 'WAITLISTED', 'ACTIVE')`)
-        .forUpdate())
-      .updateTable('enrolment as e').from('old')
-      .set({ status: sql`'WITHDRAWN'`, finished_at: sql`now()`, decision_note: 'RUN_CANCELLED', updated_at: sql`now()` })
-      .whereRef('e.id', '=', 'old.id')
-      .returning('old.status as previous')
-      .execute();
-    const seats = withdrawn.filter((w) => (w.previous as string) === 'ACTIVE').length;
-    await q.updateTable('course_run')
-      .set((eb) => ({ status: CourseRunStatus.CANCELLED, seats_taken: eb('seats_taken', '-', seats), waitlist_length: 0, updated_at: sql`now()` }))
-      .where('id', '=', id)
-      .execute();
-    writeAudit({ em: tx, viewer }, 'course_run.cancel', 'CourseRun', id, { withdrawn: withdrawn.length });
-  });
+export async function cancelCourseRun(ctx: SignedInOperationContext, id: string, reason?: string | null): Promise<CourseRun> {
+  await ctx.em.transactional((tx) => cancelRunIn(tx, ctx.viewer, id, reason ?? null));
   return (await runById(ctx.em, id))!;
+}
+
+/**
+ * cancelCourseRun's work in the caller's transaction (a recurring forum's edit cancels the dates its new rule
+ * drops together with the rest of the edit). Returns how many people were withdrawn.
+ */
+export async function cancelRunIn(tx: EntityManager, viewer: Viewer, id: string, reason: string | null): Promise<number> {
+  const note = reason?.trim() || null;
+  if (note && note.length > 500) throw badInput('reason', 'tooLong');
+  const run = await lockRun(tx, viewer, id);
+  if (run.status === CourseRunStatus.CANCELLED) throw new AppError('RUN_CANCELLED');
+  if (run.ends_at && run.ends_at.getTime() <= Date.now()) throw new AppError('COURSE_ENDED');
+  const q = db({ em: tx });
+  // Enrolment statuses as literals: the enrolment module imports this one.
+  const withdrawn = await q
+    .with('old', (w) => w.selectFrom('enrolment').select(['id', 'status'])
+      .where('run_id', '=', id).where(sql<boolean>`status in ('REQUESTED', 'WAITLISTED', 'ACTIVE')`)
+      .forUpdate())
+    .updateTable('enrolment as e').from('old')
+    .set({ status: sql`'WITHDRAWN'`, finished_at: sql`now()`, decision_note: 'RUN_CANCELLED', updated_at: sql`now()` })
+    .whereRef('e.id', '=', 'old.id')
+    .returning(['old.status as previous', 'e.id'])
+    .execute();
+  const seats = withdrawn.filter((w) => (w.previous as string) === 'ACTIVE').length;
+  await q.updateTable('course_run')
+    .set((eb) => ({ status: CourseRunStatus.CANCELLED, seats_taken: eb('seats_taken', '-', seats), waitlist_length: 0, cancellation_reason: note, updated_at: sql`now()` }))
+    .where('id', '=', id)
+    .execute();
+  await enqueueRunCancelledMails(tx, withdrawn.map((w) => w.id));
+  writeAudit({ em: tx, viewer }, 'course_run.cancel', 'CourseRun', id, { withdrawn: withdrawn.length, ...(note ? { reason: note } : {}) });
+  return withdrawn.length;
 }

@@ -26,7 +26,7 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
 export const RUN_COLUMNS = `r.id as run_id, r.code as run_code, r.course_id as run_course_id,
   ${ms('r.starts_at')} as run_starts_at, ${ms('r.ends_at')} as run_ends_at, ${ms('r.enrolment_closes_at')} as run_enrolment_closes_at,
   r.location as run_location, r.time_zone as run_time_zone, r.online_url as run_online_url, r.capacity as run_capacity, r.seats_taken as run_seats_taken,
-  r.waitlist_length as run_waitlist_length, r.enrolment_policy as run_enrolment_policy, r.status as run_status,
+  r.waitlist_length as run_waitlist_length, r.enrolment_policy as run_enrolment_policy, r.status as run_status, r.series_id as run_series_id,
   c.owner_agency_id as run_owner_agency_id, c.owner_partner_id as run_owner_partner_id,
   (select coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id), '[]'::json)
      from course_run_instructor ri join person p on p.id = ri.person_id left join partner_institution pi on pi.id = p.partner_id
@@ -47,6 +47,8 @@ export interface RunRow {
   run_waitlist_length: number;
   run_enrolment_policy: EnrolmentPolicy;
   run_status: CourseRunStatus;
+  /** Absent in rows written before series existed (JSON kept elsewhere): undefined reads as none. */
+  run_series_id?: string | null;
   run_owner_agency_id: string | null;
   run_owner_partner_id: string | null;
   run_instructors: CourseInstructor[] | null;
@@ -73,6 +75,7 @@ export function toCourseRun(row: RunRow): CourseRun {
     waitlistLength: row.run_waitlist_length,
     enrolmentPolicy: row.run_enrolment_policy,
     status: row.run_status,
+    seriesId: row.run_series_id ?? null,
     enrolmentClosedReason: closedReason(row.run_status, row.run_ends_at, row.run_enrolment_closes_at),
     instructors: row.run_instructors ?? [],
     ownerAgencyId: row.run_owner_agency_id,
@@ -87,7 +90,7 @@ export const runSelections = () => [
   'r.id as run_id', 'r.code as run_code', 'r.course_id as run_course_id',
   epochMs('r.starts_at').as('run_starts_at'), epochMs('r.ends_at').as('run_ends_at'), epochMs('r.enrolment_closes_at').as('run_enrolment_closes_at'),
   'r.location as run_location', 'r.time_zone as run_time_zone', 'r.online_url as run_online_url', 'r.capacity as run_capacity', 'r.seats_taken as run_seats_taken',
-  'r.waitlist_length as run_waitlist_length', 'r.enrolment_policy as run_enrolment_policy', 'r.status as run_status',
+  'r.waitlist_length as run_waitlist_length', 'r.enrolment_policy as run_enrolment_policy', 'r.status as run_status', 'r.series_id as run_series_id',
   'c.owner_agency_id as run_owner_agency_id', 'c.owner_partner_id as run_owner_partner_id',
   sql<CourseInstructor[]>`(select coalesce(json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id), '[]'::json)
      from course_run_instructor ri join person p on p.id = ri.person_id left join partner_institution pi on pi.id = p.partner_id

@@ -24,6 +24,8 @@ export class CourseRun {
   @Field(() => Int) waitlistLength!: number;
   @Field(() => EnrolmentPolicy) enrolmentPolicy!: EnrolmentPolicy;
   @Field(() => CourseRunStatus) status!: CourseRunStatus;
+  @Field(() => ID, { nullable: true, description: 'The recurring forum this run is an occurrence of: it is joined on its own, beside the viewer’s other runs of the course' })
+  seriesId!: string | null;
   @Field(() => EnrolmentClosedReason, { nullable: true, description: 'Why enrolment is closed (cancelled, ended, deadline passed); null while open' })
   enrolmentClosedReason!: EnrolmentClosedReason | null;
   @Field(() => [CourseInstructor]) instructors!: CourseInstructor[];

@@ -3,3 +3,5 @@ export { AttendanceMethod, AttendanceStatus, SessionAttendance } from './attenda
 export { RunSessionAdminResolver, RunSessionsResolver } from './session.resolver.js';
 export { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTomorrowMail, SESSION_REMINDER_QUEUE, sessionReminderJob } from './session.mail.js';
 export { sessionFilesRouter } from './session.http.js';
+export { RunSeriesResolver } from './series.resolver.js';
+export { expandSchedule } from './series.rules.js';

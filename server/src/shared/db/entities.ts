@@ -13,6 +13,7 @@ import { PartnerInvitation } from '../../modules/partner/partner-invitation.enti
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 import { RunSession } from '../../modules/workshop/session.entity.js';
+import { RunSeries } from '../../modules/workshop/series.entity.js';
 import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
 import { RunMaterial, SessionReminder } from '../../modules/workshop/session-material.entity.js';
 
@@ -24,4 +25,5 @@ export const entities = [
   Agreement, AgreementDocument, AgreementExpiryNotice,
   RunSession, SessionAttendance,
   RunMaterial, SessionReminder,
+  RunSeries,
 ];

@@ -20,6 +20,7 @@ import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
 import { RunSession } from '../../modules/workshop/session.entity.js';
 import { RunMaterial, SessionReminder } from '../../modules/workshop/session-material.entity.js';
+import { RunSeries } from '../../modules/workshop/series.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -52,6 +53,7 @@ export const kyselyTables = {
   session_attendance: SessionAttendance,
   run_material: RunMaterial,
   session_reminder: SessionReminder,
+  run_series: RunSeries,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */
@@ -59,8 +61,9 @@ export interface PivotTables {
   course_run_instructor: { run_id: string; person_id: string };
   course_visible_agency: { course_id: string; agency_id: string };
   agreement_agency: { agreement_id: string; agency_id: string };
+  run_series_instructor: { series_id: string; person_id: string };
 }
-export const kyselyPivotTables: readonly (keyof PivotTables)[] = ['course_run_instructor', 'course_visible_agency', 'agreement_agency'];
+export const kyselyPivotTables: readonly (keyof PivotTables)[] = ['course_run_instructor', 'course_visible_agency', 'agreement_agency', 'run_series_instructor'];
 
 type Tables = typeof kyselyTables;
 type Named<C, N extends string> = C & { '~entityName'?: N };

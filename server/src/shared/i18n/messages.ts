@@ -164,6 +164,22 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     en: 'Instructors must be active people holding the instructor role.',
   },
   INVALID_DATES: { id: 'Tanggal selesai harus setelah tanggal mulai.', en: 'The end date must be after the start date.' },
+  INVALID_RECURRENCE: {
+    id: 'Pola pengulangan tidak valid: gunakan mingguan atau bulanan dengan hari yang dipilih.',
+    en: 'The recurrence is not valid: use weekly or monthly with the chosen days.',
+  },
+  SERIES_TOO_LONG: {
+    id: 'Rangkaian paling lama {months} bulan dan paling banyak {count} pertemuan. Perpendek tanggal akhirnya.',
+    en: 'A series lasts at most {months} months and {count} occurrences. Choose an earlier end.',
+  },
+  SERIES_EMPTY: {
+    id: 'Pola ini tidak menghasilkan satu pun tanggal sebelum tanggal akhir.',
+    en: 'This rule gives no date before the end.',
+  },
+  NOT_A_SERIES_OCCURRENCE: {
+    id: 'Angkatan ini bukan bagian dari rangkaian forum.',
+    en: 'This run is not an occurrence of a series.',
+  },
   AGREEMENT_MISSING: {
     id: 'Belum ada perjanjian kerja sama dengan {partner} yang berlaku pada tanggal kelas ini. Pengajar dari mitra tersebut belum dapat ditugaskan.',
     en: 'There is no cooperation agreement with {partner} in force on this run’s dates. Instructors from that partner cannot be assigned yet.',
@@ -188,7 +204,11 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
   DOCUMENT_NOT_PDF: { id: 'Dokumen harus berupa berkas PDF.', en: 'The document must be a PDF file.' },
   SESSION_ENDS_BEFORE_START: { id: 'Sesi harus berakhir setelah dimulai.', en: 'A session must end after it starts.' },
   SESSION_TOO_LONG: { id: 'Satu sesi paling lama {hours} jam; bagi acara yang lebih panjang menjadi beberapa sesi.', en: 'A session lasts at most {hours} hours; split a longer event into several sessions.' },
-  NOT_A_WORKSHOP: { id: 'Sesi dan materi hanya untuk lokakarya/acara, bukan kursus.', en: 'Sessions and materials belong to workshops and events, not courses.' },
+  // Sessions, materials and recurring series.
+  NOT_A_WORKSHOP: {
+    id: 'Sesi, materi, dan rangkaian pertemuan hanya untuk lokakarya, seminar, atau forum (bukan kursus).',
+    en: 'Sessions, materials and series belong to workshops, seminars and forums (not courses).',
+  },
   SESSION_CANCELLED: { id: 'Sesi ini sudah dibatalkan.', en: 'This session is already cancelled.' },
   SESSION_ENDED: { id: 'Sesi ini sudah selesai dan tidak dapat dibatalkan.', en: 'This session has ended and cannot be cancelled.' },
   TOO_MANY_SESSIONS: { id: 'Satu angkatan paling banyak {max} sesi.', en: 'A run has at most {max} sessions.' },

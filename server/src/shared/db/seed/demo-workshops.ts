@@ -141,7 +141,7 @@ export async function seedDemoWorkshops(em: EntityManager, now: Date): Promise<v
       return {
         id: randomUUID(), person_id: personId, course_id: courseId, run_id: runId, status: (waits ? 'WAITLISTED' : 'ACTIVE') as never,
         requested_at: registeredAt(i), created_at: registeredAt(i), updated_at: registeredAt(i),
-        waitlisted_at: waits ? registeredAt(i) : null, decided_at: waits ? null : registeredAt(i),
+        waitlisted_at: waits ? registeredAt(i) : null, decided_at: waits ? null : registeredAt(i), one_per_course: true,
       };
     })).execute();
     await q.insertInto('run_material').values(w.materials.map((m, i) => ({

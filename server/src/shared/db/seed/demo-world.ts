@@ -7,6 +7,7 @@ import { Role } from '../../auth/roles.js';
 import { db } from '../kysely.js';
 import { DEFAULT_TIME_ZONE, isoDateIn, yearIn } from '../../util/time.js';
 import { CATALOGUE, ONLINE, type Audience, type CourseDef } from './demo-catalogue.js';
+import { demoForum } from './demo-forum.js';
 import { makeName, type RegionMix, type Sex } from './demo-names.js';
 import { AGENCIES, PARTNERS, STAFF_POSITIONS, type HeadLevel, type UnitDef, type UnitKind } from './demo-org.js';
 import { Prng } from './prng.js';
@@ -797,6 +798,7 @@ export function buildDemoWorld(now: Date, passwordHash: string, ruleSetId: strin
         columns: ['id', 'partner_id', 'email', 'full_name', 'nidn', 'role', 'expires_at', 'invited_by_id', 'created_at', 'accepted_at', 'accepted_person_id'],
         rows: invitationRows,
       },
+      ...demoForum({ now, agencyId: bandung, adminId: admin.id, moderatorId: unitHead.get('PEMKOT-BDG/Bidang Pengembangan Kompetensi')!.id, learnerId: learner.id, staffIds: people.filter((p) => p.row.agency_id === bandung && p.row.employment_type !== 'NON_ASN').map((p) => p.id) }),
     ],
     accounts,
     counts: {
