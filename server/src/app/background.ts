@@ -6,6 +6,7 @@ import { composePasswordResetMail, purgeExpiredAuthRows } from '../modules/auth/
 import { composePartnerInvitationMail } from '../modules/partner/index.js';
 import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type Mailer } from '../modules/mail/index.js';
 import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
+import { settleAttendanceJob } from '../modules/workshop/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -38,6 +39,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
       },
     }),
     agreementExpiryJob({ orm, config }),
+    settleAttendanceJob({ orm, config }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

@@ -11,6 +11,7 @@ import { partnerResolvers } from '../modules/partner/index.js';
 import { personResolvers } from '../modules/person/index.js';
 import { runResolvers } from '../modules/run/index.js';
 import { teachingResolvers } from '../modules/teaching/index.js';
+import { attendanceResolvers } from '../modules/workshop/index.js';
 
 /** Every resolver class of every module. A module exports its list from its index.ts. */
 export const allResolvers = [
@@ -27,4 +28,5 @@ export const allResolvers = [
   ...calendarResolvers,
   ...agreementResolvers,
   ...teachingResolvers,
+  ...attendanceResolvers,
 ];

@@ -14,6 +14,8 @@ import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 import { RunSession } from '../../modules/workshop/session.entity.js';
 import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
+import { CheckInLimit, ServerSecret } from '../../modules/workshop/check-in.entity.js';
+import { WorkshopRunSettlement } from '../../modules/workshop/workshop-credit.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -22,4 +24,5 @@ export const entities = [
   CalendarFeed,
   Agreement, AgreementDocument, AgreementExpiryNotice,
   RunSession, SessionAttendance,
+  CheckInLimit, ServerSecret, WorkshopRunSettlement,
 ];

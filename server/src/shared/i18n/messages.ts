@@ -203,6 +203,30 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Belum ada aturan JP yang berlaku untuk tanggal ini.',
     en: 'No JP rule set is in force for this date.',
   },
+  SESSION_CANCELLED: { id: 'Sesi ini dibatalkan.', en: 'This session was cancelled.' },
+  ATTENDANCE_NOT_OPEN: {
+    id: 'Kehadiran sesi ini baru dapat dicatat 15 menit sebelum sesi dimulai.',
+    en: 'Attendance for this session can be recorded from 15 minutes before it starts.',
+  },
+  ATTENDANCE_NOT_A_SEAT_HOLDER: {
+    id: 'Sebagian peserta yang ditandai tidak terdaftar di angkatan sesi ini. Tidak ada yang disimpan.',
+    en: 'Some of the people marked hold no seat in this session’s run. Nothing was saved.',
+  },
+  CHECK_IN_TOKEN_INVALID: { id: 'Kode QR ini tidak sah. Pindai ulang kode di layar.', en: 'This QR code is not valid. Scan the code on the screen again.' },
+  CHECK_IN_TOKEN_EXPIRED: {
+    id: 'Kode QR ini sudah kedaluwarsa. Pindai kode yang sedang tampil di layar.',
+    en: 'This QR code has expired. Scan the code showing on the screen now.',
+  },
+  CHECK_IN_NOT_OPEN: { id: 'Presensi sesi ini belum dibuka.', en: 'Check-in for this session is not open yet.' },
+  CHECK_IN_CLOSED: { id: 'Presensi sesi ini sudah ditutup.', en: 'Check-in for this session has closed.' },
+  CHECK_IN_CODE_INVALID: {
+    id: 'Kode 6 angka tidak cocok dengan sesi yang sedang berlangsung untuk Anda.',
+    en: 'The 6-digit code matches no session going on for you now.',
+  },
+  CHECK_IN_TOO_MANY_ATTEMPTS: {
+    id: 'Terlalu banyak kode yang salah. Coba lagi dalam {minutes} menit, atau pindai kode QR.',
+    en: 'Too many wrong codes. Try again in {minutes} minutes, or scan the QR code.',
+  },
   DUPLICATE_RULE_DATE: {
     id: 'Sudah ada aturan JP yang berlaku mulai {date}. Pilih tanggal lain.',
     en: 'A JP rule set already starts on {date}. Choose another date.',
