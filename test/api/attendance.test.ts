@@ -131,3 +131,27 @@ describe('recording marks', () => {
     expect(await (await app.as(w.learners[0])).errorCode(RECORD, { input: { sessionId: session.id, marks: [{ enrolmentId: w.enrolments[0], status: 'PRESENT' }] } })).toBe('NOT_FOUND');
   });
 });
+
+describe('what waits on the instructor', () => {
+  const HOME = `{ instructorHome { attendanceToTake { session { id courseTitle } unmarked seatHolders } } }`;
+  const RUN = `query($id: ID!) { courseRun(id: $id) { attendanceSessions { session { id } unmarked seatHolders } } }`;
+
+  it('lists started sessions of their runs with seat holders unmarked, until everyone has a mark', async () => {
+    const w = await workshopWorld(app, { learners: 2 });
+    const running = await w.session(-30, 120);
+    const ended = await w.session(-24 * 60, 60);
+    const upcoming = await w.session(24 * 60, 60);
+    const instructor = await app.as(w.instructor);
+    const waiting = async () => (await instructor.ok(HOME)).instructorHome.attendanceToTake.map((t: { session: { id: string }; unmarked: number }) => [t.session.id, t.unmarked]);
+    expect(await waiting()).toEqual([[running.id, 2], [ended.id, 2]]);
+    await instructor.ok(RECORD, { input: { sessionId: ended.id, marks: [{ enrolmentId: w.enrolments[0], status: 'ABSENT' }] } });
+    expect(await waiting()).toEqual([[running.id, 2], [ended.id, 1]]);
+    await instructor.ok(ALL_PRESENT, { id: running.id });
+    expect(await waiting()).toEqual([[ended.id, 1]]);
+    // Another instructor's home does not show them; the run page lists every session for its staff only.
+    expect((await (await app.as((await workshopWorld(app, { learners: 0 })).instructor)).ok(HOME)).instructorHome.attendanceToTake).toEqual([]);
+    const sessions = (await instructor.ok(RUN, { id: w.run.id })).courseRun.attendanceSessions;
+    expect(sessions.map((s: { session: { id: string } }) => s.session.id)).toEqual([ended.id, running.id, upcoming.id]);
+    expect((await (await app.as(w.learners[0])).ok(RUN, { id: w.run.id })).courseRun.attendanceSessions).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { SignedInOperationContext } from '../../app/context.js';
 import { db } from '../../shared/db/kysely.js';
 import { SEAT_HOLDING } from '../enrolment/index.js';
-import { CourseRunStatus } from '../run/index.js';
+import { canTeachRun, CourseRunStatus, loadRunAccess } from '../run/index.js';
 import { toAttendanceSession } from './attendance.service.js';
 import type { AttendanceToTake } from './attendance.types.js';
 import { RunSessionStatus } from './session.entity.js';
@@ -36,6 +36,30 @@ export async function attendanceToTake(ctx: SignedInOperationContext): Promise<A
     .where('k.unmarked', '>', 0)
     .orderBy('s.starts_at', 'desc').orderBy('s.id')
     .limit(LIST_LIMIT)
+    .execute();
+  return rows.map((r) => ({ session: toAttendanceSession(r), unmarked: r.unmarked, seatHolders: r.seat_holders }));
+}
+
+/**
+ * A run's sessions with their unmarked seat holders, for its run page: for those who take its attendance (its
+ * instructors, its course's managers, platform admins); an empty list for anyone else. Two statements.
+ */
+export async function runAttendanceSessions(ctx: SignedInOperationContext, runId: string): Promise<AttendanceToTake[]> {
+  const access = await loadRunAccess(ctx.em, ctx.viewer, runId);
+  if (!access || !canTeachRun(ctx.viewer, access)) return [];
+  const rows = await db(ctx).selectFrom('run_session as s')
+    .innerJoin('course_run as r', 'r.id', 's.run_id')
+    .innerJoin('course as c', 'c.id', 'r.course_id')
+    .innerJoinLateral((eb) => eb.selectFrom('enrolment as e')
+      .leftJoin('session_attendance as a', (j) => j.onRef('a.enrolment_id', '=', 'e.id').onRef('a.session_id', '=', 's.id'))
+      .whereRef('e.run_id', '=', 's.run_id').where('e.status', 'in', SEAT_HOLDING)
+      .select([sql<number>`count(*)::int`.as('seat_holders'), sql<number>`count(*) filter (where a.id is null)::int`.as('unmarked')])
+      .as('k'), (j) => j.onTrue())
+    .select(['s.id', 's.run_id', 'r.code as run_code', 'c.id as course_id', 'c.title as course_title', 's.title', 's.room', 's.starts_at', 's.ends_at',
+      's.time_zone', 's.status', 'k.seat_holders', 'k.unmarked'])
+    .where('s.run_id', '=', runId)
+    .orderBy('s.starts_at').orderBy('s.id')
+    .limit(200)
     .execute();
   return rows.map((r) => ({ session: toAttendanceSession(r), unmarked: r.unmarked, seatHolders: r.seat_holders }));
 }

@@ -1,7 +1,8 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SignedInContext } from '../../app/context.js';
 import { InstructorHome } from '../teaching/index.js';
-import { attendanceToTake } from './attendance.home.js';
+import { CourseRun } from '../run/index.js';
+import { attendanceToTake, runAttendanceSessions } from './attendance.home.js';
 import { RecordAttendanceInput, SessionAttendanceArgs, SessionIdArgs } from './attendance.inputs.js';
 import * as attendance from './attendance.service.js';
 import { AttendanceRecorded, AttendanceToTake, SessionAttendanceSheet } from './attendance.types.js';
@@ -36,5 +37,14 @@ export class InstructorHomeAttendanceResolver {
   @FieldResolver(() => [AttendanceToTake], { description: 'Sessions of their runs that have started, are not settled, and have seat holders without a mark (up to 20, newest first)' })
   attendanceToTake(@Ctx() ctx: SignedInContext): Promise<AttendanceToTake[]> {
     return attendanceToTake(ctx);
+  }
+}
+
+@Resolver(() => CourseRun)
+export class RunAttendanceResolver {
+  @FieldResolver(() => [AttendanceToTake], { description: 'The run’s sessions with how many seat holders are still unmarked, for those who take its attendance (empty for anyone else)' })
+  @Authorized()
+  attendanceSessions(@Root() run: CourseRun, @Ctx() ctx: SignedInContext): Promise<AttendanceToTake[]> {
+    return runAttendanceSessions(ctx, run.id);
   }
 }

@@ -1,6 +1,6 @@
-import { AttendanceResolver, InstructorHomeAttendanceResolver } from './attendance.resolver.js';
+import { AttendanceResolver, InstructorHomeAttendanceResolver, RunAttendanceResolver } from './attendance.resolver.js';
 import { CheckInResolver } from './check-in.resolver.js';
 export { RunSession, RunSessionStatus } from './session.entity.js';
 export { AttendanceMethod, AttendanceStatus, SessionAttendance } from './attendance.entity.js';
-export const attendanceResolvers = [AttendanceResolver, InstructorHomeAttendanceResolver, CheckInResolver] as const;
+export const attendanceResolvers = [AttendanceResolver, InstructorHomeAttendanceResolver, RunAttendanceResolver, CheckInResolver] as const;
 export { settleAttendanceJob, settleDueRuns, SETTLE_QUEUE } from './workshop-credit.js';
