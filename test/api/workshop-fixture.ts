@@ -13,7 +13,7 @@ export async function workshopWorld(app: TestApp, opts: { learners?: number; cre
   const { agency, unit, admin, learners } = await app.seed.agencyWithStaff(opts.learners ?? 3);
   const instructor = await app.seed.person({ agency, orgUnit: unit, fullName: 'Widyaiswara Uji', roles: [{ role: Role.INSTRUCTOR }] });
   const course = await app.seed.course({
-    kind: CourseKind.WORKSHOP, form: DevelopmentForm.WORKSHOP, delivery: DeliveryMode.CLASSROOM, ownerAgency: agency, instructors: [instructor],
+    kind: CourseKind.WORKSHOP, form: DevelopmentForm.WORKSHOP, delivery: DeliveryMode.IN_PERSON, ownerAgency: agency, instructors: [instructor],
     attendanceCredit: opts.credit, fixedJp: opts.fixedJp ?? null, minAttendancePercent: opts.minPercent,
     startsAt: new Date(Date.now() - 30 * 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000),
   });

@@ -3,4 +3,4 @@ import { CheckInResolver } from './check-in.resolver.js';
 export { RunSession, RunSessionStatus } from './session.entity.js';
 export { AttendanceMethod, AttendanceStatus, SessionAttendance } from './attendance.entity.js';
 export const attendanceResolvers = [AttendanceResolver, InstructorHomeAttendanceResolver, RunAttendanceResolver, CheckInResolver] as const;
-export { settleAttendanceJob, settleDueRuns, SETTLE_QUEUE } from './workshop-credit.js';
+export { settleAttendanceJob, settleDueRuns, settleRun, SETTLE_QUEUE } from './workshop-credit.js';

@@ -151,7 +151,7 @@ function credit(em: EntityManager, f: Figures, o: Outcome, rule: RunRule) {
 }
 
 /** Settles one run in one transaction, once (the marker's key); false when it was settled already. */
-export async function settleRun(ctx: OperationContext, runId: string): Promise<boolean> {
+export async function settleRun(ctx: { em: EntityManager }, runId: string): Promise<boolean> {
   return inTransaction(ctx, async (tx) => {
     const marker = await db(tx).insertInto('workshop_run_settlement').values({ run_id: runId, settled_at: sql<Date>`now()`, completed: 0, failed: 0 })
       .onConflict((oc) => oc.column('run_id').doNothing()).returning('run_id').executeTakeFirst();
