@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deriveKeys, signToken, windowAt, WINDOW_SECONDS } from '../../server/src/modules/workshop/check-in.token.js';
+import { deriveKeys, signToken, windowAt, WINDOW_SECONDS } from '../../server/src/modules/workshop/index.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 import { workshopWorld } from './workshop-fixture.js';
 

@@ -3,7 +3,7 @@ import type { Person } from '../../server/src/modules/person/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import type { TestApp } from '../kit/test-app.js';
 
-export const MINUTE = 60_000;
+const MINUTE = 60_000;
 
 /**
  * A workshop of a fresh agency: its admin, an instructor of the run, seat holders (enrolments written straight to

@@ -98,7 +98,7 @@ export function describeEveryScreen(roles: DemoRole[], options: { signInPage?: b
           const roster = await firstHref('/mengajar', /^\/mengajar\/[0-9a-f-]{36}$/);
           if (roster) paths.add(roster);
           // A workshop run's sessions link to their attendance sheets, and a sheet to its full-screen QR page.
-          const sheet = roster ? await firstHref(roster, /^\/mengajar\/sesi\/[0-9a-f-]{36}$/) : null;
+          const sheet = await firstHref('/', /^\/mengajar\/sesi\/[0-9a-f-]{36}$/) ?? (roster ? await firstHref(roster, /^\/mengajar\/sesi\/[0-9a-f-]{36}$/) : null);
           if (sheet) paths.add(sheet).add(`${sheet}/qr`);
         }
         if (paths.has('/pendaftaran')) paths.add('/hadir');

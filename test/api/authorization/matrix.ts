@@ -19,7 +19,7 @@
  * object, NOT_FOUND when they may not).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { deriveKeys, signToken, windowAt } from '../../../server/src/modules/workshop/check-in.token.js';
+import { deriveKeys, signToken, windowAt } from '../../../server/src/modules/workshop/index.js';
 import { Role } from '../../../server/src/shared/auth/roles.js';
 import { Seed } from '../../kit/seed.js';
 import { type Built, type Matrix, type Scope } from './matrix-kit.js';

@@ -62,22 +62,24 @@ export function CheckInQr({ sessionId }: { sessionId: string }) {
   const fmt = useFormatters();
   const query = useQuery(SessionCheckInDocument, { variables: { sessionId }, fetchPolicy: 'network-only' });
   const data = query.data?.sessionCheckIn;
-  const [now, setNow] = useState(() => Date.now());
-  // The server's time minus ours when the answer came: the countdown uses the server's clock.
-  const skew = useMemo(() => (data ? new Date(data.serverTime).getTime() - Date.now() : 0), [data]);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const refreshAt = data?.refreshAt ? new Date(data.refreshAt).getTime() : null;
-  const secondsLeft = refreshAt ? Math.max(0, Math.ceil((refreshAt - (now + skew)) / 1000)) : null;
+  const [secondsLeft, setSecondsLeft] = useState<number | null>(null);
   const { refetch } = query;
   useEffect(() => {
-    // A closed session is looked at again every half minute (it may open); an open one when its window ends.
-    const wait = refreshAt ? Math.max(500, refreshAt - (Date.now() + skew) + 300) : 30_000;
-    const timer = setTimeout(() => void refetch(), wait);
-    return () => clearTimeout(timer);
-  }, [refreshAt, skew, refetch, data]);
+    if (!data) return;
+    // The server's time minus ours when the answer came: the countdown and the refresh follow the server's clock.
+    const skew = new Date(data.serverTime).getTime() - Date.now();
+    const refreshAt = data.refreshAt ? new Date(data.refreshAt).getTime() : null;
+    const tick = () => setSecondsLeft(refreshAt ? Math.max(0, Math.ceil((refreshAt - (Date.now() + skew)) / 1000)) : null);
+    const first = setTimeout(tick, 0);
+    const timer = setInterval(tick, 1000);
+    // An open session's token is fetched again when its window ends; a closed one is looked at every half minute (it may open).
+    const refresh = setTimeout(() => void refetch(), refreshAt ? Math.max(500, refreshAt - (Date.now() + skew) + 300) : 30_000);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+      clearTimeout(refresh);
+    };
+  }, [data, refetch]);
 
   if (query.error && !data) return <ErrorState message={toUiError(query.error, t).message} onRetry={() => void query.refetch()} />;
   if (!data) return <FullPageLoader />;

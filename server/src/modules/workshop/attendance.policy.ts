@@ -28,7 +28,7 @@ export interface SessionAccessRow {
   settled: boolean;
 }
 
-export async function loadSessionAccess(em: EntityManager, viewer: Viewer, sessionId: string): Promise<SessionAccessRow | null> {
+async function loadSessionAccess(em: EntityManager, viewer: Viewer, sessionId: string): Promise<SessionAccessRow | null> {
   if (!isUuid(sessionId)) return null;
   const row = await db({ em }).selectFrom('run_session as s')
     .innerJoin('course_run as r', 'r.id', 's.run_id')
@@ -45,7 +45,7 @@ export async function loadSessionAccess(em: EntityManager, viewer: Viewer, sessi
 }
 
 /** The run's instructors, its course's managers (canManageCourse) and platform admins take attendance. */
-export function canTakeAttendance(viewer: Viewer, session: SessionAccessRow): boolean {
+function canTakeAttendance(viewer: Viewer, session: SessionAccessRow): boolean {
   return session.teaches_run || canManageCourse(viewer, session);
 }
 

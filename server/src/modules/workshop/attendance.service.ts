@@ -22,7 +22,7 @@ export function toAttendanceSession(row: Pick<SessionAccessRow, 'id' | 'run_id' 
 }
 
 /** Marks may be written once check-in opens (15 minutes before the start) on a scheduled session; corrections any time after. */
-export function sessionOpenForMarks(session: Pick<SessionAccessRow, 'status' | 'starts_at'>, now = Date.now()): boolean {
+function sessionOpenForMarks(session: Pick<SessionAccessRow, 'status' | 'starts_at'>, now = Date.now()): boolean {
   return session.status === RunSessionStatus.SCHEDULED && new Date(session.starts_at).getTime() - OPENS_BEFORE_MINUTES * 60_000 <= now;
 }
 

@@ -4,8 +4,8 @@ import { db } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
 
 /** Typed 6-digit codes per person per fixed window (a code is one in a million, so 5 guesses are harmless). */
-export const CODE_ATTEMPTS = 5;
-export const CODE_WINDOW_MINUTES = 10;
+const CODE_ATTEMPTS = 5;
+const CODE_WINDOW_MINUTES = 10;
 
 /**
  * Takes one code attempt for the person BEFORE the code is compared, in one atomic upsert of its own (outside the

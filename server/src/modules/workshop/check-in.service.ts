@@ -96,7 +96,7 @@ export async function checkIn(ctx: SignedInOperationContext, input: CheckInInput
   }
   const session = await sessionWithSeat(ctx, sessionId);
   if (!session || !session.enrolment_id) throw new AppError('NOT_FOUND', { what: 'session' });
-  if (session.status === RunSessionStatus.CANCELLED) throw new AppError('SESSION_CANCELLED');
+  if ((session.status as RunSessionStatus) === RunSessionStatus.CANCELLED) throw new AppError('SESSION_CANCELLED');
   if (now < opensAt(session.starts_at).getTime()) throw new AppError('CHECK_IN_NOT_OPEN', { opensAt: opensAt(session.starts_at).toISOString() });
   if (now > new Date(session.ends_at).getTime()) throw new AppError('CHECK_IN_CLOSED');
   const minutesLate = Math.floor((now - new Date(session.starts_at).getTime()) / MINUTE);

@@ -37,7 +37,7 @@ export function settleAttendanceJob(deps: { orm: MikroORM; config: AppConfig }):
 }
 
 /** Settles every workshop run whose last scheduled session has ended and that is not settled yet; returns how many. */
-export async function settleDueRuns(ctx: OperationContext): Promise<number> {
+async function settleDueRuns(ctx: OperationContext): Promise<number> {
   const due = await db(ctx).selectFrom('course_run as r')
     .innerJoin('course as c', 'c.id', 'r.course_id')
     .select('r.id')

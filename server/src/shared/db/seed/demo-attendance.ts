@@ -4,7 +4,7 @@ import { AttendanceCredit, Course, CourseKind, CourseStatus, CourseVisibility, D
 import { PartnerInstitution } from '../../../modules/partner/index.js';
 import { Person } from '../../../modules/person/index.js';
 import { CourseRunEntity } from '../../../modules/run/index.js';
-import { RunSession, settleRun } from '../../../modules/workshop/index.js';
+import { AttendanceMethod, AttendanceStatus, RunSession, RunSessionStatus, settleRun, type SessionAttendance } from '../../../modules/workshop/index.js';
 import { Role } from '../../auth/roles.js';
 import { isoDateIn } from '../../util/time.js';
 import { db } from '../kysely.js';
@@ -28,8 +28,8 @@ const wibAt = (now: Date, days: number, hour: number) => new Date(`${isoDateIn(n
  */
 export async function seedDemoAttendance(tx: EntityManager, accounts: DemoAccount[], now: Date): Promise<void> {
   const d = db({ em: tx });
-  const login = accounts.find((a) => a.role === Role.INSTRUCTOR)?.login;
-  const learnerLogin = accounts.find((a) => a.role === Role.LEARNER)?.login ?? '';
+  const login = accounts.find((a) => (a.role as Role) === Role.INSTRUCTOR)?.login;
+  const learnerLogin = accounts.find((a) => (a.role as Role) === Role.LEARNER)?.login ?? '';
   if (!login) return;
   const instructor = await d.selectFrom('person').select(['id', 'partner_id']).where('email', '=', login).executeTakeFirst();
   if (!instructor?.partner_id) return;
@@ -72,6 +72,7 @@ export async function seedDemoAttendance(tx: EntityManager, accounts: DemoAccoun
   const today = new RunSession(live.run, liveStart, new Date(liveStart.getTime() + 180 * MINUTE));
   today.title = 'Sesi pleno';
   today.room = 'Aula Barat';
+  today.status = RunSessionStatus.SCHEDULED;
   tx.persist([first, second, today]);
   await tx.flush();
 
@@ -84,12 +85,14 @@ export async function seedDemoAttendance(tx: EntityManager, accounts: DemoAccoun
   const liveSeats = await seat(live.run.id, live.course.id, people.slice(8, 14).map((p) => p.id));
   await sql`update course_run set seats_taken = case id when ${past.run.id}::uuid then 8 else 6 end where id in (${past.run.id}::uuid, ${live.run.id}::uuid)`.execute(d);
 
-  type Mark = [status: string, late: number | null, method: 'ROSTER' | 'QR'];
-  const P: Mark = ['PRESENT', null, 'ROSTER'];
-  const Q: Mark = ['PRESENT', null, 'QR'];
+  type Mark = [status: SessionAttendance['status'], late: number | null, method: AttendanceMethod];
+  const { PRESENT, LATE, ABSENT, EXCUSED } = AttendanceStatus;
+  const P: Mark = [PRESENT, null, AttendanceMethod.ROSTER];
+  const Q: Mark = [PRESENT, null, AttendanceMethod.QR];
+  const R = AttendanceMethod.ROSTER;
   // Eight seat holders, two days: six reach 80 % (two of them late), one is absent both days, one excused the first.
-  const firstDay: Mark[] = [Q, Q, P, P, Q, ['LATE', 25, 'QR'], ['ABSENT', null, 'ROSTER'], ['EXCUSED', null, 'ROSTER']];
-  const secondDay: Mark[] = [Q, P, Q, ['LATE', 40, 'ROSTER'], P, Q, ['ABSENT', null, 'ROSTER'], P];
+  const firstDay: Mark[] = [Q, Q, P, P, Q, [LATE, 25, AttendanceMethod.QR], [ABSENT, null, R], [EXCUSED, null, R]];
+  const secondDay: Mark[] = [Q, P, Q, [LATE, 40, R], P, Q, [ABSENT, null, R], P];
   const lines: { session: RunSession; seat: { id: string; person_id: string }; mark: Mark }[] = [];
   pastSeats.forEach((s, i) => {
     lines.push({ session: first, seat: s, mark: firstDay[i] }, { session: second, seat: s, mark: secondDay[i] });
@@ -97,7 +100,7 @@ export async function seedDemoAttendance(tx: EntityManager, accounts: DemoAccoun
   lines.push({ session: today, seat: liveSeats[0], mark: Q }, { session: today, seat: liveSeats[1], mark: Q });
   const rows = lines.map(({ session, seat: s, mark: [status, late, method] }) => ({
     session_id: session.id, enrolment_id: s.id, status, late_minutes: late, method,
-    recorded_by_id: method === 'QR' ? s.person_id : instructor.id,
+    recorded_by_id: method === AttendanceMethod.QR ? s.person_id : instructor.id,
     recorded_at: new Date(session.startsAt.getTime() + (late ?? 5) * MINUTE).toISOString(),
   }));
   await sql`insert into session_attendance (session_id, enrolment_id, status, late_minutes, method, recorded_by_id, recorded_at)
