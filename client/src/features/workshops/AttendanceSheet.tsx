@@ -75,11 +75,12 @@ const MarkAllPresentDocument = graphql(`
 `);
 
 type Line = AttendanceSheetQuery['sessionAttendance']['lines']['nodes'][number];
-const MARKS: { status: AttendanceStatus; key: string; color: string }[] = [
-  { status: 'PRESENT', key: 'attendance.present', color: 'teal' },
-  { status: 'LATE', key: 'attendance.late', color: 'yellow' },
-  { status: 'ABSENT', key: 'attendance.absent', color: 'red' },
-  { status: 'EXCUSED', key: 'attendance.excused', color: 'blue' },
+/** Colours with at least 4.5:1 contrast for their text, chosen or not (amber takes dark text: white on it is too faint). */
+const MARKS: { status: AttendanceStatus; key: string; fg: string; border: string; chosenBg: string; chosenFg: string }[] = [
+  { status: 'PRESENT', key: 'attendance.present', fg: 'var(--mantine-color-teal-9)', border: 'var(--mantine-color-teal-7)', chosenBg: 'var(--mantine-color-teal-9)', chosenFg: '#fff' },
+  { status: 'LATE', key: 'attendance.late', fg: 'var(--mantine-color-dark-7)', border: 'var(--mantine-color-yellow-6)', chosenBg: 'var(--mantine-color-yellow-4)', chosenFg: 'var(--mantine-color-dark-9)' },
+  { status: 'ABSENT', key: 'attendance.absent', fg: 'var(--mantine-color-red-9)', border: 'var(--mantine-color-red-7)', chosenBg: 'var(--mantine-color-red-9)', chosenFg: '#fff' },
+  { status: 'EXCUSED', key: 'attendance.excused', fg: 'var(--mantine-color-blue-9)', border: 'var(--mantine-color-blue-7)', chosenBg: 'var(--mantine-color-blue-9)', chosenFg: '#fff' },
 ];
 
 /** One seat holder: four large targets (at least 48 px, two by two at 360 px) and, for "late", the minutes. */
@@ -119,9 +120,9 @@ function LineCard({ line, disabled, onMark }: { line: Line; disabled: boolean; o
                 onClick={() => (m.status === 'LATE' ? setAskLate(true) : void mark(m.status))}
                 style={{
                   minHeight: 52, borderRadius: 10, fontWeight: 700, textAlign: 'center', padding: '8px 6px',
-                  border: `2px solid var(--mantine-color-${m.color}-${chosen ? 8 : 4})`,
-                  background: chosen ? `var(--mantine-color-${m.color}-8)` : 'white',
-                  color: chosen ? 'white' : `var(--mantine-color-${m.color}-9)`,
+                  border: `2px solid ${chosen ? m.chosenBg : m.border}`,
+                  background: chosen ? m.chosenBg : '#fff',
+                  color: chosen ? m.chosenFg : m.fg,
                   opacity: disabled ? 0.5 : 1,
                 }}
               >
@@ -212,7 +213,7 @@ export function AttendanceSheet({ sessionId }: { sessionId: string }) {
       {cancelled ? <Alert color="red">{t('attendance.sessionCancelled')}</Alert> : !sheet.open ? <Alert color="gray">{t('attendance.notOpen')}</Alert> : null}
       {error ? <Alert color="red" role="alert">{error}</Alert> : null}
       {notice ? <Alert color="teal" onClose={() => setNotice(null)} withCloseButton>{notice}</Alert> : null}
-      <Group grow gap="sm" wrap="wrap">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         <Button size="lg" color="teal" leftSection={<IconCheck aria-hidden />} disabled={disabled || counts.unmarked === 0} loading={allPresentState.loading} onClick={() => void markAll()}>
           {t('attendance.allPresent')}
         </Button>
@@ -221,7 +222,7 @@ export function AttendanceSheet({ sessionId }: { sessionId: string }) {
             {t('attendance.showQr')}
           </Button>
         ) : null}
-      </Group>
+      </SimpleGrid>
       {counts.total === 0 ? <Text c="dimmed">{t('attendance.empty')}</Text> : null}
       <Stack gap="sm">
         {sheet.lines.nodes.map((line) => (

@@ -56,7 +56,7 @@ export async function seedDemoAttendance(tx: EntityManager, accounts: DemoAccoun
     tx.persist([course, run]);
     return { course, run };
   };
-  const past = workshop('LOK-DEMO-PRESENSI', 'Lokakarya Penyusunan Laporan Kinerja', DevelopmentForm.WORKSHOP, 6);
+  const past = workshop('PRESENSI-LOK-01', 'Lokakarya Penyusunan Laporan Kinerja', DevelopmentForm.WORKSHOP, 6);
   past.run.startsAt = wibAt(now, -10, 9);
   past.run.endsAt = new Date(wibAt(now, -9, 9).getTime() + 180 * MINUTE);
   const first = new RunSession(past.run, wibAt(now, -10, 9), new Date(wibAt(now, -10, 9).getTime() + 180 * MINUTE));
@@ -65,7 +65,7 @@ export async function seedDemoAttendance(tx: EntityManager, accounts: DemoAccoun
   const second = new RunSession(past.run, wibAt(now, -9, 9), new Date(wibAt(now, -9, 9).getTime() + 180 * MINUTE));
   second.title = 'Hari 2: Menyusun laporan';
   second.room = 'Ruang Rapat Utama';
-  const live = workshop('SEM-DEMO-PRESENSI', 'Seminar Keterbukaan Informasi Publik', DevelopmentForm.SEMINAR, 3);
+  const live = workshop('PRESENSI-SEM-01', 'Seminar Keterbukaan Informasi Publik', DevelopmentForm.SEMINAR, 3);
   const liveStart = new Date(Math.floor((now.getTime() - 30 * MINUTE) / (5 * MINUTE)) * 5 * MINUTE);
   live.run.startsAt = liveStart;
   live.run.endsAt = new Date(liveStart.getTime() + 180 * MINUTE);
