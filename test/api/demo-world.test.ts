@@ -168,8 +168,9 @@ describe('demo world', () => {
 
   it('keeps a learning-hours ledger of two years that the yearly totals equal exactly', async () => {
     const [ledger] = await app.sql(
-      `select (select count(*) from enrolment where status = 'COMPLETED')::int as completed,
-              (select count(*) from learning_record)::int as records,
+      // Courses credit on completion; workshops from attendance (their own test below).
+      `select (select count(*) from enrolment e join course c on c.id = e.course_id where e.status = 'COMPLETED' and c.kind = 'COURSE')::int as completed,
+              (select count(*) from learning_record where source <> 'WORKSHOP_ATTENDANCE')::int as records,
               (select count(*) from learning_record r join enrolment e on r.source = 'COURSE_RUN_COMPLETION' and e.id = r.source_id
                 join course c on c.id = e.course_id join person p on p.id = r.person_id
                 where e.status = 'COMPLETED' and r.person_id = e.person_id and r.minutes = c.jp * 45 and r.jp = c.jp and r.status = 'CREDITED'
@@ -262,7 +263,7 @@ describe('demo world', () => {
               ((r.ends_at at time zone z.zone)::date - (r.starts_at at time zone z.zone)::date)::int as days
          from course_run r join course c on c.id = r.course_id left join agency a on a.id = c.owner_agency_id
         cross join lateral (select coalesce(a.time_zone, 'Asia/Jakarta') as zone) z
-        where r.starts_at is not null and c.kind = 'COURSE'`,
+        where r.starts_at is not null and c.kind = 'COURSE'`, // a workshop run's dates follow its sessions
     );
     expect(rows.length).toBeGreaterThan(20);
     for (const r of rows) {
@@ -402,6 +403,27 @@ describe('demo world', () => {
       where p.nip = $1 and e.course_id = $2 and e.status = 'ACTIVE' order by r.starts_at`, [learner.login, course.id]);
     expect(mine.length).toBe(2);
     expect(mine.some((r) => r.starts_at.getTime() > Date.now())).toBe(true);
+  });
+
+  it('has workshop attendance: the demo instructor’s sheet with every kind of mark, JP credited from attendance, a session waiting now', async () => {
+    const instructor = accounts!.find((a) => a.role === Role.INSTRUCTOR)!;
+    const marks = await app.sql<{ status: string; method: string }>(
+      `select distinct a.status, a.method from session_attendance a join run_session s on s.id = a.session_id
+         join course_run_instructor ci on ci.run_id = s.run_id join person p on p.id = ci.person_id where p.email = $1`, [instructor.login],
+    );
+    expect(new Set(marks.map((m) => m.status))).toEqual(new Set(['PRESENT', 'LATE', 'ABSENT', 'EXCUSED']));
+    expect(new Set(marks.map((m) => m.method))).toEqual(new Set(['ROSTER', 'QR']));
+    // Settled as the job does: 6 of 8 completed with JP by the minutes they attended (3 h + 3 h at 45 min per JP = 8 JP in full).
+    const credited = await app.sql<{ jp: number }>(`select l.jp::float8 as jp from learning_record l join enrolment e on e.id = l.source_id join course c on c.id = e.course_id
+       where l.source = 'WORKSHOP_ATTENDANCE' and c.code like 'PRESENSI-%' order by l.jp`);
+    expect(credited).toHaveLength(6);
+    expect(credited.at(-1)!.jp).toBe(8);
+    expect(credited[0].jp).toBe(7.1); // 40 minutes late on the second day: 320 minutes
+    const client = app.anonymous();
+    await client.signIn(instructor.login, DEMO_PASSWORD);
+    const home = await client.ok(`{ instructorHome { attendanceToTake { unmarked session { courseTitle } } } }`);
+    // Also her bimtek's past sessions, whose marks are still to take (demo-workshops.ts seeds none).
+    expect(home.instructorHome.attendanceToTake).toContainEqual({ unmarked: 4, session: { courseTitle: 'Seminar Keterbukaan Informasi Publik' } });
   });
 
   it('does nothing the second time: returns null and writes no row', async () => {

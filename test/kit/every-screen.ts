@@ -108,7 +108,11 @@ export function describeEveryScreen(roles: DemoRole[], options: { signInPage?: b
         if (paths.has('/mengajar')) {
           const roster = await firstHref('/mengajar', /^\/mengajar\/[0-9a-f-]{36}$/);
           if (roster) paths.add(roster);
+          // A workshop run's sessions link to their attendance sheets, and a sheet to its full-screen QR page.
+          const sheet = await firstHref('/', /^\/mengajar\/sesi\/[0-9a-f-]{36}$/) ?? (roster ? await firstHref(roster, /^\/mengajar\/sesi\/[0-9a-f-]{36}$/) : null);
+          if (sheet) paths.add(sheet).add(`${sheet}/qr`);
         }
+        if (paths.has('/pendaftaran')) paths.add('/hadir');
         if (paths.has('/admin/kursus')) {
           paths.add('/admin/kursus/baru');
           const edit = await firstHref('/admin/kursus', /^\/admin\/kursus\/[0-9a-f-]{36}/);

@@ -30,6 +30,9 @@ export const chunks = {
   partnerStaff: staffScreen(() => import('../routes/partner-staff')),
   agreements: staffScreen(() => import('../routes/agreements')),
   agreementDetail: staffScreen(() => import('../routes/agreement-detail')),
+  attendanceSheet: staffScreen(() => import('../routes/attendance-sheet')),
+  checkInQr: staffScreen(() => import('../routes/check-in-qr')),
+  checkIn: staffScreen(() => import('../routes/check-in')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -41,6 +44,9 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/persetujuan', chunks.approvals],
   ['/mengajar', chunks.teaching],
   ['/mengajar/:runId', chunks.teachingCourse],
+  ['/mengajar/sesi/:sessionId', chunks.attendanceSheet],
+  ['/mengajar/sesi/:sessionId/qr', chunks.checkInQr],
+  ['/hadir', chunks.checkIn],
   ['/admin/pegawai', chunks.adminPeople],
   ['/admin/unit-kerja', chunks.adminOrgUnits],
   ['/admin/kursus', chunks.adminCourses],

@@ -36,6 +36,9 @@ const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
 const Agreements = lazyPage(chunks.agreements);
 const AgreementDetail = lazyPage(chunks.agreementDetail);
+const AttendanceSheet = lazyPage(chunks.attendanceSheet);
+const CheckInQr = lazyPage(chunks.checkInQr);
+const CheckIn = lazyPage(chunks.checkIn);
 const Account = lazyPage(chunks.account);
 const ForgotPassword = lazyPage(staffScreen(() => import('../routes/forgot-password')));
 const ResetPassword = lazyPage(staffScreen(() => import('../routes/reset-password')));
@@ -177,6 +180,9 @@ export function AppRoutes() {
             <Route path="persetujuan" element={page(Approvals, ['SUPERVISOR', 'AGENCY_ADMIN'])} />
             <Route path="mengajar" element={page(Teaching, ['INSTRUCTOR'])} />
             <Route path="mengajar/:runId" element={page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
+            <Route path="mengajar/sesi/:sessionId" element={page(AttendanceSheet, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
+            <Route path="mengajar/sesi/:sessionId/qr" element={page(CheckInQr, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
+            <Route path="hadir" element={page(CheckIn)} />
             <Route path="admin/pegawai" element={page(AdminPeople, admins)} />
             <Route path="admin/unit-kerja" element={page(AdminOrgUnits, admins)} />
             <Route path="admin/kursus" element={page(AdminCourses, admins)} />

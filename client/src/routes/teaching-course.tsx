@@ -8,6 +8,7 @@ import { errorCode, toUiError } from '../app/errors';
 import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { EnrolmentStatusBadge } from '../features/enrolment/EnrolmentStatusBadge';
+import { AttendanceSessions } from '../features/workshops/AttendanceSessions';
 import { useFinishEnrolment } from '../features/teaching/useFinishEnrolment';
 import { graphql } from '../gql/__generated__';
 import type { EnrolmentStatus, TeachingRosterQuery } from '../gql/__generated__/graphql';
@@ -123,6 +124,7 @@ export default function TeachingCourseRoute() {
           ...(run.status === 'CANCELLED' ? [t('enum.runStatus.CANCELLED')] : []),
         ].join(' · ')}
       />
+      <AttendanceSessions runId={run.id} />
       <Box mb="md">
         <SegmentedControl
           value={tab}

@@ -8,6 +8,7 @@ import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type 
 import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
 import { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTomorrowMail, sessionReminderJob } from '../modules/workshop/index.js';
 import { composeRunCancelledMail } from '../modules/run/index.js';
+import { settleAttendanceJob } from '../modules/workshop/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -45,6 +46,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
     }),
     agreementExpiryJob({ orm, config }),
     sessionReminderJob({ orm, config }),
+    settleAttendanceJob({ orm, config }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

@@ -13,6 +13,7 @@ import { runResolvers } from '../modules/run/index.js';
 import { teachingResolvers } from '../modules/teaching/index.js';
 import { RunSessionAdminResolver, RunSessionsResolver } from '../modules/workshop/index.js';
 import { RunSeriesResolver } from '../modules/workshop/index.js';
+import { attendanceResolvers } from '../modules/workshop/index.js';
 
 /** Every resolver class of every module. A module exports its list from its index.ts. */
 export const allResolvers = [
@@ -31,4 +32,5 @@ export const allResolvers = [
   ...teachingResolvers,
   RunSessionsResolver, RunSessionAdminResolver,
   RunSeriesResolver,
+  ...attendanceResolvers,
 ];

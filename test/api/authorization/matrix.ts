@@ -18,7 +18,8 @@
  * gone). Write what SHOULD happen; where a policy denies, say which denial (FORBIDDEN when the caller may see the
  * object, NOT_FOUND when they may not).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { deriveKeys, signToken, windowAt } from '../../../server/src/modules/workshop/index.js';
 import { Role } from '../../../server/src/shared/auth/roles.js';
 import { Seed } from '../../kit/seed.js';
 import { type Built, type Matrix, type Scope } from './matrix-kit.js';
@@ -220,6 +221,38 @@ async function seriesFor(w: World, viewer: ViewerKind, scope: Scope): Promise<{ 
   await w.app.sql(`insert into run_session (run_id, starts_at, ends_at) select id, starts_at, ends_at from course_run where id = $1`, [run.id]);
   return { seriesId: series.id, runId: run.id, courseId: course.id };
 }
+
+/** A session of the scope's run, on now (started ten minutes ago), so marks and check-ins are open. */
+async function sessionFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  const run = await runFor(w, viewer, scope);
+  const [row] = await w.app.sql<{ id: string }>(
+    `insert into run_session (run_id, starts_at, ends_at) values ($1, now() - interval '10 minutes', now() + interval '2 hours') returning id`, [run.id],
+  );
+  return row.id;
+}
+
+/** A seat holder's enrolment in the scope's run (a colleague of A in A's and P's, a learner of B in B's). */
+function seatFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  const owner = ownerFor(w, viewer, scope);
+  return owner === 'B' ? w.learnerB().then((p) => w.enrolment(p, 'B', 'ACTIVE')) : w.colleagueA().then((p) => w.enrolment(p, owner, 'ACTIVE'));
+}
+
+/** The check-in token of a session now, signed with the server's database secret (made here, so no query writes it). */
+async function checkInTokenFor(w: World, sessionId: string): Promise<string> {
+  await w.app.sql(`insert into server_secret (name, value) values ('root', $1) on conflict do nothing`, [randomBytes(32).toString('base64url')]);
+  const [{ value }] = await w.app.sql<{ value: string }>(`select value from server_secret where name = 'root'`);
+  return signToken(deriveKeys(value), sessionId, windowAt(Date.now()));
+}
+
+/** Who takes a session's attendance: the run's instructors, the course's managers, platform admins; NOT_FOUND to anyone else. */
+const TAKE_ATTENDANCE = {
+  learner: NOT_FOUND, supervisor: NOT_FOUND,
+  instructor: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+  partnerAdmin: { own: ALLOWED, partner: ALLOWED, '*': NOT_FOUND },
+  agencyAdmin: { own: ALLOWED, same: ALLOWED, '*': NOT_FOUND },
+  otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+  platformAdmin: ALLOWED,
+} as const;
 
 const none = async (): Promise<Built> => ({ variables: {} });
 const byId = (find: (w: World, viewer: ViewerKind, scope: Scope) => Promise<{ id: string } | string>, extra: Record<string, unknown> = {}) =>
@@ -901,6 +934,51 @@ export const MATRIX: Matrix = {
       otherAgencyAdmin: { own: ALLOWED, same: NOT_FOUND, other: ALLOWED, partner: FORBIDDEN },
       platformAdmin: ALLOWED,
     },
+  },
+
+  // ------------------------------------------------------------------ workshop attendance and check-in
+  sessionAttendance: {
+    kind: 'query', document: `query($id: ID!) { sessionAttendance(sessionId: $id, first: 10) { counts { total } } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => ({ variables: { id: await sessionFor(w, v, s) } }), expect: TAKE_ATTENDANCE,
+  },
+  sessionCheckIn: {
+    kind: 'query', document: `query($id: ID!) { sessionCheckIn(sessionId: $id) { open code } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => {
+      const id = await sessionFor(w, v, s);
+      await checkInTokenFor(w, id); // the server's secret exists before the query, which only reads it
+      return { variables: { id } };
+    },
+    expect: TAKE_ATTENDANCE,
+  },
+  recordAttendance: {
+    kind: 'mutation', document: `mutation($input: RecordAttendanceInput!) { recordAttendance(input: $input) { counts { total } } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => ({ variables: { input: { sessionId: await sessionFor(w, v, s), marks: [{ enrolmentId: await seatFor(w, v, s), status: 'PRESENT' }] } } }),
+    expect: TAKE_ATTENDANCE,
+  },
+  markAllPresent: {
+    kind: 'mutation', document: `mutation($id: ID!) { markAllPresent(sessionId: $id) { counts { total } } }`, scopes: COURSE_SCOPES,
+    build: async (w, v, s) => {
+      await seatFor(w, v, s);
+      return { variables: { id: await sessionFor(w, v, s) } };
+    },
+    expect: TAKE_ATTENDANCE,
+  },
+  checkIn: {
+    kind: 'mutation', document: `mutation($input: CheckInInput!) { checkIn(input: $input) { status } }`, scopes: ['own', 'other'],
+    // own: a session of a run the viewer holds a seat in; other: one of a run they hold none in (B's for A's people, A's for B's admin).
+    build: async (w, v, s) => {
+      if (s === 'own') {
+        if (v === 'instructor' || v === 'partnerAdmin') throw new NotApplicable('partner staff are never learners');
+        await enrolmentFor(w, v, 'own', 'ACTIVE');
+      }
+      const owner: Owner = (v === 'otherAgencyAdmin') === (s === 'own') ? 'B' : 'A';
+      const run = (await w.course(owner)).run;
+      const [row] = await w.app.sql<{ id: string }>(
+        `insert into run_session (run_id, starts_at, ends_at) values ($1, now() - interval '10 minutes', now() + interval '2 hours') returning id`, [run.id],
+      );
+      return { variables: { input: { token: await checkInTokenFor(w, row.id) } } };
+    },
+    expect: { '*': { own: ALLOWED, other: NOT_FOUND } },
   },
 
   // ------------------------------------------------------------------ learning hours and home

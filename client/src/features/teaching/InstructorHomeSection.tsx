@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import type { InstructorHomeRunFragment } from '../../gql/__generated__/graphql';
+import { AttendanceToTake } from '../workshops/AttendanceToTake';
 
 const InstructorHomeDocument = graphql(`
   query InstructorHome {
@@ -104,6 +105,7 @@ export default function InstructorHomeSection() {
   if (!home) return null;
   return (
     <Stack gap="lg" mb="xl" data-testid="instructor-home">
+      <AttendanceToTake />
       {home.awaitingOutcomes.length > 0 ? (
         <Alert color="orange" variant="light" icon={<IconChecklist aria-hidden />} title={t('teaching.home.waiting')}>
           <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>

@@ -77,8 +77,9 @@ const sqlList = (values: string[]) => values.map((v) => `'${v}'`).join(', ');
 @Index({ properties: ['person', 'year'] })
 @Index({
   name: 'learning_record_source_once',
-  // A source is credited at most once; its reversal (if any) is the one other line with the same source.
-  expression: 'create unique index "learning_record_source_once" on "learning_record" ("source", "source_id") where "reverses_id" is null',
+  // A source has at most one standing credit; a revoked credit and its reversal stand aside, so a correction (a
+  // workshop's attendance changed after it was settled) can credit the same source again after taking the old back.
+  expression: 'create unique index "learning_record_source_once" on "learning_record" ("source", "source_id") where "reverses_id" is null and "status" <> \'REVOKED\'',
 })
 @Check({ name: 'learning_record_source_known', expression: `source in (${sqlList(Object.values(LearningSource))})` })
 @Check({ name: 'learning_record_status_known', expression: `status in (${sqlList(Object.values(LearningRecordStatus))})` })

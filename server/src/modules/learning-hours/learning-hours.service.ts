@@ -86,6 +86,11 @@ interface Credit {
   sourceId: string;
   title: string;
   occurredAt: Date;
+  /**
+   * JP the caller computed (one decimal): a workshop sums each session's minutes at the rule in force on that
+   * session's date, or credits its fixed JP. Left out: `minutes` at the rule in force on `occurredAt`.
+   */
+  jp?: number;
 }
 
 interface Credited {
@@ -130,7 +135,7 @@ export async function creditLearning(tx: EntityManager, credit: Credit): Promise
   const d = db({ em: tx });
   const year = yearIn(credit.occurredAt);
   const rule = await ruleSetOn(tx, isoDateIn(credit.occurredAt));
-  const jp = jpOf(credit.minutes, rule.minutes_per_jp);
+  const jp = credit.jp ?? jpOf(credit.minutes, rule.minutes_per_jp);
   // INSERT … SELECT: the selected values get their column's type by cast (a bare parameter would be text).
   const inserted = await d.insertInto('learning_record')
     .columns(['person_id', 'year', 'minutes', 'jp', 'rule_set_id', 'source', 'source_id', 'status', 'agency_id', 'org_unit_id', 'title', 'occurred_at'])
@@ -150,7 +155,7 @@ export async function creditLearning(tx: EntityManager, credit: Credit): Promise
         eb.cast<Date>(eb.val(credit.occurredAt.toISOString()), 'timestamptz').as('occurred_at'),
       ])
       .where('p.id', '=', credit.personId))
-    .onConflict((oc) => oc.columns(['source', 'source_id']).where('reverses_id', 'is', null).doNothing())
+    .onConflict((oc) => oc.columns(['source', 'source_id']).where('reverses_id', 'is', null).where('status', '<>', LearningRecordStatus.REVOKED).doNothing())
     .returning('id')
     .execute();
   if (!inserted.length) return { credited: false, minutes: 0, jp: 0, ruleSetId: rule.id };
@@ -374,28 +379,50 @@ export async function revokeLearningRecord(ctx: SignedInOperationContext, id: st
     if (row.reverses_id || row.status !== LearningRecordStatus.CREDITED) {
       throw new AppError('LEARNING_RECORD_NOT_REVOCABLE', { status: row.reverses_id ? 'REVERSAL' : row.status });
     }
-    await d.updateTable('learning_record').set({ status: LearningRecordStatus.REVOKED, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
-    const reversal = await d.insertInto('learning_record')
-      .columns(['person_id', 'year', 'minutes', 'jp', 'rule_set_id', 'source', 'source_id', 'status', 'reverses_id', 'reason', 'agency_id',
-        'org_unit_id', 'title', 'occurred_at'])
-      .expression((ins) => ins.selectFrom('learning_record as l')
-        .select((eb) => [
-          'l.person_id', 'l.year', eb.neg(eb.ref('l.minutes')).as('minutes'), sql<string>`-${eb.ref('l.jp')}`.as('jp'), 'l.rule_set_id',
-          'l.source', 'l.source_id', eb.cast<LearningRecordStatus>(eb.val(LearningRecordStatus.REVOKED), 'text').as('status'), 'l.id',
-          eb.cast<string>(eb.val(note.slice(0, 500)), 'text').as('reason'), 'l.agency_id', 'l.org_unit_id', 'l.title',
-          sql<Date>`now()`.as('occurred_at'),
-        ])
-        .where('l.id', '=', id))
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    // Both lines are counted (REVOKED): the year loses exactly what the line had added.
-    await addToYear(d, row.person_id, row.year, -row.minutes, -Number(row.jp));
+    const reversal = await reverseLine(d, row, note);
     writeAudit(tx, 'learningRecord.revoke', 'LearningRecord', id, {
       personId: row.person_id, year: row.year, minutes: row.minutes, jp: Number(row.jp), source: row.source, sourceId: row.source_id,
       reversalId: reversal.id, reason: note,
     });
     return toLine({ ...row, status: LearningRecordStatus.REVOKED });
   });
+}
+
+/** Marks a credited line REVOKED and writes its reversal line (minutes and JP negated); the year goes down by as much. */
+async function reverseLine(d: Db, row: { id: string; person_id: string; year: number; minutes: number; jp: number | string }, note: string): Promise<{ id: string }> {
+  const id = row.id;
+  await d.updateTable('learning_record').set({ status: LearningRecordStatus.REVOKED, updated_at: sql<Date>`now()` }).where('id', '=', id).execute();
+  const reversal = await d.insertInto('learning_record')
+    .columns(['person_id', 'year', 'minutes', 'jp', 'rule_set_id', 'source', 'source_id', 'status', 'reverses_id', 'reason', 'agency_id',
+      'org_unit_id', 'title', 'occurred_at'])
+    .expression((ins) => ins.selectFrom('learning_record as l')
+      .select((eb) => [
+        'l.person_id', 'l.year', eb.neg(eb.ref('l.minutes')).as('minutes'), sql<string>`-${eb.ref('l.jp')}`.as('jp'), 'l.rule_set_id',
+        'l.source', 'l.source_id', eb.cast<LearningRecordStatus>(eb.val(LearningRecordStatus.REVOKED), 'text').as('status'), 'l.id',
+        eb.cast<string>(eb.val(note.slice(0, 500)), 'text').as('reason'), 'l.agency_id', 'l.org_unit_id', 'l.title',
+        sql<Date>`now()`.as('occurred_at'),
+      ])
+      .where('l.id', '=', id))
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  // Both lines are counted (REVOKED): the year loses exactly what the line had added.
+  await addToYear(d, row.person_id, row.year, -row.minutes, -Number(row.jp));
+  return reversal;
+}
+
+/**
+ * Takes back a source's standing credit, if it has one, in the caller's transaction: the line REVOKED, its reversal
+ * line, the year down (a workshop's attendance corrected after it was credited). Returns the line taken back.
+ */
+export async function reverseCredit(tx: EntityManager, source: LearningSource, sourceId: string, reason: string): Promise<{ minutes: number; jp: number } | null> {
+  const d = db({ em: tx });
+  const row = await d.selectFrom('learning_record').select(['id', 'person_id', 'year', 'minutes', 'jp'])
+    .where('source', '=', source).where('source_id', '=', sourceId)
+    .where('reverses_id', 'is', null).where('status', '=', LearningRecordStatus.CREDITED)
+    .forUpdate().executeTakeFirst();
+  if (!row) return null;
+  await reverseLine(d, row, reason);
+  return { minutes: row.minutes, jp: Number(row.jp) };
 }
 
 // ------------------------------------------------------------------------------------------- the year

@@ -1,3 +1,5 @@
+import { AttendanceResolver, InstructorHomeAttendanceResolver, RunAttendanceResolver } from './attendance.resolver.js';
+import { CheckInResolver } from './check-in.resolver.js';
 export { RunSession, RunSessionStatus } from './session.entity.js';
 export { AttendanceMethod, AttendanceStatus, SessionAttendance } from './attendance.entity.js';
 export { RunSessionAdminResolver, RunSessionsResolver } from './session.resolver.js';
@@ -5,3 +7,6 @@ export { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTom
 export { sessionFilesRouter } from './session.http.js';
 export { RunSeriesResolver } from './series.resolver.js';
 export { expandSchedule } from './series.rules.js';
+export const attendanceResolvers = [AttendanceResolver, InstructorHomeAttendanceResolver, RunAttendanceResolver, CheckInResolver] as const;
+export { settleAttendanceJob, settleRun, SETTLE_QUEUE } from './workshop-credit.js';
+export { deriveKeys, signToken, windowAt, WINDOW_SECONDS } from './check-in.token.js';

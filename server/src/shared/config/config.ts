@@ -23,6 +23,11 @@ export interface AppConfig {
   mail: MailSettings;
   jobs: JobSettings;
   passwordReset: PasswordResetSettings;
+  /**
+   * LENTERA_SECRET: the server secret purpose keys are derived from (check-in tokens and codes). Unset: a random
+   * one kept in the database (`server_secret`), so every instance and every restart agree without configuration.
+   */
+  secret: string | undefined;
 }
 
 export interface MailSettings {
@@ -115,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       retryDelaySeconds: 30,
     },
     passwordReset: { linkMinutes: intFrom('LENTERA_RESET_LINK_MINUTES', 30), perEmail: 3, perAddress: 20, windowMinutes: 60 },
+    secret: env.LENTERA_SECRET || undefined,
   };
 }

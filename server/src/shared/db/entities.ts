@@ -16,6 +16,8 @@ import { RunSession } from '../../modules/workshop/session.entity.js';
 import { RunSeries } from '../../modules/workshop/series.entity.js';
 import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
 import { RunMaterial, SessionReminder } from '../../modules/workshop/session-material.entity.js';
+import { CheckInLimit, ServerSecret } from '../../modules/workshop/check-in.entity.js';
+import { WorkshopRunSettlement } from '../../modules/workshop/workshop-credit.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -26,4 +28,5 @@ export const entities = [
   RunSession, SessionAttendance,
   RunMaterial, SessionReminder,
   RunSeries,
+  CheckInLimit, ServerSecret, WorkshopRunSettlement,
 ];

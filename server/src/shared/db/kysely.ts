@@ -18,6 +18,8 @@ import { PartnerInvitation } from '../../modules/partner/partner-invitation.enti
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
 import { CalendarFeed } from '../../modules/calendar/calendar-feed.entity.js';
 import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
+import { CheckInLimit, ServerSecret } from '../../modules/workshop/check-in.entity.js';
+import { WorkshopRunSettlement } from '../../modules/workshop/workshop-credit.entity.js';
 import { RunSession } from '../../modules/workshop/session.entity.js';
 import { RunMaterial, SessionReminder } from '../../modules/workshop/session-material.entity.js';
 import { RunSeries } from '../../modules/workshop/series.entity.js';
@@ -54,6 +56,9 @@ export const kyselyTables = {
   run_material: RunMaterial,
   session_reminder: SessionReminder,
   run_series: RunSeries,
+  check_in_limit: CheckInLimit,
+  server_secret: ServerSecret,
+  workshop_run_settlement: WorkshopRunSettlement,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */

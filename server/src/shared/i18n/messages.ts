@@ -209,7 +209,7 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Sesi, materi, dan rangkaian pertemuan hanya untuk lokakarya, seminar, atau forum (bukan kursus).',
     en: 'Sessions, materials and series belong to workshops, seminars and forums (not courses).',
   },
-  SESSION_CANCELLED: { id: 'Sesi ini sudah dibatalkan.', en: 'This session is already cancelled.' },
+  SESSION_CANCELLED: { id: 'Sesi ini sudah dibatalkan.', en: 'This session has been cancelled.' },
   SESSION_ENDED: { id: 'Sesi ini sudah selesai dan tidak dapat dibatalkan.', en: 'This session has ended and cannot be cancelled.' },
   TOO_MANY_SESSIONS: { id: 'Satu angkatan paling banyak {max} sesi.', en: 'A run has at most {max} sessions.' },
   TOO_MANY_MATERIALS: { id: 'Satu angkatan paling banyak {max} materi.', en: 'A run has at most {max} materials.' },
@@ -232,6 +232,29 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
   RULE_NOT_FOUND: {
     id: 'Belum ada aturan JP yang berlaku untuk tanggal ini.',
     en: 'No JP rule set is in force for this date.',
+  },
+  ATTENDANCE_NOT_OPEN: {
+    id: 'Kehadiran sesi ini baru dapat dicatat 15 menit sebelum sesi dimulai.',
+    en: 'Attendance for this session can be recorded from 15 minutes before it starts.',
+  },
+  ATTENDANCE_NOT_A_SEAT_HOLDER: {
+    id: 'Sebagian peserta yang ditandai tidak terdaftar di angkatan sesi ini. Tidak ada yang disimpan.',
+    en: 'Some of the people marked hold no seat in this session’s run. Nothing was saved.',
+  },
+  CHECK_IN_TOKEN_INVALID: { id: 'Kode QR ini tidak sah. Pindai ulang kode di layar.', en: 'This QR code is not valid. Scan the code on the screen again.' },
+  CHECK_IN_TOKEN_EXPIRED: {
+    id: 'Kode QR ini sudah kedaluwarsa. Pindai kode yang sedang tampil di layar.',
+    en: 'This QR code has expired. Scan the code showing on the screen now.',
+  },
+  CHECK_IN_NOT_OPEN: { id: 'Presensi sesi ini belum dibuka.', en: 'Check-in for this session is not open yet.' },
+  CHECK_IN_CLOSED: { id: 'Presensi sesi ini sudah ditutup.', en: 'Check-in for this session has closed.' },
+  CHECK_IN_CODE_INVALID: {
+    id: 'Kode 6 angka tidak cocok dengan sesi yang sedang berlangsung untuk Anda.',
+    en: 'The 6-digit code matches no session going on for you now.',
+  },
+  CHECK_IN_TOO_MANY_ATTEMPTS: {
+    id: 'Terlalu banyak kode yang salah. Coba lagi dalam {minutes} menit, atau pindai kode QR.',
+    en: 'Too many wrong codes. Try again in {minutes} minutes, or scan the QR code.',
   },
   DUPLICATE_RULE_DATE: {
     id: 'Sudah ada aturan JP yang berlaku mulai {date}. Pilih tanggal lain.',

@@ -6,6 +6,7 @@ import { checkNip } from '../../../modules/person/index.js';
 import { Role } from '../../auth/roles.js';
 import { db } from '../kysely.js';
 import { DEFAULT_TIME_ZONE, isoDateIn, yearIn } from '../../util/time.js';
+import { seedDemoAttendance } from './demo-attendance.js';
 import { CATALOGUE, ONLINE, type Audience, type CourseDef } from './demo-catalogue.js';
 import { demoForum } from './demo-forum.js';
 import { makeName, type RegionMix, type Sex } from './demo-names.js';
@@ -67,6 +68,7 @@ export async function seedDemoWorldIfEmpty(
         select ${cols} from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::jsonb)`.execute(q);
     }
     await seedDemoWorkshops(tx, opts.now ?? new Date());
+    await seedDemoAttendance(tx, built.accounts, opts.now ?? new Date());
     return built;
   });
   if (!world) return null;
