@@ -206,6 +206,14 @@ describe('editing a series', () => {
       ...['I-1', 'I-2', 'I-3', 'I-4'].map((code) => [code, [first.id]]),
       ...['I-5', 'I-6'].map((code) => [code, [second.id]]),
     ]);
+    // The names come in the list's own statement: more series with instructors cost no more statements.
+    const list = `query($id: ID!) { runSeriesOfCourse(courseId: $id) { nodes { id instructors { fullName } } } }`;
+    const once = await app.countSql(() => w.admin.ok(list, { id: w.workshop.id }));
+    await w.admin.ok(CREATE, { input: monthlyForum(w.workshop.id, { occurrenceCount: 2, codePattern: 'J-{MM}', instructorIds: [first.id, second.id] }) });
+    let both: any;
+    const twice = await app.countSql(async () => { both = await w.admin.ok(list, { id: w.workshop.id }); });
+    expect(both.runSeriesOfCourse.nodes.map((s: { instructors: unknown[] }) => s.instructors.length).sort()).toEqual([1, 2]);
+    expect(twice.count).toBe(once.count);
   });
 
   it('leaves occurrences that have happened exactly as they were and moves, cancels and adds future ones', async () => {
