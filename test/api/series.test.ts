@@ -178,6 +178,44 @@ function nextTuesday(): string {
 }
 
 describe('editing a series', () => {
+  it('keeps the occurrences\' instructors when an edit leaves them out, and changes only the future ones when it names others', async () => {
+    const w = await forumWorld(0);
+    const partner = await app.seed.partner({ name: `Universitas Padjadjaran ${n}` });
+    const [first, second] = await Promise.all(['Dr. Rina Kusumawati', 'Dr. Asep Gunawan'].map((name) => app.seed.person({ partner, fullName: `${name} ${n}`, roles: [{ role: Role.INSTRUCTOR, partner }] })));
+    await app.seed.agreement({ partner, agencies: [w.agency] });
+    const created = (await w.admin.ok(CREATE, { input: monthlyForum(w.workshop.id, {
+      rrule: 'FREQ=WEEKLY;BYDAY=TU', startsOn: nextTuesday(), occurrenceCount: 6, codePattern: 'I-{N}', instructorIds: [first.id],
+    }) })).createRunSeries;
+    // Four weeks pass: four occurrences are history, two are to come.
+    await app.sql(`update run_series set starts_on = starts_on - 28 where id = $1`, [created.id]);
+    await app.sql(`update course_run set starts_at = starts_at - interval '28 days', ends_at = ends_at - interval '28 days' where series_id = $1`, [created.id]);
+    await app.sql(`update run_session s set starts_at = s.starts_at - interval '28 days', ends_at = s.ends_at - interval '28 days' from course_run r where r.id = s.run_id and r.series_id = $1`, [created.id]);
+    const teaching = async () => (await app.sql(
+      `select r.code, array_agg(i.person_id::text order by i.person_id) as ids from course_run r left join course_run_instructor i on i.run_id = r.id where r.series_id = $1 group by r.id order by r.starts_at`,
+      [created.id],
+    )).map((r) => [r.code, r.ids]);
+    const named = `mutation($id: ID!, $input: UpdateRunSeriesInput!) { updateRunSeries(id: $id, input: $input) { instructorIds instructors { id fullName partnerName } } }`;
+
+    const kept = (await w.admin.ok(named, { id: created.id, input: { room: 'Ruang Rapat Utama' } })).updateRunSeries;
+    expect(kept.instructors).toEqual([{ id: first.id, fullName: first.fullName, partnerName: `Universitas Padjadjaran ${n}` }]);
+    expect(await teaching()).toEqual(['I-1', 'I-2', 'I-3', 'I-4', 'I-5', 'I-6'].map((code) => [code, [first.id]]));
+
+    const changed = (await w.admin.ok(named, { id: created.id, input: { instructorIds: [second.id] } })).updateRunSeries;
+    expect(changed).toEqual({ instructorIds: [second.id], instructors: [{ id: second.id, fullName: second.fullName, partnerName: `Universitas Padjadjaran ${n}` }] });
+    expect(await teaching()).toEqual([
+      ...['I-1', 'I-2', 'I-3', 'I-4'].map((code) => [code, [first.id]]),
+      ...['I-5', 'I-6'].map((code) => [code, [second.id]]),
+    ]);
+    // The names come in the list's own statement: more series with instructors cost no more statements.
+    const list = `query($id: ID!) { runSeriesOfCourse(courseId: $id) { nodes { id instructors { fullName } } } }`;
+    const once = await app.countSql(() => w.admin.ok(list, { id: w.workshop.id }));
+    await w.admin.ok(CREATE, { input: monthlyForum(w.workshop.id, { occurrenceCount: 2, codePattern: 'J-{MM}', instructorIds: [first.id, second.id] }) });
+    let both: any;
+    const twice = await app.countSql(async () => { both = await w.admin.ok(list, { id: w.workshop.id }); });
+    expect(both.runSeriesOfCourse.nodes.map((s: { instructors: unknown[] }) => s.instructors.length).sort()).toEqual([1, 2]);
+    expect(twice.count).toBe(once.count);
+  });
+
   it('leaves occurrences that have happened exactly as they were and moves, cancels and adds future ones', async () => {
     const w = await forumWorld(2);
     // Weekly on Tuesdays from next week, eight times; then four weeks pass (everything moved back 28 days, which

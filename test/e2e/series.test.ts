@@ -11,7 +11,8 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
 /**
  * Recurring forums in a real Chromium at 360 px: an agency admin opens a workshop's forums from its admin page, builds
  * "every first Tuesday of the month, 13.00–15.00 WIB" for three occurrences, reads the rule in words and the next dates
- * before saving, saves, sees the occurrences with their registrations, and cancels one with a reason.
+ * before saving, picks a partner lecturer an agreement covers, saves, sees the occurrences with their registrations and
+ * instructor, and cancels one with a reason.
  */
 const FORUM = 'Forum Diskusi Inovasi Pelayanan Publik';
 const DAY = 86_400_000;
@@ -21,6 +22,7 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let admin: Person;
 let learner: Person;
+let lecturer: Person;
 let workshop: SeededCourse;
 
 beforeAll(async () => {
@@ -30,6 +32,12 @@ beforeAll(async () => {
   admin = await app.seed.person({ agency, fullName: 'Dewi Lestari', roles: [{ role: Role.AGENCY_ADMIN, agency }] });
   learner = await app.seed.person({ agency, fullName: 'Asep Saepudin' });
   workshop = await app.seed.course({ title: FORUM, ownerAgency: agency, kind: CourseKind.WORKSHOP, form: DevelopmentForm.COMMUNITY_OF_PRACTICE, visibility: CourseVisibility.ALL_AGENCIES });
+  // A partner lecturer under a PKS with the agency covering forums; another whose university has none.
+  const unpad = await app.seed.partner({ name: 'Universitas Padjadjaran' });
+  lecturer = await app.seed.person({ partner: unpad, fullName: 'Dr. Rina Kusumawati', roles: [{ role: Role.INSTRUCTOR, partner: unpad }] });
+  await app.seed.agreement({ partner: unpad, agencies: [agency], number: 'PKS/007/UNPAD/2026', scope: [DevelopmentForm.COMMUNITY_OF_PRACTICE] });
+  const elsewhere = await app.seed.partner({ name: 'Universitas Tanpa Perjanjian' });
+  await app.seed.person({ partner: elsewhere, fullName: 'Dr. Rina Lain', roles: [{ role: Role.INSTRUCTOR, partner: elsewhere }] });
   browser = await openBrowser();
   page = browser.page;
 }, 180_000);
@@ -74,6 +82,11 @@ describe('recurring forums, in the browser', () => {
     await dialog.getByRole('textbox', { name: 'Jumlah pertemuan' }).fill('3');
     await dialog.getByLabel('Ruang', { exact: true }).fill('Aula Gedung Sate');
     await dialog.getByLabel('Kursi per pertemuan').fill('40');
+    // Only lecturers an agreement covers over the forum's dates are offered, with the agreement's number.
+    await dialog.getByLabel('Pengajar', { exact: true }).fill('Rina');
+    await page.getByRole('option', { name: 'Dr. Rina Kusumawati — Universitas Padjadjaran (PKS/007/UNPAD/2026)' }).click();
+    expect(await page.getByRole('option', { name: /Dr\. Rina Lain/ }).count()).toBe(0);
+    await page.keyboard.press('Escape');
     // The rule in words and the next dates, computed by the same rrule before anything is saved.
     await dialog.getByText('Setiap Selasa pertama setiap bulan, 13.00–15.00 WIB').waitFor();
     const dates = firstTuesdays(3);
@@ -87,6 +100,9 @@ describe('recurring forums, in the browser', () => {
     // The series in words, and its three occurrences with their seats.
     await page.getByText('Setiap Selasa pertama setiap bulan, 13.00–15.00 WIB').waitFor();
     await page.getByText('Pertemuan (3)').waitFor();
+    await page.getByText('Pengajar: Dr. Rina Kusumawati — Universitas Padjadjaran').waitFor();
+    const taught = await app.sql(`select r.code, i.person_id from course_run r join course_run_instructor i on i.run_id = r.id where r.course_id = $1 order by r.starts_at`, [workshop.id]);
+    expect(taught).toEqual(dates.map((d) => ({ code: d.slice(0, 7), person_id: lecturer.id })));
     const codes = dates.map((d) => `Angkatan ${d.slice(0, 7)}`);
     await expect.poll(() => page.getByRole('listitem').filter({ hasText: 'Angkatan' }).locator('p[id^="occurrence-"]').allTextContents()).toEqual(codes);
     const first = page.getByRole('listitem').filter({ hasText: codes[0] });
@@ -117,6 +133,7 @@ describe('recurring forums, in the browser', () => {
     await page.goto(`${app.url}/kursus/${workshop.id}`);
     await page.getByRole('heading', { level: 1, name: FORUM }).waitFor();
     const [first, third] = [0, 2].map((i) => page.getByRole('article', { name: `Angkatan ${firstTuesdays(3)[i].slice(0, 7)}` }));
+    await first.getByText(/Pengajar: Dr\. Rina Kusumawati/).waitFor();
     await first.getByRole('button', { name: 'Daftar sekarang' }).click();
     await first.getByText('Aktif', { exact: true }).waitFor();
     // The next one still offers its button instead of "already in another run".

@@ -94,6 +94,9 @@ export default function AdminSeriesRoute() {
                   <Text size="sm" c="dimmed">
                     {s.untilOn ? t('series.until', { date: words.date(s.untilOn) }) : t('series.count', { count: s.occurrenceCount ?? 0 })}
                   </Text>
+                  {s.instructors.length ? (
+                    <Text size="sm">{t('series.instructors', { names: s.instructors.map((i) => (i.partnerName ? t('runAdmin.form.instructorOfPartner', { name: i.fullName, partner: i.partnerName }) : i.fullName)).join('; ') })}</Text>
+                  ) : null}
                 </Stack>
                 {editable ? (
                   <Button size="xs" variant="default" leftSection={<IconPencil size={14} aria-hidden />} onClick={() => { setProblem(null); setEditing({ series: s }); }}>
@@ -107,7 +110,7 @@ export default function AdminSeriesRoute() {
         ))}
       </Stack>
       <Modal opened={!!editing} onClose={() => setEditing(null)} title={editing?.series ? t('series.editTitle') : t('series.addTitle')} size="lg" fullScreen={typeof window !== 'undefined' && window.innerWidth < 576}>
-        {editing ? <SeriesForm key={editing.series?.id ?? 'new'} series={editing.series} saving={admin.saving} problem={problem} onCancel={() => setEditing(null)} onSubmit={(v) => void save(v)} /> : null}
+        {editing ? <SeriesForm key={editing.series?.id ?? 'new'} courseId={courseId} series={editing.series} saving={admin.saving} problem={problem} onCancel={() => setEditing(null)} onSubmit={(v) => void save(v)} /> : null}
       </Modal>
     </>
   );

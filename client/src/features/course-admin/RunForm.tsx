@@ -1,7 +1,5 @@
-import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Group, MultiSelect, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, NumberInput, Radio, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +9,7 @@ import { graphql } from '../../gql/__generated__';
 import type { CreateCourseRunInput, EnrolmentPolicy, RunForm_RunFragment, UpdateCourseRunInput } from '../../gql/__generated__/graphql';
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
 import { isoToLocalInput, localInputToIso, timeZoneLabel } from '../../ui/format';
+import { InstructorPicker } from './InstructorPicker';
 
 /** The venues' zones: WIB, WITA, WIT. */
 const VENUE_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
@@ -38,27 +37,6 @@ graphql(`
     }
   }
 `);
-
-// Who may teach a run of this course on the dates typed so far (the server's agreement gate lets the same people through).
-const RunFormChoicesDocument = graphql(`
-  query RunFormChoices($courseId: ID!, $startsAt: DateTimeISO, $endsAt: DateTimeISO, $search: String) {
-    assignableInstructors(courseId: $courseId, startsAt: $startsAt, endsAt: $endsAt, search: $search, first: 50) {
-      nodes {
-        personId
-        fullName
-        positionTitle
-        partnerName
-        agreementNumber
-        agreementKind
-      }
-    }
-  }
-`);
-
-/** "PKS 12/2026"; a number that already starts with its kind ("PKS/001/UI/2025") is shown as it is. */
-function agreementLabel(kind: string | null | undefined, number: string): string {
-  return !kind || number.toUpperCase().startsWith(kind) ? number : `${kind} ${number}`;
-}
 
 type Values = {
   code: string;
@@ -112,9 +90,6 @@ export function RunForm({
   const { t } = useTranslation();
   const fmt = useFormatters();
   const [localError, setLocalError] = useState<string | null>(null);
-  const [instructorSearch, setInstructorSearch] = useState('');
-  // Everyone offered so far, labelled without an agreement: a chosen person a later search or date leaves out keeps a name.
-  const [seen] = useState(() => new Map<string, string>());
   const form = useForm<Values>({
     mode: 'controlled',
     initialValues: {
@@ -144,25 +119,6 @@ export function RunForm({
   }, [problem]);
   const err = (name: keyof Values) => form.errors[name] ?? problem?.fields[name];
   const venueLabel = timeZoneLabel(form.values.timeZone);
-  // The choices follow the dates (and the search) as they are typed, a moment after the typing stops.
-  // (Debounced as a string: a new object every render would never settle.)
-  const [choiceKey] = useDebouncedValue(JSON.stringify([
-    localInputToIso(form.values.startsAt, form.values.timeZone), localInputToIso(form.values.endsAt, form.values.timeZone), instructorSearch.trim() || null,
-  ]), 300);
-  const [startsAt, endsAt, search] = JSON.parse(choiceKey) as (string | null)[];
-  const { data: choices } = useQuery(RunFormChoicesDocument, { variables: { courseId, startsAt, endsAt, search } });
-  for (const i of run?.instructors ?? []) if (!seen.has(i.id)) seen.set(i.id, i.partnerName ? t('runAdmin.form.instructorOfPartner', { name: i.fullName, partner: i.partnerName }) : i.fullName);
-  const offered = (choices?.assignableInstructors.nodes ?? []).map((p) => {
-    const plain = p.partnerName ? t('runAdmin.form.instructorOfPartner', { name: p.fullName, partner: p.partnerName }) : [p.fullName, p.positionTitle].filter(Boolean).join(' — ');
-    seen.set(p.personId, plain);
-    const label = p.agreementNumber
-      ? t('runAdmin.form.instructorOffer', { name: p.fullName, partner: p.partnerName ?? '', agreement: agreementLabel(p.agreementKind, p.agreementNumber) })
-      : plain;
-    return { value: p.personId, label };
-  });
-  // Those chosen but not offered now stay listed (and selected): saving them shows the server's agreement message.
-  const offeredIds = new Set(offered.map((o) => o.value));
-  const instructorData = [...offered, ...form.values.instructorIds.filter((id) => !offeredIds.has(id)).map((id) => ({ value: id, label: seen.get(id) ?? id }))];
   const generalError = localError ?? (problem && Object.keys(problem.fields).length === 0 ? problem.message : null);
 
   return (
@@ -236,19 +192,16 @@ export function RunForm({
             ))}
           </Stack>
         </Radio.Group>
-        <MultiSelect
+        <InstructorPicker
+          courseId={courseId}
+          startsAt={localInputToIso(form.values.startsAt, form.values.timeZone)}
+          endsAt={localInputToIso(form.values.endsAt, form.values.timeZone)}
+          known={run?.instructors ?? []}
           label={t('courseAdmin.form.instructors')}
           description={t('courseAdmin.form.instructorsHint')}
-          searchable
-          searchValue={instructorSearch}
-          onSearchChange={setInstructorSearch}
-          // The server searches (typos forgiven): its answer is shown as it is; those only chosen are matched here.
-          filter={({ options, search: typed }) => options.filter((o) => !('value' in o) || offeredIds.has(o.value) || o.label.toLowerCase().includes(typed.trim().toLowerCase()))}
-          nothingFoundMessage={t('runAdmin.form.noInstructorFound')}
-          data={instructorData}
-          {...form.getInputProps('instructorIds')}
+          value={form.values.instructorIds}
+          onChange={(ids) => form.setFieldValue('instructorIds', ids)}
           error={err('instructorIds')}
-          comboboxProps={{ withinPortal: true }}
         />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onCancel}>

@@ -7,7 +7,8 @@ import type { UiError } from '../../app/errors';
 import { graphql } from '../../gql/__generated__';
 import type { CreateRunSeriesInput, EnrolmentPolicy, SeriesForm_SeriesFragment } from '../../gql/__generated__/graphql';
 import { focusFirstInvalid } from '../../ui/focusFirstInvalid';
-import { timeZoneLabel } from '../../ui/format';
+import { localInputToIso, timeZoneLabel } from '../../ui/format';
+import { InstructorPicker } from '../course-admin/InstructorPicker';
 import { addMinutes, minutesBetween, parseRule, previewDates, ruleText, WEEKDAYS, WEEKS_OF_MONTH, type RuleChoice, type SeriesFrequency, type WeekdayCode } from './SeriesRule';
 import { useSeriesWords } from './SeriesWords';
 
@@ -30,6 +31,11 @@ graphql(`
     room
     address
     onlineUrl
+    instructors {
+      id
+      fullName
+      partnerName
+    }
   }
 `);
 
@@ -51,6 +57,7 @@ type Values = {
   room: string;
   address: string;
   onlineUrl: string;
+  instructorIds: string[];
   reason: string;
 };
 
@@ -63,7 +70,8 @@ const tomorrow = () => new Date(Date.now() + 86_400_000 + 7 * 3_600_000).toISOSt
  * the day and which week of the month, the time on the venue's clock, its zone, until when), with the next dates
  * previewed by the same rule before saving; and what every occurrence copies (place or link, seats, how one joins).
  */
-export function SeriesForm({ series, saving, problem, onSubmit, onCancel }: {
+export function SeriesForm({ courseId, series, saving, problem, onSubmit, onCancel }: {
+  courseId: string;
   series: SeriesForm_SeriesFragment | null;
   saving: boolean;
   problem: UiError | null;
@@ -93,6 +101,7 @@ export function SeriesForm({ series, saving, problem, onSubmit, onCancel }: {
       room: series?.room ?? '',
       address: series?.address ?? '',
       onlineUrl: series?.onlineUrl ?? '',
+      instructorIds: series?.instructors.map((i) => i.id) ?? [],
       reason: '',
     },
     validate: {
@@ -117,6 +126,12 @@ export function SeriesForm({ series, saving, problem, onSubmit, onCancel }: {
   const count = typeof v.occurrenceCount === 'number' ? v.occurrenceCount : null;
   const preview = rule ? previewDates(rule, v.startsOn, v.startTime, v.end === 'until' ? v.untilOn || null : null, v.end === 'count' ? count : null) : [];
   const zone = timeZoneLabel(v.timeZone);
+  // Instructors are asked for over the dates still to come (an edit changes only those), first to last.
+  const today = new Date().toISOString().slice(0, 10);
+  const planned = rule ? previewDates(rule, v.startsOn, v.startTime, v.end === 'until' ? v.untilOn || null : null, v.end === 'count' ? count : null, 400).filter((d) => d >= today) : [];
+  const teachFrom = planned.length ? localInputToIso(`${planned[0]}T${v.startTime}`, v.timeZone) : null;
+  const teachTo = planned.length ? localInputToIso(`${planned[planned.length - 1]}T${v.endTime}`, v.timeZone) : null;
+  const sameIds = (a: readonly string[], b: readonly string[]) => JSON.stringify([...a].sort()) === JSON.stringify([...b].sort());
   const err = (name: keyof Values | 'rrule' | 'durationMinutes') => (name in form.errors ? form.errors[name] : undefined) ?? problem?.fields[name];
   const generalError = problem && Object.keys(problem.fields).length === 0 ? problem.message : null;
   const fieldError = problem?.fields.rrule ?? problem?.fields.durationMinutes ?? null;
@@ -141,6 +156,8 @@ export function SeriesForm({ series, saving, problem, onSubmit, onCancel }: {
           room: values.room.trim() || null,
           address: values.address.trim() || null,
           onlineUrl: values.onlineUrl.trim() || null,
+          // Left out of an edit when untouched, so the occurrences keep the instructors they have.
+          ...(!series || !sameIds(values.instructorIds, series.instructors.map((i) => i.id)) ? { instructorIds: values.instructorIds } : {}),
           ...(series ? { reason: values.reason.trim() || null } : {}),
         }),
         (_errors, _values, event) => focusFirstInvalid(event?.currentTarget ?? null),
@@ -229,6 +246,17 @@ export function SeriesForm({ series, saving, problem, onSubmit, onCancel }: {
           label={t('courseAdmin.form.policy')}
           data={(['OPEN', 'SUPERVISOR_APPROVAL', 'INVITATION'] as const).map((p) => ({ value: p, label: t(`enum.policy.${p}`) }))}
           {...form.getInputProps('enrolmentPolicy')}
+        />
+        <InstructorPicker
+          courseId={courseId}
+          startsAt={teachFrom}
+          endsAt={teachTo}
+          known={series?.instructors ?? []}
+          label={t('series.form.instructors')}
+          description={t('series.form.instructorsHint')}
+          value={form.values.instructorIds}
+          onChange={(ids) => form.setFieldValue('instructorIds', ids)}
+          error={err('instructorIds')}
         />
         {series ? <TextInput label={t('series.form.reason')} description={t('series.form.reasonHint')} {...form.getInputProps('reason')} error={err('reason')} /> : null}
         <Group justify="flex-end" gap="sm">

@@ -8,7 +8,7 @@ import { keysetCursor } from '../../shared/graphql/cursor.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
 import { isoDateIn } from '../../shared/util/time.js';
 import { writeAudit } from '../audit/index.js';
-import { assertCanManageCourse, CourseKind, CourseStatus, EnrolmentPolicy } from '../course/index.js';
+import { assertCanManageCourse, CourseKind, CourseStatus, EnrolmentPolicy, type CourseInstructor } from '../course/index.js';
 import { enqueueSeatMails } from '../mail/index.js';
 import { assignRunInstructors, cancelRunIn, CourseRunStatus, promoteFromWaitlist } from '../run/index.js';
 import type { CreateRunSeriesInput, RunSeriesOfCourseArgs, SeriesOccurrencesArgs, UpdateRunSeriesInput } from './series.inputs.js';
@@ -169,6 +169,7 @@ interface SeriesRow {
   address: string | null;
   online_url: string | null;
   instructor_ids: string[] | null;
+  instructors: CourseInstructor[] | null;
 }
 
 /** The driver hands a date column over as text or as a Date at local midnight; the series speaks YYYY-MM-DD. */
@@ -180,7 +181,7 @@ function toSeries(row: SeriesRow): RunSeries {
     startTime: row.start_time, durationMinutes: row.duration_minutes, timeZone: row.time_zone,
     untilOn: row.until_on === null ? null : dateText(row.until_on), occurrenceCount: row.occurrence_count, codePattern: row.code_pattern,
     capacity: row.capacity, enrolmentPolicy: row.enrolment_policy, room: row.room, address: row.address, onlineUrl: row.online_url,
-    instructorIds: row.instructor_ids ?? [],
+    instructorIds: row.instructor_ids ?? [], instructors: row.instructors ?? [],
   };
 }
 
@@ -191,6 +192,10 @@ function seriesQuery(em: EntityManager) {
       's.duration_minutes', 's.time_zone', sql<string | null>`s.until_on::text`.as('until_on'), 's.occurrence_count', 's.code_pattern',
       's.capacity', 's.enrolment_policy', 's.room', 's.address', 's.online_url',
       sql<string[] | null>`(select array_agg(i.person_id::text order by i.person_id) from run_series_instructor i where i.series_id = s.id)`.as('instructor_ids'),
+      // Named in the same statement, so a page of series costs no statement per series.
+      sql<CourseInstructor[] | null>`(select json_agg(json_build_object('id', p.id, 'fullName', p.full_name, 'partnerName', pi.name) order by p.full_name, p.id)
+        from run_series_instructor i join person p on p.id = i.person_id left join partner_institution pi on pi.id = p.partner_id
+        where i.series_id = s.id)`.as('instructors'),
     ]);
 }
 

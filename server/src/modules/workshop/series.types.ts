@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageOf } from '../../shared/graphql/pagination.js';
-import { EnrolmentPolicy } from '../course/index.js';
+import { CourseInstructor, EnrolmentPolicy } from '../course/index.js';
 import { CourseRunStatus } from '../run/index.js';
 
 /** One occurrence of a series: its run (the registration unit) and its one session, as the series screen lists it. */
@@ -43,6 +43,7 @@ export class RunSeries {
   @Field(() => String, { nullable: true }) address!: string | null;
   @Field(() => String, { nullable: true }) onlineUrl!: string | null;
   @Field(() => [ID]) instructorIds!: string[];
+  @Field(() => [CourseInstructor], { description: 'Who teaches its future occurrences, by name' }) instructors!: CourseInstructor[];
 }
 
 @ObjectType()
