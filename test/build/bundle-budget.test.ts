@@ -28,12 +28,14 @@ const SIGNED_IN = ['src/app/App.tsx', 'src/features/shell/AppLayout.tsx'];
  * Mantine core (~20 KB). Each is held at its figure of 2026-12-03 plus ~1 %, so any heavy import fails here (see
  * README "Speed on a phone"): 124.6, 143.7, 259.5, 245.2 once the home page drew without Apollo and what every
  * signed-in first visit draws with became one chunk ("frame" in client/vite.config.ts; it was ~35 small ones).
+ * The catalogue then went to 262.2 when the series form started to use MultiSelect: the bundler split the dropdown
+ * code the catalogue's Select shares with it into two chunks (+0.6 KB); grouping it pushed the course page over instead.
  */
 export const BUDGET = {
   'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 126 },
   // The home page's query is a chunk of its own, fetched by the entry next to the session question.
   home: { chunks: ['src/app/HomeStart.tsx', 'src/features/home/learner-home.ts'], limit: 145 },
-  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 262 },
+  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 263 },
   'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 248 },
 };
 
