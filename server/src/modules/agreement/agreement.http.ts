@@ -2,14 +2,13 @@ import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { createOperationContext, pickLocale, type OperationContext } from '../../app/context.js';
+import type { OperationContext } from '../../app/context.js';
 import type { Viewer } from '../../shared/auth/viewer.js';
 import type { AppConfig } from '../../shared/config/config.js';
 import { db, inTransaction } from '../../shared/db/kysely.js';
-import { translate } from '../../shared/i18n/messages.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { writeAudit } from '../audit/index.js';
-import { hashToken, loadViewer, SESSION_COOKIE } from '../auth/index.js';
+import { failJson, withSignedInViewer } from '../auth/index.js';
 import { Person } from '../person/index.js';
 import { AgreementDocument } from './agreement.entity.js';
 import { canSeeAgreement, mayWriteAgreements } from './agreement.policy.js';
@@ -20,11 +19,6 @@ const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
 type SignedIn = OperationContext & { viewer: Viewer };
 
-function fail(req: Request, res: Response, status: number, code: string): void {
-  if (res.headersSent) return;
-  res.status(status).type('application/json').setHeader('Cache-Control', 'no-store');
-  res.send(JSON.stringify({ errors: [{ message: translate(code, pickLocale(req.get('accept-language'))), extensions: { code } }] }));
-}
 
 /**
  * Agreement documents over plain HTTP, beside GraphQL (one small router, mounted by http-server.ts):
@@ -42,28 +36,28 @@ function fail(req: Request, res: Response, status: number, code: string): void {
 export function agreementFilesRouter(orm: MikroORM, config: AppConfig): Router {
   const router = express.Router();
   router.use('/files', cookieParser(), (req, res, next) => {
-    void withViewer(orm, config, req, res, next);
+    void withSignedInViewer(orm, config, req, res, next);
   });
 
   router.post(
     '/files/agreement-documents',
     (req: Request, res: Response, next: NextFunction) => {
       const ctx = res.locals.ctx as SignedIn;
-      if (!mayWriteAgreements(ctx.viewer)) return fail(req, res, 403, 'FORBIDDEN');
-      if (!req.is('application/pdf')) return fail(req, res, 415, 'DOCUMENT_NOT_PDF');
+      if (!mayWriteAgreements(ctx.viewer)) return failJson(req, res, 403, 'FORBIDDEN');
+      if (!req.is('application/pdf')) return failJson(req, res, 415, 'DOCUMENT_NOT_PDF');
       next();
     },
     express.raw({ type: 'application/pdf', limit: MAX_DOCUMENT_BYTES }),
     (error: unknown, req: Request, res: Response, next: NextFunction) => {
       const e = error as { type?: string; status?: number };
-      if (e?.type === 'entity.too.large' || e?.status === 413) return fail(req, res, 413, 'DOCUMENT_TOO_LARGE');
+      if (e?.type === 'entity.too.large' || e?.status === 413) return failJson(req, res, 413, 'DOCUMENT_TOO_LARGE');
       next(error);
     },
     async (req: Request, res: Response, next: NextFunction) => {
       try {
         const body = req.body as unknown;
-        if (!Buffer.isBuffer(body) || body.length === 0) return fail(req, res, 400, 'BAD_REQUEST');
-        if (body.length < PDF_MAGIC.length || !body.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return fail(req, res, 415, 'DOCUMENT_NOT_PDF');
+        if (!Buffer.isBuffer(body) || body.length === 0) return failJson(req, res, 400, 'BAD_REQUEST');
+        if (body.length < PDF_MAGIC.length || !body.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return failJson(req, res, 415, 'DOCUMENT_NOT_PDF');
         const ctx = res.locals.ctx as SignedIn;
         const sha256 = createHash('sha256').update(body).digest('hex');
         const id = await inTransaction(ctx, async (tx) => {
@@ -92,7 +86,7 @@ export function agreementFilesRouter(orm: MikroORM, config: AppConfig): Router {
               .whereRef('aa.agreement_id', '=', 'a.id').as('agency_ids')])
           .where('a.id', '=', id).executeTakeFirst()
         : undefined;
-      if (!row || !canSeeAgreement(ctx.viewer, { partnerId: row.partner_id, agencyIds: row.agency_ids ?? [] })) return fail(req, res, 404, 'NOT_FOUND');
+      if (!row || !canSeeAgreement(ctx.viewer, { partnerId: row.partner_id, agencyIds: row.agency_ids ?? [] })) return failJson(req, res, 404, 'NOT_FOUND');
       const name = `${row.number.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'perjanjian'}.pdf`;
       res.setHeader('Content-Type', 'application/pdf');
       res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
@@ -107,16 +101,3 @@ export function agreementFilesRouter(orm: MikroORM, config: AppConfig): Router {
   return router;
 }
 
-async function withViewer(orm: MikroORM, config: AppConfig, req: Request, res: Response, next: NextFunction): Promise<void> {
-  try {
-    const em = orm.em.fork();
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
-    const viewer = typeof token === 'string' && token.length > 0 ? await loadViewer(em, hashToken(token)) : null;
-    if (!viewer) return fail(req, res, 401, 'UNAUTHENTICATED');
-    const locale = pickLocale(req.get('accept-language'), viewer.locale);
-    res.locals.ctx = createOperationContext({ em, viewer, locale, config });
-    next();
-  } catch (error) {
-    next(error);
-  }
-}

@@ -3,14 +3,13 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { sql } from 'kysely';
-import { createOperationContext, pickLocale, type SignedInOperationContext } from '../../app/context.js';
+import type { SignedInOperationContext } from '../../app/context.js';
 import type { AppConfig } from '../../shared/config/config.js';
 import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
-import { translate } from '../../shared/i18n/messages.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { writeAudit } from '../audit/index.js';
-import { hashToken, loadViewer, SESSION_COOKIE } from '../auth/index.js';
+import { failJson, withSignedInViewer } from '../auth/index.js';
 import { canManageCourse } from '../course/index.js';
 import { seesOnlineLink } from '../enrolment/index.js';
 import { MAX_MATERIAL_BYTES } from './session-material.entity.js';
@@ -47,11 +46,6 @@ function materialType(body: Buffer): string | null {
   return null;
 }
 
-function fail(req: Request, res: Response, status: number, code: string): void {
-  if (res.headersSent) return;
-  res.status(status).type('application/json').setHeader('Cache-Control', 'no-store');
-  res.send(JSON.stringify({ errors: [{ message: translate(code, pickLocale(req.get('accept-language'))), extensions: { code } }] }));
-}
 
 const STATUS_OF: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, BAD_USER_INPUT: 400 };
 
@@ -73,30 +67,30 @@ const safeName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '-').replac
 export function sessionFilesRouter(orm: MikroORM, config: AppConfig): Router {
   const router = express.Router();
   router.use(['/files/runs', '/files/run-materials'], cookieParser(), (req, res, next) => {
-    void withViewer(orm, config, req, res, next);
+    void withSignedInViewer(orm, config, req, res, next);
   });
 
   router.post(
     '/files/runs/:runId/materials',
     (req: Request, res: Response, next: NextFunction) => {
-      if (req.is('application/x-www-form-urlencoded') || req.is('multipart/form-data') || req.is('text/plain')) return fail(req, res, 415, 'MATERIAL_TYPE_NOT_ALLOWED');
+      if (req.is('application/x-www-form-urlencoded') || req.is('multipart/form-data') || req.is('text/plain')) return failJson(req, res, 415, 'MATERIAL_TYPE_NOT_ALLOWED');
       next();
     },
     express.raw({ type: () => true, limit: MAX_MATERIAL_BYTES }),
     (error: unknown, req: Request, res: Response, next: NextFunction) => {
       const e = error as { type?: string; status?: number };
-      if (e?.type === 'entity.too.large' || e?.status === 413) return fail(req, res, 413, 'MATERIAL_TOO_LARGE');
+      if (e?.type === 'entity.too.large' || e?.status === 413) return failJson(req, res, 413, 'MATERIAL_TOO_LARGE');
       next(error);
     },
     async (req: Request, res: Response, next: NextFunction) => {
       try {
         const ctx = res.locals.ctx as SignedInOperationContext;
         const runId = String(req.params.runId);
-        if (!isUuid(runId)) return fail(req, res, 404, 'NOT_FOUND');
+        if (!isUuid(runId)) return failJson(req, res, 404, 'NOT_FOUND');
         const body = req.body as unknown;
-        if (!Buffer.isBuffer(body) || body.length === 0) return fail(req, res, 400, 'BAD_REQUEST');
+        if (!Buffer.isBuffer(body) || body.length === 0) return failJson(req, res, 400, 'BAD_REQUEST');
         const contentType = materialType(body);
-        if (!contentType) return fail(req, res, 415, 'MATERIAL_TYPE_NOT_ALLOWED');
+        if (!contentType) return failJson(req, res, 415, 'MATERIAL_TYPE_NOT_ALLOWED');
         const text = (value: unknown) => (typeof value === 'string' ? value : '');
         const fileName = safeName(text(req.query.fileName)) || `materi.${EXTENSION[contentType]}`;
         const title = text(req.query.title).trim().slice(0, 200) || fileName;
@@ -113,7 +107,7 @@ export function sessionFilesRouter(orm: MikroORM, config: AppConfig): Router {
         res.status(201).setHeader('Cache-Control', 'no-store');
         res.json({ id, byteSize: body.length, contentType });
       } catch (error) {
-        if (error instanceof AppError) return fail(req, res, STATUS_OF[error.code] ?? 422, error.code);
+        if (error instanceof AppError) return failJson(req, res, STATUS_OF[error.code] ?? 422, error.code);
         next(error);
       }
     },
@@ -134,7 +128,7 @@ export function sessionFilesRouter(orm: MikroORM, config: AppConfig): Router {
           .where('m.id', '=', id).where('m.content', 'is not', null).executeTakeFirst()
         : undefined;
       const runsIt = !!row && (row.teaches || canManageCourse(ctx.viewer, row));
-      if (!row || !seesOnlineLink(runsIt, row.status)) return fail(req, res, 404, 'NOT_FOUND');
+      if (!row || !seesOnlineLink(runsIt, row.status)) return failJson(req, res, 404, 'NOT_FOUND');
       res.setHeader('Content-Type', row.content_type ?? 'application/octet-stream');
       res.setHeader('Content-Disposition', `attachment; filename="${safeName(row.file_name ?? '') || 'materi'}"`);
       res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -149,16 +143,3 @@ export function sessionFilesRouter(orm: MikroORM, config: AppConfig): Router {
   return router;
 }
 
-async function withViewer(orm: MikroORM, config: AppConfig, req: Request, res: Response, next: NextFunction): Promise<void> {
-  try {
-    const em = orm.em.fork();
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
-    const viewer = typeof token === 'string' && token.length > 0 ? await loadViewer(em, hashToken(token)) : null;
-    if (!viewer) return fail(req, res, 401, 'UNAUTHENTICATED');
-    const locale = pickLocale(req.get('accept-language'), viewer.locale);
-    res.locals.ctx = createOperationContext({ em, viewer, locale, config });
-    next();
-  } catch (error) {
-    next(error);
-  }
-}
