@@ -118,6 +118,10 @@ describe('signing in and the account, in the browser', () => {
     await page.getByRole('heading', { level: 1, name: /^Selamat (pagi|siang|sore|malam), / }).waitFor();
     const audit = await app.sql(`select action from audit_entry where target_id = $1`, [person.id]);
     expect(audit).toEqual([{ action: 'auth.changePassword' }]);
+    // The home page paints before the app; open the menu once the app has taken over (its chunk loaded, the
+    // network quiet), so the menu belongs to the page that stays.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('/assets/App-')))).toBe(true);
+    await page.waitForLoadState('networkidle');
 
     // Signing out and in again takes the new password only.
     await page.getByRole('button', { name: `Akun ${person.fullName}` }).click();
