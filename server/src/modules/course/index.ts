@@ -10,7 +10,7 @@ export {
 export { courseByIdLoader } from './course.loaders.js';
 export { readOnCoursePage } from './course.page.js';
 export type { Course as CourseView } from './course.types.js';
-export { Course as CourseType, CourseInstructor } from './course.types.js';
+export { Course as CourseType, CourseInstructor, CourseOwner, CourseOwnerKind } from './course.types.js';
 export {
   courseColumns, decodeSortKey, encodeSortKey, epochMs, joinOwners, ownerNames, RUN_NOT_ENDED, RUN_START_KEY, runsKey, toCourse,
   type CourseRow, type RunPageJson,

@@ -18,6 +18,9 @@ import { SessionAttendance } from '../../modules/workshop/attendance.entity.js';
 import { RunMaterial, SessionReminder } from '../../modules/workshop/session-material.entity.js';
 import { CheckInLimit, ServerSecret } from '../../modules/workshop/check-in.entity.js';
 import { WorkshopRunSettlement } from '../../modules/workshop/workshop-credit.entity.js';
+import {
+  CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
+} from '../../modules/programme/programme.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -29,4 +32,5 @@ export const entities = [
   RunMaterial, SessionReminder,
   RunSeries,
   CheckInLimit, ServerSecret, WorkshopRunSettlement,
+  Programme, ProgrammeGroup, ProgrammeItem, ProgrammeCohort, CohortItemRun, CohortAgencyQuota, CohortParticipant,
 ];

@@ -23,6 +23,9 @@ import { WorkshopRunSettlement } from '../../modules/workshop/workshop-credit.en
 import { RunSession } from '../../modules/workshop/session.entity.js';
 import { RunMaterial, SessionReminder } from '../../modules/workshop/session-material.entity.js';
 import { RunSeries } from '../../modules/workshop/series.entity.js';
+import {
+  CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
+} from '../../modules/programme/programme.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -59,6 +62,13 @@ export const kyselyTables = {
   check_in_limit: CheckInLimit,
   server_secret: ServerSecret,
   workshop_run_settlement: WorkshopRunSettlement,
+  programme: Programme,
+  programme_group: ProgrammeGroup,
+  programme_item: ProgrammeItem,
+  programme_cohort: ProgrammeCohort,
+  cohort_item_run: CohortItemRun,
+  cohort_agency_quota: CohortAgencyQuota,
+  cohort_participant: CohortParticipant,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */

@@ -1,0 +1,9 @@
+/*
+ * Programmes (program pengembangan): paths of courses and workshops, cohorts that run them for several agencies with
+ * per-agency seat quotas, nominations and applications, the learner's path, and the shared library with evidence and
+ * adoption. ARCHITECTURE.md "Programmes" describes how they sit on runs, enrolments and the ledger.
+ */
+export {
+  CohortAgencyQuota, CohortItemRun, CohortParticipant, CohortStatus, ParticipantStatus, PARTICIPANT_CURRENT, Programme,
+  ProgrammeCohort, ProgrammeCompletionRule, ProgrammeGroup, ProgrammeItem, ProgrammeStatus,
+} from './programme.entity.js';
