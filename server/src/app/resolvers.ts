@@ -9,6 +9,7 @@ import { jobsResolvers } from '../modules/jobs/index.js';
 import { learningHoursResolvers } from '../modules/learning-hours/index.js';
 import { partnerResolvers } from '../modules/partner/index.js';
 import { personResolvers } from '../modules/person/index.js';
+import { programmeResolvers } from '../modules/programme/index.js';
 import { runResolvers } from '../modules/run/index.js';
 import { teachingResolvers } from '../modules/teaching/index.js';
 import { RunSessionAdminResolver, RunSessionsResolver } from '../modules/workshop/index.js';
@@ -33,4 +34,5 @@ export const allResolvers = [
   RunSessionsResolver, RunSessionAdminResolver,
   RunSeriesResolver,
   ...attendanceResolvers,
+  ...programmeResolvers,
 ];

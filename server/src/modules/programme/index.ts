@@ -7,3 +7,11 @@ export {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, CohortStatus, ParticipantStatus, PARTICIPANT_CURRENT, Programme,
   ProgrammeCohort, ProgrammeCompletionRule, ProgrammeGroup, ProgrammeItem, ProgrammeStatus,
 } from './programme.entity.js';
+export { assertCanManageProgramme, assertCanViewProgramme, canManageProgramme, canViewProgramme, loadProgrammeAccess, type ProgrammeAccessRow } from './programme.policy.js';
+
+import { ProgrammeCohortResolver, ProgrammeItemResolver, ProgrammeResolver } from './programme.resolver.js';
+
+/** Every resolver of the module; each area adds its own classes here (one line each). */
+export const programmeResolvers = [
+  ProgrammeResolver, ProgrammeItemResolver, ProgrammeCohortResolver,
+] as const;

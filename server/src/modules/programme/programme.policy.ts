@@ -45,10 +45,10 @@ export async function loadProgrammeAccess(em: EntityManager, viewer: Viewer, pro
   const row = await db({ em }).selectFrom('programme as p')
     .select(['p.id', 'p.status', 'p.owner_agency_id', 'p.owner_partner_id', 'p.shared_at'])
     .select((eb) => [
-      (agencyId
-        ? eb.exists(eb.selectFrom('cohort_agency_quota as q').innerJoin('programme_cohort as c', 'c.id', 'q.cohort_id')
-          .select(sql.lit(1).as('one')).whereRef('c.programme_id', '=', 'p.id').where('q.agency_id', '=', agencyId))
-        : sql<boolean>`false`).$castTo<boolean>().as('participates'),
+      eb.exists(eb.selectFrom('cohort_agency_quota as q').innerJoin('programme_cohort as c', 'c.id', 'q.cohort_id')
+        .select(sql.lit(1).as('one')).whereRef('c.programme_id', '=', 'p.id')
+        // No agency (a partner's staff): no participating agency either.
+        .where('q.agency_id', '=', sql<string>`${agencyId}::uuid`)).$castTo<boolean>().as('participates'),
       eb.or([
         eb.exists(eb.selectFrom('cohort_participant as cp').innerJoin('programme_cohort as c', 'c.id', 'cp.cohort_id')
           .select(sql.lit(1).as('one')).whereRef('c.programme_id', '=', 'p.id').where('cp.person_id', '=', viewer.personId)),
@@ -58,7 +58,7 @@ export async function loadProgrammeAccess(em: EntityManager, viewer: Viewer, pro
       ]).$castTo<boolean>().as('takes_part'),
     ])
     .where('p.id', '=', programmeId)
-    .executeTakeFirst();
+    .executeTakeFirst() as ProgrammeAccessRow | undefined;
   return row ?? null;
 }
 

@@ -1,5 +1,6 @@
-import { sql, type SelectQueryBuilder } from 'kysely';
-import type { Database } from '../../shared/db/kysely.js';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { sql } from 'kysely';
+import { db } from '../../shared/db/kysely.js';
 import { CourseOwnerKind } from '../course/index.js';
 import type { CohortStatus, ProgrammeCompletionRule, ProgrammeStatus } from './programme.entity.js';
 import type { CohortAgencyQuota, Programme, ProgrammeCohort } from './programme.types.js';
@@ -31,9 +32,11 @@ export const programmeColumns = [
   'p.shared_at', 'p.share_note', 'p.adopted_from_id', 'p.origin_id', 'p.created_at',
 ] as const;
 
-/** Joins the owner's agency (`oa`) and partner (`op`) to a query over `programme as p`. */
-export function joinProgrammeOwners<O>(q: SelectQueryBuilder<Database, 'p', O>) {
-  return q.leftJoin('agency as oa', 'oa.id', 'p.owner_agency_id').leftJoin('partner_institution as op', 'op.id', 'p.owner_partner_id');
+/** `programme as p` with its owner's agency (`oa`) and partner (`op`) joined: select `programmeColumns` from it. */
+export function programmesWithOwners(ctx: { em: EntityManager }) {
+  return db(ctx).selectFrom('programme as p')
+    .leftJoin('agency as oa', 'oa.id', 'p.owner_agency_id')
+    .leftJoin('partner_institution as op', 'op.id', 'p.owner_partner_id');
 }
 
 export function toProgramme(row: ProgrammeRow): Programme {

@@ -1,0 +1,12 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { programmeColumns, programmesWithOwners, toProgramme, type ProgrammeRow } from './programme.sql.js';
+import type { Programme } from './programme.types.js';
+
+/** One programme with its owner, in one statement (the caller has checked the viewer may open it). */
+export async function readProgramme(ctx: { em: EntityManager }, id: string): Promise<Programme | null> {
+  const row = await programmesWithOwners(ctx)
+    .select([...programmeColumns])
+    .where('p.id', '=', id)
+    .executeTakeFirst() as ProgrammeRow | undefined;
+  return row ? toProgramme(row) : null;
+}
