@@ -6,7 +6,8 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
 /*
  * Workshop sessions in calendars (ARCHITECTURE.md "Time zones and calendars"): each scheduled session is an event of
  * its own (uid session-<id>@lentera, in its venue's zone) in the person's private feed and in the run's .ics, instead
- * of one event from the first session to the last; a cancelled session leaves them.
+ * of one event from the first session to the last; a cancelled session stays under its uid with STATUS:CANCELLED, so a
+ * calendar that already holds it drops it (an event that merely disappears from a feed stays in many apps).
  */
 
 let app: TestApp;
@@ -33,6 +34,7 @@ function events(text: string) {
       uid: event.uid, summary: event.summary, location: event.location ?? null, description: event.description ?? '',
       start: event.startDate.toJSDate().toISOString(), end: event.endDate.toJSDate().toISOString(),
       tzid: (component.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? null,
+      status: (component.getFirstPropertyValue('status') as string | null) ?? null,
     };
   }).sort((a, b) => a.start.localeCompare(b.start));
 }
@@ -52,7 +54,10 @@ describe('workshop sessions in calendars', () => {
     expect((await waiting.ok(ENROL, { runId: course.run.id })).enrol.status).toBe('WAITLISTED');
 
     const feed = events(await (await fetch((await seated.ok(CREATE_FEED)).createMyCalendarFeed.url)).text());
-    expect(feed.map((e) => e.uid)).toEqual([`session-${first.id}@lentera`, `session-${second.id}@lentera`]);
+    expect(feed.map((e) => [e.uid, e.status])).toEqual([
+      [`session-${first.id}@lentera`, 'CONFIRMED'], [`session-${second.id}@lentera`, 'CONFIRMED'], [`session-${third.id}@lentera`, 'CANCELLED'],
+    ]);
+    expect(feed[2]).toMatchObject({ summary: 'Dibatalkan: Lokakarya Kalender', start: '2030-05-08T06:00:00.000Z' });
     expect(feed[0]).toMatchObject({
       summary: 'Lokakarya Kalender — Pembukaan', start: '2030-05-06T01:00:00.000Z', end: '2030-05-06T04:00:00.000Z', tzid: 'Asia/Makassar',
       location: 'Aula Baruga, Jl. Urip Sumoharjo, Makassar',
@@ -64,7 +69,7 @@ describe('workshop sessions in calendars', () => {
     const file = await fetch(`${app.url}/kalender/angkatan/${course.run.id}.ics`, { headers: { cookie: waiting.sessionCookie! } });
     expect(file.status).toBe(200);
     const fromFile = events(await file.text());
-    expect(fromFile.map((e) => [e.uid, e.start, e.end])).toEqual(feed.map((e) => [e.uid, e.start, e.end]));
+    expect(fromFile.map((e) => [e.uid, e.start, e.end, e.status])).toEqual(feed.map((e) => [e.uid, e.start, e.end, e.status === 'CONFIRMED' ? 'TENTATIVE' : e.status]));
     expect(fromFile[1].description).not.toContain(LINK);
     const waitingFeed = events(await (await fetch((await waiting.ok(CREATE_FEED)).createMyCalendarFeed.url)).text());
     expect(waitingFeed.map((e) => e.uid)).toEqual(feed.map((e) => e.uid));

@@ -115,9 +115,13 @@ interface SessionEventRow {
   course_id: string;
   course_title: string;
   enrolment_status: string | null;
+  session_status: string;
 }
 
-/** The scheduled sessions of runs, each with the viewer's enrolment in its run (`r`, `e` as in runRows). */
+/**
+ * The sessions of runs, cancelled ones included: a calendar that subscribed to the feed, or imported the run's file,
+ * learns of a cancellation only from the event itself (STATUS:CANCELLED under the same uid); an event that just
+ * disappeared from a feed stays in many calendar apps. Each comes with the viewer's enrolment in its run (`r`, `e` as in runRows). */
 function sessionRows(ctx: OperationContext, personId: string) {
   return db(ctx).selectFrom('run_session as s')
     .innerJoin('course_run as r', 'r.id', 's.run_id')
@@ -126,8 +130,8 @@ function sessionRows(ctx: OperationContext, personId: string) {
     .select([
       's.id as session_id', 's.title as session_title', epoch('s.starts_at').as('starts_at'), epoch('s.ends_at').as('ends_at'), 's.time_zone',
       's.room', 's.address', 's.online_url', 'r.code as run_code', 'c.id as course_id', 'c.title as course_title', 'e.status as enrolment_status',
-    ])
-    .where('s.status', '=', RunSessionStatus.SCHEDULED);
+      's.status as session_status',
+    ]);
 }
 
 /** A workshop session as an event of its own (uid session-<id>), its link by the same rule as a run's. */
@@ -143,11 +147,12 @@ function sessionEvent(row: SessionEventRow, locale: Locale, publicUrl: string, m
     onlineUrl: seesOnlineLink(mayJoin, row.enrolment_status) ? row.online_url : null,
     pageUrl: `${publicUrl}/kursus/${row.course_id}`,
     tentative: row.enrolment_status === 'WAITLISTED',
+    cancelled: row.session_status === RunSessionStatus.CANCELLED,
     details: [words[locale].run(row.run_code)],
   };
 }
 
-/** The scheduled sessions of one run as the viewer sees them, soonest first (empty for a run without sessions). */
+/** The sessions of one run as the viewer sees them, soonest first (empty for a run without sessions). */
 export async function sessionEventsFor(
   ctx: OperationContext, runId: string, viewerId: string, opts: { locale: Locale; publicUrl: string; teaches: boolean },
 ): Promise<CalendarEvent[]> {

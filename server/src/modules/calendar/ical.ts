@@ -21,13 +21,15 @@ export interface CalendarEvent {
   pageUrl: string;
   /** On the waiting list: shown as tentative. */
   tentative: boolean;
+  /** Called off (a workshop session): published as STATUS:CANCELLED under its uid, so calendars drop or strike it. */
+  cancelled?: boolean;
   /** Said in the description (the run code, the host). */
   details: string[];
 }
 
 const words = {
-  id: { online: 'Tautan daring', waitlisted: 'Daftar tunggu', page: 'Di Lentera' },
-  en: { online: 'Online link', waitlisted: 'Waiting list', page: 'In Lentera' },
+  id: { online: 'Tautan daring', waitlisted: 'Daftar tunggu', page: 'Di Lentera', cancelled: 'Dibatalkan' },
+  en: { online: 'Online link', waitlisted: 'Waiting list', page: 'In Lentera', cancelled: 'Cancelled' },
 } satisfies Record<Locale, unknown>;
 
 /**
@@ -64,7 +66,7 @@ export function buildCalendar(opts: { name: string; timeZone: string; locale: Lo
       start,
       end,
       timezone: e.timeZone,
-      summary: e.tentative ? `${e.title} (${w.waitlisted})` : e.title,
+      summary: e.cancelled ? `${w.cancelled}: ${e.title}` : e.tentative ? `${e.title} (${w.waitlisted})` : e.title,
       location: e.location ?? e.onlineUrl ?? null,
       description: [
         ...e.details,
@@ -72,7 +74,7 @@ export function buildCalendar(opts: { name: string; timeZone: string; locale: Lo
         `${w.page}: ${e.pageUrl}`,
       ].join('\n'),
       url: e.pageUrl,
-      status: e.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status: e.cancelled ? ICalEventStatus.CANCELLED : e.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
   return calendar.toString();
