@@ -189,6 +189,8 @@ describe('createCourse', () => {
       [{ startsAt: '2026-12-05T00:00:00Z', endsAt: '2026-12-05T00:00:00Z' }, 'INVALID_DATES'],
       [{ endsAt: '2026-12-05T00:00:00Z', enrolmentClosesAt: '2026-12-06T00:00:00Z' }, 'INVALID_ENROLMENT_DEADLINE'],
       [{ onlineUrl: 'javascript:alert(1)' }, 'INVALID_ONLINE_URL'],
+      // A meeting link carries its passcode: the same https-only rule as a session's and a series' (shared/util/links.ts).
+      [{ onlineUrl: 'http://vicon.example.go.id/rapat' }, 'INVALID_ONLINE_URL'],
       [{ instructorIds: [noRole.id] }, 'INVALID_INSTRUCTOR'],
       [{ instructorIds: [inactive.id] }, 'INVALID_INSTRUCTOR'],
       [{ instructorIds: ['00000000-0000-4000-8000-000000000000'] }, 'INVALID_INSTRUCTOR'],

@@ -96,6 +96,7 @@ describe('creating a series', () => {
     expect(await code(monthlyForum(w.workshop.id, { rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR', occurrenceCount: null, untilOn: dayFromNow(400) }))).toBe('SERIES_TOO_LONG');
     expect(await code(monthlyForum(w.workshop.id, { occurrenceCount: 61 }))).toBe('BAD_USER_INPUT');
     expect(await code(monthlyForum(w.workshop.id, { onlineUrl: 'zoom.us/j/1' }))).toBe('INVALID_ONLINE_URL');
+    expect(await code(monthlyForum(w.workshop.id, { onlineUrl: 'http://zoom.us/j/1' }))).toBe('INVALID_ONLINE_URL');
     const course = await app.seed.course({ ownerAgency: w.agency });
     expect(await code(monthlyForum(course.id))).toBe('NOT_A_WORKSHOP');
     const [{ series, runs }] = await app.sql(`select (select count(*)::int from run_series where course_id in ($1, $2)) as series,

@@ -110,7 +110,7 @@ export function RunForm({
       capacity: (v) => (v === '' || (typeof v === 'number' && v >= 1) ? null : t('courseAdmin.form.capacityMin')),
       endsAt: (v, all) => (v && all.startsAt && v <= all.startsAt ? t('errors.INVALID_DATES') : null),
       enrolmentClosesAt: (v, all) => (v && all.endsAt && v > all.endsAt ? t('errors.INVALID_ENROLMENT_DEADLINE') : null),
-      onlineUrl: (v) => (!v.trim() || /^https?:\/\/\S+$/i.test(v.trim()) ? null : t('errors.INVALID_ONLINE_URL')),
+      onlineUrl: (v) => (!v.trim() || /^https:\/\/\S+$/i.test(v.trim()) ? null : t('errors.INVALID_ONLINE_URL')),
     },
   });
   const formRef = useRef<HTMLFormElement>(null);

@@ -112,7 +112,7 @@ export function SeriesForm({ courseId, series, saving, problem, onSubmit, onCanc
       occurrenceCount: (v, all) => (all.end === 'count' && !(typeof v === 'number' && v >= 1 && v <= 60) ? t('series.form.countRange') : null),
       codePattern: (v) => (v.trim() ? null : t('courseAdmin.form.required')),
       capacity: (v) => (v === '' || (typeof v === 'number' && v >= 1) ? null : t('courseAdmin.form.capacityMin')),
-      onlineUrl: (v) => (!v.trim() || /^https?:\/\/\S+$/i.test(v.trim()) ? null : t('errors.INVALID_ONLINE_URL')),
+      onlineUrl: (v) => (!v.trim() || /^https:\/\/\S+$/i.test(v.trim()) ? null : t('errors.INVALID_ONLINE_URL')),
     },
   });
   const formRef = useRef<HTMLFormElement>(null);

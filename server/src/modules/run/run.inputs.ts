@@ -30,7 +30,7 @@ class CourseRunFields {
   @IsIndonesianTimeZone()
   timeZone?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'An https:// (or http://) link' })
+  @Field(() => String, { nullable: true, description: 'An https:// link (a meeting link carries its passcode: never plain http)' })
   @IsOptional()
   @MaxLength(500)
   onlineUrl?: string | null;
@@ -95,4 +95,3 @@ export class TeachingRunsArgs extends PageArgs {
 }
 
 export const RUN_CODE_PATTERN = /^[A-Z0-9][A-Z0-9._/-]*$/;
-export const ONLINE_URL_PATTERN = /^https?:\/\/\S+$/i;

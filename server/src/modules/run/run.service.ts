@@ -8,11 +8,12 @@ import { writeAudit } from '../audit/index.js';
 import { sql } from 'kysely';
 import { Role } from '../../shared/auth/roles.js';
 import { db } from '../../shared/db/kysely.js';
+import { httpsLink } from '../../shared/util/links.js';
 import { assertCanManageCourse, CourseStatus, encodeSortKey, RUN_NOT_ENDED, runsKey, type CourseView as CourseType, type EnrolmentPolicy } from '../course/index.js';
 import { CourseRunStatus } from './run.entity.js';
 import { assertCanManageRun, canViewRun } from './run.policy.js';
 import type { CourseRunsArgs, CreateCourseRunInput, TeachingRunsArgs, UpdateCourseRunInput } from './run.inputs.js';
-import { ONLINE_URL_PATTERN, RUN_CODE_PATTERN } from './run.inputs.js';
+import { RUN_CODE_PATTERN } from './run.inputs.js';
 import { runById, runCursorOf, runPage, runWithAccess, toPageRun, toPreloadedRun } from './run.sql.js';
 import type { CourseRun } from './run.types.js';
 import { promoteFromWaitlist } from './seats.js';
@@ -101,11 +102,7 @@ const trimOrNull = (value: string | null | undefined) => {
   return trimmed ? trimmed : null;
 };
 
-function normalizeUrl(value: string | null | undefined): string | null {
-  const url = trimOrNull(value);
-  if (url && !ONLINE_URL_PATTERN.test(url)) throw new AppError('INVALID_ONLINE_URL', {}, 'onlineUrl');
-  return url;
-}
+const normalizeUrl = (value: string | null | undefined) => httpsLink(value, 'onlineUrl', 'INVALID_ONLINE_URL');
 
 function checkDates(startsAt: Date | null, endsAt: Date | null, closesAt: Date | null): void {
   for (const [field, d] of [['startsAt', startsAt], ['endsAt', endsAt], ['enrolmentClosesAt', closesAt]] as const) {

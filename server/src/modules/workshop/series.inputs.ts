@@ -3,10 +3,11 @@ import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 import { IsIndonesianTimeZone } from '../../shared/util/time-zones.js';
 import { EnrolmentPolicy } from '../course/index.js';
+import { WorkshopPlaceFields } from './session.inputs.js';
 
 /** What a series is and what each occurrence copies; on update, a field left out keeps its value. */
 @InputType('RunSeriesFieldsBase')
-class RunSeriesFields {
+class RunSeriesFields extends WorkshopPlaceFields {
   @Field(() => String, { nullable: true, description: "The occurrences' session title (e.g. the forum's name); optional" })
   @IsOptional()
   @MaxLength(200)
@@ -63,21 +64,6 @@ class RunSeriesFields {
   @Field(() => EnrolmentPolicy, { nullable: true })
   @IsOptional()
   enrolmentPolicy?: EnrolmentPolicy | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  room?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(300)
-  address?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'An https:// (or http://) link, shown only to registered people' })
-  @IsOptional()
-  @MaxLength(500)
-  onlineUrl?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'Instructors of every occurrence (partner staff only under an agreement in force on its date)' })
   @IsOptional()

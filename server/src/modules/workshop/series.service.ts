@@ -7,6 +7,7 @@ import { AppError, badInput, isUniqueViolation } from '../../shared/errors.js';
 import { keysetCursor } from '../../shared/graphql/cursor.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
 import { isoDateIn } from '../../shared/util/time.js';
+import { httpsLink } from '../../shared/util/links.js';
 import { writeAudit } from '../audit/index.js';
 import { assertCanManageCourse, CourseKind, CourseStatus, EnrolmentPolicy, type CourseInstructor } from '../course/index.js';
 import { enqueueSeatMails } from '../mail/index.js';
@@ -24,7 +25,6 @@ import type { RunSeries, SeriesOccurrence } from './series.types.js';
  * the "run cancelled" mail), exactly as for any run.
  */
 
-const ONLINE_URL = /^https?:\/\/\S+$/i;
 const RUN_CODE = /^[A-Z0-9][A-Z0-9._/-]*$/;
 const DEFAULT_CODE_PATTERN = '{YYYY}-{MM}-{DD}';
 
@@ -43,7 +43,7 @@ interface SeriesSettings extends SeriesSchedule {
 }
 
 function checkSettings(settings: SeriesSettings): SeriesSettings {
-  if (settings.onlineUrl && !ONLINE_URL.test(settings.onlineUrl)) throw new AppError('INVALID_ONLINE_URL', {}, 'onlineUrl');
+  httpsLink(settings.onlineUrl, 'onlineUrl', 'INVALID_ONLINE_URL');
   const sample = occurrenceCode(settings.codePattern, { date: '2027-01-01', number: 1, startsAt: new Date(), endsAt: new Date() });
   if (!RUN_CODE.test(sample) || sample.length > 40) throw badInput('codePattern', 'format');
   return { ...settings, rrule: normalizeRule(settings.rrule) };

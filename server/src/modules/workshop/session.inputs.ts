@@ -2,19 +2,12 @@ import { IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { IsIndonesianTimeZone } from '../../shared/util/time-zones.js';
 
-/** Fields of a session; on update a field left out keeps its value (null clears an optional one). */
-@InputType('RunSessionFieldsBase')
-class RunSessionFields {
-  @Field(() => String, { nullable: true, description: "The venue's zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT); on adding, the run's zone when left out" })
-  @IsOptional()
-  @IsIndonesianTimeZone()
-  timeZone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(200)
-  title?: string | null;
-
+/**
+ * Where a workshop meets, for a session and for a recurring series alike (one set of fields, one link rule:
+ * shared/util/links.ts): a room and an address, or an online link, or both.
+ */
+@InputType('WorkshopPlaceFieldsBase')
+export class WorkshopPlaceFields {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(200)
@@ -29,6 +22,21 @@ class RunSessionFields {
   @IsOptional()
   @MaxLength(500)
   onlineUrl?: string | null;
+}
+
+/** Fields of a session; on update a field left out keeps its value (null clears an optional one). */
+@InputType('RunSessionFieldsBase')
+class RunSessionFields extends WorkshopPlaceFields {
+  @Field(() => String, { nullable: true, description: "The venue's zone: Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT); on adding, the run's zone when left out" })
+  @IsOptional()
+  @IsIndonesianTimeZone()
+  timeZone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  title?: string | null;
+
 }
 
 @InputType()

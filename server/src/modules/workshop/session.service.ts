@@ -3,6 +3,7 @@ import type { SignedInOperationContext } from '../../app/context.js';
 import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError, badInput } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
+import { httpsLink } from '../../shared/util/links.js';
 import { writeAudit } from '../audit/index.js';
 import { canManageCourse, CourseKind, CourseStatus } from '../course/index.js';
 import { EnrolmentStatus } from '../enrolment/index.js';
@@ -24,7 +25,6 @@ export const MAX_MATERIALS_PER_RUN = 50;
 const MAX_SESSION_HOURS = 24;
 
 /** Links members open: https only (an http link would be refused by browsers inside the https app anyway). */
-const HTTPS_URL = /^https:\/\/[^\s/$.?#][^\s]*$/i;
 
 /** Who is told when a session is cancelled or moved: everyone holding a seat or waiting for one. */
 const TOLD_OF_CHANGES = [EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED];
@@ -34,11 +34,7 @@ const trimOrNull = (value: string | null | undefined) => {
   return trimmed ? trimmed : null;
 };
 
-function httpsUrl(value: string | null | undefined, field: string): string | null {
-  const url = trimOrNull(value);
-  if (url && !HTTPS_URL.test(url)) throw new AppError('INVALID_HTTPS_URL', {}, field);
-  return url;
-}
+const httpsUrl = (value: string | null | undefined, field: string) => httpsLink(value, field, 'INVALID_HTTPS_URL');
 
 function checkTimes(startsAt: Date, endsAt: Date): void {
   if (Number.isNaN(startsAt.getTime())) throw badInput('startsAt', 'invalidDate');

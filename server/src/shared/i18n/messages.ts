@@ -120,8 +120,8 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     en: 'You have already completed this course; its JP are recorded.',
   },
   INVALID_ONLINE_URL: {
-    id: 'Tautan daring harus diawali https:// atau http://.',
-    en: 'The online link must start with https:// or http://.',
+    id: 'Tautan daring harus diawali https:// (tautan rapat memuat kode sandinya, jadi tidak boleh lewat http://).',
+    en: 'The online link must start with https:// (a meeting link carries its passcode, so never plain http://).',
   },
   COURSE_NOT_VISIBLE: {
     id: 'Kursus ini tidak tersedia untuk instansi Anda.',
