@@ -128,4 +128,31 @@ describe('settling a workshop', () => {
     expect(await ledger(a)).toHaveLength(3);
     expect((await app.sql(`select count(*)::int as n from audit_entry where action = 'attendance.record' and target_id = $1`, [w.second.id]))[0].n).toBe(4);
   });
+
+  it('settles again when a settled run’s session times are corrected', async () => {
+    const w = await pastWorkshop({ learners: 2 });
+    const [a, c] = w.enrolments;
+    // a: all 300 minutes; c: only the second session (120 of 300 minutes, 40 %).
+    await w.mark(w.first, [{ enrolmentId: a, status: 'PRESENT' }, { enrolmentId: c, status: 'ABSENT' }]);
+    await w.mark(w.second, [{ enrolmentId: a, status: 'PRESENT' }, { enrolmentId: c, status: 'PRESENT' }]);
+    await runJob();
+    expect((await enrolment(c)).status).toBe('FAILED');
+    const admin = await app.as(w.admin);
+    const UPDATE = `mutation($id: ID!, $input: UpdateRunSessionInput!) { updateRunSession(id: $id, input: $input) { id } }`;
+    // The first session really lasted 30 minutes (09.00–09.30): c attended 120 of 150 minutes (80 %) and completes;
+    // a attended 150 minutes: 30 at 45 + 120 at 60 = 0.666… + 2 → 2.6 JP instead of 6.
+    await admin.ok(UPDATE, { id: w.first.id, input: { endsAt: '2026-11-02T02:30:00Z' } });
+    expect((await enrolment(c)).status).toBe('COMPLETED');
+    expect(await ledger(c)).toEqual([{ minutes: 120, jp: 2, status: 'CREDITED', reversal: false, source: 'WORKSHOP_ATTENDANCE' }]);
+    // (The reversal and the new line share one transaction's timestamp: compared by minutes.)
+    expect((await ledger(a)).sort((x, y) => y.minutes - x.minutes)).toEqual([
+      { minutes: 300, jp: 6, status: 'REVOKED', reversal: false, source: 'WORKSHOP_ATTENDANCE' },
+      { minutes: 150, jp: 2.6, status: 'CREDITED', reversal: false, source: 'WORKSHOP_ATTENDANCE' },
+      { minutes: -300, jp: -6, status: 'REVOKED', reversal: true, source: 'WORKSHOP_ATTENDANCE' },
+    ]);
+    expect(await yearJp(w.learners[0].id)).toEqual({ jp: 2.6, minutes: 150 });
+    // A new title moves no minutes: nobody is settled again.
+    await admin.ok(UPDATE, { id: w.first.id, input: { title: 'Pembukaan' } });
+    expect(await ledger(a)).toHaveLength(3);
+  });
 });

@@ -12,6 +12,7 @@ import { canViewRun, CourseRunStatus, loadRunAccess } from '../run/index.js';
 import { RunSessionStatus } from './session.entity.js';
 import type { AddRunMaterialLinkInput, AddRunSessionInput, UpdateRunSessionInput } from './session.inputs.js';
 import { sessionById, toSession, type SessionRow } from './session.sql.js';
+import { resettlePeople } from './workshop-credit.js';
 import type { RunSessionType } from './session.types.js';
 
 /**
@@ -159,6 +160,8 @@ export async function updateRunSession(ctx: SignedInOperationContext, id: string
     if (changed.length === 0) return;
     await db(tx).updateTable('run_session').set({ ...next, updated_at: sql`now()` }).where('id', '=', id).execute();
     await followSessions(tx, before.run_id);
+    // A settled run's session whose recorded times are corrected changes everyone's minutes: settle them again now.
+    const resettled = changed.includes('starts_at') || changed.includes('ends_at') ? await resettleIfSettled(tx, before.run_id) : 0;
     const moved = changed.some((k) => k !== 'title');
     const told = moved
       ? await tellRegistrants(tx, before.run_id, (personId) => ({
@@ -166,9 +169,22 @@ export async function updateRunSession(ctx: SignedInOperationContext, id: string
         previousStartsAt: before.starts_at.toISOString(), previousEndsAt: before.ends_at.toISOString(), previousTimeZone: before.time_zone,
       }))
       : 0;
-    writeAudit(tx, 'run_session.update', 'RunSession', id, { runId: before.run_id, changed, told });
+    writeAudit(tx, 'run_session.update', 'RunSession', id, { runId: before.run_id, changed, told, ...(resettled ? { resettled } : {}) });
   });
   return toSession((await sessionById(ctx, id))!, true);
+}
+
+/**
+ * After a settled workshop run's session times changed: settles again everyone the settlement decided (COMPLETED or
+ * FAILED), in the caller's transaction, as a roster correction does (workshop-credit.ts resettlePeople: reversal lines
+ * and new credits only for whom the result changed). Nothing for a run not settled yet. Returns how many changed.
+ */
+async function resettleIfSettled(tx: { em: SignedInOperationContext['em'] }, runId: string): Promise<number> {
+  const decided = await db(tx).selectFrom('enrolment as e').select('e.id')
+    .where('e.run_id', '=', runId).where('e.status', 'in', [EnrolmentStatus.COMPLETED, EnrolmentStatus.FAILED])
+    .where((eb) => eb.exists(eb.selectFrom('workshop_run_settlement as w').select('w.run_id').where('w.run_id', '=', runId)))
+    .execute();
+  return resettlePeople(tx, runId, decided.map((e) => e.id));
 }
 
 /** Cancels a session that has not ended, with the reason registrants are told (mail and the run's page). */
