@@ -423,8 +423,12 @@ describe('demo world', () => {
     const client = app.anonymous();
     await client.signIn(instructor.login, DEMO_PASSWORD);
     const home = await client.ok(`{ instructorHome { attendanceToTake { unmarked session { courseTitle } } } }`);
-    // Also her bimtek's past sessions, whose marks are still to take (demo-workshops.ts seeds none).
     expect(home.instructorHome.attendanceToTake).toContainEqual({ unmarked: 4, session: { courseTitle: 'Seminar Keterbukaan Informasi Publik' } });
+    // Her bimtek's past sessions were marked on the roster: nothing of them is left to take.
+    expect(home.instructorHome.attendanceToTake.map((a: { session: { courseTitle: string } }) => a.session.courseTitle)).not.toContain('Bimbingan Teknis Pelayanan Publik Digital');
+    const bimtekMarks = await app.sql<{ status: string; n: number }>(`select a.status, count(*)::int as n from session_attendance a join run_session s on s.id = a.session_id
+       join course_run r on r.id = s.run_id join course c on c.id = r.course_id where c.code like 'BIMTEK-%' group by a.status order by a.status`);
+    expect(bimtekMarks).toEqual([{ status: 'ABSENT', n: 2 }, { status: 'EXCUSED', n: 2 }, { status: 'LATE', n: 2 }, { status: 'PRESENT', n: 22 }]);
   });
 
   it('does nothing the second time: returns null and writes no row', async () => {

@@ -44,7 +44,8 @@ interface WorkshopDef {
 /**
  * The demo's workshops (course codes LOK-… and BIMTEK-…: the attendance demo finds them by these prefixes):
  * - a bimtek of Kota Bandung taught by a Universitas Indonesia lecturer under the PKS for bimtek (PKS/052/UI-BDG),
- *   two sessions past and two to come, attendance credited from minutes attended; Euis (the demo learner) has a seat;
+ *   two sessions past (marked on the roster) and two to come, attendance credited from minutes attended; Euis (the demo
+ *   learner) has a seat;
  * - a lokakarya of LAN open to every agency, a fixed 8 JP for 80 % attendance, held in Makassar (WITA) with its last
  *   session online; full, with two people on its waiting list.
  */
@@ -130,20 +131,34 @@ export async function seedDemoWorkshops(em: EntityManager, now: Date): Promise<v
       seats_taken: seated.length, waitlist_length: waiting.length, enrolment_policy: 'OPEN' as never, status: 'SCHEDULED' as never,
       starts_at: sessions[0].startsAt, ends_at: sessions.at(-1)!.endsAt, location: w.location, online_url: onlineUrl, created_by_id: creator, time_zone: w.runZone,
     }).execute();
-    await q.insertInto('course_run_instructor').values({ run_id: runId, person_id: await personIn(...w.instructor) }).execute();
-    await q.insertInto('run_session').values(sessions.map((s) => ({
-      id: randomUUID(), created_at: sql`now()`, updated_at: sql`now()`, run_id: runId, starts_at: s.startsAt, ends_at: s.endsAt, time_zone: s.zone,
+    const instructorId = await personIn(...w.instructor);
+    await q.insertInto('course_run_instructor').values({ run_id: runId, person_id: instructorId }).execute();
+    const sessionRows = sessions.map((s) => ({
+      id: randomUUID(), created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, run_id: runId, starts_at: s.startsAt, ends_at: s.endsAt, time_zone: s.zone,
       title: s.title, room: s.room ?? null, address: s.address ?? null, online_url: s.online ? onlineUrl : null, status: 'SCHEDULED' as never,
-    }))).execute();
+    }));
+    await q.insertInto('run_session').values(sessionRows).execute();
     const registeredAt = (i: number) => new Date(now.getTime() - 20 * DAY + i * 3600_000);
-    await q.insertInto('enrolment').values(people.map((personId, i) => {
+    const enrolments = people.map((personId, i) => {
       const waits = i >= w.capacity;
       return {
         id: randomUUID(), person_id: personId, course_id: courseId, run_id: runId, status: (waits ? 'WAITLISTED' : 'ACTIVE') as never,
         requested_at: registeredAt(i), created_at: registeredAt(i), updated_at: registeredAt(i),
         waitlisted_at: waits ? registeredAt(i) : null, decided_at: waits ? null : registeredAt(i), one_per_course: true,
       };
-    })).execute();
+    });
+    await q.insertInto('enrolment').values(enrolments).execute();
+    // The sessions already held were marked by their instructor on the roster, as she would have (mostly present, one
+    // late, one absent, one on leave): the run is still going, so nothing is settled or credited yet.
+    const held = sessionRows.filter((s) => s.ends_at.getTime() <= now.getTime());
+    const seats = enrolments.slice(0, seated.length);
+    if (held.length) {
+      await q.insertInto('session_attendance').values(held.flatMap((s) => seats.map((e, i) => ({
+        id: randomUUID(), created_at: s.ends_at, updated_at: s.ends_at, session_id: s.id, enrolment_id: e.id,
+        status: (i === 3 ? 'LATE' : i === 5 ? 'ABSENT' : i === 7 ? 'EXCUSED' : 'PRESENT') as never, late_minutes: i === 3 ? 20 : null,
+        method: 'ROSTER' as never, recorded_by_id: instructorId, recorded_at: s.ends_at,
+      })))).execute();
+    }
     await q.insertInto('run_material').values(w.materials.map((m, i) => ({
       id: randomUUID(), created_at: new Date(now.getTime() - (10 - i) * DAY), updated_at: sql`now()`, run_id: runId, title: m.title, url: m.url, created_by_id: creator,
     }))).execute();
