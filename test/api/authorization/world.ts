@@ -227,10 +227,11 @@ export class World {
 
   /**
    * A programme owned by `owner` (agency A, agency B or partner P) whose path is one required item: the owner's open
-   * course. PUBLISHED unless asked (a draft is seen by its managers only). Written straight to the tables.
+   * course. PUBLISHED unless asked (a draft is seen by its managers only). Written straight to the tables; `purpose`
+   * names a separate one (each cohort gets its own programme, so the plain one has no participating agency).
    */
-  programme(owner: Owner, status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED'): Promise<SeededProgramme> {
-    return this.once(`programme:${owner}:${status}`, async () => {
+  programme(owner: Owner, status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED', purpose = 'plain'): Promise<SeededProgramme> {
+    return this.once(`programme:${owner}:${status}:${purpose}`, async () => {
       const course = await this.course(owner);
       const [row] = await this.app.sql<{ id: string }>(
         `insert into programme (code, title, owner_agency_id, owner_partner_id, status, description, audience)
@@ -253,7 +254,8 @@ export class World {
    */
   cohort(owner: Owner, quotas: readonly ('A' | 'B')[] = [owner === 'B' ? 'B' : 'A']): Promise<SeededCohort> {
     return this.once(`cohort:${owner}:${quotas.join('')}`, async () => {
-      const programme = await this.programme(owner);
+      // A programme of its own: the quotas make agencies participants, which changes who sees the programme.
+      const programme = await this.programme(owner, 'PUBLISHED', `cohort:${quotas.join('')}`);
       const code = `ANGK-${this.n}-${++World.programmes}`;
       const [cohort] = await this.app.sql<{ id: string }>(
         `insert into programme_cohort (programme_id, code, starts_at, ends_at, nomination_closes_at, release_deadline, capacity, cost_per_participant)
