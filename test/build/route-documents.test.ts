@@ -53,6 +53,12 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
     'AppointPartnerAdmin', 'CreatePartnerInstitution', 'InvitePartnerStaff', 'PartnerInvitations', 'PartnerProfile', 'PartnerStaff', 'RemovePartnerAdmin',
     'ResendPartnerInvitation', 'RevokePartnerInvitation', 'SetPartnerStaffActive', 'UpdatePartnerInstitution', 'UpdatePartnerStaff',
   ],
+  'admin-programmes': ['CreateProgramme', 'ManagedProgrammes'],
+  'admin-programme': ['ArchiveProgramme', 'BuildProgramme', 'ProgrammeCourseChoices', 'PublishProgramme', 'SetProgrammePath', 'UpdateProgramme'],
+  'admin-programme-cohort': [
+    'AssignableInstructorChoices', 'BuildCohort', 'BuildCohortProgramme', 'CancelProgrammeCohort', 'CohortAgencySearch', 'CreateProgrammeCohort', 'SetCohortQuota',
+    'UpdateProgrammeCohort',
+  ],
 };
 
 interface ManifestChunk {

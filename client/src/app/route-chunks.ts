@@ -33,6 +33,9 @@ export const chunks = {
   attendanceSheet: staffScreen(() => import('../routes/attendance-sheet')),
   checkInQr: staffScreen(() => import('../routes/check-in-qr')),
   checkIn: staffScreen(() => import('../routes/check-in')),
+  adminProgrammes: staffScreen(() => import('../routes/admin-programmes')),
+  adminProgramme: staffScreen(() => import('../routes/admin-programme')),
+  adminProgrammeCohort: staffScreen(() => import('../routes/admin-programme-cohort')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -64,6 +67,9 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/mitra', chunks.partnerStaff],
   ['/akun', chunks.account],
   ['/akun/kata-sandi', chunks.changePassword],
+  ['/admin/program', chunks.adminProgrammes],
+  ['/admin/program/:programmeId', chunks.adminProgramme],
+  ['/admin/program/:programmeId/angkatan/:cohortId', chunks.adminProgrammeCohort],
 ];
 
 /** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */

@@ -46,6 +46,9 @@ const PlatformFailedJobs = lazyPage(chunks.platformFailedJobs);
 const AcceptInvitation = lazyPage(staffScreen(() => import('../routes/accept-invitation')));
 const PlatformPartners = lazyPage(chunks.platformPartners);
 const PartnerStaff = lazyPage(chunks.partnerStaff);
+const AdminProgrammes = lazyPage(chunks.adminProgrammes);
+const AdminProgramme = lazyPage(chunks.adminProgramme);
+const AdminProgrammeCohort = lazyPage(chunks.adminProgrammeCohort);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The frame and the home screen, downloaded before the app takes over from the home page's first paint (main.tsx). */
@@ -135,6 +138,7 @@ function RouterLinks() {
 
 const admins: RoleName[] = ['AGENCY_ADMIN', 'PLATFORM_ADMIN'];
 const agreementReaders: RoleName[] = ['AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'];
+const programmeBuilders: RoleName[] = ['AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'];
 
 /**
  * The app's routes. Declarative mode (BrowserRouter, not createBrowserRouter): no screen has a loader or an
@@ -198,6 +202,9 @@ export function AppRoutes() {
             <Route path="mitra" element={page(PartnerStaff, ['PARTNER_ADMIN'])} />
             <Route path="kerja-sama" element={page(Agreements, agreementReaders)} />
             <Route path="kerja-sama/:agreementId" element={page(AgreementDetail, agreementReaders)} />
+            <Route path="admin/program" element={page(AdminProgrammes, programmeBuilders)} />
+            <Route path="admin/program/:programmeId" element={page(AdminProgramme, programmeBuilders)} />
+            <Route path="admin/program/:programmeId/angkatan/:cohortId" element={page(AdminProgrammeCohort, programmeBuilders)} />
             <Route path="akun" element={page(Account)} />
             <Route path="akun/kata-sandi" element={page(ChangePassword)} />
             <Route path="*" element={page(NotFound)} />

@@ -23,6 +23,7 @@ import { deriveKeys, signToken, windowAt } from '../../../server/src/modules/wor
 import { Role } from '../../../server/src/shared/auth/roles.js';
 import { Seed } from '../../kit/seed.js';
 import { type Built, type Matrix, type Scope } from './matrix-kit.js';
+import { PROGRAMME_BUILD_MATRIX } from './matrix-programme-build.js';
 import { NotApplicable, type Flavour, type Owner, type ViewerKind, type World } from './world.js';
 
 const ALLOWED = 'ALLOWED';
@@ -1087,6 +1088,9 @@ export const MATRIX: Matrix = {
       platformAdmin: ALLOWED,
     },
   },
+
+  // ------------------------------------------------------------------ programmes: building, cohorts, quotas
+  ...PROGRAMME_BUILD_MATRIX,
 
   // ------------------------------------------------------------------ background jobs
   failedJobs: {

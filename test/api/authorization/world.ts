@@ -24,6 +24,21 @@ export type Flavour = 'open' | 'ended' | 'draft' | 'approval';
 
 const DAY = 86_400_000;
 
+/** A programme of the world (world.ts `programme`): its one path item is the owner's open course. */
+export interface SeededProgramme {
+  id: string;
+  itemId: string;
+  courseId: string;
+}
+
+/** A cohort of the world (world.ts `cohort`) with its one item run. */
+export interface SeededCohort {
+  id: string;
+  programmeId: string;
+  itemId: string;
+  runId: string;
+}
+
 /** Thrown by a builder asked for something a viewer does not have: the matrix must mark that cell N/A. */
 export class NotApplicable extends Error {}
 
@@ -45,6 +60,7 @@ export class World {
   private readonly seed: Seed;
   private static serial = 0;
   private static nips = 0;
+  private static programmes = 0;
   readonly n = ++World.serial;
 
   constructor(readonly app: TestApp) {
@@ -206,6 +222,56 @@ export class World {
       );
       if (status === 'ACTIVE') await this.app.sql(`update course_run set seats_taken = seats_taken + 1 where course_id = $1`, [course.id]);
       return row.id;
+    });
+  }
+
+  /**
+   * A programme owned by `owner` (agency A, agency B or partner P) whose path is one required item: the owner's open
+   * course. PUBLISHED unless asked (a draft is seen by its managers only). Written straight to the tables; `purpose`
+   * names a separate one (each cohort gets its own programme, so the plain one has no participating agency).
+   */
+  programme(owner: Owner, status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED', purpose = 'plain'): Promise<SeededProgramme> {
+    return this.once(`programme:${owner}:${status}:${purpose}`, async () => {
+      const course = await this.course(owner);
+      const [row] = await this.app.sql<{ id: string }>(
+        `insert into programme (code, title, owner_agency_id, owner_partner_id, status, description, audience)
+         values ($1, $2, $3, $4, $5, 'Program uji', 'ASN') returning id`,
+        [`PRG-${owner}${status[0]}${this.n}-${++World.programmes}`, `Program ${owner} ${status} ${this.n}`,
+          owner === 'A' ? (await this.agencyA()).id : owner === 'B' ? (await this.agencyB()).id : null,
+          owner === 'P' ? (await this.partnerP()).id : null, status],
+      );
+      const [item] = await this.app.sql<{ id: string }>(
+        `insert into programme_item (programme_id, course_id, position, required) values ($1, $2, 0, true) returning id`, [row.id, course.id],
+      );
+      return { id: row.id, itemId: item.id, courseId: course.id };
+    });
+  }
+
+  /**
+   * A scheduled cohort of the owner's published programme, starting in 50 days (capacity 10, nominations close in 40),
+   * with the run of its one item (an INVITATION run of the item's course, inside the cohort's dates) and a quota of
+   * 3 seats (none taken) for each agency in `quotas` (by default the owner's agency; agency A for P's programme).
+   */
+  cohort(owner: Owner, quotas: readonly ('A' | 'B')[] = [owner === 'B' ? 'B' : 'A']): Promise<SeededCohort> {
+    return this.once(`cohort:${owner}:${quotas.join('')}`, async () => {
+      // A programme of its own: the quotas make agencies participants, which changes who sees the programme.
+      const programme = await this.programme(owner, 'PUBLISHED', `cohort:${quotas.join('')}`);
+      const code = `ANGK-${this.n}-${++World.programmes}`;
+      const [cohort] = await this.app.sql<{ id: string }>(
+        `insert into programme_cohort (programme_id, code, starts_at, ends_at, nomination_closes_at, release_deadline, capacity, cost_per_participant)
+         values ($1, $2, now() + interval '50 days', now() + interval '60 days', now() + interval '40 days', now() + interval '35 days', 10, 2500000)
+         returning id`, [programme.id, code],
+      );
+      const [run] = await this.app.sql<{ id: string }>(
+        `insert into course_run (course_id, code, enrolment_policy, starts_at, ends_at)
+         values ($1, $2, 'INVITATION', now() + interval '50 days', now() + interval '52 days') returning id`, [programme.courseId, code],
+      );
+      await this.app.sql(`insert into cohort_item_run (cohort_id, item_id, run_id) values ($1, $2, $3)`, [cohort.id, programme.itemId, run.id]);
+      for (const agency of quotas) {
+        const agencyId = (agency === 'A' ? await this.agencyA() : await this.agencyB()).id;
+        await this.app.sql(`insert into cohort_agency_quota (cohort_id, agency_id, seats) values ($1, $2, 3)`, [cohort.id, agencyId]);
+      }
+      return { id: cohort.id, programmeId: programme.id, itemId: programme.itemId, runId: run.id };
     });
   }
 

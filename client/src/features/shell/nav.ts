@@ -9,6 +9,7 @@ import {
   IconHome,
   IconKey,
   IconMailExclamation,
+  IconRoute,
   IconSchool,
   IconSitemap,
   IconUsers,
@@ -44,6 +45,9 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/admin/unit-kerja', label: 'nav.adminUnits', short: 'nav.adminUnitsShort', icon: IconSitemap, section: 'admin' });
     items.push({ to: '/admin/kursus', label: 'nav.adminCourses', short: 'nav.adminCoursesShort', icon: IconSchool, section: 'admin' });
     items.push({ to: '/admin/peran', label: 'nav.adminRoles', short: 'nav.adminRolesShort', icon: IconKey, section: 'admin' });
+  }
+  if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN')) {
+    items.push({ to: '/admin/program', label: 'nav.adminProgrammes', short: 'nav.adminProgrammesShort', icon: IconRoute, section: 'admin' });
   }
   if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN')) {
     items.push({ to: '/kerja-sama', label: 'nav.agreements', short: 'nav.agreementsShort', icon: IconFileCertificate, section: 'admin' });

@@ -9,9 +9,11 @@ export {
 } from './programme.entity.js';
 export { assertCanManageProgramme, assertCanViewProgramme, canManageProgramme, canViewProgramme, loadProgrammeAccess, type ProgrammeAccessRow } from './programme.policy.js';
 
+import { ProgrammeBuildFieldsResolver, ProgrammeBuildResolver, ProgrammeCohortBuildResolver } from './build.resolver.js';
 import { ProgrammeCohortResolver, ProgrammeItemResolver, ProgrammeResolver } from './programme.resolver.js';
 
 /** Every resolver of the module; each area adds its own classes here (one line each). */
 export const programmeResolvers = [
   ProgrammeResolver, ProgrammeItemResolver, ProgrammeCohortResolver,
+  ProgrammeBuildResolver, ProgrammeCohortBuildResolver, ProgrammeBuildFieldsResolver,
 ] as const;

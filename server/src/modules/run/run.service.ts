@@ -207,8 +207,8 @@ interface LockedRun {
 }
 
 /** Locks the run row so seat counters and capacity change one writer at a time. */
-async function lockRun(tx: EntityManager, viewer: Viewer, id: string): Promise<LockedRun> {
-  await assertCanManageRun(tx, viewer, id);
+async function lockRun(tx: EntityManager, viewer: Viewer, id: string, checkManager = true): Promise<LockedRun> {
+  if (checkManager) await assertCanManageRun(tx, viewer, id);
   const run = await db({ em: tx }).selectFrom('course_run as r').innerJoin('course as c', 'c.id', 'r.course_id')
     .select([
       'r.id', 'r.course_id', 'r.code', 'r.status', 'c.status as course_status', 'r.starts_at', 'r.ends_at', 'r.enrolment_closes_at',
@@ -288,10 +288,14 @@ export async function cancelCourseRun(ctx: SignedInOperationContext, id: string,
  * cancelCourseRun's work in the caller's transaction (a recurring forum's edit cancels the dates its new rule
  * drops together with the rest of the edit). Returns how many people were withdrawn.
  */
-export async function cancelRunIn(tx: EntityManager, viewer: Viewer, id: string, reason: string | null): Promise<number> {
+export async function cancelRunIn(
+  tx: EntityManager, viewer: Viewer, id: string, reason: string | null,
+  // A programme cohort's item run may be of a course its manager does not manage: the cohort's policy checked them.
+  options: { checkedByCohort?: boolean } = {},
+): Promise<number> {
   const note = reason?.trim() || null;
   if (note && note.length > 500) throw badInput('reason', 'tooLong');
-  const run = await lockRun(tx, viewer, id);
+  const run = await lockRun(tx, viewer, id, !options.checkedByCohort);
   if (run.status === CourseRunStatus.CANCELLED) throw new AppError('RUN_CANCELLED');
   if (run.ends_at && run.ends_at.getTime() <= Date.now()) throw new AppError('COURSE_ENDED');
   const q = db({ em: tx });

@@ -264,6 +264,50 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Hanya catatan JP yang sudah dikreditkan yang dapat dicabut.',
     en: 'Only credited learning-hours lines can be revoked.',
   },
+  // Programmes: building, cohorts, quotas (build area)
+  PROGRAMME_ARCHIVED: { id: 'Program ini sudah diarsipkan dan tidak dapat diubah.', en: 'This programme is archived and cannot be changed.' },
+  PATH_EMPTY: { id: 'Tambahkan paling sedikit satu kursus atau lokakarya ke jalur program.', en: 'Add at least one course or workshop to the programme’s path.' },
+  PATH_DUPLICATE_ITEM: { id: 'Satu kursus hanya boleh muncul sekali di jalur.', en: 'A course may appear on the path only once.' },
+  PATH_NOTHING_REQUIRED: { id: 'Jalur memerlukan paling sedikit satu butir wajib atau satu kelompok pilihan.', en: 'The path needs at least one required item or one group of electives.' },
+  PATH_GROUPS_MISSING: { id: 'Aturan kelulusan per kelompok memerlukan paling sedikit satu kelompok pilihan.', en: 'The by-group completion rule needs at least one group of electives.' },
+  PATH_GROUPS_NEED_RULE: { id: 'Kelompok pilihan hanya berlaku dengan aturan kelulusan per kelompok.', en: 'Groups of electives apply only with the by-group completion rule.' },
+  GROUP_TOO_FEW_ITEMS: {
+    id: 'Kelompok "{title}" meminta {min} butir selesai tetapi hanya berisi {count}.',
+    en: 'Group "{title}" asks for {min} completed items but holds only {count}.',
+  },
+  COURSE_NOT_USABLE: {
+    id: 'Butir ke-{position} tidak dapat dipakai: pilih kursus terbit yang terlihat oleh pemilik program, atau milik pemilik sendiri.',
+    en: 'Item {position} cannot be used: choose a published course visible to the programme’s owner, or one of its own.',
+  },
+  ITEM_HAS_COHORT_RUNS: { id: 'Butir yang sudah dijalankan dalam angkatan tidak dapat dihapus dari jalur.', en: 'An item that has runs in cohorts cannot be removed from the path.' },
+  COHORT_RUN_CODE_TAKEN: {
+    id: 'Salah satu kursus di jalur sudah punya angkatan dengan kode ini. Pakai kode angkatan lain.',
+    en: 'A course on the path already has a run with this code. Use another cohort code.',
+  },
+  RUN_IN_ANOTHER_COHORT: { id: 'Angkatan kursus ini sudah dipakai angkatan program lain.', en: 'This run already belongs to another programme cohort.' },
+  RUN_NOT_LINKABLE: {
+    id: 'Angkatan ini tidak dapat ditautkan: harus angkatan kursus butir itu yang Anda kelola dan belum dibatalkan.',
+    en: 'This run cannot be linked: it must be a run of that item’s course that you manage and that is not cancelled.',
+  },
+  ITEM_RUN_EXISTS: { id: 'Butir ini sudah punya angkatan di angkatan program ini.', en: 'This item already has its run in this cohort.' },
+  RUN_OUTSIDE_COHORT: { id: 'Tanggal angkatan butir harus berada dalam tanggal angkatan program.', en: 'An item run’s dates must fall within the cohort’s dates.' },
+  NOMINATION_CLOSES_AFTER_START: { id: 'Nominasi harus ditutup sebelum angkatan dimulai.', en: 'Nominations must close before the cohort starts.' },
+  RELEASE_AFTER_NOMINATION_CLOSE: {
+    id: 'Batas pengembalian kuota tidak boleh setelah nominasi ditutup.',
+    en: 'The deadline for releasing seats cannot be after nominations close.',
+  },
+  TOO_MANY_COHORTS: { id: 'Program ini sudah mencapai jumlah angkatan terbanyak.', en: 'This programme has reached the maximum number of cohorts.' },
+  COHORT_CANCELLED: { id: 'Angkatan program ini sudah dibatalkan.', en: 'This cohort was cancelled.' },
+  COHORT_ENDED: { id: 'Angkatan program ini sudah selesai.', en: 'This cohort has ended.' },
+  CAPACITY_BELOW_QUOTAS: {
+    id: 'Kapasitas tidak boleh lebih kecil dari jumlah kuota instansi ({quotas}).',
+    en: 'Capacity cannot be lower than the agencies’ quotas together ({quotas}).',
+  },
+  QUOTA_BELOW_TAKEN: { id: 'Kuota tidak boleh lebih kecil dari kursi yang sudah terisi ({taken}).', en: 'A quota cannot be lower than the seats already taken ({taken}).' },
+  QUOTA_OVER_CAPACITY: {
+    id: 'Jumlah kuota melebihi kapasitas angkatan: tersisa {free} kursi.',
+    en: 'The quotas together exceed the cohort’s capacity: {free} seats are left.',
+  },
   PERSON_INACTIVE: { id: 'Akun ini tidak aktif.', en: 'This account is not active.' },
   QUERY_TOO_COMPLEX: { id: 'Permintaan terlalu rumit.', en: 'The request is too complex.' },
 };

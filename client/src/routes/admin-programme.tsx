@@ -1,0 +1,2 @@
+// The screen lives with its area's code (features/programmes).
+export { default } from '../features/programmes/BuildProgrammePage';
