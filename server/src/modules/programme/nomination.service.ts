@@ -284,7 +284,12 @@ export async function nominateParticipants(ctx: SignedInOperationContext, cohort
 
 /** Reads a CSV into (line, NIP as written) pairs: one NIP per line, or the column headed NIP. */
 function parseNipCsv(csv: string): { rowNumber: number; raw: string }[] {
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
+  const text = csv.replace(/^\uFEFF/, '');
+  // Spreadsheets in Indonesian locales write ';'. Papa's own guess gives up on files with blank lines, which keep
+  // their line numbers here, so the first line that has one of the separators decides.
+  const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+  const delimiter = [';', ',', '\t', '|'].find((d) => firstLine.includes(d)) ?? ',';
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
   const lines = parsed.data;
   let column = 0;
   let start = 0;
