@@ -21,10 +21,10 @@ const REPLACE = `mutation($participantId: ID!, $personId: ID!) { replaceParticip
 const APPLY = `mutation($cohortId: ID!) { applyToCohort(cohortId: $cohortId) { id status } }`;
 const APPROVE = `mutation($id: ID!) { approveCohortApplication(id: $id) { id status } }`;
 const REJECT = `mutation($id: ID!, $reason: String!) { rejectCohortApplication(id: $id, reason: $reason) { id status note } }`;
-const APPLICATIONS = `{ cohortApplications(first: 20) { totalCount nodes { id fullName programmeTitle cohortCode seatsLeft } } }`;
+const APPLICATIONS = `{ cohortApplications(first: 20) { totalCount nodes { id fullName programmeTitle cohortCode seatsLeft startsAt requestedAt } } }`;
 const COHORT = `query($cohortId: ID!, $after: String, $first: Int) { cohortNominations(cohortId: $cohortId) {
   nominationsOpen releaseOpen seesAll viewerQuotas { agencyId seats seatsTaken } programme { title }
-  cohort { id participants(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id personId agencyName fullName status nip } } } } }`;
+  cohort { id startsAt endsAt nominationClosesAt participants(first: $first, after: $after) { totalCount pageInfo { endCursor hasNextPage } nodes { id personId agencyName fullName status nip createdAt } } } } }`;
 
 async function quota(cohortId: string, agencyId: string) {
   return (await app.sql(`select seats, seats_taken from cohort_agency_quota where cohort_id = $1 and agency_id = $2`, [cohortId, agencyId]))[0];
@@ -330,6 +330,7 @@ describe('self-application', () => {
     const inbox = (await supervisor.ok(APPLICATIONS)).cohortApplications;
     expect(inbox.totalCount).toBe(3);
     expect(inbox.nodes[0]).toMatchObject({ id: applied.id, seatsLeft: 1 });
+    expect(inbox.nodes[0].requestedAt).toMatch(/Z$/);
     // Someone else's supervisor neither sees nor decides it.
     expect((await (await app.as(b.supervisor)).ok(APPLICATIONS)).cohortApplications.totalCount).toBe(0);
     expect(await (await app.as(b.supervisor)).errorCode(APPROVE, { id: applied.id })).toBe('NOT_FOUND');
@@ -369,6 +370,9 @@ describe('participant lists', () => {
     expect(asA.seesAll).toBe(false);
     expect(asA.viewerQuotas).toEqual([{ agencyId: a.agency.id, seats: 3, seatsTaken: 3 }]);
     expect(asA.cohort.participants.nodes.every((n: any) => /^\d{18}$/.test(n.nip))).toBe(true);
+    // Dates as the DateTime scalar writes them (the ORM's connection hands timestamps over as text).
+    expect(asA.cohort.startsAt).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
+    expect(asA.cohort.participants.nodes[0].createdAt).toMatch(/Z$/);
 
     const ownerAdmin = await app.seed.person({ agency: owner.agency, roles: [{ role: Role.AGENCY_ADMIN }] });
     const asOwner = await read(await app.as(ownerAdmin));

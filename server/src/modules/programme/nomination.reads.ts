@@ -5,6 +5,7 @@ import { escapeLike } from '../../shared/db/sql-helpers.js';
 import { AppError } from '../../shared/errors.js';
 import { keysetCursor } from '../../shared/graphql/cursor.js';
 import { toPage, type Page } from '../../shared/graphql/pagination.js';
+import { toDate } from '../enrolment/index.js';
 import { normalizeNip } from '../person/index.js';
 import { ParticipantStatus } from './programme.entity.js';
 import { canManageProgramme } from './programme.policy.js';
@@ -39,7 +40,7 @@ const PARTICIPANT_COLUMNS = [
 function toParticipant(r: ParticipantRow): ParticipantNode {
   return {
     id: r.id, cohortId: r.cohort_id, status: r.status, personId: r.person_id, fullName: r.full_name, agencyId: r.agency_id,
-    agencyName: r.agency_name, createdAt: r.created_at, completedAt: r.completed_at, rating: r.rating, ratingComment: r.rating_comment,
+    agencyName: r.agency_name, createdAt: toDate(r.created_at), completedAt: toDate(r.completed_at), rating: r.rating, ratingComment: r.rating_comment,
     note: r.note,
     identity: { personId: r.person_id, agencyId: r.person_agency_id, supervisorId: r.supervisor_id, nip: r.nip, nidn: r.nidn },
   };
@@ -159,7 +160,7 @@ export async function cohortApplications(ctx: SignedInOperationContext, args: { 
   const total = async () => (await base().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow()).n;
   return toPage(rows, args.first, wantsTotal ? await total() : total, (r) => ({
     id: r.id, personId: r.person_id, fullName: r.full_name, agencyName: r.agency_name, programmeId: r.programme_id,
-    programmeTitle: r.programme_title, cohortId: r.cohort_id, cohortCode: r.cohort_code, startsAt: r.starts_at, requestedAt: r.created_at,
+    programmeTitle: r.programme_title, cohortId: r.cohort_id, cohortCode: r.cohort_code, startsAt: toDate(r.starts_at), requestedAt: toDate(r.created_at),
     seatsLeft: r.seats_left,
   }), (r) => applicationCursor.encode([r.created_at, r.id]));
 }
