@@ -23,7 +23,7 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   catalogue: ['Catalogue', 'CatalogueFacets'],
   'course-detail': ['CourseDetail', 'Enrol', 'WithdrawEnrolment'],
   'my-enrolments': ['MyEnrolments', 'WithdrawEnrolment'],
-  approvals: ['ApprovalsInbox', 'ApproveEnrolment', 'RejectEnrolment'],
+  approvals: ['ApprovalsInbox', 'ApproveCohortApplication', 'ApproveEnrolment', 'CohortApplications', 'RejectCohortApplication', 'RejectEnrolment'],
   teaching: ['TeachingRuns'],
   'teaching-course': ['CompleteEnrolment', 'FailEnrolment', 'RunAttendanceSessions', 'TeachingRoster'],
   'attendance-sheet': ['AttendanceSheet', 'MarkAllPresent', 'RecordAttendance'],
@@ -59,6 +59,11 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
     'AssignableInstructorChoices', 'BuildCohort', 'BuildCohortProgramme', 'CancelProgrammeCohort', 'CohortAgencySearch', 'CreateProgrammeCohort', 'SetCohortQuota',
     'UpdateProgrammeCohort',
   ],
+  'admin-cohort-participants': [
+    'NominateByCsv', 'NominateParticipants', 'NominationCandidates', 'NominationCohort', 'PreviewNominationCsv', 'ReleaseCohortSeats',
+    'ReplaceParticipant', 'WithdrawCohortParticipant',
+  ],
+  'teaching-cohort': ['CohortRoster'],
 };
 
 interface ManifestChunk {

@@ -36,6 +36,8 @@ export const chunks = {
   adminProgrammes: staffScreen(() => import('../routes/admin-programmes')),
   adminProgramme: staffScreen(() => import('../routes/admin-programme')),
   adminProgrammeCohort: staffScreen(() => import('../routes/admin-programme-cohort')),
+  adminCohortParticipants: staffScreen(() => import('../routes/admin-cohort-participants')),
+  teachingCohort: staffScreen(() => import('../routes/teaching-cohort')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -49,6 +51,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/mengajar/:runId', chunks.teachingCourse],
   ['/mengajar/sesi/:sessionId', chunks.attendanceSheet],
   ['/mengajar/sesi/:sessionId/qr', chunks.checkInQr],
+  ['/mengajar/angkatan/:cohortId', chunks.teachingCohort],
   ['/hadir', chunks.checkIn],
   ['/admin/pegawai', chunks.adminPeople],
   ['/admin/unit-kerja', chunks.adminOrgUnits],
@@ -58,6 +61,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/angkatan/:runId', chunks.adminWorkshopRun],
   ['/admin/kursus/:courseId/rangkaian', chunks.adminSeries],
   ['/admin/peran', chunks.adminRoles],
+  ['/admin/program/angkatan/:cohortId/peserta', chunks.adminCohortParticipants],
   ['/platform/instansi', chunks.platformAgencies],
   ['/platform/pekerjaan-gagal', chunks.platformFailedJobs],
   ['/kerja-sama', chunks.agreements],

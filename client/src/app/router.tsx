@@ -39,6 +39,8 @@ const AgreementDetail = lazyPage(chunks.agreementDetail);
 const AttendanceSheet = lazyPage(chunks.attendanceSheet);
 const CheckInQr = lazyPage(chunks.checkInQr);
 const CheckIn = lazyPage(chunks.checkIn);
+const AdminCohortParticipants = lazyPage(chunks.adminCohortParticipants);
+const TeachingCohort = lazyPage(chunks.teachingCohort);
 const Account = lazyPage(chunks.account);
 const ForgotPassword = lazyPage(staffScreen(() => import('../routes/forgot-password')));
 const ResetPassword = lazyPage(staffScreen(() => import('../routes/reset-password')));
@@ -186,6 +188,7 @@ export function AppRoutes() {
             <Route path="mengajar/:runId" element={page(TeachingCourse, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
             <Route path="mengajar/sesi/:sessionId" element={page(AttendanceSheet, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
             <Route path="mengajar/sesi/:sessionId/qr" element={page(CheckInQr, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
+            <Route path="mengajar/angkatan/:cohortId" element={page(TeachingCohort, ['INSTRUCTOR', 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN'])} />
             <Route path="hadir" element={page(CheckIn)} />
             <Route path="admin/pegawai" element={page(AdminPeople, admins)} />
             <Route path="admin/unit-kerja" element={page(AdminOrgUnits, admins)} />
@@ -195,6 +198,7 @@ export function AppRoutes() {
             <Route path="admin/angkatan/:runId" element={page(AdminWorkshopRun, agreementReaders)} />
             <Route path="admin/kursus/:courseId/rangkaian" element={page(AdminSeries, admins)} />
             <Route path="admin/peran" element={page(AdminRoles, admins)} />
+            <Route path="admin/program/angkatan/:cohortId/peserta" element={page(AdminCohortParticipants, agreementReaders)} />
             <Route path="platform/instansi" element={page(PlatformAgencies, ['PLATFORM_ADMIN'])} />
             <Route path="platform/pekerjaan-gagal" element={page(PlatformFailedJobs, ['PLATFORM_ADMIN'])} />
             <Route path="platform/mitra" element={page(PlatformPartners, ['PLATFORM_ADMIN'])} />

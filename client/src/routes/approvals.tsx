@@ -1,4 +1,4 @@
-import { SegmentedControl, SimpleGrid, Text } from '@mantine/core';
+import { Box, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,6 +7,7 @@ import { usePagedList } from '../app/usePagedList';
 import { hasRole, useMe } from '../app/session';
 import { useFormatters } from '../app/useFormatters';
 import { ApprovalCard } from '../features/approvals/ApprovalCard';
+import { CohortApplications } from '../features/programmes/NominationApplications';
 import { graphql } from '../gql/__generated__';
 import { EmptyState } from '../ui/EmptyState';
 import { LoadMore } from '../ui/LoadMore';
@@ -85,6 +86,10 @@ export default function ApprovalsRoute() {
           </>
         )}
       </ListStates>
+      {/* Programme applications (nomination area): shown only when some wait on the viewer. */}
+      <Box mt="xl">
+        <CohortApplications />
+      </Box>
     </>
   );
 }

@@ -7,7 +7,7 @@ import { NotApplicable, VIEWERS, World, type ViewerKind } from './world.js';
  * What a call answers. ALLOWED: data, no error (for a list row: the scope's object is in it). HIDDEN: a
  * list answered without the scope's object. The rest are the error code the call must fail with.
  */
-export type Outcome = 'ALLOWED' | 'HIDDEN' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'NOT_A_LEARNER' | 'COURSE_NOT_VISIBLE';
+export type Outcome = 'ALLOWED' | 'HIDDEN' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'NOT_A_LEARNER' | 'COURSE_NOT_VISIBLE' | 'NO_SUPERVISOR';
 
 /**
  * Which object the call is about, relative to the fixture (see world.ts):

@@ -1091,6 +1091,109 @@ export const MATRIX: Matrix = {
 
   // ------------------------------------------------------------------ programmes: building, cohorts, quotas
   ...PROGRAMME_BUILD_MATRIX,
+  // ------------------------------------------------------------------ programme nominations (world.nominationCohort)
+  cohortNominations: {
+    kind: 'query', document: `query($id: ID!) { cohortNominations(cohortId: $id) { cohort { id } } }`, scopes: ['same', 'other'],
+    // same: a cohort in which agency A holds a quota; other: one in which only B does. P owns both; P's instructor teaches them.
+    build: byId(async (w, _v, s) => (await w.nominationCohort(s === 'same' ? 'A' : 'B')).cohortId),
+    expect: {
+      learner: { same: ALLOWED, other: NOT_FOUND }, supervisor: { same: ALLOWED, other: NOT_FOUND },
+      agencyAdmin: { same: ALLOWED, other: NOT_FOUND }, otherAgencyAdmin: { same: NOT_FOUND, other: ALLOWED },
+      instructor: ALLOWED, partnerAdmin: ALLOWED, platformAdmin: ALLOWED,
+    },
+  },
+  cohortApplications: {
+    kind: 'query', document: `{ cohortApplications(first: 100) { nodes { id } } }`, scopes: ['report', 'other'],
+    // report: the learner's application (their supervisor decides it); other: a learner of B's.
+    build: async (w, _v, s) => ({ variables: {}, subject: await w.participant(await (s === 'report' ? w.learnerA() : w.learnerB()), 'REQUESTED') }),
+    listed: nodesHave('cohortApplications'),
+    expect: {
+      ...tierOne('learner', 'instructor', 'partnerAdmin'),
+      supervisor: { report: ALLOWED, other: HIDDEN }, agencyAdmin: { report: ALLOWED, other: HIDDEN },
+      otherAgencyAdmin: { report: HIDDEN, other: ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  nominateParticipants: {
+    kind: 'mutation', document: `mutation($id: ID!, $people: [ID!]!) { nominateParticipants(cohortId: $id, personIds: $people) { id } }`,
+    scopes: ['same', 'other'],
+    // same: a colleague of A; other: a learner of B (both agencies hold a quota).
+    build: async (w, _v, s) => ({ variables: { id: (await w.nominationCohort()).cohortId, people: [(await (s === 'same' ? w.colleagueA() : w.learnerB())).id] } }),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { same: ALLOWED, other: NOT_FOUND }, otherAgencyAdmin: { same: NOT_FOUND, other: ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  previewNominationCsv: {
+    kind: 'mutation', document: `mutation($id: ID!, $csv: String!) { previewNominationCsv(cohortId: $id, csv: $csv) { okCount } }`, scopes: ['same'],
+    // Another agency's admin gets a report saying NOT_IN_AGENCY for A's people (API test), never a name; it writes nothing.
+    build: async (w) => ({ variables: { id: (await w.nominationCohort()).cohortId, csv: (await w.colleagueA()).nip } }),
+    expect: { ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'), agencyAdmin: ALLOWED, otherAgencyAdmin: ALLOWED, platformAdmin: ALLOWED },
+  },
+  nominateByCsv: {
+    kind: 'mutation', document: `mutation($id: ID!, $csv: String!) { nominateByCsv(cohortId: $id, csv: $csv) { nominated } }`, scopes: ['same'],
+    build: async (w) => ({ variables: { id: (await w.nominationCohort()).cohortId, csv: (await w.colleagueA()).nip } }),
+    expect: { ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'), agencyAdmin: ALLOWED, otherAgencyAdmin: ALLOWED, platformAdmin: ALLOWED },
+  },
+  withdrawCohortParticipant: {
+    kind: 'mutation', document: `mutation($id: ID!) { withdrawCohortParticipant(id: $id) { id } }`, scopes: ['own', 'same', 'other'],
+    // own: the viewer's own nomination; same: a colleague of A's; other: a learner of B's. P owns the programme.
+    build: byId(async (w, v, s) => {
+      if (s === 'own' && (v === 'instructor' || v === 'partnerAdmin')) throw new NotApplicable('partner staff are never nominated');
+      return w.participant(s === 'own' ? await w.person(signedIn(v)) : s === 'same' ? await w.colleagueA() : await w.learnerB(), 'NOMINATED');
+    }),
+    expect: {
+      learner: { own: ALLOWED, '*': NOT_FOUND }, supervisor: { own: ALLOWED, '*': NOT_FOUND }, instructor: NOT_FOUND, partnerAdmin: ALLOWED,
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED }, otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  releaseCohortSeats: {
+    kind: 'mutation', document: `mutation($id: ID!, $agency: ID!) { releaseCohortSeats(cohortId: $id, agencyId: $agency, seats: 1) { seats } }`,
+    scopes: ['same', 'other'],
+    build: async (w, v, s) => ({ variables: { id: (await w.nominationCohort()).cohortId, agency: (await agencyFor(w, v, s)).id } }),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { same: ALLOWED, other: FORBIDDEN }, otherAgencyAdmin: { same: FORBIDDEN, other: ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  replaceParticipant: {
+    kind: 'mutation', document: `mutation($id: ID!, $person: ID!) { replaceParticipant(participantId: $id, personId: $person) { id } }`,
+    scopes: ['same', 'other'],
+    // same: A's nominee replaced by another person of A; other: B's by another of B.
+    build: async (w, _v, s) => ({
+      variables: {
+        id: await w.participant(await (s === 'same' ? w.colleagueA() : w.learnerB()), 'NOMINATED'),
+        person: (await w.spareLearner(s === 'same' ? 'A' : 'B')).id,
+      },
+    }),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { same: ALLOWED, other: NOT_FOUND }, otherAgencyAdmin: { same: NOT_FOUND, other: ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  applyToCohort: {
+    kind: 'mutation', document: `mutation($id: ID!) { applyToCohort(cohortId: $id) { id } }`, scopes: ['none'],
+    // The learner has a supervisor; the supervisor and the admins of the fixture have none (NO_SUPERVISOR, nothing written).
+    build: async (w) => ({ variables: { id: (await w.nominationCohort()).cohortId } }),
+    expect: { learner: ALLOWED, instructor: 'NOT_A_LEARNER', partnerAdmin: 'NOT_A_LEARNER', '*': 'NO_SUPERVISOR' },
+  },
+  approveCohortApplication: {
+    kind: 'mutation', document: `mutation($id: ID!) { approveCohortApplication(id: $id) { id } }`, scopes: ['report', 'other'],
+    build: byId(async (w, _v, s) => w.participant(await (s === 'report' ? w.learnerA() : w.learnerB()), 'REQUESTED')),
+    expect: {
+      ...tierOne('learner', 'instructor', 'partnerAdmin'),
+      supervisor: { report: ALLOWED, other: NOT_FOUND }, agencyAdmin: { report: ALLOWED, other: NOT_FOUND },
+      otherAgencyAdmin: { report: NOT_FOUND, other: ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  rejectCohortApplication: {
+    kind: 'mutation', document: `mutation($id: ID!) { rejectCohortApplication(id: $id, reason: "Belum prioritas") { id } }`, scopes: ['report', 'other'],
+    build: byId(async (w, _v, s) => w.participant(await (s === 'report' ? w.learnerA() : w.learnerB()), 'REQUESTED')),
+    expect: {
+      ...tierOne('learner', 'instructor', 'partnerAdmin'),
+      supervisor: { report: ALLOWED, other: NOT_FOUND }, agencyAdmin: { report: ALLOWED, other: NOT_FOUND },
+      otherAgencyAdmin: { report: NOT_FOUND, other: ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
 
   // ------------------------------------------------------------------ background jobs
   failedJobs: {

@@ -275,6 +275,52 @@ export class World {
     });
   }
 
+  /**
+   * Nominations' own cohort builder (until the build area's `cohortFor` is on main; the integrator unifies them): a
+   * published programme of partner P with one self-apply cohort open for nominations, quotas of 5 seats for the
+   * agencies named, and one INVITATION item run of P's course that P's instructor teaches. Written straight to the tables.
+   */
+  nominationCohort = (agencies: 'AB' | 'A' | 'B' = 'AB') => this.once(`nominationCohort:${agencies}`, async () => {
+    const course = await this.course('P');
+    const [programme] = await this.app.sql<{ id: string }>(
+      `insert into programme (code, title, owner_partner_id, status) values ($1, $2, $3, 'PUBLISHED') returning id`,
+      [`PRG-${this.n}-${agencies}`, `Program Matriks ${this.n} ${agencies}`, (await this.partnerP()).id]);
+    const [cohort] = await this.app.sql<{ id: string }>(
+      `insert into programme_cohort (programme_id, code, starts_at, ends_at, capacity, self_apply) values ($1, 'ANG-1', now() + interval '30 days', now() + interval '50 days', 10, true) returning id`,
+      [programme.id]);
+    const [item] = await this.app.sql<{ id: string }>(`insert into programme_item (programme_id, course_id, position) values ($1, $2, 0) returning id`, [programme.id, course.id]);
+    const [run] = await this.app.sql<{ id: string }>(
+      `insert into course_run (course_id, code, starts_at, ends_at, enrolment_policy) values ($1, $2, now() + interval '30 days', now() + interval '50 days', 'INVITATION') returning id`,
+      [course.id, `ANG-${this.n}-${agencies}`]);
+    await this.app.sql(`insert into course_run_instructor (run_id, person_id) values ($1, $2)`, [run.id, (await this.instructorP()).id]);
+    await this.app.sql(`insert into cohort_item_run (cohort_id, item_id, run_id) values ($1, $2, $3)`, [cohort.id, item.id, run.id]);
+    for (const agency of [...agencies]) {
+      await this.app.sql(`insert into cohort_agency_quota (cohort_id, agency_id, seats) values ($1, $2, 5)`, [cohort.id, (await (agency === 'A' ? this.agencyA() : this.agencyB())).id]);
+    }
+    return { cohortId: cohort.id, runId: run.id, courseId: course.id };
+  });
+
+  /**
+   * A person's participant row in the AB nomination cohort: NOMINATED (holding a quota seat and an ACTIVE enrolment in
+   * the item run, counters kept exact) or REQUESTED (a self-application waiting on their supervisor).
+   */
+  participant = (person: Person, status: 'NOMINATED' | 'REQUESTED') => this.once(`participant:${person.id}:${status}`, async () => {
+    const { cohortId, runId, courseId } = await this.nominationCohort();
+    const [row] = await this.app.sql<{ id: string }>(
+      `insert into cohort_participant (cohort_id, person_id, agency_id, status, approver_id)
+       select $1, p.id, p.agency_id, $3::text, case when $3 = 'REQUESTED' then p.supervisor_id end from person p where p.id = $2 returning id`,
+      [cohortId, person.id, status]);
+    if (status === 'NOMINATED') {
+      await this.app.sql(`update cohort_agency_quota set seats_taken = seats_taken + 1 where cohort_id = $1 and agency_id = (select agency_id from person where id = $2)`, [cohortId, person.id]);
+      await this.app.sql(`insert into enrolment (person_id, course_id, run_id, status) values ($1, $2, $3, 'ACTIVE')`, [person.id, courseId, runId]);
+      await this.app.sql(`update course_run set seats_taken = seats_taken + 1 where id = $1`, [runId]);
+    }
+    return row.id;
+  });
+
+  /** Someone of A (or B) in no cohort yet: a replacement nominee. */
+  spareLearner = (owner: 'A' | 'B') => this.once(`spareLearner:${owner}`, () => (owner === 'A' ? this.inA({ fullName: `Pengganti A ${this.n}` }) : this.inB({ fullName: `Pengganti B ${this.n}` })));
+
   /** A role grant's id. */
   async grantOf(person: Person, role: Role): Promise<string> {
     const [row] = await this.app.sql<{ id: string }>(`select id from role_grant where person_id = $1 and role = $2 limit 1`, [person.id, role]);

@@ -102,7 +102,7 @@ async function runClosedReason(ctx: { em: EntityManager }, runId: string): Promi
  * current run per course) and INSERT … ON CONFLICT arbitrates on one: concurrent speculative inserts of the same
  * learner could otherwise deadlock on the other (test/api/enrolment-concurrency.test.ts, 20 enrols at once).
  */
-async function lockLearnersInCourse(tx: { em: EntityManager }, courseId: string, personIds: string[]): Promise<void> {
+export async function lockLearnersInCourse(tx: { em: EntityManager }, courseId: string, personIds: string[]): Promise<void> {
   // Sorted here; unnest hands them to the lock in array order, so every caller locks in the same order.
   const keys = [...new Set(personIds)].map((p) => `enrolment:${courseId}:${p}`).sort();
   await db(tx).selectFrom(sql<{ k: string }>`unnest(${keys}::text[])`.as(sql`keys(k)`))

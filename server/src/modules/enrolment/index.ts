@@ -9,6 +9,8 @@ export {
   type CourseColumns, type EnrolmentRow,
 } from './enrolment.queries.js';
 export { moveRequestsToSupervisor } from './approvers.js';
+/** Programme nominations register people in item runs under the same per-learner locks as enrol(). */
+export { lockLearnersInCourse } from './enrolment.service.js';
 export { seesOnlineLink } from './enrolment.policy.js';
 export { Enrolment, EnrolmentCourse } from './enrolment.types.js';
 export const enrolmentResolvers = [EnrolmentResolver, EnrolmentLearnerResolver, ViewerCourseEnrolmentResolver, ViewerRunEnrolmentResolver] as const;

@@ -11,9 +11,11 @@ export { assertCanManageProgramme, assertCanViewProgramme, canManageProgramme, c
 
 import { ProgrammeBuildFieldsResolver, ProgrammeBuildResolver, ProgrammeCohortBuildResolver } from './build.resolver.js';
 import { ProgrammeCohortResolver, ProgrammeItemResolver, ProgrammeResolver } from './programme.resolver.js';
+import { CohortParticipantNominationResolver, CohortParticipantsResolver, NominationResolver } from './nomination.resolver.js';
 
 /** Every resolver of the module; each area adds its own classes here (one line each). */
 export const programmeResolvers = [
   ProgrammeResolver, ProgrammeItemResolver, ProgrammeCohortResolver,
   ProgrammeBuildResolver, ProgrammeCohortBuildResolver, ProgrammeBuildFieldsResolver,
+  NominationResolver, CohortParticipantsResolver, CohortParticipantNominationResolver,
 ] as const;

@@ -74,11 +74,14 @@ export const cohortColumns = [
   'c.cost_per_participant', 'c.self_apply', 'c.offers_seats', 'c.status', 'c.cancellation_reason',
 ] as const;
 
+/** Timestamps come back from the ORM's pg connection as text: the DateTime scalar wants a Date. */
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+
 export function toCohort(row: CohortRow): ProgrammeCohort {
   return {
-    // The driver may hand timestamps over as text.
-    id: row.id, programmeId: row.programme_id, code: row.code, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at),
-    nominationClosesAt: row.nomination_closes_at && new Date(row.nomination_closes_at), releaseDeadline: row.release_deadline && new Date(row.release_deadline), capacity: row.capacity,
+    id: row.id, programmeId: row.programme_id, code: row.code, startsAt: asDate(row.starts_at), endsAt: asDate(row.ends_at),
+    nominationClosesAt: row.nomination_closes_at && asDate(row.nomination_closes_at),
+    releaseDeadline: row.release_deadline && asDate(row.release_deadline), capacity: row.capacity,
     // bigint comes back from pg as a string; rupiah per participant fits a JS number.
     costPerParticipant: Number(row.cost_per_participant), selfApply: row.self_apply, offersSeats: row.offers_seats,
     status: row.status, cancellationReason: row.cancellation_reason,

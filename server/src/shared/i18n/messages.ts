@@ -143,6 +143,36 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Status pendaftaran "{from}" tidak dapat diubah dengan cara ini.',
     en: 'An enrolment in status "{from}" cannot be changed this way.',
   },
+  // Programme nominations (modules/programme/nomination.*).
+  COHORT_NOMINATIONS_CLOSED: {
+    id: 'Angkatan ini tidak lagi menerima usulan peserta atau pendaftaran (batas waktu lewat, belum terbit, atau dibatalkan).',
+    en: 'This cohort no longer takes nominations or applications (past the deadline, not published, or cancelled).',
+  },
+  QUOTA_FULL: {
+    id: 'Kuota kursi instansi di angkatan ini tidak cukup. Tidak ada yang disimpan.',
+    en: 'The agency’s quota in this cohort has too few seats left. Nothing was saved.',
+  },
+  ALREADY_NOMINATED: {
+    id: 'Pegawai ini sudah menjadi peserta (atau sudah mendaftar) di angkatan ini.',
+    en: 'This person is already a participant of (or has applied to) this cohort.',
+  },
+  ITEM_RUN_FULL: {
+    id: 'Salah satu kelas dalam angkatan ini sudah penuh. Hubungi pengelola program.',
+    en: 'One of the cohort’s item runs is full. Contact the programme’s managers.',
+  },
+  RELEASE_DEADLINE_PASSED: {
+    id: 'Batas waktu pengembalian kursi sudah lewat.',
+    en: 'The deadline for releasing seats has passed.',
+  },
+  // Setting a quota (build) and releasing seats (nomination) alike: a quota never drops below the seats its people hold.
+  QUOTA_BELOW_TAKEN: {
+    id: 'Kuota tidak boleh kurang dari kursi yang sudah terisi; hanya kursi yang belum terpakai yang dapat dikurangi atau dikembalikan.',
+    en: 'A quota cannot drop below the seats already taken; only unused seats can be removed or released.',
+  },
+  COHORT_NOT_SELF_APPLY: {
+    id: 'Angkatan ini tidak menerima pendaftaran mandiri; peserta diusulkan oleh admin instansi.',
+    en: 'This cohort does not take self-applications; participants are nominated by their agency admin.',
+  },
   COURSE_NOT_STARTED: {
     id: 'Kursus belum dimulai, jadi hasil peserta belum dapat dicatat.',
     en: 'The course has not started yet, so no outcome can be recorded.',
@@ -303,7 +333,6 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Kapasitas tidak boleh lebih kecil dari jumlah kuota instansi ({quotas}).',
     en: 'Capacity cannot be lower than the agencies’ quotas together ({quotas}).',
   },
-  QUOTA_BELOW_TAKEN: { id: 'Kuota tidak boleh lebih kecil dari kursi yang sudah terisi ({taken}).', en: 'A quota cannot be lower than the seats already taken ({taken}).' },
   QUOTA_OVER_CAPACITY: {
     id: 'Jumlah kuota melebihi kapasitas angkatan: tersisa {free} kursi.',
     en: 'The quotas together exceed the cohort’s capacity: {free} seats are left.',
