@@ -9,6 +9,7 @@ export {
   type CourseColumns, type EnrolmentRow,
 } from './enrolment.queries.js';
 export { moveRequestsToSupervisor } from './approvers.js';
+export { enrolmentOutcomesChanged, onEnrolmentOutcomesChanged, type EnrolmentOutcomeListener, type OutcomeTransaction } from './outcome-listeners.js';
 export { seesOnlineLink } from './enrolment.policy.js';
 export { Enrolment, EnrolmentCourse } from './enrolment.types.js';
 export const enrolmentResolvers = [EnrolmentResolver, EnrolmentLearnerResolver, ViewerCourseEnrolmentResolver, ViewerRunEnrolmentResolver] as const;

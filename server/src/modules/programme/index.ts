@@ -10,8 +10,15 @@ export {
 export { assertCanManageProgramme, assertCanViewProgramme, canManageProgramme, canViewProgramme, loadProgrammeAccess, type ProgrammeAccessRow } from './programme.policy.js';
 
 import { ProgrammeCohortResolver, ProgrammeItemResolver, ProgrammeResolver } from './programme.resolver.js';
+import { onEnrolmentOutcomesChanged } from '../enrolment/index.js';
+import { evaluateProgrammeCompletion } from './path.completion.js';
+import { PathCohortResolver, PathParticipantResolver, PathProgrammeResolver, PathResolver, ProgrammeParticipationResolver } from './path.resolver.js';
+
+// A participant completes when the items of the path do: evaluated in the transaction that completes an item.
+onEnrolmentOutcomesChanged(evaluateProgrammeCompletion);
 
 /** Every resolver of the module; each area adds its own classes here (one line each). */
 export const programmeResolvers = [
   ProgrammeResolver, ProgrammeItemResolver, ProgrammeCohortResolver,
+  PathResolver, ProgrammeParticipationResolver, PathProgrammeResolver, PathCohortResolver, PathParticipantResolver,
 ] as const;
