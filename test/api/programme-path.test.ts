@@ -185,6 +185,14 @@ describe('JP credited once', () => {
     expect((await audits(p.id)).map((a) => a.action)).toEqual(['programme.complete', 'programme.completion_revoked']);
     expect((await me.ok(PARTICIPATION, { id: p.id })).programmeParticipation.progress).toMatchObject({ jp: 4, ruleMet: false });
     expect(await app.sql(`select 1 from learning_record where source = 'PROGRAMME_COMPLETION'`)).toEqual([]);
+
+    // Present after all: a new workshop line beside the revoked pair, the programme complete again, still 8 JP (never 12).
+    await record('PRESENT');
+    expect((await participant(p.id)).status).toBe('COMPLETED');
+    expect((await me.ok(PARTICIPATION, { id: p.id })).programmeParticipation.progress).toMatchObject({ jp: 8, ruleMet: true });
+    const [again] = await app.sql(`select jp::float8 as jp from person_learning_year where person_id = $1`, [learner.id]);
+    expect(again.jp).toBe(8);
+    expect(await app.sql(`select 1 from learning_record where source = 'PROGRAMME_COMPLETION'`)).toEqual([]);
   });
 });
 
