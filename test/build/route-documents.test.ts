@@ -49,6 +49,8 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   // Signed out, like the password pages: the invitee's preview and acceptance go over plain fetch.
   'accept-invitation': [],
   'platform-partners': ['CreatePartnerInstitution', 'PlatformPartners', 'UpdatePartnerInstitution'],
+  'programme-path': ['PathProgramme', 'RateProgramme'],
+  'my-programmes': ['MyProgrammes'],
   'partner-staff': [
     'AppointPartnerAdmin', 'CreatePartnerInstitution', 'InvitePartnerStaff', 'PartnerInvitations', 'PartnerProfile', 'PartnerStaff', 'RemovePartnerAdmin',
     'ResendPartnerInvitation', 'RevokePartnerInvitation', 'SetPartnerStaffActive', 'UpdatePartnerInstitution', 'UpdatePartnerStaff',

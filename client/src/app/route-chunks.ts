@@ -38,6 +38,8 @@ export const chunks = {
   adminProgrammeCohort: staffScreen(() => import('../routes/admin-programme-cohort')),
   adminCohortParticipants: staffScreen(() => import('../routes/admin-cohort-participants')),
   teachingCohort: staffScreen(() => import('../routes/teaching-cohort')),
+  programmePath: () => import('../routes/programme-path'),
+  myProgrammes: () => import('../routes/my-programmes'),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -74,6 +76,8 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/program', chunks.adminProgrammes],
   ['/admin/program/:programmeId', chunks.adminProgramme],
   ['/admin/program/:programmeId/angkatan/:cohortId', chunks.adminProgrammeCohort],
+  ['/program-saya', chunks.myProgrammes],
+  ['/program/:programmeId', chunks.programmePath],
 ];
 
 /** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */

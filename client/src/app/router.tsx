@@ -20,6 +20,8 @@ const AppLayout = lazyPage(() => chunks.shell().then((m) => ({ default: m.AppLay
 const SignIn = lazyPage(chunks.signIn);
 const Home = lazyPage(chunks.home);
 const Catalogue = lazyPage(chunks.catalogue);
+const ProgrammePath = lazyPage(chunks.programmePath);
+const MyProgrammes = lazyPage(chunks.myProgrammes);
 const CourseDetail = lazyPage(chunks.courseDetail);
 const MyEnrolments = lazyPage(chunks.myEnrolments);
 const Approvals = lazyPage(chunks.approvals);
@@ -211,6 +213,8 @@ export function AppRoutes() {
             <Route path="admin/program/:programmeId/angkatan/:cohortId" element={page(AdminProgrammeCohort, programmeBuilders)} />
             <Route path="akun" element={page(Account)} />
             <Route path="akun/kata-sandi" element={page(ChangePassword)} />
+            <Route path="program/:programmeId" element={page(ProgrammePath)} />
+            <Route path="program-saya" element={page(MyProgrammes, ['LEARNER'])} />
             <Route path="*" element={page(NotFound)} />
           </Route>
         </Route>

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Badge, Box, Button, Drawer, Grid, Group, NativeSelect, Paper, Pill, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconBooks, IconSearch } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
@@ -30,6 +30,9 @@ import { CardListSkeleton } from '../ui/PageSkeleton';
 import { ListStates } from '../ui/ListStates';
 
 const PAGE_SIZE = 12;
+
+// Programmes (path area) come in their own chunk, after the catalogue's first paint: the catalogue's budget holds.
+const PathCatalogue = lazy(() => import('../features/programmes/PathCatalogue'));
 
 const CatalogueDocument = graphql(`
   query Catalogue($filter: CatalogueFilter, $sort: CatalogueSort, $first: Int!, $after: String) {
@@ -64,7 +67,10 @@ export default function CatalogueRoute() {
   // "Paling cocok" only means something with search words; without them the server orders by SOONEST.
   const searching = filters.search.trim() !== '';
   const sortShown: CatalogueSort = filters.sort ?? (searching ? 'RELEVANCE' : 'SOONEST');
-  const { loading, error, refetch, page, more } = usePagedList(CatalogueDocument, { variables, page: (d) => d.catalogue });
+  // "Program" alone shows programmes only; no kind and no course filter shows a strip of them above the courses.
+  const programmesOnly = filters.programmes && filters.kinds.length === 0;
+  const showProgrammes = filters.programmes || (filters.kinds.length === 0 && activeFilterCount(filters) === 0);
+  const { loading, error, refetch, page, more } = usePagedList(CatalogueDocument, { variables, page: (d) => d.catalogue, skip: programmesOnly });
   const { data: facets } = useQuery(CatalogueFacetsDocument, { fetchPolicy: 'cache-first' });
 
   const count = activeFilterCount(filters);
@@ -143,7 +149,12 @@ export default function CatalogueRoute() {
           </Grid.Col>
         ) : null}
         <Grid.Col span={{ base: 12, md: wide ? 8 : 12, lg: wide ? 9 : 12 }}>
-          <Box component="section" aria-label={t('catalogue.results')} id="catalogue-results" tabIndex={-1}>
+          {showProgrammes ? (
+            <Suspense fallback={null}>
+              <PathCatalogue search={filters.search} full={programmesOnly} onShowAll={() => apply({ ...filters, kinds: [], programmes: true })} />
+            </Suspense>
+          ) : null}
+          <Box component="section" aria-label={t('catalogue.results')} id="catalogue-results" tabIndex={-1} hidden={programmesOnly}>
             <Group justify="space-between" align="flex-end" gap="sm" mb="sm">
               <Text size="sm" c="dimmed" aria-live="polite" aria-atomic="true">
                 {page ? t('catalogue.resultCount', { total: fmt.number(page.totalCount) }) : '\u00a0'}
@@ -227,6 +238,7 @@ function activePills(f: Filters, facets: { catalogueOwners: { id: string; name: 
     const name = facets?.catalogueOwners.find((o) => o.id === f.owner!.id)?.name ?? t('catalogue.filter.owner');
     pills.push({ key: 'owner', label: name, remove: () => ({ ...f, owner: null }) });
   }
+  if (f.programmes) pills.push({ key: 'programmes', label: t('catalogue.filter.programme'), remove: () => ({ ...f, programmes: false }) });
   if (f.openOnly) pills.push({ key: 'open', label: t('catalogue.filter.openOnly'), remove: () => ({ ...f, openOnly: false }) });
   if (f.includeEnded) pills.push({ key: 'ended', label: t('catalogue.filter.includeEnded'), remove: () => ({ ...f, includeEnded: false }) });
   return pills;

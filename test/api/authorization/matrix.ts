@@ -21,6 +21,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { deriveKeys, signToken, windowAt } from '../../../server/src/modules/workshop/index.js';
 import { Role } from '../../../server/src/shared/auth/roles.js';
+import { nominate, seedCohort, seedProgramme } from '../../kit/programme-fixture.js';
 import { Seed } from '../../kit/seed.js';
 import { type Built, type Matrix, type Scope } from './matrix-kit.js';
 import { PROGRAMME_BUILD_MATRIX } from './matrix-programme-build.js';
@@ -254,6 +255,32 @@ const TAKE_ATTENDANCE = {
   otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
   platformAdmin: ALLOWED,
 } as const;
+
+/**
+ * A participation (path area) of the scope's person in a programme of a fresh agency nobody in the world administers,
+ * charged to the person's agency (A; B for otherAgencyAdmin's own and for `other`); COMPLETED when asked.
+ */
+async function participationFor(w: World, viewer: ViewerKind, scope: Scope, completed = false): Promise<string> {
+  if (scope === 'own' && (viewer === 'instructor' || viewer === 'partnerAdmin')) throw new NotApplicable('partner staff are never participants');
+  const person = await personFor(w, viewer, scope);
+  const agency = scope === 'other' || (scope === 'own' && viewer === 'otherAgencyAdmin') ? await w.agencyB() : await w.agencyA();
+  const owner = await w.app.seed.agency();
+  const instructor = await w.app.seed.person({ agency: owner });
+  const programme = await seedProgramme(w.app, { ownerAgency: owner, instructor, items: [{}] });
+  const cohort = await seedCohort(w.app, programme, { quotas: [{ agency, seats: 1 }], instructor });
+  const participant = await nominate(w.app, cohort, programme, person, agency);
+  if (completed) await w.app.sql(`update cohort_participant set status = 'COMPLETED', completed_at = now() where id = $1`, [participant.id]);
+  return participant.id;
+}
+
+/** A published programme of a fresh agency with a nominating cohort in which A (same) or B (other) holds a quota. */
+async function catalogueProgrammeFor(w: World, scope: Scope): Promise<string> {
+  const owner = await w.app.seed.agency();
+  const instructor = await w.app.seed.person({ agency: owner });
+  const programme = await seedProgramme(w.app, { ownerAgency: owner, instructor, items: [{}] });
+  await seedCohort(w.app, programme, { quotas: [{ agency: scope === 'other' ? await w.agencyB() : await w.agencyA(), seats: 1 }], instructor });
+  return programme.id;
+}
 
 const none = async (): Promise<Built> => ({ variables: {} });
 const byId = (find: (w: World, viewer: ViewerKind, scope: Scope) => Promise<{ id: string } | string>, extra: Record<string, unknown> = {}) =>
@@ -1192,6 +1219,46 @@ export const MATRIX: Matrix = {
       ...tierOne('learner', 'instructor', 'partnerAdmin'),
       supervisor: { report: ALLOWED, other: NOT_FOUND }, agencyAdmin: { report: ALLOWED, other: NOT_FOUND },
       otherAgencyAdmin: { report: NOT_FOUND, other: ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  // ------------------------------------------------------------------ programmes: the learner's path
+  programmeCatalogue: {
+    kind: 'query', document: `{ programmeCatalogue(first: 100) { nodes { id title } } }`, scopes: ['same', 'other'],
+    build: async (w, _v, s) => ({ variables: {}, subject: await catalogueProgrammeFor(w, s) }),
+    listed: nodesHave('programmeCatalogue'),
+    // People of the agency holding the quota find it; partner staff belong to no agency.
+    expect: {
+      instructor: HIDDEN, partnerAdmin: HIDDEN,
+      otherAgencyAdmin: { same: HIDDEN, other: ALLOWED },
+      '*': { same: ALLOWED, other: HIDDEN },
+    },
+  },
+  myProgrammes: {
+    kind: 'query', document: `{ myProgrammes(first: 10) { nodes { id } } }`, scopes: ['none'], build: none, expect: { '*': ALLOWED },
+  },
+  programmeParticipation: {
+    kind: 'query', document: `query($id: ID!) { programmeParticipation(id: $id) { id progress { percent } } }`,
+    scopes: ['own', 'same', 'report', 'other'], build: byId((w, v, s) => participationFor(w, v, s)),
+    // The participant, admins of the agency whose seat they hold, the programme's managers (platform admins).
+    expect: {
+      // learnerA is the learner of the world, so `report` is their own.
+      learner: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND }, supervisor: { own: ALLOWED, '*': NOT_FOUND },
+      instructor: NOT_FOUND, partnerAdmin: NOT_FOUND,
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  rateProgramme: {
+    kind: 'mutation', document: `mutation($id: ID!) { rateProgramme(participantId: $id, rating: 4) { id rating } }`,
+    scopes: ['own', 'same', 'report', 'other'], build: byId((w, v, s) => participationFor(w, v, s, true)),
+    // Only the participant rates; who may see the participation but is not them is refused.
+    expect: {
+      learner: { own: ALLOWED, report: ALLOWED, '*': NOT_FOUND }, supervisor: { own: ALLOWED, '*': NOT_FOUND },
+      instructor: NOT_FOUND, partnerAdmin: NOT_FOUND,
+      agencyAdmin: { own: ALLOWED, other: NOT_FOUND, '*': FORBIDDEN },
+      otherAgencyAdmin: { own: ALLOWED, other: FORBIDDEN, '*': NOT_FOUND },
+      platformAdmin: { own: ALLOWED, '*': FORBIDDEN },
     },
   },
 

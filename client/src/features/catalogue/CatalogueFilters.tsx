@@ -50,13 +50,20 @@ export function CatalogueFilters({
   return (
     <Stack gap="lg">
       <Section title={t('catalogue.filter.kind')}>
-        <Chip.Group multiple value={value.kinds} onChange={(v) => set({ kinds: v })}>
+        <Chip.Group
+          multiple
+          value={value.programmes ? [...value.kinds, 'PROGRAMME'] : value.kinds}
+          onChange={(v) => set({ kinds: v.filter((k) => k !== 'PROGRAMME') as Filters['kinds'], programmes: v.includes('PROGRAMME') })}
+        >
           <Group gap={8}>
             {COURSE_KINDS.map((k) => (
               <Chip key={k} value={k} size="sm" variant="outline">
                 {t(`enum.courseKind.${k}`)}
               </Chip>
             ))}
+            <Chip value="PROGRAMME" size="sm" variant="outline">
+              {t('catalogue.filter.programme')}
+            </Chip>
           </Group>
         </Chip.Group>
       </Section>

@@ -8,6 +8,7 @@ describe('catalogue filters in the URL', () => {
     const filters = {
       search: 'pelayanan publik',
       kinds: ['WORKSHOP' as const],
+      programmes: false,
       groups: ['CLASSROOM' as const, 'NON_CLASSROOM' as const],
       form: 'TECHNICAL_GUIDANCE' as const,
       deliveries: ['IN_PERSON' as const],
@@ -37,6 +38,16 @@ describe('catalogue filters in the URL', () => {
     const f = parseFilters(new URLSearchParams('jenis=lokakarya'));
     expect(f.kinds).toEqual(['WORKSHOP']);
     expect(toSearchParams(f).toString()).toBe('jenis=lokakarya');
+    expect(toGraphqlFilter(f).kinds).toEqual(['WORKSHOP']);
+    expect(activeFilterCount(f)).toBe(1);
+  });
+
+  it('reads and writes the kind "Program" beside the course kinds (jenis=program)', () => {
+    const f = parseFilters(new URLSearchParams('jenis=lokakarya,program'));
+    expect(f).toMatchObject({ kinds: ['WORKSHOP'], programmes: true });
+    expect(toSearchParams(f).toString()).toBe('jenis=lokakarya%2Cprogram');
+    expect(parseFilters(new URLSearchParams('jenis=program'))).toEqual({ ...EMPTY_FILTERS, programmes: true });
+    // Programmes are not courses: the course filter the server gets is unchanged.
     expect(toGraphqlFilter(f).kinds).toEqual(['WORKSHOP']);
     expect(activeFilterCount(f)).toBe(1);
   });

@@ -12,6 +12,8 @@ export interface CatalogueFilters {
   search: string;
   /** Courses (kursus), workshops and events (lokakarya & acara), or both (empty). */
   kinds: CourseKind[];
+  /** The kind "Program" (jenis=program): programmes to join (path area), shown instead of courses when it is the only kind. */
+  programmes: boolean;
   groups: FormGroup[];
   form: DevelopmentForm | null;
   deliveries: Delivery[];
@@ -32,6 +34,7 @@ const GROUP_SLUG: Record<FormGroup, string> = { EDUCATION: 'pendidikan', CLASSRO
 const DELIVERY_SLUG: Record<Delivery, string> = { ONLINE_SELF_PACED: 'daring', BLENDED: 'blended', IN_PERSON: 'tatap-muka' };
 const KIND_SLUG: Record<CourseKind, string> = { COURSE: 'kursus', WORKSHOP: 'lokakarya' };
 export const COURSE_KINDS = Object.keys(KIND_SLUG) as CourseKind[];
+const PROGRAMME_SLUG = 'program';
 const SORT_SLUG: Record<CatalogueSort, string> = { RELEVANCE: 'relevan', SOONEST: 'segera', START_DATE: 'tanggal-mulai', NEWEST: 'terbaru', TITLE: 'judul' };
 /** The sorts offered, in the order of the menu. */
 export const SORTS = Object.keys(SORT_SLUG) as CatalogueSort[];
@@ -56,6 +59,7 @@ const FORMS = new Set<string>(ALL_FORMS);
 export const EMPTY_FILTERS: CatalogueFilters = {
   search: '',
   kinds: [],
+  programmes: false,
   groups: [],
   form: null,
   deliveries: [],
@@ -78,6 +82,7 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
   return {
     search: params.get('q')?.slice(0, 200) ?? '',
     kinds: fromSlugs(params.get('jenis'), KIND_SLUG),
+    programmes: (params.get('jenis') ?? '').toLowerCase().split(',').map((s) => s.trim()).includes(PROGRAMME_SLUG),
     groups: fromSlugs(params.get('kelompok'), GROUP_SLUG),
     form: form && FORMS.has(form.toUpperCase()) ? (form.toUpperCase() as DevelopmentForm) : null,
     deliveries: fromSlugs(params.get('metode'), DELIVERY_SLUG),
@@ -93,7 +98,8 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
 export function toSearchParams(f: CatalogueFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.search.trim()) p.set('q', f.search.trim());
-  if (f.kinds.length) p.set('jenis', f.kinds.map((k) => KIND_SLUG[k]).join(','));
+  const kinds = [...f.kinds.map((k) => KIND_SLUG[k]), ...(f.programmes ? [PROGRAMME_SLUG] : [])];
+  if (kinds.length) p.set('jenis', kinds.join(','));
   if (f.groups.length) p.set('kelompok', f.groups.map((g) => GROUP_SLUG[g]).join(','));
   if (f.form) p.set('bentuk', f.form.toLowerCase());
   if (f.deliveries.length) p.set('metode', f.deliveries.map((d) => DELIVERY_SLUG[d]).join(','));
@@ -134,7 +140,7 @@ export function toGraphqlFilter(f: CatalogueFilters) {
 /** How many filters (besides the search words) are on: shown on the "Filter" button. */
 export function activeFilterCount(f: CatalogueFilters): number {
   return (
-    (f.kinds.length ? 1 : 0) +
+    (f.kinds.length || f.programmes ? 1 : 0) +
     (f.groups.length ? 1 : 0) +
     (f.form ? 1 : 0) +
     (f.deliveries.length ? 1 : 0) +

@@ -16,6 +16,7 @@ import { enqueueMail, enqueueSeatMails } from '../mail/index.js';
 import { EmploymentType } from '../person/index.js';
 import { canDecideEnrolment, canFinishEnrolment, canSeeEnrolment, canWithdrawEnrolment } from './enrolment.policy.js';
 import { loadEnrolmentAccess, readEnrolment, toEnrolment, type EnrolmentAccess } from './enrolment.queries.js';
+import { enrolmentOutcomesChanged } from './outcome-listeners.js';
 import type { Enrolment, EnrolPeopleResult } from './enrolment.types.js';
 
 /** The states a learner may withdraw from. */
@@ -268,6 +269,8 @@ export async function complete(ctx: SignedInOperationContext, id: string, note?:
     writeAudit(tx, 'enrolment.complete', 'Enrolment', id, {
       learnerId: row.person_id, courseId: row.course_id, runId: row.run_id, minutes: credited ? minutes : 0, ruleSetId: rule.id, ...(beforeEnd ? { early: true } : {}),
     });
+    // A programme whose path holds this course may be complete now (programme module, path.completion.ts).
+    await enrolmentOutcomesChanged(tx, [id]);
   });
   return result(ctx, id);
 }

@@ -11,6 +11,7 @@ export {
 export { moveRequestsToSupervisor } from './approvers.js';
 /** Programme nominations register people in item runs under the same per-learner locks as enrol(). */
 export { lockLearnersInCourse } from './enrolment.service.js';
+export { enrolmentOutcomesChanged, onEnrolmentOutcomesChanged, type EnrolmentOutcomeListener, type OutcomeTransaction } from './outcome-listeners.js';
 export { seesOnlineLink } from './enrolment.policy.js';
 export { Enrolment, EnrolmentCourse } from './enrolment.types.js';
 export const enrolmentResolvers = [EnrolmentResolver, EnrolmentLearnerResolver, ViewerCourseEnrolmentResolver, ViewerRunEnrolmentResolver] as const;

@@ -12,10 +12,17 @@ export { assertCanManageProgramme, assertCanViewProgramme, canManageProgramme, c
 import { ProgrammeBuildFieldsResolver, ProgrammeBuildResolver, ProgrammeCohortBuildResolver } from './build.resolver.js';
 import { ProgrammeCohortResolver, ProgrammeItemResolver, ProgrammeResolver } from './programme.resolver.js';
 import { CohortParticipantNominationResolver, CohortParticipantsResolver, NominationResolver } from './nomination.resolver.js';
+import { onEnrolmentOutcomesChanged } from '../enrolment/index.js';
+import { evaluateProgrammeCompletion } from './path.completion.js';
+import { PathCohortResolver, PathParticipantResolver, PathProgrammeResolver, PathResolver, ProgrammeParticipationResolver } from './path.resolver.js';
+
+// A participant completes when the items of the path do: evaluated in the transaction that completes an item.
+onEnrolmentOutcomesChanged(evaluateProgrammeCompletion);
 
 /** Every resolver of the module; each area adds its own classes here (one line each). */
 export const programmeResolvers = [
   ProgrammeResolver, ProgrammeItemResolver, ProgrammeCohortResolver,
   ProgrammeBuildResolver, ProgrammeCohortBuildResolver, ProgrammeBuildFieldsResolver,
   NominationResolver, CohortParticipantsResolver, CohortParticipantNominationResolver,
+  PathResolver, ProgrammeParticipationResolver, PathProgrammeResolver, PathCohortResolver, PathParticipantResolver,
 ] as const;

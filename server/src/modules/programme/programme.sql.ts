@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import { db } from '../../shared/db/kysely.js';
 import { CourseOwnerKind } from '../course/index.js';
+import { toDate } from '../enrolment/index.js';
 import type { CohortStatus, ProgrammeCompletionRule, ProgrammeStatus } from './programme.entity.js';
 import type { CohortAgencyQuota, Programme, ProgrammeCohort } from './programme.types.js';
 
@@ -48,7 +49,7 @@ export function toProgramme(row: ProgrammeRow): Programme {
       name: (row.owner_agency_id ? row.owner_agency_name : row.owner_partner_name) ?? '',
       kind: row.owner_agency_id ? CourseOwnerKind.AGENCY : CourseOwnerKind.PARTNER,
     },
-    sharedAt: row.shared_at && new Date(row.shared_at), shareNote: row.share_note, createdAt: new Date(row.created_at),
+    sharedAt: toDate(row.shared_at), shareNote: row.share_note, createdAt: toDate(row.created_at),
     ownerAgencyId: row.owner_agency_id, ownerPartnerId: row.owner_partner_id, adoptedFromId: row.adopted_from_id, originId: row.origin_id,
   };
 }
@@ -74,14 +75,11 @@ export const cohortColumns = [
   'c.cost_per_participant', 'c.self_apply', 'c.offers_seats', 'c.status', 'c.cancellation_reason',
 ] as const;
 
-/** Timestamps come back from the ORM's pg connection as text: the DateTime scalar wants a Date. */
-const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-
 export function toCohort(row: CohortRow): ProgrammeCohort {
   return {
-    id: row.id, programmeId: row.programme_id, code: row.code, startsAt: asDate(row.starts_at), endsAt: asDate(row.ends_at),
-    nominationClosesAt: row.nomination_closes_at && asDate(row.nomination_closes_at),
-    releaseDeadline: row.release_deadline && asDate(row.release_deadline), capacity: row.capacity,
+    // Kysely hands timestamps back as PostgreSQL's text: the Date scalar needs Dates.
+    id: row.id, programmeId: row.programme_id, code: row.code, startsAt: toDate(row.starts_at), endsAt: toDate(row.ends_at),
+    nominationClosesAt: toDate(row.nomination_closes_at), releaseDeadline: toDate(row.release_deadline), capacity: row.capacity,
     // bigint comes back from pg as a string; rupiah per participant fits a JS number.
     costPerParticipant: Number(row.cost_per_participant), selfApply: row.self_apply, offersSeats: row.offers_seats,
     status: row.status, cancellationReason: row.cancellation_reason,

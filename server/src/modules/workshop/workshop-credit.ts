@@ -6,7 +6,7 @@ import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
 import type { JobDefinition } from '../../shared/jobs/queue.js';
 import { AttendanceCredit, CourseKind } from '../course/index.js';
-import { EnrolmentStatus, SEAT_HOLDING } from '../enrolment/index.js';
+import { enrolmentOutcomesChanged, EnrolmentStatus, SEAT_HOLDING, type OutcomeTransaction } from '../enrolment/index.js';
 import { creditLearning, LearningRecordStatus, LearningSource, reverseCredit } from '../learning-hours/index.js';
 import { CourseRunStatus } from '../run/index.js';
 import { AttendanceStatus } from './attendance.entity.js';
@@ -157,8 +157,8 @@ export async function settleRun(ctx: { em: EntityManager }, runId: string): Prom
       .onConflict((oc) => oc.column('run_id').doNothing()).returning('run_id').executeTakeFirst();
     if (!marker) return false;
     const rule = await runRule(tx.em, runId);
-    let completed = 0;
     let failed = 0;
+    const completedIds: string[] = [];
     for (const f of await figuresOf(tx.em, runId)) {
       // Someone whose result was recorded by hand before the end keeps it.
       if (f.status !== EnrolmentStatus.ACTIVE) continue;
@@ -166,10 +166,12 @@ export async function settleRun(ctx: { em: EntityManager }, runId: string): Prom
       if (!(await setOutcome(tx.em, f, o, rule, [EnrolmentStatus.ACTIVE]))) continue;
       if (o.passed) {
         await credit(tx.em, f, o, rule);
-        completed++;
+        completedIds.push(f.enrolmentId);
       } else failed++;
     }
-    await db(tx).updateTable('workshop_run_settlement').set({ completed, failed }).where('run_id', '=', runId).execute();
+    await db(tx).updateTable('workshop_run_settlement').set({ completed: completedIds.length, failed }).where('run_id', '=', runId).execute();
+    // The settlement is the system's, not a person's: programmes completed by it are audited without an actor.
+    await enrolmentOutcomesChanged({ em: tx.em, viewer: null }, completedIds);
     return true;
   });
 }
@@ -180,7 +182,7 @@ export async function settleRun(ctx: { em: EntityManager }, runId: string): Prom
  * line) and, if they now pass, a new credit line; their enrolment flips between COMPLETED and FAILED. People whose
  * result was decided by hand (a course completion credit of their own) are left alone. Returns how many changed.
  */
-export async function resettlePeople(tx: { em: EntityManager }, runId: string, enrolmentIds: string[]): Promise<number> {
+export async function resettlePeople(tx: { em: EntityManager; viewer?: OutcomeTransaction['viewer'] }, runId: string, enrolmentIds: string[]): Promise<number> {
   if (!enrolmentIds.length) return 0;
   const rule = await runRule(tx.em, runId);
   const d = db(tx);
@@ -190,7 +192,7 @@ export async function resettlePeople(tx: { em: EntityManager }, runId: string, e
     .execute();
   const byHand = new Set(standing.filter((s) => s.source === LearningSource.COURSE_RUN_COMPLETION).map((s) => s.source_id));
   const credited = new Map(standing.filter((s) => s.source === LearningSource.WORKSHOP_ATTENDANCE).map((s) => [s.source_id, s]));
-  let changed = 0;
+  const changed: string[] = [];
   for (const f of await figuresOf(tx.em, runId, enrolmentIds)) {
     if (byHand.has(f.enrolmentId)) continue;
     if (f.status !== EnrolmentStatus.COMPLETED && f.status !== EnrolmentStatus.FAILED) continue;
@@ -201,7 +203,9 @@ export async function resettlePeople(tx: { em: EntityManager }, runId: string, e
     if (old) await reverseCredit(tx.em, LearningSource.WORKSHOP_ATTENDANCE, f.enrolmentId, 'Koreksi kehadiran / Attendance corrected');
     await setOutcome(tx.em, f, o, rule, [EnrolmentStatus.COMPLETED, EnrolmentStatus.FAILED]);
     if (o.passed) await credit(tx.em, f, o, rule);
-    changed++;
+    changed.push(f.enrolmentId);
   }
-  return changed;
+  // A correction may complete a programme, or take a completion back (path.completion.ts decides).
+  await enrolmentOutcomesChanged({ em: tx.em, viewer: tx.viewer ?? null }, changed);
+  return changed.length;
 }

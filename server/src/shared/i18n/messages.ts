@@ -115,6 +115,12 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Anda sudah terdaftar di angkatan lain dari kursus ini. Mundur dulu dari angkatan itu untuk pindah.',
     en: 'You are already in another run of this course. Withdraw from it first to switch.',
   },
+  PROGRAMME_NOT_COMPLETED: {
+    id: 'Program ini dapat dinilai setelah Anda menyelesaikannya.',
+    en: 'You can rate this programme once you have completed it.',
+  },
+  RATING_OUT_OF_RANGE: { id: 'Nilai harus bilangan bulat 1 sampai 5.', en: 'The rating must be a whole number from 1 to 5.' },
+  RATING_COMMENT_TOO_LONG: { id: 'Komentar paling banyak {max} karakter.', en: 'The comment may be at most {max} characters.' },
   COURSE_ALREADY_COMPLETED: {
     id: 'Anda sudah menyelesaikan kursus ini; JP-nya sudah dicatat.',
     en: 'You have already completed this course; its JP are recorded.',

@@ -1,0 +1,2 @@
+// "Program saya": features/programmes/PathMyProgrammes.tsx (path area).
+export { default } from '../features/programmes/PathMyProgrammes';
