@@ -10,8 +10,10 @@ export {
 export { assertCanManageProgramme, assertCanViewProgramme, canManageProgramme, canViewProgramme, loadProgrammeAccess, type ProgrammeAccessRow } from './programme.policy.js';
 
 import { ProgrammeCohortResolver, ProgrammeItemResolver, ProgrammeResolver } from './programme.resolver.js';
+import { LibraryCohortResolver, LibraryResolver, ProgrammeAdoptionResolver } from './library.resolver.js';
 
 /** Every resolver of the module; each area adds its own classes here (one line each). */
 export const programmeResolvers = [
   ProgrammeResolver, ProgrammeItemResolver, ProgrammeCohortResolver,
+  LibraryResolver, ProgrammeAdoptionResolver, LibraryCohortResolver,
 ] as const;
