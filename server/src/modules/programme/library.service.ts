@@ -212,7 +212,7 @@ export async function programmeAdoptions(ctx: SignedInOperationContext, programm
   return toPage(rows, args.first, count, (r): ProgrammeAdoption => {
     const shared = !!r.shared_at && r.status === ProgrammeStatus.PUBLISHED;
     return {
-      programmeId: r.id, title: r.title, agencyId: r.owner_agency_id!, agencyName: r.agency_name, adoptedAt: r.created_at, shared,
+      programmeId: r.id, title: r.title, agencyId: r.owner_agency_id!, agencyName: r.agency_name, adoptedAt: new Date(r.created_at), shared,
       evidenceVisible: manages && shared,
     };
   }, (r) => adoptionCursor.encode([r.sort_key, r.id]));

@@ -48,7 +48,8 @@ export function toProgramme(row: ProgrammeRow): Programme {
       name: (row.owner_agency_id ? row.owner_agency_name : row.owner_partner_name) ?? '',
       kind: row.owner_agency_id ? CourseOwnerKind.AGENCY : CourseOwnerKind.PARTNER,
     },
-    sharedAt: row.shared_at, shareNote: row.share_note, createdAt: row.created_at,
+    // Timestamps arrive from Kysely as text (MikroORM keeps them raw); GraphQL's DateTime wants Dates.
+    sharedAt: row.shared_at && new Date(row.shared_at), shareNote: row.share_note, createdAt: new Date(row.created_at),
     ownerAgencyId: row.owner_agency_id, ownerPartnerId: row.owner_partner_id, adoptedFromId: row.adopted_from_id, originId: row.origin_id,
   };
 }
@@ -76,8 +77,8 @@ export const cohortColumns = [
 
 export function toCohort(row: CohortRow): ProgrammeCohort {
   return {
-    id: row.id, programmeId: row.programme_id, code: row.code, startsAt: row.starts_at, endsAt: row.ends_at,
-    nominationClosesAt: row.nomination_closes_at, releaseDeadline: row.release_deadline, capacity: row.capacity,
+    id: row.id, programmeId: row.programme_id, code: row.code, startsAt: new Date(row.starts_at), endsAt: new Date(row.ends_at),
+    nominationClosesAt: row.nomination_closes_at && new Date(row.nomination_closes_at), releaseDeadline: row.release_deadline && new Date(row.release_deadline), capacity: row.capacity,
     // bigint comes back from pg as a string; rupiah per participant fits a JS number.
     costPerParticipant: Number(row.cost_per_participant), selfApply: row.self_apply, offersSeats: row.offers_seats,
     status: row.status, cancellationReason: row.cancellation_reason,
