@@ -28,7 +28,7 @@ const FIRST_SCREEN_KEYS = [
 export const STAFF_SECTIONS = [
   'approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs', 'agreements', 'partners',
   'account', 'password', 'reset', 'acceptInvitation',
-  'workshopAdmin', 'series', 'attendance', 'checkIn',
+  'workshopAdmin', 'series', 'attendance', 'checkIn', 'library',
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -53,6 +53,8 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
     'AppointPartnerAdmin', 'CreatePartnerInstitution', 'InvitePartnerStaff', 'PartnerInvitations', 'PartnerProfile', 'PartnerStaff', 'RemovePartnerAdmin',
     'ResendPartnerInvitation', 'RevokePartnerInvitation', 'SetPartnerStaffActive', 'UpdatePartnerInstitution', 'UpdatePartnerStaff',
   ],
+  'programme-library': ['SharedProgrammes'],
+  'programme-library-detail': ['AdoptProgramme', 'JoinCohort', 'LibraryProgramme', 'ProgrammeSharing', 'ShareProgramme', 'UnshareProgramme'],
 };
 
 interface ManifestChunk {

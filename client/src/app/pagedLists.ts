@@ -33,11 +33,13 @@ function pagedField(): FieldPolicy<StoredPage> {
  * schema gains a paginated field that is missing here.
  */
 export const PAGED_FIELDS = {
-  Query: ['agencies', 'agreements', 'approvalsInbox', 'assignableInstructors', 'catalogue', 'courseRoster', 'failedJobs', 'learningRecords', 'learningRuleSets', 'manageableCourses', 'myEnrolments', 'partnerInstitutions', 'partnerInvitations', 'partnerStaff', 'people', 'runSeriesOfCourse', 'teachingRuns'],
+  Query: ['agencies', 'agreements', 'approvalsInbox', 'assignableInstructors', 'catalogue', 'courseRoster', 'failedJobs', 'learningRecords', 'learningRuleSets', 'manageableCourses', 'myEnrolments', 'partnerInstitutions', 'partnerInvitations', 'partnerStaff', 'people', 'runSeriesOfCourse', 'teachingRuns', 'sharedProgrammes'],
   // A course's runs: the course page (open ones) and its admin page (all of them) are two lists.
   Course: ['runs'],
   // A forum series' occurrences (the series screen).
   RunSeries: ['occurrences'],
+  // Who adopted a programme (the owner's Adopsi list).
+  Programme: ['adoptions'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const pagedListPolicies: TypePolicies = Object.fromEntries(

@@ -33,6 +33,8 @@ export const chunks = {
   attendanceSheet: staffScreen(() => import('../routes/attendance-sheet')),
   checkInQr: staffScreen(() => import('../routes/check-in-qr')),
   checkIn: staffScreen(() => import('../routes/check-in')),
+  programmeLibrary: staffScreen(() => import('../routes/programme-library')),
+  programmeLibraryDetail: staffScreen(() => import('../routes/programme-library-detail')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -64,6 +66,8 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/mitra', chunks.partnerStaff],
   ['/akun', chunks.account],
   ['/akun/kata-sandi', chunks.changePassword],
+  ['/pustaka-program', chunks.programmeLibrary],
+  ['/pustaka-program/:programmeId', chunks.programmeLibraryDetail],
 ];
 
 /** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */

@@ -46,6 +46,8 @@ const PlatformFailedJobs = lazyPage(chunks.platformFailedJobs);
 const AcceptInvitation = lazyPage(staffScreen(() => import('../routes/accept-invitation')));
 const PlatformPartners = lazyPage(chunks.platformPartners);
 const PartnerStaff = lazyPage(chunks.partnerStaff);
+const ProgrammeLibrary = lazyPage(chunks.programmeLibrary);
+const ProgrammeLibraryDetail = lazyPage(chunks.programmeLibraryDetail);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The frame and the home screen, downloaded before the app takes over from the home page's first paint (main.tsx). */
@@ -198,6 +200,8 @@ export function AppRoutes() {
             <Route path="mitra" element={page(PartnerStaff, ['PARTNER_ADMIN'])} />
             <Route path="kerja-sama" element={page(Agreements, agreementReaders)} />
             <Route path="kerja-sama/:agreementId" element={page(AgreementDetail, agreementReaders)} />
+            <Route path="pustaka-program" element={page(ProgrammeLibrary, admins)} />
+            <Route path="pustaka-program/:programmeId" element={page(ProgrammeLibraryDetail, agreementReaders)} />
             <Route path="akun" element={page(Account)} />
             <Route path="akun/kata-sandi" element={page(ChangePassword)} />
             <Route path="*" element={page(NotFound)} />

@@ -3,6 +3,7 @@ import type { SignedInContext } from '../../app/context.js';
 import { Role } from '../../shared/auth/roles.js';
 import { PageArgs, type Page } from '../../shared/graphql/pagination.js';
 import { cohortQuotasLoader } from './programme.loaders.js';
+import { canManageProgramme } from './programme.policy.js';
 import { CohortAgencyQuota, Programme, ProgrammeCohort, ProgrammePage } from './programme.types.js';
 import { explainEvidence } from './library.explain.js';
 import { SharedProgrammesArgs } from './library.inputs.js';
@@ -75,6 +76,11 @@ export class LibraryResolver {
   @FieldResolver(() => ProgrammeCredit, { nullable: true, description: 'The first programme of its adoption chain (null for an original)' })
   origin(@Root() programme: Programme, @Ctx() ctx: SignedInContext): Promise<ProgrammeCredit | null> | null {
     return programme.originId ? ctx.loaders.get(programmeCreditLoader).load(programme.originId) : null;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the viewer may share it in the library and read its adopters’ evidence (its managers)' })
+  canShare(@Root() programme: Programme, @Ctx() ctx: SignedInContext): boolean {
+    return canManageProgramme(ctx.viewer, { owner_agency_id: programme.ownerAgencyId, owner_partner_id: programme.ownerPartnerId });
   }
 
   @FieldResolver(() => Int, { description: 'How many copies agencies made of it (direct adoptions)' })
