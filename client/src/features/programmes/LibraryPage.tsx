@@ -245,7 +245,7 @@ export default function LibraryPage() {
                       {programme.competencyTags.length > 0 ? (
                         <Group gap={4}>
                           {programme.competencyTags.map((tag) => (
-                            <Badge key={tag} variant="outline" size="sm" color="gray">
+                            <Badge key={tag} variant="light" size="sm" color="gray">
                               {tag}
                             </Badge>
                           ))}

@@ -1,11 +1,12 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Badge, Button, Card, Group, List, NumberInput, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Box, Button, Card, Group, List, NumberInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconArrowBackUp, IconCopy } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { toUiError } from '../../app/errors';
 import { graphql } from '../../gql/__generated__';
+import { DataTable } from '../../ui/DataTable';
 import { ErrorState } from '../../ui/ErrorState';
 import { formatNumber, formatRupiah, formatShortDate } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
@@ -237,9 +238,12 @@ export default function LibraryProgrammePage() {
         {programme.description ? <Text>{programme.description}</Text> : null}
         {programme.audience ? <Text size="sm">{t('library.audience', { audience: programme.audience })}</Text> : null}
         {programme.shareNote ? (
-          <Alert color="yellow" title={t('library.ownerNote')}>
-            {programme.shareNote}
-          </Alert>
+          <Card withBorder padding="sm">
+            <Text size="sm" fw={700}>
+              {t('library.ownerNote')}
+            </Text>
+            <Text size="sm">{programme.shareNote}</Text>
+          </Card>
         ) : null}
 
         <section aria-labelledby="evidence-title">
@@ -286,35 +290,35 @@ export default function LibraryProgrammePage() {
             ))}
           </List>
           {e.cohorts.length > 0 ? (
-            <Table.ScrollContainer minWidth={560} mt="sm">
-              <Table striped withTableBorder>
-                <Table.Caption>{t('library.cohortTable')}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('library.col.cohort')}</Table.Th>
-                    <Table.Th>{t('library.col.dates')}</Table.Th>
-                    <Table.Th>{t('library.col.participants')}</Table.Th>
-                    <Table.Th>{t('library.col.completion')}</Table.Th>
-                    <Table.Th>{t('library.col.rating')}</Table.Th>
-                    <Table.Th>{t('library.col.jp')}</Table.Th>
-                    <Table.Th>{t('library.col.cost')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {e.cohorts.map((c) => (
-                    <Table.Tr key={c.id}>
-                      <Table.Td>{c.code}</Table.Td>
-                      <Table.Td>{`${formatShortDate(c.startsAt, lang)} – ${formatShortDate(c.endsAt, lang)}`}</Table.Td>
-                      <Table.Td>{t('library.participantsOfAgencies', { count: c.participants, agencies: c.agencies })}</Table.Td>
-                      <Table.Td>{`${c.completed}/${c.participants} (${percent(c.completionRate, lang)})`}</Table.Td>
-                      <Table.Td>{c.averageRating == null ? '—' : `${formatNumber(c.averageRating, lang, 1)} (${c.ratings})`}</Table.Td>
-                      <Table.Td>{jp(c.jpDelivered)}</Table.Td>
-                      <Table.Td>{formatRupiah(c.costPerParticipant, lang)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <Box mt="sm">
+              <DataTable
+                caption={t('library.cohortTable')}
+                rows={e.cohorts}
+                rowKey={(c) => c.id}
+                columns={[
+                  { key: 'code', header: t('library.col.cohort'), render: (c) => c.code },
+                  { key: 'dates', header: t('library.col.dates'), render: (c) => `${formatShortDate(c.startsAt, lang)} – ${formatShortDate(c.endsAt, lang)}` },
+                  { key: 'participants', header: t('library.col.participants'), render: (c) => t('library.participantsOfAgencies', { count: c.participants, agencies: c.agencies }) },
+                  { key: 'completion', header: t('library.col.completion'), render: (c) => `${c.completed}/${c.participants} (${percent(c.completionRate, lang)})` },
+                  { key: 'rating', header: t('library.col.rating'), render: (c) => (c.averageRating == null ? '—' : `${formatNumber(c.averageRating, lang, 1)} (${c.ratings})`) },
+                  { key: 'jp', header: t('library.col.jp'), render: (c) => jp(c.jpDelivered) },
+                  { key: 'cost', header: t('library.col.cost'), render: (c) => formatRupiah(c.costPerParticipant, lang) },
+                ]}
+                card={(c) => (
+                  <Stack gap={2}>
+                    <Text fw={700}>
+                      {c.code} · {formatShortDate(c.startsAt, lang)} – {formatShortDate(c.endsAt, lang)}
+                    </Text>
+                    <Text size="sm">
+                      {t('library.participantsOfAgencies', { count: c.participants, agencies: c.agencies })} · {t('library.col.completion')} {c.completed}/{c.participants} ({percent(c.completionRate, lang)})
+                    </Text>
+                    <Text size="sm">
+                      {t('library.col.rating')} {c.averageRating == null ? '—' : `${formatNumber(c.averageRating, lang, 1)} (${c.ratings})`} · {jp(c.jpDelivered)} JP · {formatRupiah(c.costPerParticipant, lang)}
+                    </Text>
+                  </Stack>
+                )}
+              />
+            </Box>
           ) : null}
         </section>
 
@@ -327,7 +331,7 @@ export default function LibraryProgrammePage() {
               <List.Item key={item.id}>
                 {item.course.title} · {t('common.jp', { jp: item.course.jp })} · {t(`enum.form.${item.course.form}`)}
                 {item.required ? null : (
-                  <Badge ml={6} size="xs" variant="outline" color="gray">
+                  <Badge ml={6} size="xs" variant="light" color="gray">
                     {t('library.optional')}
                   </Badge>
                 )}

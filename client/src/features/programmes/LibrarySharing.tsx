@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Anchor, Button, Card, Group, Stack, Switch, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Switch, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { toUiError } from '../../app/errors';
 import { graphql } from '../../gql/__generated__';
+import { DataTable } from '../../ui/DataTable';
 import { formatNumber, formatShortDate } from '../../ui/format';
 import { notifySuccess } from '../../ui/notify';
 import { formatLanguage, percent } from './libraryFormat';
@@ -72,6 +73,14 @@ export function ProgrammeSharing({ programmeId }: { programmeId: string }) {
   const shared = !!programme.sharedAt;
   const error = sharing.error ?? unsharing.error;
   const noteValue = note ?? programme.shareNote ?? '';
+  const evidenceText = (evidence: { participants: number; completionRate?: number | null; averageRating?: number | null } | null | undefined) =>
+    evidence
+      ? t('library.adopterEvidence', {
+          completion: percent(evidence.completionRate, lang),
+          participants: evidence.participants,
+          rating: evidence.averageRating == null ? '—' : formatNumber(evidence.averageRating, lang, 1),
+        })
+      : t('library.adopterNotShared');
   const doShare = () =>
     void share({ variables: { programmeId, note: noteValue.trim() || null } })
       .then(() => notifySuccess(t('library.sharing.shared')))
@@ -117,39 +126,25 @@ export function ProgrammeSharing({ programmeId }: { programmeId: string }) {
             {t('library.noAdoptions')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={480}>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('library.col.agency')}</Table.Th>
-                  <Table.Th>{t('library.col.adoptedAt')}</Table.Th>
-                  <Table.Th>{t('library.col.evidence')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {programme.adoptions.nodes.map((a) => (
-                  <Table.Tr key={a.programmeId}>
-                    <Table.Td>
-                      {a.agencyName}
-                      <Text size="xs" c="dimmed">
-                        {a.title}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{formatShortDate(a.adoptedAt, lang)}</Table.Td>
-                    <Table.Td>
-                      {a.evidence
-                        ? t('library.adopterEvidence', {
-                            completion: percent(a.evidence.completionRate, lang),
-                            participants: a.evidence.participants,
-                            rating: a.evidence.averageRating == null ? '—' : formatNumber(a.evidence.averageRating, lang, 1),
-                          })
-                        : t('library.adopterNotShared')}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            caption={t('library.adoptionsTitle', { count: programme.adoptions.totalCount })}
+            rows={programme.adoptions.nodes}
+            rowKey={(a) => a.programmeId}
+            columns={[
+              { key: 'agency', header: t('library.col.agency'), render: (a) => `${a.agencyName} · ${a.title}` },
+              { key: 'adoptedAt', header: t('library.col.adoptedAt'), render: (a) => formatShortDate(a.adoptedAt, lang) },
+              { key: 'evidence', header: t('library.col.evidence'), render: (a) => evidenceText(a.evidence) },
+            ]}
+            card={(a) => (
+              <Stack gap={2}>
+                <Text fw={700}>{a.agencyName}</Text>
+                <Text size="sm">
+                  {a.title} · {formatShortDate(a.adoptedAt, lang)}
+                </Text>
+                <Text size="sm">{evidenceText(a.evidence)}</Text>
+              </Stack>
+            )}
+          />
         )}
       </Card>
     </Stack>
