@@ -1,12 +1,11 @@
 import { Anchor, Badge, Card, Chip, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconBooks, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toUiError } from '../../app/errors';
 import { usePagedList } from '../../app/usePagedList';
 import { graphql } from '../../gql/__generated__';
-import type { CourseOwnerKind, DevelopmentForm, LibraryFilter, LibrarySort } from '../../gql/__generated__/graphql';
+import type { DevelopmentForm, LibraryFilter, LibrarySort } from '../../gql/__generated__/graphql';
 import { EmptyState } from '../../ui/EmptyState';
 import { formatNumber } from '../../ui/format';
 import { ListStates } from '../../ui/ListStates';
@@ -70,7 +69,7 @@ function filterFrom(params: URLSearchParams): LibraryFilter {
     minCompletionPercent: int('tuntas'),
     minParticipants: int('peserta'),
     minAverageRating: int('nilai'),
-    ownerKind: owner === 'AGENCY' || owner === 'PARTNER' ? (owner as CourseOwnerKind) : null,
+    ownerKind: owner === 'AGENCY' || owner === 'PARTNER' ? owner : null,
     form: form && (DEVELOPMENT_FORMS as readonly string[]).includes(form) ? (form as DevelopmentForm) : null,
     competency: params.get('kompetensi') || null,
     partnerId: params.get('mitra') || null,
@@ -85,8 +84,6 @@ export default function LibraryPage() {
   const filter = filterFrom(params);
   const sortParam = params.get('urut');
   const sort: LibrarySort = sortParam && (LIBRARY_SORTS as readonly string[]).includes(sortParam) ? (sortParam as LibrarySort) : 'COMPLETION_RATE';
-  const [search, setSearch] = useState(filter.search ?? '');
-  useEffect(() => setSearch(params.get('q') ?? ''), [params]);
 
   const update = (patch: Record<string, string | number | null>) => {
     const next = new URLSearchParams(params);
@@ -111,14 +108,17 @@ export default function LibraryPage() {
           role="search"
           onSubmit={(e) => {
             e.preventDefault();
-            update({ q: search.trim() || null });
+            const words = new FormData(e.currentTarget).get('q');
+            update({ q: typeof words === 'string' ? words.trim() || null : null });
           }}
         >
+          {/* Uncontrolled, keyed by the address: going back to another search shows its words. */}
           <TextInput
+            key={filter.search ?? ''}
+            name="q"
             type="search"
-            value={search}
-            onChange={(e) => setSearch(e.currentTarget.value)}
-            onBlur={() => update({ q: search.trim() || null })}
+            defaultValue={filter.search ?? ''}
+            onBlur={(e) => update({ q: e.currentTarget.value.trim() || null })}
             leftSection={<IconSearch size={18} aria-hidden />}
             aria-label={t('library.search')}
             placeholder={t('library.searchPlaceholder')}

@@ -12,7 +12,7 @@ import { CourseOwnerKind } from '../course/index.js';
 import { CohortStatus, ProgrammeStatus } from './programme.entity.js';
 import { assertCanManageProgramme, canManageProgramme, canViewProgramme, loadProgrammeAccess } from './programme.policy.js';
 import { readProgramme } from './programme.queries.js';
-import { COHORT_NOMINATING, toProgramme, toQuota, type QuotaRow } from './programme.sql.js';
+import { COHORT_NOMINATING, toProgramme, toQuota } from './programme.sql.js';
 import type { CohortAgencyQuota, Programme } from './programme.types.js';
 import type { SharedProgrammesArgs } from './library.inputs.js';
 import { adoptionCountLoader, programmeEvidenceLoader } from './library.loaders.js';
@@ -28,6 +28,8 @@ import { LibrarySort, type ProgrammeAdoption } from './library.types.js';
  */
 
 const MAX_NOTE = 1000;
+/** Row statuses come back from Kysely branded; compare them as the strings they are. */
+const is = (status: string, value: string) => status === value;
 const MAX_SEATS = 10_000;
 
 /** Returns the programme as the viewer sees it after the change. */
@@ -44,7 +46,7 @@ export async function shareProgramme(ctx: SignedInOperationContext, programmeId:
   await inTransaction(ctx, async (tx) => {
     await assertCanManageProgramme(tx.em, tx.viewer, programmeId);
     const row = await db(tx).selectFrom('programme').select(['status']).where('id', '=', programmeId).forUpdate().executeTakeFirstOrThrow();
-    if (row.status !== ProgrammeStatus.PUBLISHED) throw new AppError('PROGRAMME_NOT_PUBLISHED');
+    if (!is(row.status, ProgrammeStatus.PUBLISHED)) throw new AppError('PROGRAMME_NOT_PUBLISHED');
     await db(tx).updateTable('programme')
       .set({ shared_at: sql<Date>`coalesce(shared_at, now())`, share_note: shareNote, updated_at: sql<Date>`now()` })
       .where('id', '=', programmeId).execute();
@@ -162,7 +164,7 @@ export async function adoptProgramme(ctx: SignedInOperationContext, programmeId:
       const agencyId = actingAgency(viewer);
       // Shared stays shared while the copy is made (an unshare waits for this transaction).
       const source = await db(tx).selectFrom('programme').selectAll().where('id', '=', programmeId).forShare().executeTakeFirstOrThrow();
-      if (!source.shared_at || source.status !== ProgrammeStatus.PUBLISHED) throw new AppError('PROGRAMME_NOT_SHARED');
+      if (!source.shared_at || !is(source.status, ProgrammeStatus.PUBLISHED)) throw new AppError('PROGRAMME_NOT_SHARED');
       if (source.owner_agency_id === agencyId) throw new AppError('PROGRAMME_ALREADY_YOURS');
       const copy = await db(tx).insertInto('programme').values({
         id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, code: copyCode, title: copyTitle ?? source.title, description: source.description, audience: source.audience,
@@ -210,7 +212,7 @@ export async function programmeAdoptions(ctx: SignedInOperationContext, programm
     .execute();
   const count = async () => Number((await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
   return toPage(rows, args.first, count, (r): ProgrammeAdoption => {
-    const shared = !!r.shared_at && r.status === ProgrammeStatus.PUBLISHED;
+    const shared = !!r.shared_at && is(r.status, ProgrammeStatus.PUBLISHED);
     return {
       programmeId: r.id, title: r.title, agencyId: r.owner_agency_id!, agencyName: r.agency_name, adoptedAt: new Date(r.created_at), shared,
       evidenceVisible: manages && shared,
@@ -239,7 +241,7 @@ export async function joinCohort(ctx: SignedInOperationContext, cohortId: string
     if (!cohort || !access || !canViewProgramme(viewer, access)) throw new AppError('NOT_FOUND', { what: 'cohort' });
     const agencyId = actingAgency(viewer);
     if (!cohort.offers_seats) throw new AppError('COHORT_NOT_OFFERING_SEATS');
-    if (cohort.status !== CohortStatus.SCHEDULED || !cohort.nominating || access.status !== ProgrammeStatus.PUBLISHED) throw new AppError('COHORT_CLOSED');
+    if (!is(cohort.status, CohortStatus.SCHEDULED) || !cohort.nominating || !is(access.status, ProgrammeStatus.PUBLISHED)) throw new AppError('COHORT_CLOSED');
     const held = await db(tx).selectFrom('cohort_agency_quota').select((eb) => eb.fn.coalesce(eb.fn.sum<string>('seats'), sql<string>`0`).as('n'))
       .where('cohort_id', '=', cohortId).executeTakeFirstOrThrow();
     const free = cohort.capacity - Number(held.n);
@@ -253,6 +255,6 @@ export async function joinCohort(ctx: SignedInOperationContext, cohortId: string
       .executeTakeFirstOrThrow();
     const agency = await db(tx).selectFrom('agency').select('name').where('id', '=', agencyId).executeTakeFirstOrThrow();
     writeAudit(tx, 'cohort.join', 'ProgrammeCohort', cohortId, { agencyId, seats, quotaSeats: quota.seats });
-    return toQuota({ ...quota, agency_name: agency.name } as QuotaRow);
+    return toQuota({ ...quota, agency_name: agency.name });
   });
 }
