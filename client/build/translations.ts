@@ -29,7 +29,7 @@ export const STAFF_SECTIONS = [
   'approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs', 'agreements', 'partners',
   'account', 'password', 'reset', 'acceptInvitation',
   'workshopAdmin', 'series', 'attendance', 'checkIn',
-  'programmeBuild',
+  'programmeBuild', 'library',
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -66,6 +66,8 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
     'ReplaceParticipant', 'WithdrawCohortParticipant',
   ],
   'teaching-cohort': ['CohortRoster'],
+  'programme-library': ['SharedProgrammes'],
+  'programme-library-detail': ['AdoptProgramme', 'JoinCohort', 'LibraryProgramme', 'ProgrammeSharing', 'ShareProgramme', 'UnshareProgramme'],
 };
 
 interface ManifestChunk {

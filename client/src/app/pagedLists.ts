@@ -33,13 +33,12 @@ function pagedField(): FieldPolicy<StoredPage> {
  * schema gains a paginated field that is missing here.
  */
 export const PAGED_FIELDS = {
-  Query: ['agencies', 'agreements', 'approvalsInbox', 'assignableInstructors', 'catalogue', 'cohortApplications', 'courseRoster', 'failedJobs', 'learningRecords', 'learningRuleSets', 'manageableCourses', 'managedProgrammes', 'myEnrolments', 'myProgrammes', 'partnerInstitutions', 'partnerInvitations', 'partnerStaff', 'people', 'programmeCatalogue', 'runSeriesOfCourse', 'teachingRuns'],
+  Query: ['agencies', 'agreements', 'approvalsInbox', 'assignableInstructors', 'catalogue', 'cohortApplications', 'courseRoster', 'failedJobs', 'learningRecords', 'learningRuleSets', 'manageableCourses', 'managedProgrammes', 'myEnrolments', 'myProgrammes', 'partnerInstitutions', 'partnerInvitations', 'partnerStaff', 'people', 'programmeCatalogue', 'runSeriesOfCourse', 'sharedProgrammes', 'teachingRuns'],
   // A course's runs: the course page (open ones) and its admin page (all of them) are two lists.
   Course: ['runs'],
   // A forum series' occurrences (the series screen).
   RunSeries: ['occurrences'],
-  // A cohort's participants (nominations screen, instructor's roster, the learner's own row).
-  ProgrammeCohort: ['participants'],
+  Query: ['adoptions', 'participants'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const pagedListPolicies: TypePolicies = Object.fromEntries(

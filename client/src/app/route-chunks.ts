@@ -40,6 +40,8 @@ export const chunks = {
   teachingCohort: staffScreen(() => import('../routes/teaching-cohort')),
   programmePath: () => import('../routes/programme-path'),
   myProgrammes: () => import('../routes/my-programmes'),
+  programmeLibrary: staffScreen(() => import('../routes/programme-library')),
+  programmeLibraryDetail: staffScreen(() => import('../routes/programme-library-detail')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -78,6 +80,8 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/program/:programmeId/angkatan/:cohortId', chunks.adminProgrammeCohort],
   ['/program-saya', chunks.myProgrammes],
   ['/program/:programmeId', chunks.programmePath],
+  ['/pustaka-program', chunks.programmeLibrary],
+  ['/pustaka-program/:programmeId', chunks.programmeLibraryDetail],
 ];
 
 /** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */

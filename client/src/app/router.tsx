@@ -53,6 +53,8 @@ const PartnerStaff = lazyPage(chunks.partnerStaff);
 const AdminProgrammes = lazyPage(chunks.adminProgrammes);
 const AdminProgramme = lazyPage(chunks.adminProgramme);
 const AdminProgrammeCohort = lazyPage(chunks.adminProgrammeCohort);
+const ProgrammeLibrary = lazyPage(chunks.programmeLibrary);
+const ProgrammeLibraryDetail = lazyPage(chunks.programmeLibraryDetail);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The frame and the home screen, downloaded before the app takes over from the home page's first paint (main.tsx). */
@@ -211,6 +213,8 @@ export function AppRoutes() {
             <Route path="admin/program" element={page(AdminProgrammes, programmeBuilders)} />
             <Route path="admin/program/:programmeId" element={page(AdminProgramme, programmeBuilders)} />
             <Route path="admin/program/:programmeId/angkatan/:cohortId" element={page(AdminProgrammeCohort, programmeBuilders)} />
+            <Route path="pustaka-program" element={page(ProgrammeLibrary, admins)} />
+            <Route path="pustaka-program/:programmeId" element={page(ProgrammeLibraryDetail, agreementReaders)} />
             <Route path="akun" element={page(Account)} />
             <Route path="akun/kata-sandi" element={page(ChangePassword)} />
             <Route path="program/:programmeId" element={page(ProgrammePath)} />

@@ -384,6 +384,29 @@ const CHANGE_STAFF = {
 const ENROLMENT_FIELDS = `id status`;
 const COURSE_FIELDS = `id`;
 
+// ------------------------------------------------------------------------------------------- library (programmes)
+
+/**
+ * A published programme of the scope's owner (same: agency A, other: agency B, partner: partner P), written straight
+ * to the tables; shared unless said; with a future cohort offering 10 seats when asked. The library area's own
+ * builder (the build area's `programmeFor` is unified with it at integration).
+ */
+async function libraryProgrammeFor(w: World, scope: Scope, opts: { shared?: boolean; offering?: boolean } = {}): Promise<{ id: string; title: string; cohortId: string | null }> {
+  const owner = scope === 'partner' ? { agency: null, partner: (await w.partnerP()).id } : { agency: (await (scope === 'same' ? w.agencyA() : w.agencyB())).id, partner: null };
+  const title = `Program Matriks ${next()}`;
+  const [programme] = await w.app.sql<{ id: string }>(
+    `insert into programme (code, title, owner_agency_id, owner_partner_id, status, shared_at) values ($1, $2, $3, $4, 'PUBLISHED', case when $5 then now() end) returning id`,
+    [`PM-${next()}`, title, owner.agency, owner.partner, opts.shared ?? true]);
+  if (!opts.offering) return { id: programme.id, title, cohortId: null };
+  const [cohort] = await w.app.sql<{ id: string }>(
+    `insert into programme_cohort (programme_id, code, starts_at, ends_at, capacity, offers_seats) values ($1, 'ANG-1', now() + interval '30 days', now() + interval '40 days', 10, true) returning id`,
+    [programme.id]);
+  return { id: programme.id, title, cohortId: cohort.id };
+}
+/** Adopting one's own agency's programme is refused with its own code (programme-sharing.test.ts). */
+const ALREADY_YOURS = 'PROGRAMME_ALREADY_YOURS' as typeof ALLOWED;
+const LIBRARY_SCOPES = ['same', 'other', 'partner'] as const;
+
 export const MATRIX: Matrix = {
   // ------------------------------------------------------------------ auth
   me: {
@@ -1275,5 +1298,58 @@ export const MATRIX: Matrix = {
       return { variables: { id } };
     },
     expect: PLATFORM_ONLY,
+  },
+
+  // ------------------------------------------------------------------ programme library
+  sharedProgrammes: {
+    kind: 'query', document: `query($search: String) { sharedProgrammes(filter: { search: $search }) { nodes { id } } }`, scopes: LIBRARY_SCOPES,
+    build: async (w, _v, s) => {
+      const programme = await libraryProgrammeFor(w, s);
+      return { variables: { search: programme.title }, subject: programme.id };
+    },
+    listed: nodesHave('sharedProgrammes'),
+    // Agencies choosing programmes: agency and platform admins; learners and partner staff never see the library.
+    expect: { ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'), agencyAdmin: ALLOWED, otherAgencyAdmin: ALLOWED, platformAdmin: ALLOWED },
+  },
+  shareProgramme: {
+    kind: 'mutation', document: `mutation($id: ID!) { shareProgramme(programmeId: $id, note: "Berhasil") { id } }`, scopes: LIBRARY_SCOPES,
+    build: byId(async (w, _v, s) => libraryProgrammeFor(w, s, { shared: false })),
+    // The owner's managers; an unshared programme of another owner is not theirs to see.
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor'),
+      partnerAdmin: { partner: ALLOWED, '*': NOT_FOUND },
+      agencyAdmin: { same: ALLOWED, '*': NOT_FOUND },
+      otherAgencyAdmin: { other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  unshareProgramme: {
+    kind: 'mutation', document: `mutation($id: ID!) { unshareProgramme(programmeId: $id) { id } }`, scopes: LIBRARY_SCOPES,
+    build: byId(async (w, _v, s) => libraryProgrammeFor(w, s)),
+    // A shared programme is seen by every agency admin (FORBIDDEN to change), not by other partners' admins.
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor'),
+      partnerAdmin: { partner: ALLOWED, '*': NOT_FOUND },
+      agencyAdmin: { same: ALLOWED, '*': FORBIDDEN },
+      otherAgencyAdmin: { other: ALLOWED, '*': FORBIDDEN },
+      platformAdmin: ALLOWED,
+    },
+  },
+  adoptProgramme: {
+    kind: 'mutation', document: `mutation($id: ID!, $code: String!) { adoptProgramme(programmeId: $id, code: $code) { id } }`, scopes: LIBRARY_SCOPES,
+    build: async (w, _v, s) => ({ variables: { id: (await libraryProgrammeFor(w, s)).id, code: `ADOPSI-${next()}` } }),
+    // Any agency admin adopts a shared programme for their agency (a platform admin for theirs), not their own.
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { same: ALREADY_YOURS, '*': ALLOWED },
+      otherAgencyAdmin: { other: ALREADY_YOURS, '*': ALLOWED },
+      platformAdmin: { same: ALREADY_YOURS, '*': ALLOWED },
+    },
+  },
+  joinCohort: {
+    kind: 'mutation', document: `mutation($id: ID!) { joinCohort(cohortId: $id, seats: 2) { id } }`, scopes: LIBRARY_SCOPES,
+    build: byId(async (w, _v, s) => (await libraryProgrammeFor(w, s, { offering: true })).cohortId!),
+    // Any agency whose admin may open the programme takes offered seats (adopter or not: ARCHITECTURE.md "Programmes").
+    expect: { ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'), agencyAdmin: ALLOWED, otherAgencyAdmin: ALLOWED, platformAdmin: ALLOWED },
   },
 };

@@ -18,6 +18,7 @@ import { PathCohortResolver, PathParticipantResolver, PathProgrammeResolver, Pat
 
 // A participant completes when the items of the path do: evaluated in the transaction that completes an item.
 onEnrolmentOutcomesChanged(evaluateProgrammeCompletion);
+import { LibraryCohortResolver, LibraryResolver, ProgrammeAdoptionResolver } from './library.resolver.js';
 
 /** Every resolver of the module; each area adds its own classes here (one line each). */
 export const programmeResolvers = [
@@ -25,4 +26,5 @@ export const programmeResolvers = [
   ProgrammeBuildResolver, ProgrammeCohortBuildResolver, ProgrammeBuildFieldsResolver,
   NominationResolver, CohortParticipantsResolver, CohortParticipantNominationResolver,
   PathResolver, ProgrammeParticipationResolver, PathProgrammeResolver, PathCohortResolver, PathParticipantResolver,
+  LibraryResolver, ProgrammeAdoptionResolver, LibraryCohortResolver,
 ] as const;

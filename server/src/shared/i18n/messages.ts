@@ -264,6 +264,13 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Kursus ini sudah diarsipkan dan tidak dapat diubah lagi.',
     en: 'This course is archived and can no longer be changed.',
   },
+  // Programme library: sharing, adoption, joining a cohort.
+  PROGRAMME_NOT_PUBLISHED: { id: 'Hanya program yang sudah diterbitkan yang dapat dibagikan.', en: 'Only published programmes can be shared.' },
+  PROGRAMME_NOT_SHARED: { id: 'Program ini tidak sedang dibagikan di pustaka program.', en: 'This programme is not shared in the programme library.' },
+  PROGRAMME_ALREADY_YOURS: { id: 'Program ini milik instansi Anda sendiri; ubah langsung tanpa mengadopsinya.', en: 'This programme already belongs to your agency; change it directly instead of adopting it.' },
+  COHORT_NOT_OFFERING_SEATS: { id: 'Angkatan ini tidak menawarkan kursi kepada instansi lain.', en: 'This cohort does not offer seats to other agencies.' },
+  COHORT_CLOSED: { id: 'Angkatan ini sudah tidak menerima peserta.', en: 'This cohort no longer takes participants.' },
+  COHORT_SEATS_UNAVAILABLE: { id: 'Kursi yang masih tersedia hanya {free}.', en: 'Only {free} seats are still available.' },
   INVALID_CURSOR: { id: 'Penanda halaman tidak valid.', en: 'Invalid page cursor.' },
   RULE_NOT_FOUND: {
     id: 'Belum ada aturan JP yang berlaku untuk tanggal ini.',
