@@ -515,7 +515,8 @@ describe('demo world', () => {
          join cohort_item_run x on x.cohort_id = c.id join programme_item i on i.id = x.item_id left join programme_group g on g.id = i.group_id
          join enrolment e on e.run_id = x.run_id and e.person_id = p.person_id
         where p.status in ('NOMINATED', 'COMPLETED') order by p.id, i.position`);
-    const byParticipant = Map.groupBy(rows, (r) => r.participant);
+    const byParticipant = new Map<string, typeof rows>();
+    for (const r of rows) byParticipant.set(r.participant, [...(byParticipant.get(r.participant) ?? []), r]);
     const statuses = new Map<string, number>();
     for (const [id, items] of byParticipant) {
       const done = items.filter((i) => i.item_status === 'COMPLETED');

@@ -195,11 +195,16 @@ export async function seedDemoProgrammes(tx: EntityManager, accounts: DemoAccoun
     .map((g) => [(g.agency_id ?? g.partner_id)!, g.person_id]));
   const codes = [...new Set(PROGRAMMES.flatMap((p) => p.items.map((i) => i.course)))];
   // Each course with the place and the teachers of its first run, which its programme runs keep.
-  const courses = new Map((await d.selectFrom('course as c')
-    .innerJoin((eb) => eb.selectFrom('course_run').select(['course_id', 'id', 'location']).distinctOn('course_id').orderBy('course_id').orderBy('starts_at').orderBy('id').as('r'), 'r.course_id', 'c.id')
-    .select(['c.id', 'c.code', 'c.title', 'c.jp', 'c.delivery', 'r.location'])
-    .select((eb) => eb.fn.coalesce(eb.selectFrom('course_run_instructor as ri').select((e) => e.fn.agg<string[]>('array_agg', ['ri.person_id']).as('ids')).whereRef('ri.run_id', '=', 'r.id'), sql<string[]>`'{}'::uuid[]`).as('instructors'))
-    .where('c.code', 'in', codes).where('c.status', '=', 'PUBLISHED' as never).execute()).map((c) => [c.code, c]));
+  const courseRows = await d.selectFrom('course').select(['id', 'code', 'title', 'jp', 'delivery'])
+    .where('code', 'in', codes).where('status', '=', 'PUBLISHED' as never).execute();
+  const firstRuns = courseRows.length ? await d.selectFrom('course_run').select(['course_id', 'id', 'location'])
+    .where('course_id', 'in', courseRows.map((c) => c.id)).distinctOn('course_id').orderBy('course_id').orderBy('starts_at').orderBy('id').execute() : [];
+  const teachers = firstRuns.length ? await d.selectFrom('course_run_instructor').select(['run_id', 'person_id'])
+    .where('run_id', 'in', firstRuns.map((r) => r.id)).orderBy('person_id').execute() : [];
+  const courses = new Map(courseRows.map((c) => {
+    const run = firstRuns.find((r) => r.course_id === c.id);
+    return [c.code, { ...c, location: run?.location ?? null, instructors: teachers.filter((t) => t.run_id === run?.id).map((t) => t.person_id) }];
+  }));
   if (courses.size < codes.length || PROGRAMMES.some((p) => !agencies.has(p.owner) && !partners.has(p.owner))) return;
 
   const at = (days: number, time: string) => wallClock(now, days, time, ZONE);
@@ -302,7 +307,7 @@ export async function seedDemoProgrammes(tx: EntityManager, accounts: DemoAccoun
         location: r.online ? ONLINE : (r.course.location ?? ONLINE), online_url: null, created_by_id: programme.creator, time_zone: ZONE,
       });
       itemRunRows.push({ id: randomUUID(), cohort_id: cohortId, item_id: r.item.id, run_id: r.id });
-      if (!r.online) for (const person of r.course.instructors ?? []) instructorRows.push({ run_id: r.id, person_id: person });
+      if (!r.online) for (const person of r.course.instructors) instructorRows.push({ run_id: r.id, person_id: person });
     }
 
     const cohortCourses = runs.map((r) => r.course.id);
