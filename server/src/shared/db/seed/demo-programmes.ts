@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
+import { DeliveryMode } from '../../../modules/course/index.js';
 import { creditLearning, LearningSource, ruleSetOn } from '../../../modules/learning-hours/index.js';
 import { Role } from '../../auth/roles.js';
 import { isoDateIn, yearIn } from '../../util/time.js';
@@ -280,7 +281,7 @@ export async function seedDemoProgrammes(tx: EntityManager, accounts: DemoAccoun
     const share = Math.floor((c.to - c.from + 1) / programme.items.length);
     const runs = programme.items.map((item, k) => {
       const course = courses.get(item.course)!;
-      const online = course.delivery === 'ONLINE_SELF_PACED';
+      const online = course.delivery === DeliveryMode.ONLINE_SELF_PACED;
       const first = ordered ? c.from + k * share : c.from;
       const windowEnd = ordered && k < programme.items.length - 1 ? first + share - 1 : c.to;
       const last = online ? windowEnd : Math.min(windowEnd, first + 2);
@@ -399,7 +400,7 @@ export async function seedDemoProgrammes(tx: EntityManager, accounts: DemoAccoun
   }
 
   const insert = async (table: Parameters<typeof d.insertInto>[0], rows: Row[]) => {
-    if (rows.length) await d.insertInto(table).values(rows as never).execute();
+    if (rows.length) await d.insertInto(table).values(rows).execute();
   };
   await insert('programme', programmeRows);
   await insert('programme_group', groupRows);
