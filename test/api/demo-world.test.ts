@@ -14,7 +14,8 @@ let accounts: DemoAccount[] | null;
 const logs: string[] = [];
 const thisYear = yearIn(new Date());
 
-const TABLES = ['agency', 'partner_institution', 'org_unit', 'person', 'role_grant', 'course', 'course_run', 'course_visible_agency', 'course_run_instructor', 'enrolment', 'learning_record', 'person_learning_year'];
+const TABLES = ['agency', 'partner_institution', 'org_unit', 'person', 'role_grant', 'course', 'course_run', 'course_visible_agency', 'course_run_instructor', 'enrolment', 'learning_record', 'person_learning_year',
+  'programme', 'programme_cohort', 'cohort_agency_quota', 'cohort_participant'];
 
 async function tableCounts(): Promise<Record<string, number>> {
   const rows = await app.sql<{ t: string; n: number }>(TABLES.map((t) => `select '${t}' as t, count(*)::int as n from ${t}`).join(' union all '));
@@ -429,6 +430,162 @@ describe('demo world', () => {
     const bimtekMarks = await app.sql<{ status: string; n: number }>(`select a.status, count(*)::int as n from session_attendance a join run_session s on s.id = a.session_id
        join course_run r on r.id = s.run_id join course c on c.id = r.course_id where c.code like 'BIMTEK-%' group by a.status order by a.status`);
     expect(bimtekMarks).toEqual([{ status: 'ABSENT', n: 2 }, { status: 'EXCUSED', n: 2 }, { status: 'LATE', n: 2 }, { status: 'PRESENT', n: 22 }]);
+  });
+
+  it('has programmes: Literasi Digital ASN of an agency, shared, with ended, running and upcoming cohorts and quotas for three agencies', async () => {
+    const [literasi] = await app.sql(`select p.*, a.code as owner, (select count(*)::int from programme_group g where g.programme_id = p.id) as groups
+      from programme p join agency a on a.id = p.owner_agency_id where p.title = 'Literasi Digital ASN' and p.origin_id is null`);
+    expect(literasi).toMatchObject({ owner: 'PEMKOT-BDG', status: 'PUBLISHED', completion_rule: 'GROUPS', groups: 1 });
+    expect(literasi.shared_at.getTime()).toBeLessThan(Date.now());
+    expect(literasi.share_note.length).toBeGreaterThan(20);
+    // A path of existing published courses: required ones, and a group of electives (a grouped item is optional).
+    const items = await app.sql(`select i.required, i.group_id, c.status from programme_item i join course c on c.id = i.course_id where i.programme_id = $1 order by i.position`, [literasi.id]);
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items.every((i) => i.status === 'PUBLISHED')).toBe(true);
+    expect(items.filter((i) => i.required).length).toBeGreaterThanOrEqual(1);
+    expect(items.filter((i) => i.group_id).length).toBeGreaterThanOrEqual(2);
+    const cohorts = await app.sql(`select c.*, (select count(*)::int from cohort_agency_quota q where q.cohort_id = c.id) as agencies,
+        (select coalesce(sum(q.seats), 0)::int from cohort_agency_quota q where q.cohort_id = c.id) as seats
+      from programme_cohort c where c.programme_id = $1 order by c.starts_at`, [literasi.id]);
+    const ended = cohorts.filter((c) => c.ends_at.getTime() < Date.now());
+    const upcoming = cohorts.filter((c) => c.starts_at.getTime() > Date.now());
+    expect(ended.length).toBeGreaterThanOrEqual(2);
+    expect(upcoming).toHaveLength(1);
+    expect(upcoming[0]).toMatchObject({ self_apply: true, offers_seats: true, agencies: 3, status: 'SCHEDULED' });
+    expect(upcoming[0].nomination_closes_at.getTime()).toBeGreaterThan(Date.now());
+    expect(ended.every((c) => c.agencies === 3)).toBe(true);
+    for (const c of cohorts) expect(c.seats, c.code).toBeLessThanOrEqual(c.capacity);
+
+    // Universitas Diponegoro's programme in order, one ended cohort of several agencies.
+    const [pengawas] = await app.sql(`select p.id, p.completion_rule, p.status, pi.code as owner,
+        (select count(*)::int from programme_cohort c where c.programme_id = p.id and c.ends_at < now()) as ended,
+        (select count(distinct q.agency_id)::int from programme_cohort c join cohort_agency_quota q on q.cohort_id = c.id where c.programme_id = p.id) as agencies
+      from programme p join partner_institution pi on pi.id = p.owner_partner_id where p.title = 'Pelatihan Kepemimpinan Pengawas'`);
+    expect(pengawas).toMatchObject({ owner: 'UNDIP', completion_rule: 'IN_ORDER', status: 'PUBLISHED', ended: 1 });
+    expect(pengawas.agencies).toBeGreaterThanOrEqual(3);
+  });
+
+  it('has an adoption chain traceable to the first: B copied Literasi Digital (one item changed) and ran a cohort, C copied B', async () => {
+    const chain = await app.sql(`select p.id, p.code, p.adopted_from_id, p.origin_id, p.shared_at, a.code as owner,
+        array(select i.course_id::text from programme_item i where i.programme_id = p.id order by i.position) as courses,
+        (select count(*)::int from programme_cohort c where c.programme_id = p.id and c.ends_at < now()) as ended
+      from programme p join agency a on a.id = p.owner_agency_id where p.title = 'Literasi Digital ASN'`);
+    const first = chain.find((p) => p.origin_id === null)!;
+    const copy = chain.find((p) => p.adopted_from_id === first.id)!;
+    const copyOfCopy = chain.find((p) => p.adopted_from_id === copy.id)!;
+    expect(new Set([first.owner, copy.owner, copyOfCopy.owner]).size).toBe(3);
+    expect([copy.origin_id, copyOfCopy.origin_id]).toEqual([first.id, first.id]);
+    // One item changed: same length, one course differs.
+    expect(copy.courses).toHaveLength(first.courses.length);
+    expect(copy.courses.filter((c: string) => !first.courses.includes(c))).toHaveLength(1);
+    expect(copy.shared_at).not.toBeNull();
+    expect(copy.ended).toBe(1);
+    const [{ cohorts }] = await app.sql(`select count(*)::int as cohorts from programme_cohort c where c.programme_id = $1 and exists (select 1 from cohort_participant x where x.cohort_id = c.id)`, [copy.id]);
+    expect(cohorts).toBe(1);
+  });
+
+  it('keeps programme cohorts true to their rules: quotas, item runs and enrolments, completion by the rule, ledger lines, ratings', async () => {
+    // Quota counters equal the seat holders (NOMINATED and COMPLETED) of that agency; nobody is in a cohort without their agency's quota.
+    const drift = await app.sql(`select q.id from cohort_agency_quota q
+      where q.seats_taken <> (select count(*) from cohort_participant p where p.cohort_id = q.cohort_id and p.agency_id = q.agency_id and p.status in ('NOMINATED', 'COMPLETED'))`);
+    expect(drift).toEqual([]);
+    const [{ quotas }] = await app.sql(`select count(*)::int as quotas from cohort_agency_quota`);
+    expect(quotas).toBeGreaterThanOrEqual(10);
+    expect(await app.sql(`select p.id from cohort_participant p join person x on x.id = p.person_id
+      where p.agency_id <> x.agency_id or not exists (select 1 from cohort_agency_quota q where q.cohort_id = p.cohort_id and q.agency_id = p.agency_id)`)).toEqual([]);
+    // Item runs: one per item per cohort, invitation only, no capacity, of the item's course.
+    expect(await app.sql(`select c.id from programme_cohort c join programme_item i on i.programme_id = c.programme_id
+      where (select count(*) from cohort_item_run r where r.cohort_id = c.id and r.item_id = i.id) <> 1
+        and exists (select 1 from cohort_item_run r where r.cohort_id = c.id)`)).toEqual([]);
+    expect(await app.sql(`select r.id from cohort_item_run x join course_run r on r.id = x.run_id join programme_item i on i.id = x.item_id
+      where r.enrolment_policy <> 'INVITATION' or r.capacity is not null or r.course_id <> i.course_id`)).toEqual([]);
+    // Seat holders have an enrolment in every item run of their cohort; a withdrawn participant's are all withdrawn;
+    // an applicant waiting for their supervisor has none; nobody else is in an item run.
+    const [enrolments] = await app.sql(`select
+        count(*) filter (where p.status in ('NOMINATED', 'COMPLETED') and e.id is null)::int as missing,
+        count(*) filter (where p.status = 'WITHDRAWN' and e.status <> 'WITHDRAWN')::int as not_withdrawn,
+        count(*) filter (where p.status = 'REQUESTED' and e.id is not null)::int as applicant_enrolled
+      from cohort_participant p join cohort_item_run x on x.cohort_id = p.cohort_id
+      left join enrolment e on e.run_id = x.run_id and e.person_id = p.person_id`);
+    expect(enrolments).toEqual({ missing: 0, not_withdrawn: 0, applicant_enrolled: 0 });
+    expect(await app.sql(`select e.id from enrolment e join cohort_item_run x on x.run_id = e.run_id
+      where not exists (select 1 from cohort_participant p where p.cohort_id = x.cohort_id and p.person_id = e.person_id)`)).toEqual([]);
+
+    // Completion by each rule, evaluated here from the item enrolments: COMPLETED exactly when the rule is met.
+    const rows = await app.sql<{ participant: string; status: string; rule: string; completed_at: Date | null; rating: number | null; rated_at: Date | null; position: number; required: boolean; group_id: string | null; min_completed: number | null; item_status: string; finished_at: Date | null }>(
+      `select p.id as participant, p.status, pr.completion_rule as rule, p.completed_at, p.rating, p.rated_at,
+              i.position, i.required, i.group_id, g.min_completed, e.status as item_status, e.finished_at
+         from cohort_participant p join programme_cohort c on c.id = p.cohort_id join programme pr on pr.id = c.programme_id
+         join cohort_item_run x on x.cohort_id = c.id join programme_item i on i.id = x.item_id left join programme_group g on g.id = i.group_id
+         join enrolment e on e.run_id = x.run_id and e.person_id = p.person_id
+        where p.status in ('NOMINATED', 'COMPLETED') order by p.id, i.position`);
+    const byParticipant = new Map<string, typeof rows>();
+    for (const r of rows) byParticipant.set(r.participant, [...(byParticipant.get(r.participant) ?? []), r]);
+    const statuses = new Map<string, number>();
+    for (const [id, items] of byParticipant) {
+      const done = items.filter((i) => i.item_status === 'COMPLETED');
+      const required = items.filter((i) => i.required);
+      let met = required.every((i) => i.item_status === 'COMPLETED');
+      if (items[0].rule === 'IN_ORDER') met &&= required.every((i, k) => k === 0 || i.finished_at! >= required[k - 1].finished_at!);
+      if (items[0].rule === 'GROUPS') {
+        for (const group of new Set(items.filter((i) => i.group_id).map((i) => i.group_id))) {
+          met &&= done.filter((i) => i.group_id === group).length >= items.find((i) => i.group_id === group)!.min_completed!;
+        }
+      }
+      const { status, completed_at, rating, rated_at } = items[0];
+      expect(status, id).toBe(met ? 'COMPLETED' : 'NOMINATED');
+      statuses.set(`${items[0].rule}/${status}`, (statuses.get(`${items[0].rule}/${status}`) ?? 0) + 1);
+      if (status === 'COMPLETED') {
+        // Completed when the last item the rule needed was; rated 1–5 after that.
+        expect(completed_at!.getTime(), id).toBeGreaterThanOrEqual(Math.max(...required.map((i) => i.finished_at!.getTime())));
+        expect(completed_at!.getTime(), id).toBeLessThanOrEqual(Math.max(...done.map((i) => i.finished_at!.getTime())));
+        expect(rating! >= 1 && rating! <= 5 && rated_at! >= completed_at! && rated_at!.getTime() <= Date.now(), id).toBe(true);
+      } else {
+        expect([completed_at, rating], id).toEqual([null, null]);
+      }
+    }
+    for (const rule of ['GROUPS', 'IN_ORDER']) {
+      expect(statuses.get(`${rule}/COMPLETED`), rule).toBeGreaterThan(5);
+      expect(statuses.get(`${rule}/NOMINATED`), rule).toBeGreaterThan(0);
+    }
+    const [extent] = await app.sql(`select count(*) filter (where status = 'WITHDRAWN' and left_at is not null and note is not null)::int as withdrawn,
+        count(*) filter (where rating_comment is not null)::int as comments, count(distinct rating)::int as ratings,
+        count(*) filter (where status = 'REQUESTED' and approver_id is not null)::int as applying from cohort_participant`);
+    expect(extent.withdrawn).toBeGreaterThanOrEqual(3);
+    expect(extent.comments).toBeGreaterThanOrEqual(3);
+    expect(extent.ratings).toBeGreaterThanOrEqual(3);
+    expect(extent.applying).toBeGreaterThanOrEqual(1);
+
+    // Every completed item has its ledger line (the course's JP, once); a completed programme adds none of its own.
+    const [ledger] = await app.sql(`select count(*)::int as completed,
+        count(l.id) filter (where l.status = 'CREDITED' and l.jp = c.jp and l.person_id = e.person_id and l.occurred_at = e.finished_at)::int as credited
+      from enrolment e join cohort_item_run x on x.run_id = e.run_id join course c on c.id = e.course_id
+      left join learning_record l on l.source = 'COURSE_RUN_COMPLETION' and l.source_id = e.id where e.status = 'COMPLETED'`);
+    expect(ledger.completed).toBeGreaterThan(50);
+    expect(ledger.credited).toBe(ledger.completed);
+    expect(await app.sql(`select id from learning_record where source = 'PROGRAMME_COMPLETION'`)).toEqual([]);
+  });
+
+  it('lets the printed learner be nominated or apply to the cohort taking nominations, and has a learner midway through a running one', async () => {
+    const account = accounts!.find((a) => a.role === Role.LEARNER)!;
+    const [learner] = await app.sql(`select id, agency_id, supervisor_id from person where nip = $1`, [account.login]);
+    // Her agency has seats left in a cohort open to applications; she is not in it and in none of its courses yet.
+    const open = await app.sql(`select c.id from programme_cohort c join programme p on p.id = c.programme_id
+        join cohort_agency_quota q on q.cohort_id = c.id and q.agency_id = $2
+      where p.status = 'PUBLISHED' and c.status = 'SCHEDULED' and c.self_apply and now() < coalesce(c.nomination_closes_at, c.starts_at) and q.seats_taken < q.seats
+        and not exists (select 1 from cohort_participant x where x.cohort_id = c.id and x.person_id = $1)
+        and not exists (select 1 from cohort_item_run r join programme_item i on i.id = r.item_id join enrolment e on e.course_id = i.course_id
+                         where r.cohort_id = c.id and e.person_id = $1 and e.status in ('REQUESTED', 'WAITLISTED', 'ACTIVE', 'COMPLETED'))`, [learner.id, learner.agency_id]);
+    expect(open).toHaveLength(1);
+    // Her colleague (same supervisor) is NOMINATED in a cohort going on now: one item completed, the next in progress.
+    const midway = await app.sql(`select p.id,
+        array(select e.status from cohort_item_run r join programme_item i on i.id = r.item_id join enrolment e on e.run_id = r.run_id and e.person_id = p.person_id
+               where r.cohort_id = c.id order by i.position) as items
+      from cohort_participant p join person x on x.id = p.person_id join programme_cohort c on c.id = p.cohort_id
+      where p.status = 'NOMINATED' and c.starts_at < now() and c.ends_at > now() and x.supervisor_id = $1 and x.id <> $2`, [learner.supervisor_id, learner.id]);
+    expect(midway).toHaveLength(1);
+    expect(midway[0].items.slice(0, 2)).toEqual(['COMPLETED', 'ACTIVE']);
+    expect(midway[0].items.filter((s: string) => s === 'COMPLETED')).toHaveLength(1);
   });
 
   it('does nothing the second time: returns null and writes no row', async () => {

@@ -6,9 +6,10 @@ import type { Person } from '../../server/src/modules/person/index.js';
 import type { CourseRunEntity as CourseRun } from '../../server/src/modules/run/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
-import { openBrowser, PHONE, requireBuiltClient, signInAt } from '../kit/browser.js';
+import { startAgencyScene, type AgencyScene } from '../kit/agency-scene.js';
+import { PHONE, signInAt } from '../kit/browser.js';
 import type { SeededCourse } from '../kit/seed.js';
-import { startTestApp, type TestApp } from '../kit/test-app.js';
+import type { TestApp } from '../kit/test-app.js';
 
 /**
  * Course runs (angkatan) in a real Chromium. A learner who failed the course in an earlier run sees that a later run
@@ -21,8 +22,9 @@ const DESKTOP = { width: 1280, height: 900 };
 const COURSE = 'Manajemen Risiko Sektor Publik';
 const DAY = 86_400_000;
 
+let scene: AgencyScene;
 let app: TestApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+let browser: AgencyScene['browser'];
 let page: Page;
 let agency: Agency;
 let learner: Person;
@@ -31,37 +33,27 @@ let course: SeededCourse;
 let chosen: CourseRun;
 
 beforeAll(async () => {
-  requireBuiltClient();
-  app = await startTestApp();
-  agency = await app.seed.agency({ name: 'Pemerintah Kota Makassar' });
-  learner = await app.seed.person({ agency, fullName: 'Andi Pratiwi' });
-  admin = await app.seed.person({ agency, fullName: 'Muhammad Yusuf', roles: [{ role: Role.AGENCY_ADMIN, agency }] });
-  const instructor = await app.seed.person({ agency, fullName: 'Ir. Rahmat Hidayat', roles: [{ role: Role.INSTRUCTOR, agency }] });
-  // Run "2025-1" has ended, and the learner failed it.
-  course = await app.seed.course({
-    title: COURSE, ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, delivery: DeliveryMode.BLENDED, jp: 24,
-    capacity: 20, startsAt: new Date(Date.now() - 60 * DAY), endsAt: new Date(Date.now() - 50 * DAY),
+  // Run "2025-1" has ended, and the learner failed it. A partner lecturer, under a PKS with the agency for the first
+  // half of 2027 covering the course's form; another without.
+  scene = await startAgencyScene({
+    agency: 'Pemerintah Kota Makassar', admin: 'Muhammad Yusuf', learner: 'Andi Pratiwi',
+    course: {
+      title: COURSE, visibility: CourseVisibility.OWN_AGENCY, delivery: DeliveryMode.BLENDED, jp: 24,
+      capacity: 20, startsAt: new Date(Date.now() - 60 * DAY), endsAt: new Date(Date.now() - 50 * DAY),
+    },
+    lecturers: { university: 'Universitas Hasanuddin', fullName: 'Dr. Andi Makkasau', agreement: { number: '12/2026', validFrom: '2027-01-01', validTo: '2027-06-30' }, uncovered: 'Dr. Andi Lain' },
   });
+  ({ app, browser, page, agency, admin, learner, course } = scene);
+  const instructor = await app.seed.person({ agency, fullName: 'Ir. Rahmat Hidayat', roles: [{ role: Role.INSTRUCTOR, agency }] });
   await app.sql(`update course_run set code = '2025-1' where id = $1`, [course.run.id]);
   await app.sql(`insert into enrolment (person_id, course_id, run_id, status, finished_at, decision_note) values ($1, $2, $3, 'FAILED', now() - interval '45 days', 'Tugas akhir belum dikumpulkan')`, [learner.id, course.id, course.run.id]);
   // Two open runs: one in class soon, one later, in class and online.
   await app.seed.run(course, { code: '2026-1', capacity: 20, startsAt: new Date(Date.now() + 10 * DAY), endsAt: new Date(Date.now() + 12 * DAY), location: 'Aula Kantor Wali Kota Makassar', instructors: [instructor] });
   chosen = await app.seed.run(course, { code: '2026-2', capacity: 25, startsAt: new Date(Date.now() + 40 * DAY), endsAt: new Date(Date.now() + 42 * DAY), location: 'Gedung Pelatihan BKPSDM', policy: EnrolmentPolicy.OPEN });
   await app.sql(`update course_run set online_url = 'https://vicon.makassarkota.go.id/risiko' where id = $1`, [chosen.id]);
-  // A partner lecturer, under a PKS with the agency for the first half of 2027 covering the course's form; another without.
-  const unhas = await app.seed.partner({ name: 'Universitas Hasanuddin' });
-  await app.seed.person({ partner: unhas, fullName: 'Dr. Andi Makkasau', roles: [{ role: Role.INSTRUCTOR, partner: unhas }] });
-  await app.seed.agreement({ partner: unhas, agencies: [agency], number: '12/2026', validFrom: '2027-01-01', validTo: '2027-06-30', scope: [course.form] });
-  const elsewhere = await app.seed.partner({ name: 'Universitas Tanpa Perjanjian' });
-  await app.seed.person({ partner: elsewhere, fullName: 'Dr. Andi Lain', roles: [{ role: Role.INSTRUCTOR, partner: elsewhere }] });
-  browser = await openBrowser();
-  page = browser.page;
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => scene?.close());
 
 const signIn = (login: string) => signInAt(page, app.url, login);
 

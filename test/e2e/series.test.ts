@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseKind, CourseVisibility, DevelopmentForm } from '../../server/src/modules/course/index.js';
 import type { Person } from '../../server/src/modules/person/index.js';
-import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
-import { openBrowser, PHONE, requireBuiltClient, signInAt } from '../kit/browser.js';
+import { startAgencyScene, type AgencyScene } from '../kit/agency-scene.js';
+import { PHONE, signInAt } from '../kit/browser.js';
 import type { SeededCourse } from '../kit/seed.js';
-import { startTestApp, type TestApp } from '../kit/test-app.js';
+import type { TestApp } from '../kit/test-app.js';
 
 /**
  * Recurring forums in a real Chromium at 360 px: an agency admin opens a workshop's forums from its admin page, builds
@@ -17,8 +17,9 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
 const FORUM = 'Forum Diskusi Inovasi Pelayanan Publik';
 const DAY = 86_400_000;
 
+let scene: AgencyScene;
 let app: TestApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
+let browser: AgencyScene['browser'];
 let page: Page;
 let admin: Person;
 let learner: Person;
@@ -26,26 +27,17 @@ let lecturer: Person;
 let workshop: SeededCourse;
 
 beforeAll(async () => {
-  requireBuiltClient();
-  app = await startTestApp();
-  const agency = await app.seed.agency({ name: 'Pemerintah Provinsi Jawa Barat' });
-  admin = await app.seed.person({ agency, fullName: 'Dewi Lestari', roles: [{ role: Role.AGENCY_ADMIN, agency }] });
-  learner = await app.seed.person({ agency, fullName: 'Asep Saepudin' });
-  workshop = await app.seed.course({ title: FORUM, ownerAgency: agency, kind: CourseKind.WORKSHOP, form: DevelopmentForm.COMMUNITY_OF_PRACTICE, visibility: CourseVisibility.ALL_AGENCIES });
   // A partner lecturer under a PKS with the agency covering forums; another whose university has none.
-  const unpad = await app.seed.partner({ name: 'Universitas Padjadjaran' });
-  lecturer = await app.seed.person({ partner: unpad, fullName: 'Dr. Rina Kusumawati', roles: [{ role: Role.INSTRUCTOR, partner: unpad }] });
-  await app.seed.agreement({ partner: unpad, agencies: [agency], number: 'PKS/007/UNPAD/2026', scope: [DevelopmentForm.COMMUNITY_OF_PRACTICE] });
-  const elsewhere = await app.seed.partner({ name: 'Universitas Tanpa Perjanjian' });
-  await app.seed.person({ partner: elsewhere, fullName: 'Dr. Rina Lain', roles: [{ role: Role.INSTRUCTOR, partner: elsewhere }] });
-  browser = await openBrowser();
-  page = browser.page;
+  scene = await startAgencyScene({
+    agency: 'Pemerintah Provinsi Jawa Barat', admin: 'Dewi Lestari', learner: 'Asep Saepudin',
+    course: { title: FORUM, kind: CourseKind.WORKSHOP, form: DevelopmentForm.COMMUNITY_OF_PRACTICE, visibility: CourseVisibility.ALL_AGENCIES },
+    lecturers: { university: 'Universitas Padjadjaran', fullName: 'Dr. Rina Kusumawati', agreement: { number: 'PKS/007/UNPAD/2026' }, uncovered: 'Dr. Rina Lain' },
+  });
+  ({ app, browser, page, admin, learner, course: workshop } = scene);
+  lecturer = scene.lecturer!;
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => scene?.close());
 
 /** The first Tuesdays after today (WIB), YYYY-MM-DD. */
 function firstTuesdays(count: number): string[] {

@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CourseKind, CourseVisibility, EnrolmentPolicy } from '../../server/src/modules/course/index.js';
 import type { Person } from '../../server/src/modules/person/index.js';
-import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
-import { openBrowser, PHONE, requireBuiltClient, signInAt } from '../kit/browser.js';
+import { startAgencyScene, type AgencyScene } from '../kit/agency-scene.js';
+import { PHONE, signInAt } from '../kit/browser.js';
 import type { SeededCourse } from '../kit/seed.js';
-import { startTestApp, type TestApp } from '../kit/test-app.js';
+import type { TestApp } from '../kit/test-app.js';
 
 /**
  * Workshop sessions in a real Chromium: an agency admin, on a 360 px phone, adds two sessions to a workshop run (one in
@@ -16,33 +16,27 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
 const TITLE = 'Lokakarya Perencanaan Pembangunan Daerah';
 const DAY = 86_400_000;
 
+let scene: AgencyScene;
 let app: TestApp;
-let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let admin: Person;
 let learner: Person;
 let workshop: SeededCourse;
 
 beforeAll(async () => {
-  requireBuiltClient();
-  app = await startTestApp();
-  const agency = await app.seed.agency({ name: 'Pemerintah Kota Balikpapan' });
-  admin = await app.seed.person({ agency, fullName: 'Siti Rahmawati', roles: [{ role: Role.AGENCY_ADMIN, agency }] });
-  learner = await app.seed.person({ agency, fullName: 'Budi Santoso' });
-  workshop = await app.seed.course({
-    kind: CourseKind.WORKSHOP, title: TITLE, ownerAgency: agency, visibility: CourseVisibility.OWN_AGENCY, policy: EnrolmentPolicy.OPEN, capacity: 30,
-    startsAt: new Date(Date.now() + 20 * DAY), endsAt: new Date(Date.now() + 21 * DAY),
+  scene = await startAgencyScene({
+    agency: 'Pemerintah Kota Balikpapan', admin: 'Siti Rahmawati', learner: 'Budi Santoso',
+    course: {
+      kind: CourseKind.WORKSHOP, title: TITLE, visibility: CourseVisibility.OWN_AGENCY, policy: EnrolmentPolicy.OPEN, capacity: 30,
+      startsAt: new Date(Date.now() + 20 * DAY), endsAt: new Date(Date.now() + 21 * DAY),
+    },
   });
+  ({ app, page, admin, learner, course: workshop } = scene);
   const status = (await (await app.as(learner)).ok(`mutation($runId: ID!) { enrol(runId: $runId) { status } }`, { runId: workshop.run.id })).enrol.status;
   expect(status).toBe('ACTIVE');
-  browser = await openBrowser();
-  page = browser.page;
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+afterAll(() => scene?.close());
 
 /** The next year's 6 May and 7 May, as typed in a datetime-local field. */
 const year = new Date().getUTCFullYear() + 1;

@@ -2,13 +2,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations, expectNothingCutOff } from './a11y.js';
 import { openBrowser, PHONE, requireBuiltClient, signInAt } from './browser.js';
+import { EVERY_SCREEN_GROUPS, type DemoRole, type EveryScreenGroup } from './every-screen-groups.js';
 import { startTestApp, type TestApp } from './test-app.js';
 
 /**
  * Every screen of the app, as each demo role sees it, on a 360 px phone and on a desktop: axe finds
  * no serious or critical WCAG 2.2 AA violation, nothing is cut off or runs into its neighbour, and
- * the page never scrolls sideways. The roles are split over test/e2e/every-screen-*.test.ts so the
- * two test workers share them (one file took four and a half minutes).
+ * the page never scrolls sideways. The roles are grouped (EVERY_SCREEN_GROUPS) and each group's screens
+ * are dealt over the parts test/e2e/every-screen-<group>-<part>.test.ts, so no browser file holds the
+ * last test worker for minutes (one file per group took 80–110 s; test/unit/every-screen-parts.test.ts
+ * checks that every part has its file, so no screen goes unchecked).
  */
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -55,11 +58,87 @@ async function signIn(login: string, password: string) {
   await settled();
 }
 
-export type DemoRole = 'LEARNER' | 'SUPERVISOR' | 'INSTRUCTOR' | 'AGENCY_ADMIN' | 'PARTNER_ADMIN' | 'PLATFORM_ADMIN';
+/**
+ * Where a screen comes from: a link of the side navigation (its path is its key), or a screen found behind one (a key
+ * naming its kind, resolved to a path, or to none when the demo world has none, only by the part it falls to).
+ */
+interface ScreenSource { key: string; screens: () => Promise<(string | null)[]> }
 
-/** The screens of these demo roles (and the sign-in page, when asked), each in its own test. */
-export function describeEveryScreen(roles: DemoRole[], options: { signInPage?: boolean } = {}) {
-  describe(`every screen of ${roles.join(', ')}`, () => {
+const COURSE_PAGE = /^\/kursus\/[0-9a-f-]{36}$/;
+const ROSTER = /^\/mengajar\/[0-9a-f-]{36}$/;
+const SHEET = /^\/mengajar\/sesi\/[0-9a-f-]{36}$/;
+
+/**
+ * Every screen this role may open, as sources in a fixed order: the side navigation's links (the same for a role in
+ * every demo world) and the kinds of screens behind them (chosen by which links the navigation has, never by what a
+ * page happened to show), so each part of a group deals the same list whatever a screen later resolves to.
+ */
+async function sourcesOf(role: DemoRole): Promise<ScreenSource[]> {
+  const account = app.lentera.demoAccounts!.find((a) => a.role === role)!;
+  await page.setViewportSize(DESKTOP);
+  await signIn(account.login, account.password);
+  // The side navigation lists every screen this role may open.
+  const navHrefs = await page.getByRole('navigation', { name: 'Navigasi utama' }).first().locator('a[href]')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+  const nav = new Set(navHrefs);
+  const sources: ScreenSource[] = [...nav].map((href) => ({ key: href, screens: () => Promise.resolve([href]) }));
+  const add = (key: string, screens: () => Promise<(string | null)[]>) => sources.push({ key, screens });
+  /** Resolved once per part, for the sources that need the same page. */
+  const once = <T>(find: () => Promise<T>) => {
+    let found: Promise<T> | undefined;
+    return () => (found ??= find());
+  };
+  if (nav.has('/katalog')) {
+    add('a course page', async () => [await firstHref('/katalog', COURSE_PAGE)]);
+    // Workshops: the catalogue filtered to them, a workshop's page (sessions, materials) and, for its managers,
+    // its run's sessions and materials (the demo's BIMTEK- workshop of Bandung).
+    add('the catalogue of workshops', () => Promise.resolve(['/katalog?jenis=lokakarya']));
+    add('a workshop page', async () => [await firstHref('/katalog?jenis=lokakarya', COURSE_PAGE)]);
+  }
+  if (nav.has('/admin/kursus')) {
+    add('a workshop run’s sessions and materials', async () => {
+      const [bimtek] = await app.sql(`select r.id from course_run r join course c on c.id = r.course_id where c.code like 'BIMTEK-%' limit 1`);
+      return [bimtek ? `/admin/angkatan/${bimtek.id}` : null];
+    });
+  }
+  if (nav.has('/mengajar')) {
+    const roster = once(() => firstHref('/mengajar', ROSTER));
+    // A workshop run's sessions link to their attendance sheets, and a sheet to its full-screen QR page.
+    const sheet = once(async () => await firstHref('/', SHEET) ?? (await roster().then((r) => (r ? firstHref(r, SHEET) : null))));
+    add('a roster', async () => [await roster()]);
+    add('an attendance sheet', async () => [await sheet()]);
+    add('an attendance QR page', async () => [await sheet().then((s) => (s ? `${s}/qr` : null))]);
+  }
+  if (nav.has('/pendaftaran')) add('the check-in page', () => Promise.resolve(['/hadir']));
+  if (nav.has('/admin/kursus')) {
+    add('the new course form', () => Promise.resolve(['/admin/kursus/baru']));
+    add('a course’s admin page', async () => [await firstHref('/admin/kursus', /^\/admin\/kursus\/[0-9a-f-]{36}/)]);
+    add('a roster from the course admin', async () => [await firstHref('/admin/kursus', ROSTER)]);
+    // The demo's monthly forum and its occurrences (a workshop's recurring forums).
+    add('a forum series', async () => {
+      const [forum] = await app.sql(`select s.course_id from run_series s join course c on c.id = s.course_id join agency a on a.id = c.owner_agency_id where a.code = 'PEMKOT-BDG' limit 1`);
+      return [forum ? `/admin/kursus/${forum.course_id}/rangkaian` : null];
+    });
+  }
+  if (nav.has('/kerja-sama')) {
+    add('the new agreement form', () => Promise.resolve(['/kerja-sama/baru']));
+    add('an agreement', async () => [await firstHref('/kerja-sama', /^\/kerja-sama\/[0-9a-f-]{36}$/)]);
+  }
+  if (nav.has('/platform/mitra')) add('a partner', async () => [await firstHref('/platform/mitra', /^\/platform\/mitra\/[0-9a-f-]{36}$/)]);
+  add('the not-found page', () => Promise.resolve(['/halaman-yang-tidak-ada']));
+  return sources;
+}
+
+/**
+ * Part `part` (1-based) of a group's screens: each role's sources (sourcesOf) are dealt over the parts like cards, so
+ * the screens of a kind spread over them, each role starting one part further than the one before it (so the odd
+ * sources do not all land in part 1); a part resolves only its own. The parts together check every screen, as one file
+ * did. The sign-in page goes with the last part.
+ */
+export function describeEveryScreen(group: EveryScreenGroup, part: number) {
+  const { roles, parts, signInPage } = EVERY_SCREEN_GROUPS[group];
+  if (!Number.isInteger(part) || part < 1 || part > parts) throw new Error(`every-screen ${group}: part ${part} is not one of 1..${parts}`);
+  describe(`every screen of ${roles.join(', ')} (part ${part} of ${parts})`, () => {
     beforeAll(async () => {
       requireBuiltClient();
       app = await startTestApp({ seedDemo: true });
@@ -72,7 +151,7 @@ export function describeEveryScreen(roles: DemoRole[], options: { signInPage?: b
       await app?.close();
     });
 
-    if (options.signInPage) {
+    if (signInPage && part === parts) {
       it('the sign-in page', async () => {
         const problems: string[] = [];
         await page.context().clearCookies();
@@ -81,62 +160,15 @@ export function describeEveryScreen(roles: DemoRole[], options: { signInPage?: b
       }, 120_000);
     }
 
-    for (const role of roles) {
-      it(`${role}: every screen in the navigation and the ones behind it`, async () => {
-        const account = app.lentera.demoAccounts!.find((a) => a.role === role)!;
-        await page.setViewportSize(DESKTOP);
-        await signIn(account.login, account.password);
-        // The side navigation lists every screen this role may open.
-        const navHrefs = await page.getByRole('navigation', { name: 'Navigasi utama' }).first().locator('a[href]')
-          .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-        const paths = new Set(navHrefs);
-        if (paths.has('/katalog')) {
-          const course = await firstHref('/katalog', /^\/kursus\/[0-9a-f-]{36}$/);
-          if (course) paths.add(course);
-        }
-        // Workshops: the catalogue filtered to them, a workshop's page (sessions, materials) and, for its managers,
-        // its run's sessions and materials (the demo's BIMTEK- workshop of Bandung).
-        if (paths.has('/katalog')) {
-          paths.add('/katalog?jenis=lokakarya');
-          const workshop = await firstHref('/katalog?jenis=lokakarya', /^\/kursus\/[0-9a-f-]{36}$/);
-          if (workshop) paths.add(workshop);
-        }
-        if (paths.has('/admin/kursus')) {
-          const [bimtek] = await app.sql(`select r.id from course_run r join course c on c.id = r.course_id where c.code like 'BIMTEK-%' limit 1`);
-          if (bimtek) paths.add(`/admin/angkatan/${bimtek.id}`);
-        }
-        if (paths.has('/mengajar')) {
-          const roster = await firstHref('/mengajar', /^\/mengajar\/[0-9a-f-]{36}$/);
-          if (roster) paths.add(roster);
-          // A workshop run's sessions link to their attendance sheets, and a sheet to its full-screen QR page.
-          const sheet = await firstHref('/', /^\/mengajar\/sesi\/[0-9a-f-]{36}$/) ?? (roster ? await firstHref(roster, /^\/mengajar\/sesi\/[0-9a-f-]{36}$/) : null);
-          if (sheet) paths.add(sheet).add(`${sheet}/qr`);
-        }
-        if (paths.has('/pendaftaran')) paths.add('/hadir');
-        if (paths.has('/admin/kursus')) {
-          paths.add('/admin/kursus/baru');
-          const edit = await firstHref('/admin/kursus', /^\/admin\/kursus\/[0-9a-f-]{36}/);
-          if (edit) paths.add(edit);
-          const roster = await firstHref('/admin/kursus', /^\/mengajar\/[0-9a-f-]{36}$/);
-          if (roster) paths.add(roster);
-          // The demo's monthly forum and its occurrences (a workshop's recurring forums).
-          const [forum] = await app.sql(`select s.course_id from run_series s join course c on c.id = s.course_id join agency a on a.id = c.owner_agency_id where a.code = 'PEMKOT-BDG' limit 1`);
-          if (forum) paths.add(`/admin/kursus/${forum.course_id}/rangkaian`);
-        }
-        if (paths.has('/kerja-sama')) {
-          paths.add('/kerja-sama/baru');
-          const agreement = await firstHref('/kerja-sama', /^\/kerja-sama\/[0-9a-f-]{36}$/);
-          if (agreement) paths.add(agreement);
-        }
-        if (paths.has('/platform/mitra')) {
-          const partner = await firstHref('/platform/mitra', /^\/platform\/mitra\/[0-9a-f-]{36}$/);
-          if (partner) paths.add(partner);
-        }
-        paths.add('/halaman-yang-tidak-ada');
+    roles.forEach((role, r) => {
+      it(`${role}: part ${part} of ${parts} of every screen in the navigation and the ones behind it`, async () => {
+        const sources = (await sourcesOf(role)).filter((_, i) => (i + r) % parts === part - 1);
+        const screens = new Set<string>();
+        for (const source of sources) for (const path of await source.screens()) if (path) screens.add(path);
         const problems: string[] = [];
-        for (const path of paths) await checkScreen(path, problems);
+        for (const path of screens) await checkScreen(path, problems);
         expect(problems).toEqual([]);
       }, 600_000);
-    }
+    });
   });
 }

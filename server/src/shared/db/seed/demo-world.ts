@@ -14,6 +14,7 @@ import { AGENCIES, PARTNERS, STAFF_POSITIONS, type HeadLevel, type UnitDef, type
 import { Prng } from './prng.js';
 import { dailyHours, wallClock } from './schedule.js';
 import { seedDemoWorkshops } from './demo-workshops.js';
+import { seedDemoProgrammes } from './demo-programmes.js';
 
 export interface DemoAccount {
   role: string;
@@ -69,6 +70,7 @@ export async function seedDemoWorldIfEmpty(
     }
     await seedDemoWorkshops(tx, opts.now ?? new Date());
     await seedDemoAttendance(tx, built.accounts, opts.now ?? new Date());
+    await seedDemoProgrammes(tx, built.accounts, opts.now ?? new Date());
     return built;
   });
   if (!world) return null;

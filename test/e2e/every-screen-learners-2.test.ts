@@ -1,0 +1,5 @@
+import { describeEveryScreen } from '../kit/every-screen.js';
+
+// Part 2 of the "learners" group's screens, at 360 px and on a desktop (test/kit/every-screen.ts says what is checked and how
+// the screens are dealt over the parts).
+describeEveryScreen('learners', 2);
