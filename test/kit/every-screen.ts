@@ -46,9 +46,11 @@ async function checkScreen(path: string, problems: string[]) {
   }
 }
 
-async function firstHref(path: string, prefix: RegExp): Promise<string | null> {
+/** The first link on the page at `path` matching `prefix`; `section`: a part of the page to wait for a moment first, if it comes. */
+async function firstHref(path: string, prefix: RegExp, section?: string): Promise<string | null> {
   await page.goto(`${app.url}${path}`);
   await settled();
+  if (section) await page.getByTestId(section).waitFor({ timeout: 5_000 }).catch(() => {});
   const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
   return hrefs.find((h) => prefix.test(h)) ?? null;
 }
@@ -104,7 +106,9 @@ async function sourcesOf(role: DemoRole): Promise<ScreenSource[]> {
   if (nav.has('/mengajar')) {
     const roster = once(() => firstHref('/mengajar', ROSTER));
     // A workshop run's sessions link to their attendance sheets, and a sheet to its full-screen QR page.
-    const sheet = once(async () => await firstHref('/', SHEET) ?? (await roster().then((r) => (r ? firstHref(r, SHEET) : null))));
+    // The home's list of attendance to take is a query of its own, which on a busy machine can land after the page
+    // settled: it is waited for (where the role has one) so the sheet and its QR page are not skipped.
+    const sheet = once(async () => await firstHref('/', SHEET, 'attendance-to-take') ?? (await roster().then((r) => (r ? firstHref(r, SHEET) : null))));
     add('a roster', async () => [await roster()]);
     add('an attendance sheet', async () => [await sheet()]);
     add('an attendance QR page', async () => [await sheet().then((s) => (s ? `${s}/qr` : null))]);
