@@ -5,7 +5,7 @@ import { db } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { partnerAdminIds } from '../course/index.js';
-import type { ProgrammeStatus } from './programme.entity.js';
+import { ProgrammeStatus } from './programme.entity.js';
 
 export interface ProgrammeAccessRow {
   id: string;
@@ -33,9 +33,9 @@ export function canManageProgramme(viewer: Viewer, programme: Pick<ProgrammeAcce
  */
 export function canViewProgramme(viewer: Viewer, programme: ProgrammeAccessRow): boolean {
   if (canManageProgramme(viewer, programme) || programme.takes_part) return true;
-  if (programme.status === 'DRAFT') return false;
+  if (programme.status === ProgrammeStatus.DRAFT) return false;
   if (programme.shared_at && viewer.adminAgencyIds.length > 0) return true;
-  return programme.status === 'PUBLISHED' && (programme.participates || (!!viewer.agencyId && programme.owner_agency_id === viewer.agencyId));
+  return programme.status === ProgrammeStatus.PUBLISHED && (programme.participates || (!!viewer.agencyId && programme.owner_agency_id === viewer.agencyId));
 }
 
 /** Loads what the programme policies need about one programme for this viewer, in one statement. */
@@ -58,7 +58,7 @@ export async function loadProgrammeAccess(em: EntityManager, viewer: Viewer, pro
       ]).$castTo<boolean>().as('takes_part'),
     ])
     .where('p.id', '=', programmeId)
-    .executeTakeFirst() as ProgrammeAccessRow | undefined;
+    .executeTakeFirst();
   return row ?? null;
 }
 

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { programmeColumns, programmesWithOwners, toProgramme, type ProgrammeRow } from './programme.sql.js';
+import { programmeColumns, programmesWithOwners, toProgramme } from './programme.sql.js';
 import type { Programme } from './programme.types.js';
 
 /** One programme with its owner, in one statement (the caller has checked the viewer may open it). */
@@ -7,6 +7,6 @@ export async function readProgramme(ctx: { em: EntityManager }, id: string): Pro
   const row = await programmesWithOwners(ctx)
     .select([...programmeColumns])
     .where('p.id', '=', id)
-    .executeTakeFirst() as ProgrammeRow | undefined;
+    .executeTakeFirst();
   return row ? toProgramme(row) : null;
 }
