@@ -312,6 +312,8 @@ describe('self-application', () => {
     const b = await app.seed.agencyWithStaff(1);
     const cohort = await seedCohort(app, { quotas: [{ agency: a.agency, seats: 1 }], selfApply: true });
     const [l0, l1, l2] = a.learners;
+    const mailOf = (i: number) => `pemohon.${process.pid}.${i}@sleman.go.id`;
+    for (const [i, l] of [l0, l1, l2].entries()) await app.sql(`update person set email = $1, locale = $2 where id = $3`, [mailOf(i), i === 0 ? 'en' : 'id', l.id]);
     const applied = (await (await app.as(l0)).ok(APPLY, { cohortId: cohort.cohortId })).applyToCohort;
     expect(applied.status).toBe('REQUESTED');
     const p1 = (await (await app.as(l1)).ok(APPLY, { cohortId: cohort.cohortId })).applyToCohort;
@@ -346,6 +348,12 @@ describe('self-application', () => {
     const rejected = (await (await app.as(a.admin)).ok(REJECT, { id: p2.id, reason: 'Kuota habis' })).rejectCohortApplication;
     expect(rejected).toMatchObject({ status: 'REJECTED', note: 'Kuota habis' });
     expect(await supervisor.errorCode(REJECT, { id: p2.id, reason: 'lagi' })).toBe('INVALID_TRANSITION');
+    // The decisions are mailed in the learner's language (enqueued with the decision; QUOTA_FULL enqueued nothing).
+    const approvedMail = await app.mail.waitFor((m) => m.to.includes(mailOf(0)));
+    expect(approvedMail.subject).toMatch(/^Your application was approved: /);
+    const rejectedMail = await app.mail.waitFor((m) => m.to.includes(mailOf(2)));
+    expect(rejectedMail.text).toContain('Alasan: Kuota habis');
+    expect(app.mail.messages.filter((m) => m.to.includes(mailOf(1)))).toEqual([]);
     expect(await app.sql(`select action from audit_entry where action like 'programme.%_application' order by at`)).toEqual([
       { action: 'programme.approve_application' }, { action: 'programme.reject_application' },
     ]);

@@ -7,6 +7,7 @@ import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { writeAudit } from '../audit/index.js';
+import { enqueueMail } from '../mail/index.js';
 import { EnrolmentStatus, lockLearnersInCourse } from '../enrolment/index.js';
 import { checkNip, EmploymentType, normalizeNip } from '../person/index.js';
 import { leaveWaitlist, releaseSeat } from '../run/index.js';
@@ -573,6 +574,7 @@ export async function approveCohortApplication(ctx: SignedInOperationContext, id
     await takeQuota(tx, cohort.id, new Map([[participant.agency_id, 1]]));
     await registerInItemRuns(tx, cohort.id, [participant.person_id]);
     writeAudit(tx, 'programme.approve_application', 'CohortParticipant', id, { cohortId: cohort.id, personId: participant.person_id });
+    await enqueueMail(tx.em, { kind: 'cohort-decision', participantId: id, decision: 'APPROVED' });
   }));
   return id;
 }
@@ -589,6 +591,7 @@ export async function rejectCohortApplication(ctx: SignedInOperationContext, id:
     });
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: participant.status });
     writeAudit(tx, 'programme.reject_application', 'CohortParticipant', id, { cohortId: cohort.id, personId: participant.person_id, reason: note });
+    await enqueueMail(tx.em, { kind: 'cohort-decision', participantId: id, decision: 'REJECTED' });
   });
   return id;
 }
