@@ -29,6 +29,8 @@ export const STAFF_SECTIONS = [
   'approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs', 'agreements', 'partners',
   'account', 'password', 'reset', 'acceptInvitation',
   'workshopAdmin', 'series', 'attendance', 'checkIn',
+  // Programme nominations, rosters and applications (the learner's own CohortApply texts are in `cohortApply`).
+  'nomination',
 ];
 
 type Tree = { [key: string]: string | Tree };
