@@ -30,6 +30,8 @@ export const STAFF_SECTIONS = [
   'account', 'password', 'reset', 'acceptInvitation',
   'workshopAdmin', 'series', 'attendance', 'checkIn',
   'programmeBuild', 'library',
+  // Programme nominations, rosters and applications (the learner's own CohortApply texts are in `cohortApply`).
+  'nomination',
 ];
 
 type Tree = { [key: string]: string | Tree };

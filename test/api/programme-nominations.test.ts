@@ -225,6 +225,29 @@ describe('quotas under concurrency', () => {
   });
 });
 
+describe('mixed changes under concurrency', () => {
+  it('withdrawals, nominations and a replacement at once keep the quota, the participants and the runs’ counters equal', async () => {
+    const a = await app.seed.agencyWithStaff(9);
+    const cohort = await seedCohort(app, { quotas: [{ agency: a.agency, seats: 4 }] });
+    const admin = await app.as(a.admin);
+    const first = (await admin.ok(NOMINATE, { cohortId: cohort.cohortId, personIds: a.learners.slice(0, 4).map((l) => l.id) })).nominateParticipants;
+    const idOf = (personId: string) => first.find((p: any) => p.personId === personId).id;
+    const results = await Promise.all([
+      admin.request(WITHDRAW, { id: idOf(a.learners[0].id) }),
+      admin.request(WITHDRAW, { id: idOf(a.learners[1].id) }),
+      admin.request(REPLACE, { participantId: idOf(a.learners[2].id), personId: a.learners[8].id }),
+      ...[4, 5, 6, 7].map((i) => admin.request(NOMINATE, { cohortId: cohort.cohortId, personIds: [a.learners[i].id] })),
+    ]);
+    const codes = results.flatMap((r) => (r.errors ?? []).map((e) => e.extensions?.code));
+    expect(codes.filter((c) => c !== 'QUOTA_FULL')).toEqual([]);
+    const [{ n }] = await app.sql(`select count(*)::int as n from cohort_participant where cohort_id = $1 and status = 'NOMINATED'`, [cohort.cohortId]);
+    expect(await quota(cohort.cohortId, a.agency.id)).toEqual({ seats: 4, seats_taken: n });
+    expect(await runSeats(cohort.runIds)).toEqual([n, n]);
+    const [{ active }] = await app.sql(`select count(*)::int as active from enrolment where run_id = any($1) and status = 'ACTIVE'`, [cohort.runIds]);
+    expect(active).toBe(2 * n);
+  });
+});
+
 describe('withdrawing, releasing and replacing', () => {
   it('withdrawing (agency admin, owner’s manager, the learner) withdraws the item enrolments, promotes waiting lists and gives the seat back', async () => {
     const a = await app.seed.agencyWithStaff(3);
@@ -312,6 +335,8 @@ describe('self-application', () => {
     const b = await app.seed.agencyWithStaff(1);
     const cohort = await seedCohort(app, { quotas: [{ agency: a.agency, seats: 1 }], selfApply: true });
     const [l0, l1, l2] = a.learners;
+    const mailOf = (i: number) => `pemohon.${process.pid}.${i}@sleman.go.id`;
+    for (const [i, l] of [l0, l1, l2].entries()) await app.sql(`update person set email = $1, locale = $2 where id = $3`, [mailOf(i), i === 0 ? 'en' : 'id', l.id]);
     const applied = (await (await app.as(l0)).ok(APPLY, { cohortId: cohort.cohortId })).applyToCohort;
     expect(applied.status).toBe('REQUESTED');
     const p1 = (await (await app.as(l1)).ok(APPLY, { cohortId: cohort.cohortId })).applyToCohort;
@@ -346,6 +371,12 @@ describe('self-application', () => {
     const rejected = (await (await app.as(a.admin)).ok(REJECT, { id: p2.id, reason: 'Kuota habis' })).rejectCohortApplication;
     expect(rejected).toMatchObject({ status: 'REJECTED', note: 'Kuota habis' });
     expect(await supervisor.errorCode(REJECT, { id: p2.id, reason: 'lagi' })).toBe('INVALID_TRANSITION');
+    // The decisions are mailed in the learner's language (enqueued with the decision; QUOTA_FULL enqueued nothing).
+    const approvedMail = await app.mail.waitFor((m) => m.to.includes(mailOf(0)));
+    expect(approvedMail.subject).toMatch(/^Your application was approved: /);
+    const rejectedMail = await app.mail.waitFor((m) => m.to.includes(mailOf(2)));
+    expect(rejectedMail.text).toContain('Alasan: Kuota habis');
+    expect(app.mail.messages.filter((m) => m.to.includes(mailOf(1)))).toEqual([]);
     expect(await app.sql(`select action from audit_entry where action like 'programme.%_application' order by at`)).toEqual([
       { action: 'programme.approve_application' }, { action: 'programme.reject_application' },
     ]);

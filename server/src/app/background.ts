@@ -8,6 +8,7 @@ import { composeEnrolmentDecisionMail, createMailer, mailJob, MailCatcher, type 
 import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar } from '../modules/calendar/index.js';
 import { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTomorrowMail, sessionReminderJob } from '../modules/workshop/index.js';
 import { composeRunCancelledMail } from '../modules/run/index.js';
+import { composeCohortDecisionMail } from '../modules/programme/index.js';
 import { settleAttendanceJob } from '../modules/workshop/index.js';
 import { createOperationContext } from './context.js';
 
@@ -34,6 +35,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
       composers: {
         'password-reset': composePasswordResetMail,
         'enrolment-decision': withRunCalendar(composeEnrolmentDecisionMail),
+        'cohort-decision': composeCohortDecisionMail,
         'registration-confirmed': composeRegistrationConfirmedMail,
         'moved-up': composeMovedUpMail,
         'run-cancelled': composeRunCancelledMail,

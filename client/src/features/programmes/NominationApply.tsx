@@ -66,22 +66,22 @@ export function CohortApply({ cohortId }: { cohortId: string }) {
   const current = mine && CURRENT.has(mine.status) ? mine : null;
   const fail = (e: unknown) => setProblem(toUiError(e, t).message);
   return (
-    <Paper withBorder p="md" bg="white" component="section" aria-label={t('nomination.applyTitle', { code: cohort.code })}>
+    <Paper withBorder p="md" bg="white" component="section" aria-label={t('cohortApply.title', { code: cohort.code })}>
       <Stack gap="xs">
-        {current ? <Text fw={600} aria-live="polite">{t(`nomination.mine.${current.status}`)}</Text> : null}
-        {!current && mine?.status === 'REJECTED' ? <Text>{t('nomination.mine.REJECTED', { note: mine.note ?? '' })}</Text> : null}
+        {current ? <Text fw={600} aria-live="polite">{t(`cohortApply.mine.${current.status}`)}</Text> : null}
+        {!current && mine?.status === 'REJECTED' ? <Text>{t('cohortApply.mine.REJECTED', { note: mine.note ?? '' })}</Text> : null}
         {!current && cohort.selfApply && nominationsOpen ? (
           <>
-            <Text size="sm" c="dimmed">{t('nomination.applyHelp', { date: fmt.date(cohort.nominationClosesAt ?? cohort.startsAt) })}</Text>
-            <Button loading={a.loading} onClick={() => void apply({ variables: { cohortId } }).then(() => notifySuccess(t('nomination.applied'))).catch(fail)}>
-              {t('nomination.apply')}
+            <Text size="sm" c="dimmed">{t('cohortApply.help', { date: fmt.date(cohort.nominationClosesAt ?? cohort.startsAt) })}</Text>
+            <Button loading={a.loading} onClick={() => void apply({ variables: { cohortId } }).then(() => notifySuccess(t('cohortApply.applied'))).catch(fail)}>
+              {t('cohortApply.apply')}
             </Button>
           </>
         ) : null}
-        {!current && !(cohort.selfApply && nominationsOpen) ? <Text size="sm" c="dimmed">{t('nomination.applyClosed')}</Text> : null}
+        {!current && !(cohort.selfApply && nominationsOpen) ? <Text size="sm" c="dimmed">{t('cohortApply.closed')}</Text> : null}
         {current && current.status !== 'COMPLETED' ? (
-          <Button variant="subtle" color="red" loading={w.loading} onClick={() => void withdraw({ variables: { id: current.id } }).then(() => notifySuccess(t('nomination.withdrawn'))).catch(fail)}>
-            {current.status === 'REQUESTED' ? t('nomination.cancelApplication') : t('nomination.leave')}
+          <Button variant="subtle" color="red" loading={w.loading} onClick={() => void withdraw({ variables: { id: current.id } }).then(() => notifySuccess(t('cohortApply.left'))).catch(fail)}>
+            {current.status === 'REQUESTED' ? t('cohortApply.cancel') : t('cohortApply.leave')}
           </Button>
         ) : null}
         {problem ? <Alert color="red" role="alert">{problem}</Alert> : null}

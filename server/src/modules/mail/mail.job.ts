@@ -11,6 +11,8 @@ import type { Mailer, OutgoingMail } from './mailer.js';
 export type MailRequest =
   | { kind: 'password-reset'; email: string }
   | { kind: 'enrolment-decision'; enrolmentId: string; decision: 'APPROVED' | 'REJECTED' }
+  // A self-application to a programme cohort decided (programme/nomination-decision.mail.ts).
+  | { kind: 'cohort-decision'; participantId: string; decision: 'APPROVED' | 'REJECTED' }
   // A seat in a run: taken directly or given by an admin (confirmed), or given by the waiting list (moved up).
   | { kind: 'registration-confirmed'; enrolmentId: string }
   | { kind: 'moved-up'; enrolmentId: string }

@@ -7,6 +7,7 @@ export {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, CohortStatus, ParticipantStatus, PARTICIPANT_CURRENT, Programme,
   ProgrammeCohort, ProgrammeCompletionRule, ProgrammeGroup, ProgrammeItem, ProgrammeStatus,
 } from './programme.entity.js';
+export { composeCohortDecisionMail } from './nomination-decision.mail.js';
 export { assertCanManageProgramme, assertCanViewProgramme, canManageProgramme, canViewProgramme, loadProgrammeAccess, type ProgrammeAccessRow } from './programme.policy.js';
 
 import { ProgrammeBuildFieldsResolver, ProgrammeBuildResolver, ProgrammeCohortBuildResolver } from './build.resolver.js';

@@ -3,9 +3,9 @@ import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 
 /** A CSV of up to 2,000 NIPs (18 digits and a line break each) fits comfortably. */
-export const MAX_CSV_LENGTH = 100_000;
+const MAX_CSV_LENGTH = 100_000;
 /** Nominations one by one are picked from a paged list: a hundred at a time is plenty. */
-export const MAX_NOMINEES = 100;
+const MAX_NOMINEES = 100;
 
 @ArgsType()
 export class CohortIdArgs {

@@ -7,6 +7,7 @@ import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError, isUniqueViolation } from '../../shared/errors.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { writeAudit } from '../audit/index.js';
+import { enqueueMail } from '../mail/index.js';
 import { EnrolmentStatus, lockLearnersInCourse } from '../enrolment/index.js';
 import { checkNip, EmploymentType, normalizeNip } from '../person/index.js';
 import { leaveWaitlist, releaseSeat } from '../run/index.js';
@@ -27,7 +28,7 @@ type Tx = SignedInOperationContext;
 /** Item enrolments a participant leaving the cohort leaves too (COMPLETED and FAILED stay: they are history). */
 const LEAVABLE = [EnrolmentStatus.REQUESTED, EnrolmentStatus.ACTIVE, EnrolmentStatus.WAITLISTED];
 
-export interface CohortAccess {
+interface CohortAccess {
   id: string;
   programme_id: string;
   status: string;
@@ -60,7 +61,7 @@ export async function visibleCohort(ctx: SignedInOperationContext, cohortId: str
     .executeTakeFirst();
   const programme = row && await loadProgrammeAccess(ctx.em, ctx.viewer, row.programme_id);
   if (!row || !programme || !canViewProgramme(ctx.viewer, programme)) throw new AppError('NOT_FOUND', { what: 'cohort' }, 'cohortId');
-  return { ...row, programme } as CohortAccess;
+  return { ...row, programme };
 }
 
 /** The agencies the viewer nominates for in this cohort: those with a quota that the viewer administers. */
@@ -244,7 +245,7 @@ async function seatNominees(tx: Tx, cohortId: string, people: { id: string; agen
   return inserted.map((r) => r.id);
 }
 
-interface Nominee { id: string; agency_id: string | null; active: boolean; employment_type: string; full_name: string; nip: string | null }
+interface Nominee { id: string; agency_id: string | null; active: boolean; employment_type: EmploymentType; full_name: string; nip: string | null }
 
 async function loadPeople(ctx: SignedInOperationContext, ids: string[]): Promise<Nominee[]> {
   if (ids.length === 0) return [];
@@ -389,7 +390,7 @@ export async function nominateByCsv(ctx: SignedInOperationContext, cohortId: str
   }));
 }
 
-export interface ParticipantAccess {
+interface ParticipantAccess {
   id: string;
   cohort_id: string;
   person_id: string;
@@ -404,7 +405,7 @@ async function visibleParticipant(ctx: SignedInOperationContext, id: string): Pr
   const participant = await db(ctx).selectFrom('cohort_participant')
     .select(['id', 'cohort_id', 'person_id', 'agency_id', 'status', 'approver_id'])
     .where('id', '=', id)
-    .executeTakeFirst() as ParticipantAccess | undefined;
+    .executeTakeFirst();
   if (!participant) throw new AppError('NOT_FOUND', { what: 'participant' }, 'id');
   const { viewer } = ctx;
   // Whoever may act on a participant: themselves, their approver, their agency's admins, the programme's managers.
@@ -427,7 +428,7 @@ async function transitionParticipant(
     .where('old.status', 'in', from)
     .returning('old.status as previous')
     .executeTakeFirst();
-  return (row?.previous as ParticipantStatus | undefined) ?? null;
+  return row?.previous ?? null;
 }
 
 /**
@@ -573,6 +574,7 @@ export async function approveCohortApplication(ctx: SignedInOperationContext, id
     await takeQuota(tx, cohort.id, new Map([[participant.agency_id, 1]]));
     await registerInItemRuns(tx, cohort.id, [participant.person_id]);
     writeAudit(tx, 'programme.approve_application', 'CohortParticipant', id, { cohortId: cohort.id, personId: participant.person_id });
+    await enqueueMail(tx.em, { kind: 'cohort-decision', participantId: id, decision: 'APPROVED' });
   }));
   return id;
 }
@@ -589,6 +591,7 @@ export async function rejectCohortApplication(ctx: SignedInOperationContext, id:
     });
     if (!previous) throw new AppError('INVALID_TRANSITION', { from: participant.status });
     writeAudit(tx, 'programme.reject_application', 'CohortParticipant', id, { cohortId: cohort.id, personId: participant.person_id, reason: note });
+    await enqueueMail(tx.em, { kind: 'cohort-decision', participantId: id, decision: 'REJECTED' });
   });
   return id;
 }
