@@ -481,7 +481,7 @@ function CancelCohort({ cohort }: { cohort: Cohort }) {
   const [cancel, { loading, error }] = useMutation(CancelProgrammeCohortDocument);
   return (
     <>
-      <Button color="red.8" variant="outline" leftSection={<IconBan size={18} aria-hidden />} onClick={() => setOpen(true)}>
+      <Button color="red" variant="default" leftSection={<IconBan size={18} aria-hidden />} onClick={() => setOpen(true)}>
         {t('programmeBuild.cohort.cancel')}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('programmeBuild.cohort.cancel')}>
