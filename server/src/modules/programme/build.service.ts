@@ -106,7 +106,7 @@ interface LockedProgramme {
 async function lockProgramme(tx: EntityManager, viewer: Viewer, id: string): Promise<LockedProgramme> {
   await assertCanManageProgramme(tx, viewer, id);
   return await db({ em: tx }).selectFrom('programme').select(['id', 'status', 'owner_agency_id', 'owner_partner_id', 'code'])
-    .where('id', '=', id).forUpdate().executeTakeFirstOrThrow() as LockedProgramme;
+    .where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
 
 const assertNotArchived = (p: { status: ProgrammeStatus }) => {
@@ -251,7 +251,7 @@ export async function setProgrammePath(ctx: SignedInOperationContext, id: string
       } else {
         await q.insertInto('programme_item').values({
           id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, programme_id: id, course_id: item.courseId, ...values,
-        } as never).execute();
+        }).execute();
       }
     }
     await q.updateTable('programme').set({ completion_rule: input.completionRule, updated_at: sql`now()` } as never).where('id', '=', id).execute();
@@ -409,7 +409,7 @@ async function staffItemRuns(
       }
       if (entry?.instructorIds) {
         const run = await q.selectFrom('course_run').select(['starts_at', 'ends_at']).where('id', '=', item.run_id).executeTakeFirstOrThrow();
-        await assignRunInstructors(tx, { id: item.run_id, courseId: item.course_id, startsAt: run.starts_at as Date | null, endsAt: run.ends_at as Date | null }, entry.instructorIds);
+        await assignRunInstructors(tx, { id: item.run_id, courseId: item.course_id, startsAt: run.starts_at, endsAt: run.ends_at }, entry.instructorIds);
       }
       continue;
     }
@@ -424,7 +424,7 @@ async function staffItemRuns(
       if (linked.held) throw new AppError('RUN_IN_ANOTHER_COHORT', {}, 'items');
       runId = linked.id;
       if (entry.instructorIds) {
-        await assignRunInstructors(tx, { id: runId, courseId: item.course_id, startsAt: linked.starts_at as Date | null, endsAt: linked.ends_at as Date | null }, entry.instructorIds);
+        await assignRunInstructors(tx, { id: runId, courseId: item.course_id, startsAt: linked.starts_at, endsAt: linked.ends_at }, entry.instructorIds);
       }
     } else {
       const runStart = startsAt ?? cohort.startsAt;
@@ -440,7 +440,7 @@ async function staffItemRuns(
     }
     await q.insertInto('cohort_item_run').values({
       id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, cohort_id: cohort.id, item_id: item.id, run_id: runId,
-    } as never).execute();
+    }).execute();
   }
 }
 
@@ -579,7 +579,7 @@ export async function setCohortQuota(ctx: SignedInOperationContext, cohortId: st
     } else {
       await q.insertInto('cohort_agency_quota').values({
         id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, cohort_id: cohortId, agency_id: agencyId, seats, seats_taken: 0,
-      } as never).execute();
+      }).execute();
     }
     writeAudit({ em: tx, viewer }, 'programme_cohort.setQuota', 'ProgrammeCohort', cohortId, { agencyId, seats, previous: current?.seats ?? 0 });
   });
