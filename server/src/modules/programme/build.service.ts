@@ -501,6 +501,13 @@ export async function updateProgrammeCohort(ctx: SignedInOperationContext, id: s
       self_apply: input.selfApply ?? cohort.self_apply, offers_seats: input.offersSeats ?? cohort.offers_seats, updated_at: sql`now()`,
     } as never).where('id', '=', id).execute();
     await staffItemRuns(tx, viewer, { id, code: code ?? cohort.code, capacity, ...dates }, cohort.programme_id, input.items ?? []);
+    // The cohort's invitation runs seat its participants: their capacity follows the cohort's (never below seats taken).
+    if (capacity !== cohort.capacity) {
+      await q.updateTable('course_run').set({ capacity: sql`greatest(${capacity}::int, seats_taken)`, updated_at: sql`now()` } as never)
+        .where('id', 'in', (eb) => eb.selectFrom('cohort_item_run').select('run_id').where('cohort_id', '=', id))
+        .where('enrolment_policy', '=', 'INVITATION' as never)
+        .execute();
+    }
     // Item runs created with the cohort follow its dates: none may end up outside them.
     const outside = await q.selectFrom('cohort_item_run as cir').innerJoin('course_run as r', 'r.id', 'cir.run_id')
       .select('r.id').where('cir.cohort_id', '=', id).where('r.status', '<>', CourseRunStatus.CANCELLED)
