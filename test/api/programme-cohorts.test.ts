@@ -148,6 +148,10 @@ describe('changing a cohort', () => {
     const changed = (await w.admin.ok(UPDATE, { id: cohort.id, input: { costPerParticipant: 4_000_000, offersSeats: true, items: [{ itemId: w.items[1].id, instructorIds: [w.lecturer.id] }] } })).updateProgrammeCohort;
     expect(changed).toMatchObject({ costPerParticipant: 4_000_000, offersSeats: true, capacity: 10 });
     expect(changed.itemRuns[1].run.instructors).toEqual([{ id: w.lecturer.id }]);
+    // The item runs seat the cohort's participants: their capacity follows the cohort's.
+    const raised = (await w.admin.ok(UPDATE, { id: cohort.id, input: { capacity: 12 } })).updateProgrammeCohort;
+    expect(raised.itemRuns.map((r: any) => r.run.capacity)).toEqual([12, 12]);
+    await w.admin.ok(UPDATE, { id: cohort.id, input: { capacity: 10 } });
     await w.admin.ok(QUOTA, { cohortId: cohort.id, agencyId: w.a.agency.id, seats: 6 });
     expect(await w.admin.errorCode(UPDATE, { id: cohort.id, input: { capacity: 5 } })).toBe('CAPACITY_BELOW_QUOTAS');
     // Moving the cohort away from its item runs' dates leaves them outside it.

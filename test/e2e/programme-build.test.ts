@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 async function addToPath(name: string) {
-  const add = page.getByRole('textbox', { name: 'Tambah kursus atau lokakarya' });
+  const add = page.locator('input').and(page.getByLabel('Tambah kursus atau lokakarya'));
   await add.fill(name.split(' ')[0]);
   await page.getByRole('option', { name: new RegExp(name) }).click();
 }
@@ -96,13 +96,13 @@ describe('building a programme, in the browser', () => {
     await page.getByText(COURSE).first().waitFor();
     await page.getByText(WORKSHOP).first().waitFor();
 
-    await page.getByRole('textbox', { name: 'Instansi peserta' }).fill('Bandung');
+    await page.locator('input').and(page.getByLabel('Instansi peserta')).fill('Bandung');
     await page.getByRole('option', { name: OTHER_AGENCY }).click();
-    await page.getByRole('textbox', { name: 'Kursi', exact: true }).fill('5');
+    await page.getByLabel('Kursi', { exact: true }).fill('5');
     await page.getByRole('button', { name: 'Tambah instansi' }).click();
     await page.getByText('Kuota disimpan.').waitFor();
     await page.getByText('5 dari 20 kursi dibagikan').waitFor();
-    await page.getByRole('cell', { name: OTHER_AGENCY }).waitFor();
+    await page.getByRole('cell', { name: OTHER_AGENCY, exact: true }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     await expectNoSeriousA11yViolations(page, 'cohort with its quota');
 

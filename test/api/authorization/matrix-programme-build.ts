@@ -10,7 +10,7 @@ const ALLOWED = 'ALLOWED';
 const FORBIDDEN = 'FORBIDDEN';
 const NOT_FOUND = 'NOT_FOUND';
 
-/** The owner a scope names (as the course rows read it). */
+/** @public The owner a scope names (as the course rows read it); for other areas' programme rows. */
 export function programmeOwnerFor(w: World, viewer: ViewerKind, scope: Scope): Owner {
   switch (scope) {
     case 'own': return w.ownCourseOwner(viewer);
@@ -21,11 +21,11 @@ export function programmeOwnerFor(w: World, viewer: ViewerKind, scope: Scope): O
   }
 }
 
-/** The scope's published programme (one required item: the owner's open course). */
+/** @public The scope's published programme (one required item: the owner's open course); other areas' rows reuse it. */
 export const programmeFor = (w: World, viewer: ViewerKind, scope: Scope, status: 'DRAFT' | 'PUBLISHED' = 'PUBLISHED'): Promise<SeededProgramme> =>
   w.programme(programmeOwnerFor(w, viewer, scope), status);
 
-/** A scheduled cohort of the scope's programme with its item run and a quota for the owner's agency (A for P's). */
+/** @public A scheduled cohort of the scope's programme with its item run and a quota for the owner's agency (A for P's). */
 export const cohortFor = (w: World, viewer: ViewerKind, scope: Scope, quotas?: readonly ('A' | 'B')[]): Promise<SeededCohort> =>
   w.cohort(programmeOwnerFor(w, viewer, scope), quotas);
 

@@ -355,10 +355,10 @@ function RunInstructors({ cohortId, itemId, run, locked }: { cohortId: string; i
             variant="default"
             size="xs"
             loading={loading}
-            onClick={async () => {
+            onClick={() => void (async () => {
               const res = await update({ variables: { id: cohortId, input: { items: [{ itemId, instructorIds: ids }] } } }).catch(() => null);
               if (res?.data) notifySuccess(t('programmeBuild.cohort.saved'));
-            }}
+            })()}
           >
             {t('programmeBuild.cohort.saveInstructors')}
           </Button>
@@ -459,12 +459,12 @@ function Quotas({ cohort, canManage }: { cohort: Cohort; canManage: boolean }) {
           <Button
             disabled={!newAgency}
             loading={loading}
-            onClick={async () => {
+            onClick={() => void (async () => {
               if (newAgency && (await save(newAgency, newSeats))) {
                 setNewAgency(null);
                 setSearch('');
               }
-            }}
+            })()}
           >
             {t('programmeBuild.quota.add')}
           </Button>
@@ -481,7 +481,7 @@ function CancelCohort({ cohort }: { cohort: Cohort }) {
   const [cancel, { loading, error }] = useMutation(CancelProgrammeCohortDocument);
   return (
     <>
-      <Button color="red.8" variant="outline" leftSection={<IconBan size={18} aria-hidden />} onClick={() => setOpen(true)}>
+      <Button color="red" variant="default" leftSection={<IconBan size={18} aria-hidden />} onClick={() => setOpen(true)}>
         {t('programmeBuild.cohort.cancel')}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('programmeBuild.cohort.cancel')}>
@@ -499,12 +499,12 @@ function CancelCohort({ cohort }: { cohort: Cohort }) {
               color="red.8"
               loading={loading}
               disabled={!reason.trim()}
-              onClick={async () => {
+              onClick={() => void (async () => {
                 const res = await cancel({ variables: { id: cohort.id, reason } }).catch(() => null);
                 if (!res?.data) return;
                 notifySuccess(t('programmeBuild.cohort.cancelled'));
                 setOpen(false);
-              }}
+              })()}
             >
               {t('programmeBuild.cohort.cancelConfirm')}
             </Button>

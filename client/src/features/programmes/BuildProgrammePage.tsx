@@ -302,7 +302,7 @@ function PathBuilder({ programme }: { programme: Programme }) {
             data={RULES.map((r) => ({ value: r, label: t(`programmeBuild.rule.${r}`) }))}
             value={rule}
             allowDeselect={false}
-            onChange={(v) => v && setRule(v as ProgrammeCompletionRule)}
+            onChange={(v) => v && setRule(v)}
           />
           <Select
             label={t('programmeBuild.path.add')}
@@ -425,7 +425,7 @@ function PathBuilder({ programme }: { programme: Programme }) {
           <Group justify="flex-end">
             <Button
               loading={loading}
-              onClick={async () => {
+              onClick={() => void (async () => {
                 const input = {
                   completionRule: rule,
                   groups: rule === 'GROUPS' ? groups.map((g) => ({ key: g.key, title: g.title, minCompleted: g.minCompleted })) : [],
@@ -433,7 +433,7 @@ function PathBuilder({ programme }: { programme: Programme }) {
                 };
                 const res = await save({ variables: { id: programme.id, input } }).catch(() => null);
                 if (res?.data) notifySuccess(t('programmeBuild.path.saved'));
-              }}
+              })()}
             >
               {t('programmeBuild.path.save')}
             </Button>

@@ -106,7 +106,7 @@ interface LockedProgramme {
 async function lockProgramme(tx: EntityManager, viewer: Viewer, id: string): Promise<LockedProgramme> {
   await assertCanManageProgramme(tx, viewer, id);
   return await db({ em: tx }).selectFrom('programme').select(['id', 'status', 'owner_agency_id', 'owner_partner_id', 'code'])
-    .where('id', '=', id).forUpdate().executeTakeFirstOrThrow() as LockedProgramme;
+    .where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
 }
 
 const assertNotArchived = (p: { status: ProgrammeStatus }) => {
@@ -251,7 +251,7 @@ export async function setProgrammePath(ctx: SignedInOperationContext, id: string
       } else {
         await q.insertInto('programme_item').values({
           id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, programme_id: id, course_id: item.courseId, ...values,
-        } as never).execute();
+        }).execute();
       }
     }
     await q.updateTable('programme').set({ completion_rule: input.completionRule, updated_at: sql`now()` } as never).where('id', '=', id).execute();
@@ -409,7 +409,7 @@ async function staffItemRuns(
       }
       if (entry?.instructorIds) {
         const run = await q.selectFrom('course_run').select(['starts_at', 'ends_at']).where('id', '=', item.run_id).executeTakeFirstOrThrow();
-        await assignRunInstructors(tx, { id: item.run_id, courseId: item.course_id, startsAt: run.starts_at as Date | null, endsAt: run.ends_at as Date | null }, entry.instructorIds);
+        await assignRunInstructors(tx, { id: item.run_id, courseId: item.course_id, startsAt: run.starts_at, endsAt: run.ends_at }, entry.instructorIds);
       }
       continue;
     }
@@ -424,7 +424,7 @@ async function staffItemRuns(
       if (linked.held) throw new AppError('RUN_IN_ANOTHER_COHORT', {}, 'items');
       runId = linked.id;
       if (entry.instructorIds) {
-        await assignRunInstructors(tx, { id: runId, courseId: item.course_id, startsAt: linked.starts_at as Date | null, endsAt: linked.ends_at as Date | null }, entry.instructorIds);
+        await assignRunInstructors(tx, { id: runId, courseId: item.course_id, startsAt: linked.starts_at, endsAt: linked.ends_at }, entry.instructorIds);
       }
     } else {
       const runStart = startsAt ?? cohort.startsAt;
@@ -440,7 +440,7 @@ async function staffItemRuns(
     }
     await q.insertInto('cohort_item_run').values({
       id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, cohort_id: cohort.id, item_id: item.id, run_id: runId,
-    } as never).execute();
+    }).execute();
   }
 }
 
@@ -501,6 +501,13 @@ export async function updateProgrammeCohort(ctx: SignedInOperationContext, id: s
       self_apply: input.selfApply ?? cohort.self_apply, offers_seats: input.offersSeats ?? cohort.offers_seats, updated_at: sql`now()`,
     } as never).where('id', '=', id).execute();
     await staffItemRuns(tx, viewer, { id, code: code ?? cohort.code, capacity, ...dates }, cohort.programme_id, input.items ?? []);
+    // The cohort's invitation runs seat its participants: their capacity follows the cohort's (never below seats taken).
+    if (capacity !== cohort.capacity) {
+      await q.updateTable('course_run').set({ capacity: sql`greatest(${capacity}::int, seats_taken)`, updated_at: sql`now()` } as never)
+        .where('id', 'in', (eb) => eb.selectFrom('cohort_item_run').select('run_id').where('cohort_id', '=', id))
+        .where('enrolment_policy', '=', 'INVITATION' as never)
+        .execute();
+    }
     // Item runs created with the cohort follow its dates: none may end up outside them.
     const outside = await q.selectFrom('cohort_item_run as cir').innerJoin('course_run as r', 'r.id', 'cir.run_id')
       .select('r.id').where('cir.cohort_id', '=', id).where('r.status', '<>', CourseRunStatus.CANCELLED)
@@ -579,7 +586,7 @@ export async function setCohortQuota(ctx: SignedInOperationContext, cohortId: st
     } else {
       await q.insertInto('cohort_agency_quota').values({
         id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`, cohort_id: cohortId, agency_id: agencyId, seats, seats_taken: 0,
-      } as never).execute();
+      }).execute();
     }
     writeAudit({ em: tx, viewer }, 'programme_cohort.setQuota', 'ProgrammeCohort', cohortId, { agencyId, seats, previous: current?.seats ?? 0 });
   });
