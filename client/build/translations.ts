@@ -29,6 +29,8 @@ export const STAFF_SECTIONS = [
   'approvals', 'teaching', 'courseAdmin', 'runAdmin', 'people', 'units', 'agencies', 'roles', 'admin', 'failedJobs', 'agreements', 'partners',
   'account', 'password', 'reset', 'acceptInvitation',
   'workshopAdmin', 'series', 'attendance', 'checkIn',
+  // The learner's programme screens (path area): loaded with them and the catalogue's programme strip, off every budget.
+  'path',
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -33,8 +33,8 @@ export const chunks = {
   attendanceSheet: staffScreen(() => import('../routes/attendance-sheet')),
   checkInQr: staffScreen(() => import('../routes/check-in-qr')),
   checkIn: staffScreen(() => import('../routes/check-in')),
-  programmePath: () => import('../routes/programme-path'),
-  myProgrammes: () => import('../routes/my-programmes'),
+  programmePath: staffScreen(() => import('../routes/programme-path')),
+  myProgrammes: staffScreen(() => import('../routes/my-programmes')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
