@@ -71,7 +71,9 @@ describe('a participant’s programme on a phone', () => {
     await page.getByText(/Program selesai pada/).waitFor();
     await page.getByText('14 JP terkumpul dari kegiatan program ini').waitFor();
     await page.getByText(/Anda dapat mengubah penilaian ini/).waitFor();
-    await page.getByTestId('programme-rating').locator('label').nth(3).click();
+    // Four stars: the label of the rating's radio input of value 4.
+    const four = await page.getByTestId('programme-rating').locator('input[value="4"]').getAttribute('id');
+    await page.locator(`label[for="${four}"]`).click();
     await page.getByLabel('Komentar (tidak wajib)').fill('Materinya langsung terpakai di kantor.');
     await page.getByRole('button', { name: 'Kirim penilaian' }).click();
     await page.getByText('Terima kasih, penilaian Anda tersimpan.').waitFor();
