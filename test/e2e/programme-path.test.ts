@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations, expectNothingCutOff } from '../kit/a11y.js';
 import { openBrowser, requireBuiltClient, signInAt } from '../kit/browser.js';
 import { programmeWorld } from '../kit/programme-fixture.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
@@ -48,6 +49,7 @@ describe('a participant’s programme on a phone', () => {
     const card = page.getByTestId('my-programme');
     await card.getByText('50% selesai').waitFor();
     await card.getByText(`Berikutnya: ${SECOND}`).waitFor();
+    await expectNoSeriousA11yViolations(page, 'my programmes');
     await card.click();
     await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
     const steps = page.getByTestId('path-step');
@@ -60,6 +62,8 @@ describe('a participant’s programme on a phone', () => {
     await page.getByText(/sesuai urutan/).waitFor();
     expect(await page.getByRole('button', { name: 'Kirim penilaian' }).count()).toBe(0);
     expect(await noSideways()).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'programme page');
+    await expectNothingCutOff(page, 'programme page');
     expect(browser.pageErrors).toEqual([]);
   }, 60_000);
 
@@ -71,6 +75,7 @@ describe('a participant’s programme on a phone', () => {
     await page.getByText(/Program selesai pada/).waitFor();
     await page.getByText('14 JP terkumpul dari kegiatan program ini').waitFor();
     await page.getByText(/Anda dapat mengubah penilaian ini/).waitFor();
+    await expectNoSeriousA11yViolations(page, 'programme page with the rating form');
     // Four stars: the label of the rating's radio input of value 4.
     const four = await page.getByTestId('programme-rating').locator('input[value="4"]').getAttribute('id');
     await page.locator(`label[for="${four}"]`).click();
@@ -90,5 +95,6 @@ describe('a participant’s programme on a phone', () => {
     await card.getByRole('heading', { name: TITLE }).waitFor();
     await card.getByText('Selesai').waitFor();
     expect(await noSideways()).toBe(true);
+    await expectNoSeriousA11yViolations(page, 'catalogue of programmes');
   }, 60_000);
 });

@@ -89,7 +89,7 @@ export default function PathCatalogue({ filters, apply }: { filters: CatalogueFi
                   <Card key={programme.id} component={Link} to={`/program/${programme.id}`} bg="white" data-testid="programme-card">
                     <Stack gap={6}>
                       <Group gap={6}>
-                        <Badge color="grape" variant="filled">{t('path.catalogue.badge')}</Badge>
+                        <Badge color="lantern" variant="filled">{t('path.catalogue.badge')}</Badge>
                         {programme.viewerParticipation ? <Badge variant="light">{t(`path.participant.${programme.viewerParticipation.status}`)}</Badge> : null}
                       </Group>
                       <Title order={3} fz="md" style={{ overflowWrap: 'anywhere' }}>{programme.title}</Title>
