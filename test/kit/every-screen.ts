@@ -113,6 +113,12 @@ export function describeEveryScreen(roles: DemoRole[], options: { signInPage?: b
           if (sheet) paths.add(sheet).add(`${sheet}/qr`);
         }
         if (paths.has('/pendaftaran')) paths.add('/hadir');
+        // A programme the learner takes part in (the path with progress), and the catalogue's programmes.
+        if (paths.has('/program-saya')) {
+          const programme = await firstHref('/program-saya', /^\/program\/[0-9a-f-]{36}$/);
+          if (programme) paths.add(programme);
+          paths.add('/katalog?jenis=program');
+        }
         if (paths.has('/admin/kursus')) {
           paths.add('/admin/kursus/baru');
           const edit = await firstHref('/admin/kursus', /^\/admin\/kursus\/[0-9a-f-]{36}/);
