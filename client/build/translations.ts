@@ -32,6 +32,8 @@ export const STAFF_SECTIONS = [
   'programmeBuild', 'library',
   // Programme nominations, rosters and applications (the learner's own CohortApply texts are in `cohortApply`).
   'nomination',
+  // The learner's programme screens (path area): loaded with them and the catalogue's programme strip, off every budget.
+  'path',
 ];
 
 type Tree = { [key: string]: string | Tree };

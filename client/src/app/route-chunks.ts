@@ -38,10 +38,10 @@ export const chunks = {
   adminProgrammeCohort: staffScreen(() => import('../routes/admin-programme-cohort')),
   adminCohortParticipants: staffScreen(() => import('../routes/admin-cohort-participants')),
   teachingCohort: staffScreen(() => import('../routes/teaching-cohort')),
-  programmePath: () => import('../routes/programme-path'),
-  myProgrammes: () => import('../routes/my-programmes'),
   programmeLibrary: staffScreen(() => import('../routes/programme-library')),
   programmeLibraryDetail: staffScreen(() => import('../routes/programme-library-detail')),
+  programmePath: staffScreen(() => import('../routes/programme-path')),
+  myProgrammes: staffScreen(() => import('../routes/my-programmes')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */

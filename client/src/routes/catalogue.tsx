@@ -6,6 +6,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { toUiError } from '../app/errors';
+import { staffScreen } from '../app/staff-screen';
 import { usePagedList } from '../app/usePagedList';
 import { useFormatters } from '../app/useFormatters';
 import { CatalogueFacetsDocument, CatalogueFilters } from '../features/catalogue/CatalogueFilters';
@@ -32,7 +33,8 @@ import { ListStates } from '../ui/ListStates';
 const PAGE_SIZE = 12;
 
 // Programmes (path area) come in their own chunk, after the catalogue's first paint: the catalogue's budget holds.
-const PathCatalogue = lazy(() => import('../features/programmes/PathCatalogue'));
+// Its texts come with it (staffScreen: the `path` section ships apart from the signed-in app's texts).
+const PathCatalogue = lazy(staffScreen(() => import('../features/programmes/PathCatalogue')));
 
 const CatalogueDocument = graphql(`
   query Catalogue($filter: CatalogueFilter, $sort: CatalogueSort, $first: Int!, $after: String) {
@@ -67,9 +69,8 @@ export default function CatalogueRoute() {
   // "Paling cocok" only means something with search words; without them the server orders by SOONEST.
   const searching = filters.search.trim() !== '';
   const sortShown: CatalogueSort = filters.sort ?? (searching ? 'RELEVANCE' : 'SOONEST');
-  // "Program" alone shows programmes only; no kind and no course filter shows a strip of them above the courses.
-  const programmesOnly = filters.programmes && filters.kinds.length === 0;
-  const showProgrammes = filters.programmes || (filters.kinds.length === 0 && activeFilterCount(filters) === 0);
+  // "Program" alone shows programmes only (PathCatalogue decides when else to show a strip of them).
+  const programmesOnly = filters.programmes && !filters.kinds.length;
   const { loading, error, refetch, page, more } = usePagedList(CatalogueDocument, { variables, page: (d) => d.catalogue, skip: programmesOnly });
   const { data: facets } = useQuery(CatalogueFacetsDocument, { fetchPolicy: 'cache-first' });
 
@@ -149,11 +150,9 @@ export default function CatalogueRoute() {
           </Grid.Col>
         ) : null}
         <Grid.Col span={{ base: 12, md: wide ? 8 : 12, lg: wide ? 9 : 12 }}>
-          {showProgrammes ? (
-            <Suspense fallback={null}>
-              <PathCatalogue search={filters.search} full={programmesOnly} onShowAll={() => apply({ ...filters, kinds: [], programmes: true })} />
-            </Suspense>
-          ) : null}
+          <Suspense fallback={null}>
+            <PathCatalogue filters={filters} apply={apply} />
+          </Suspense>
           <Box component="section" aria-label={t('catalogue.results')} id="catalogue-results" tabIndex={-1} hidden={programmesOnly}>
             <Group justify="space-between" align="flex-end" gap="sm" mb="sm">
               <Text size="sm" c="dimmed" aria-live="polite" aria-atomic="true">
@@ -238,7 +237,6 @@ function activePills(f: Filters, facets: { catalogueOwners: { id: string; name: 
     const name = facets?.catalogueOwners.find((o) => o.id === f.owner!.id)?.name ?? t('catalogue.filter.owner');
     pills.push({ key: 'owner', label: name, remove: () => ({ ...f, owner: null }) });
   }
-  if (f.programmes) pills.push({ key: 'programmes', label: t('catalogue.filter.programme'), remove: () => ({ ...f, programmes: false }) });
   if (f.openOnly) pills.push({ key: 'open', label: t('catalogue.filter.openOnly'), remove: () => ({ ...f, openOnly: false }) });
   if (f.includeEnded) pills.push({ key: 'ended', label: t('catalogue.filter.includeEnded'), remove: () => ({ ...f, includeEnded: false }) });
   return pills;

@@ -53,7 +53,7 @@ export function CatalogueFilters({
         <Chip.Group
           multiple
           value={value.programmes ? [...value.kinds, 'PROGRAMME'] : value.kinds}
-          onChange={(v) => set({ kinds: v.filter((k) => k !== 'PROGRAMME') as Filters['kinds'], programmes: v.includes('PROGRAMME') })}
+          onChange={(v) => set({ kinds: v.filter((k): k is Filters['kinds'][number] => k !== 'PROGRAMME'), programmes: v.includes('PROGRAMME') })}
         >
           <Group gap={8}>
             {COURSE_KINDS.map((k) => (

@@ -82,7 +82,7 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
   return {
     search: params.get('q')?.slice(0, 200) ?? '',
     kinds: fromSlugs(params.get('jenis'), KIND_SLUG),
-    programmes: (params.get('jenis') ?? '').toLowerCase().split(',').map((s) => s.trim()).includes(PROGRAMME_SLUG),
+    programmes: fromSlugs(params.get('jenis'), { P: PROGRAMME_SLUG }).length > 0,
     groups: fromSlugs(params.get('kelompok'), GROUP_SLUG),
     form: form && FORMS.has(form.toUpperCase()) ? (form.toUpperCase() as DevelopmentForm) : null,
     deliveries: fromSlugs(params.get('metode'), DELIVERY_SLUG),
@@ -98,7 +98,8 @@ export function parseFilters(params: URLSearchParams): CatalogueFilters {
 export function toSearchParams(f: CatalogueFilters): URLSearchParams {
   const p = new URLSearchParams();
   if (f.search.trim()) p.set('q', f.search.trim());
-  const kinds = [...f.kinds.map((k) => KIND_SLUG[k]), ...(f.programmes ? [PROGRAMME_SLUG] : [])];
+  const kinds = f.kinds.map((k) => KIND_SLUG[k]);
+  if (f.programmes) kinds.push(PROGRAMME_SLUG);
   if (kinds.length) p.set('jenis', kinds.join(','));
   if (f.groups.length) p.set('kelompok', f.groups.map((g) => GROUP_SLUG[g]).join(','));
   if (f.form) p.set('bentuk', f.form.toLowerCase());

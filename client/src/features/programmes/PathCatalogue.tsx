@@ -10,6 +10,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ListStates } from '../../ui/ListStates';
 import { LoadMore } from '../../ui/LoadMore';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
+import { activeFilterCount, type CatalogueFilters } from '../catalogue/filters';
 
 const ProgrammeCatalogueDocument = graphql(`
   query ProgrammeCatalogue($search: String, $first: Int!, $after: String) {
@@ -50,16 +51,19 @@ const ProgrammeCatalogueDocument = graphql(`
 `);
 
 /**
- * Programmes in the catalogue (loaded only when the catalogue shows them, so the catalogue's first visit stays within
- * its budget). `full`: the "Program" kind is chosen, the whole paged list; otherwise a short strip above the courses
- * that says nothing when the viewer has no programme to join.
+ * Programmes in the catalogue, in a chunk of their own (the catalogue's first visit stays within its budget). The kind
+ * "Program" alone: the whole paged list (the courses are hidden). No kind and no course filter: a short strip above
+ * the courses, which says nothing when the viewer has no programme to join. Any course filter: nothing.
  */
-export default function PathCatalogue({ search, full, onShowAll }: { search: string; full: boolean; onShowAll: () => void }) {
+export default function PathCatalogue({ filters, apply }: { filters: CatalogueFilters; apply: (next: CatalogueFilters) => void }) {
   const { t } = useTranslation();
   const fmt = useFormatters();
-  const variables = { search: search.trim() || null, first: full ? 12 : 2, after: null };
-  const { loading, error, refetch, page, more } = usePagedList(ProgrammeCatalogueDocument, { variables, page: (d) => d.programmeCatalogue });
-  if (!full && (!page || page.nodes.length === 0)) return null;
+  const full = filters.programmes && !filters.kinds.length;
+  const shown = filters.programmes || activeFilterCount(filters) === 0;
+  const variables = { search: filters.search.trim() || null, first: full ? 12 : 2, after: null };
+  const { loading, error, refetch, page, more } = usePagedList(ProgrammeCatalogueDocument, { variables, page: (d) => d.programmeCatalogue, skip: !shown });
+  const onShowAll = () => apply({ ...filters, kinds: [], programmes: true });
+  if (!shown || (!full && (!page || page.nodes.length === 0))) return null;
   return (
     <Stack component="section" aria-labelledby="catalogue-programmes" gap="sm" mb="lg">
       <Group justify="space-between" gap="xs">
@@ -85,7 +89,7 @@ export default function PathCatalogue({ search, full, onShowAll }: { search: str
                   <Card key={programme.id} component={Link} to={`/program/${programme.id}`} bg="white" data-testid="programme-card">
                     <Stack gap={6}>
                       <Group gap={6}>
-                        <Badge color="grape" variant="filled">{t('path.catalogue.badge')}</Badge>
+                        <Badge color="lantern" variant="filled">{t('path.catalogue.badge')}</Badge>
                         {programme.viewerParticipation ? <Badge variant="light">{t(`path.participant.${programme.viewerParticipation.status}`)}</Badge> : null}
                       </Group>
                       <Title order={3} fz="md" style={{ overflowWrap: 'anywhere' }}>{programme.title}</Title>

@@ -70,12 +70,12 @@ export function PathSteps({ items, groups, progress, nextItemId }: { items: Path
                 </Anchor>
                 <Group gap={6}>
                   {group ? (
-                    <Badge variant="light" color="grape" size="sm">{t('path.elective', { title: group.title, min: group.minCompleted })}</Badge>
+                    <Badge variant="light" color="ink" size="sm">{t('path.elective', { title: group.title, min: group.minCompleted })}</Badge>
                   ) : (
                     <Badge variant="light" color={item.required ? 'lantern' : 'gray'} size="sm">{item.required ? t('path.required') : t('path.optional')}</Badge>
                   )}
                   {p ? (
-                    <Badge variant="outline" color={STATE_COLOR[p.state]} size="sm" data-testid="step-state">
+                    <Badge variant="light" color={p.locked ? 'gray' : STATE_COLOR[p.state]} size="sm" data-testid="step-state">
                       {p.locked ? t('path.locked') : t(`path.state.${p.state}`)}
                     </Badge>
                   ) : null}

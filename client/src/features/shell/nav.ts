@@ -9,7 +9,6 @@ import {
   IconHome,
   IconKey,
   IconMailExclamation,
-  IconRoute,
   IconSchool,
   IconSitemap,
   IconUsers,
@@ -33,7 +32,7 @@ export function navItemsFor(me: SessionMe): NavItem[] {
   if (hasRole(me, 'LEARNER')) {
     items.push({ to: '/katalog', label: 'nav.catalogue', short: 'nav.catalogueShort', icon: IconBooks, section: 'learn' });
     items.push({ to: '/pendaftaran', label: 'nav.myEnrolments', short: 'nav.myEnrolmentsShort', icon: IconClipboardList, section: 'learn' });
-    items.push({ to: '/program-saya', label: 'nav.myProgrammes', short: 'nav.myProgrammesShort', icon: IconRoute, section: 'learn' });
+    items.push({ to: '/program-saya', label: 'nav.myProgrammes', short: 'nav.myProgrammesShort', icon: IconSchool, section: 'learn' }); // an icon the shell has already: the bundle budget
   }
   if (hasRole(me, 'SUPERVISOR', 'AGENCY_ADMIN')) {
     items.push({ to: '/persetujuan', label: 'nav.approvals', short: 'nav.approvalsShort', icon: IconChecklist, section: 'work' });
@@ -68,6 +67,5 @@ export function navItemsFor(me: SessionMe): NavItem[] {
 export function isActive(item: NavItem, pathname: string): boolean {
   if (item.to === '/') return pathname === '/';
   if (item.to === '/katalog') return pathname.startsWith('/katalog') || pathname.startsWith('/kursus/');
-  if (item.to === '/program-saya') return pathname === '/program-saya' || pathname.startsWith('/program/');
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }

@@ -78,7 +78,7 @@ export async function readPaths(em: EntityManager, participantIds: readonly stri
     path.steps.push({
       itemId: r.item_id, position: r.position, required: r.required, groupId: r.group_id,
       completedAt: r.completed_at ? new Date(r.completed_at) : null, completedElsewhere: r.completed_elsewhere,
-      cohortEnrolmentStatus: r.cohort_status as EnrolmentStatus | null, runStarted: r.run_started, jp: Number(r.jp ?? 0),
+      cohortEnrolmentStatus: r.cohort_status, runStarted: r.run_started, jp: Number(r.jp ?? 0),
     });
   }
   const withGroups = [...paths.values()].filter((p) => p.steps.some((s) => s.groupId));

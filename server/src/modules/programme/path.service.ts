@@ -15,7 +15,7 @@ import type { ProgrammePage } from './programme.types.js';
 import { participationColumns, toParticipation, type ParticipationRow } from './path.sql.js';
 import type { ProgrammeParticipation, ProgrammeParticipationPage } from './path.types.js';
 
-export const RATING_COMMENT_MAX = 1000;
+const RATING_COMMENT_MAX = 1000;
 
 /**
  * The programmes a learner may join, for the catalogue: published, and either owned by their agency or with a cohort
@@ -88,7 +88,7 @@ async function loadParticipation(ctx: SignedInOperationContext, id: string, lock
     .where('cp.id', '=', id)
     .$if(lock, (q) => q.forUpdate(['cp']))
     .executeTakeFirst();
-  return (row as ParticipationAccess | undefined) ?? null;
+  return row ?? null;
 }
 
 /** One participation (the learner's path with progress) for whoever may see it; anyone else: NOT_FOUND. */
@@ -122,7 +122,7 @@ export async function rateProgramme(
       .whereRef('c.id', '=', 'cp.cohort_id')
       .where('cp.id', '=', participantId)
       .returning([...participationColumns])
-      .executeTakeFirstOrThrow() as ParticipationRow;
+      .executeTakeFirstOrThrow();
     writeAudit(tx, row.rating === null ? 'programme.rate' : 'programme.rate_change', 'CohortParticipant', participantId, {
       programmeId: row.programme_id, rating, previous: row.rating, comment: !!text,
     });
