@@ -72,9 +72,10 @@ describe('programme library, in the browser', () => {
 
     await page.getByText('Tuntas ≥ 80%').click();
     await page.waitForURL(/tuntas=80/);
-    await weak.waitFor({ state: 'detached' });
-    await strong.waitFor();
+    // The page shows the filtered answer (the list is replaced, so wait for its count before looking at the cards).
     await page.getByText('1 program ditemukan').waitFor();
+    await strong.waitFor();
+    expect(await weak.count()).toBe(0);
     await expectNoSeriousA11yViolations(page, 'programme library filtered by completion');
     await expectNothingCutOff(page, 'programme library at 360 px');
 
