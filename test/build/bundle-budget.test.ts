@@ -31,13 +31,16 @@ const SIGNED_IN = ['src/app/App.tsx', 'src/features/shell/AppLayout.tsx'];
  * The catalogue then went to 262.2 when the series form started to use MultiSelect: the bundler split the dropdown
  * code the catalogue's Select shares with it into two chunks (+0.6 KB); grouping it pushed the course page over instead.
  * 264: the programme library's two routes (router, route chunks, nav entry and its words) took the catalogue to 263.2.
+ * Programmes (issue 8) then put eight routes, three nav entries (with their own icon for the admin's programmes) and
+ * the learner's apply texts on every signed-in page: home 146.0, catalogue 265.0, course 249.0. The screens
+ * themselves and their texts load with them (`staffScreen`), so these grow by what the router and shell name only.
  */
 export const BUDGET = {
   'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 126 },
   // The home page's query is a chunk of its own, fetched by the entry next to the session question.
-  home: { chunks: ['src/app/HomeStart.tsx', 'src/features/home/learner-home.ts'], limit: 145 },
-  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 264 },
-  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 248 },
+  home: { chunks: ['src/app/HomeStart.tsx', 'src/features/home/learner-home.ts'], limit: 147 },
+  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 266 },
+  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 250 },
 };
 
 interface ManifestChunk {

@@ -49,14 +49,17 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   // Signed out, like the password pages: the invitee's preview and acceptance go over plain fetch.
   'accept-invitation': [],
   'platform-partners': ['CreatePartnerInstitution', 'PlatformPartners', 'UpdatePartnerInstitution'],
-  'programme-path': ['PathProgramme', 'RateProgramme'],
+  'programme-path': ['ApplyToCohort', 'CohortApply', 'PathProgramme', 'RateProgramme', 'WithdrawMyCohortPlace'],
   'my-programmes': ['MyProgrammes'],
   'partner-staff': [
     'AppointPartnerAdmin', 'CreatePartnerInstitution', 'InvitePartnerStaff', 'PartnerInvitations', 'PartnerProfile', 'PartnerStaff', 'RemovePartnerAdmin',
     'ResendPartnerInvitation', 'RevokePartnerInvitation', 'SetPartnerStaffActive', 'UpdatePartnerInstitution', 'UpdatePartnerStaff',
   ],
   'admin-programmes': ['CreateProgramme', 'ManagedProgrammes'],
-  'admin-programme': ['ArchiveProgramme', 'BuildProgramme', 'ProgrammeCourseChoices', 'PublishProgramme', 'SetProgrammePath', 'UpdateProgramme'],
+  'admin-programme': [
+    'ArchiveProgramme', 'BuildProgramme', 'ProgrammeCourseChoices', 'ProgrammeSharing', 'PublishProgramme', 'SetProgrammePath', 'ShareProgramme',
+    'UnshareProgramme', 'UpdateProgramme',
+  ],
   'admin-programme-cohort': [
     'AssignableInstructorChoices', 'BuildCohort', 'BuildCohortProgramme', 'CancelProgrammeCohort', 'CohortAgencySearch', 'CreateProgrammeCohort', 'SetCohortQuota',
     'UpdateProgrammeCohort',

@@ -11,8 +11,8 @@ import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 /**
  * The issue's browser story at 360 px: an agency admin finds a shared programme by its evidence (completion ≥ 80 %),
- * opens it, reads how its figures were computed, and adopts it. Then (at integration, once the nominate area's
- * screen is on main) nominates two people by CSV into a cohort of the copy: see the marked place below.
+ * opens it, reads how its figures were computed, and adopts it; then publishes the copy, opens a cohort with a quota
+ * for its own agency and nominates two people by CSV into it (registered in both item runs).
  */
 
 let app: TestApp;
@@ -21,6 +21,7 @@ let page: Page;
 let adopterAgency: Agency;
 let adopterAdmin: Person;
 let strongId: string;
+let nominees: Person[];
 
 const people = (agency: Agency, participants: number, completed: number, rating: number): ParticipantSpec[] =>
   Array.from({ length: participants }, (_, i) => ({ agency, status: i < completed ? 'COMPLETED' : 'NOMINATED', rating: i < completed ? rating : undefined, completedItems: i < completed ? [0, 1] : [] }));
@@ -32,6 +33,10 @@ beforeAll(async () => {
   const other = await app.seed.agency({ name: 'Pemerintah Kabupaten Sleman' });
   adopterAgency = await app.seed.agency({ name: 'Pemerintah Kota Depok' });
   adopterAdmin = await app.seed.person({ agency: adopterAgency, fullName: 'Rina Marlina', roles: [{ role: Role.AGENCY_ADMIN, agency: adopterAgency }] });
+  nominees = [
+    await app.seed.person({ agency: adopterAgency, fullName: 'Bayu Saputra' }),
+    await app.seed.person({ agency: adopterAgency, fullName: 'Citra Anggraini' }),
+  ];
   const course = await app.seed.course({ ownerAgency: owner, title: 'Dasar Kepemimpinan Pengawas', jp: 12 });
   const workshop = await app.seed.course({ ownerAgency: owner, title: 'Lokakarya Coaching Tim', jp: 8, kind: CourseKind.WORKSHOP, form: DevelopmentForm.WORKSHOP });
   strongId = (await seedProgramme(app, {
@@ -99,9 +104,41 @@ describe('programme library, in the browser', () => {
          from programme p where code = 'PKP-DEPOK-01'`);
     expect(copy).toEqual({ owner_agency_id: adopterAgency.id, adopted_from_id: strongId, origin_id: strongId, status: 'DRAFT', items: 2 });
 
-    // INTEGRATION (nominate area): the issue's last step goes here once the nominate screen is on main — open the
-    // copy (the alert's "Buka salinan program" link → /admin/program/:id), publish it and add a cohort with a quota
-    // for Kota Depok (build area's screens), then on /admin/program/angkatan/:cohortId/peserta upload a CSV of two
-    // NIPs of Depok's people, check the preview (2 rows, no errors), confirm, and see both nominated.
+    // The copy is Depok's to run: publish it, open a cohort with a quota for Depok, and nominate two people by CSV.
+    await page.getByRole('link', { name: 'Buka salinan program' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Kepemimpinan Pengawas Kota Depok' }).waitFor();
+    await page.getByRole('button', { name: 'Terbitkan' }).click();
+    await page.getByText('Program diterbitkan.').waitFor();
+    await page.getByRole('link', { name: 'Angkatan baru' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Angkatan baru' }).waitFor();
+    await page.getByLabel('Kode angkatan').fill('DPK-1');
+    await page.getByLabel('Kapasitas (kursi)').fill('10');
+    await page.getByRole('button', { name: 'Buat angkatan' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Angkatan DPK-1' }).waitFor();
+    await page.locator('input').and(page.getByLabel('Instansi peserta')).fill('Depok');
+    await page.getByRole('option', { name: 'Pemerintah Kota Depok' }).click();
+    await page.getByLabel('Kursi', { exact: true }).fill('4');
+    await page.getByRole('button', { name: 'Tambah instansi' }).click();
+    await page.getByText('Kuota disimpan.').waitFor();
+    await page.getByRole('link', { name: 'Peserta dan usulan instansi' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Peserta angkatan / }).waitFor();
+    await page.getByText('0 dari 4 terpakai · sisa 4').waitFor();
+    const csv = page.getByRole('textbox', { name: 'Isi CSV' });
+    await csv.fill(`NIP\n${nominees[0].nip}\n${nominees[1].nip}`);
+    await page.getByRole('button', { name: 'Pratinjau' }).click();
+    await page.getByText('2 baris siap, 0 baris bermasalah').waitFor();
+    await expectNoSeriousA11yViolations(page, 'CSV preview of the adopted programme’s cohort');
+    await expectNothingCutOff(page, 'CSV preview at 360 px');
+    await page.getByRole('button', { name: 'Konfirmasi 2 usulan' }).click();
+    await page.getByText('2 pegawai diusulkan dan didaftarkan ke kelas-kelas angkatan.').waitFor();
+    await page.getByText('2 dari 4 terpakai · sisa 2').waitFor();
+    await page.getByText(nominees[0].fullName, { exact: true }).waitFor();
+    const nominated = await app.sql<{ person_id: string; status: string; enrolments: number }>(
+      `select cp.person_id, cp.status, (select count(*)::int from enrolment e join cohort_item_run cir on cir.run_id = e.run_id
+          where cir.cohort_id = cp.cohort_id and e.person_id = cp.person_id and e.status = 'ACTIVE') as enrolments
+         from cohort_participant cp join programme_cohort c on c.id = cp.cohort_id join programme p on p.id = c.programme_id
+        where p.code = 'PKP-DEPOK-01' order by cp.person_id`);
+    expect(nominated).toEqual(nominees.map((n) => ({ person_id: n.id, status: 'NOMINATED', enrolments: 2 })).sort((a, b) => a.person_id.localeCompare(b.person_id)));
+    expect(browser.pageErrors).toEqual([]);
   });
 });

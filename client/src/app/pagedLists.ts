@@ -38,7 +38,10 @@ export const PAGED_FIELDS = {
   Course: ['runs'],
   // A forum series' occurrences (the series screen).
   RunSeries: ['occurrences'],
-  Query: ['adoptions', 'participants'],
+  // Who adopted a programme (the owner's Adopsi list).
+  Programme: ['adoptions'],
+  // A cohort's participants (nominations screen, instructor's roster, the learner's own row).
+  ProgrammeCohort: ['participants'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const pagedListPolicies: TypePolicies = Object.fromEntries(

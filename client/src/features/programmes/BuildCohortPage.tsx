@@ -198,6 +198,11 @@ export default function BuildCohortPage() {
         description={cohort?.status === 'CANCELLED' ? t('programmeBuild.cohort.cancelledNote', { reason: cohort.cancellationReason ?? '' }) : undefined}
         actions={cohort && programme.canManage && cohort.status === 'SCHEDULED' ? <CancelCohort cohort={cohort} /> : null}
       />
+      {cohort ? (
+        <Anchor component={Link} to={`/admin/program/angkatan/${cohort.id}/peserta`} fw={600} mb="md" display="inline-block">
+          {t('programmeBuild.cohort.participantsLink')}
+        </Anchor>
+      ) : null}
       <Stack gap="lg">
         <CohortForm programme={programme} cohort={cohort ?? null} />
         {cohort ? <ItemRuns programme={programme} cohort={cohort} /> : null}

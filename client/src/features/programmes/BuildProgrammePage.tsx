@@ -17,6 +17,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageSkeleton } from '../../ui/PageSkeleton';
 import { ProgrammeStatusBadge } from './BuildStatus';
+import { ProgrammeSharing } from './LibrarySharing';
 
 const BuildProgrammeDocument = graphql(`
   query BuildProgramme($id: ID!) {
@@ -162,6 +163,8 @@ export default function BuildProgrammePage() {
         <DetailsForm programme={programme} />
         <PathBuilder key={programme.items.map((i) => i.id).join() + programme.completionRule} programme={programme} />
         <Cohorts programme={programme} />
+        {/* Sharing in the library and who adopted it (library area). */}
+        {programme.canManage ? <ProgrammeSharing programmeId={programme.id} /> : null}
       </Stack>
     </>
   );

@@ -186,8 +186,9 @@ function CsvReport({ report }: { report: NominationCsvReportFieldsFragment }) {
   return (
     <Stack gap="xs">
       <Text size="sm" aria-live="polite">{t('nomination.csvSummary', { ok: report.okCount, bad: report.badCount })}</Text>
-      <Table.ScrollContainer minWidth={320}>
-        <Table verticalSpacing="xs" withTableBorder bg="white">
+      {/* A focusable region: on a phone the report may scroll sideways, and a keyboard must be able to scroll it too. */}
+      <div role="region" aria-label={t('nomination.csvReport')} tabIndex={0} style={{ overflowX: 'auto' }}>
+        <Table verticalSpacing="xs" withTableBorder bg="white" miw={320}>
           <Table.Caption className="lentera-visually-hidden">{t('nomination.csvReport')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
@@ -210,7 +211,7 @@ function CsvReport({ report }: { report: NominationCsvReportFieldsFragment }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </div>
     </Stack>
   );
 }

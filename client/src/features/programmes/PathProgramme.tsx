@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Badge, Button, Group, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Rating, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { toUiError } from '../../app/errors';
+import { hasRole, useMe } from '../../app/me';
 import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import { ErrorState } from '../../ui/ErrorState';
@@ -11,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
 import { notifySuccess } from '../../ui/notify';
 import { completionRuleText, PathProgressSummary, PathSteps } from './PathProgress';
+import { CohortApply } from './NominationApply';
 
 const PathProgrammeDocument = graphql(`
   query PathProgramme($id: ID!) {
@@ -104,6 +106,7 @@ const RateProgrammeDocument = graphql(`
 export default function PathProgrammePage() {
   const { t } = useTranslation();
   const fmt = useFormatters();
+  const me = useMe();
   const { programmeId = '' } = useParams();
   const { data, loading, error, refetch } = useQuery(PathProgrammeDocument, { variables: { id: programmeId } });
   const programme = data?.programme;
@@ -178,7 +181,12 @@ export default function PathProgrammePage() {
                     <Text size="sm">{fmt.schedule(c.startsAt, c.endsAt)}</Text>
                     <Text size="sm">{t('path.cost', { cost: fmt.rupiah(c.costPerParticipant) })}</Text>
                     {c.nominationClosesAt ? <Text size="sm" c="dimmed">{t('path.nominationCloses', { date: fmt.date(c.nominationClosesAt) })}</Text> : null}
-                    {/* Integration: nominate's <CohortApply cohortId={c.id} /> goes here (self-apply within the agency's quota). */}
+                    {/* Applying oneself (self-apply cohorts) or leaving: for people of an agency that takes part. */}
+                    {c.viewerAgencyTakesPart ? <CohortApply cohortId={c.id} /> : null}
+                    {/* An admin of a participating agency fills its quota from here (nominate's screen). */}
+                    {c.viewerAgencyTakesPart && hasRole(me, 'AGENCY_ADMIN', 'PLATFORM_ADMIN') ? (
+                      <Anchor component={Link} to={`/admin/program/angkatan/${c.id}/peserta`} size="sm" fw={600}>{t('path.nominate')}</Anchor>
+                    ) : null}
                   </Stack>
                 </Paper>
               ))}

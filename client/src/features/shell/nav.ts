@@ -9,6 +9,7 @@ import {
   IconHome,
   IconKey,
   IconMailExclamation,
+  IconRoute,
   IconSchool,
   IconSitemap,
   IconUsers,
