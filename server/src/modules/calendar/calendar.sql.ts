@@ -115,7 +115,7 @@ interface SessionEventRow {
   course_id: string;
   course_title: string;
   enrolment_status: string | null;
-  session_status: string;
+  session_status: RunSessionStatus;
 }
 
 /**

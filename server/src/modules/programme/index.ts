@@ -3,12 +3,7 @@
  * per-agency seat quotas, nominations and applications, the learner's path, and the shared library with evidence and
  * adoption. ARCHITECTURE.md "Programmes" describes how they sit on runs, enrolments and the ledger.
  */
-export {
-  CohortAgencyQuota, CohortItemRun, CohortParticipant, CohortStatus, ParticipantStatus, PARTICIPANT_CURRENT, Programme,
-  ProgrammeCohort, ProgrammeCompletionRule, ProgrammeGroup, ProgrammeItem, ProgrammeStatus,
-} from './programme.entity.js';
 export { composeCohortDecisionMail } from './nomination-decision.mail.js';
-export { assertCanManageProgramme, assertCanViewProgramme, canManageProgramme, canViewProgramme, loadProgrammeAccess, type ProgrammeAccessRow } from './programme.policy.js';
 
 import { ProgrammeBuildFieldsResolver, ProgrammeBuildResolver, ProgrammeCohortBuildResolver } from './build.resolver.js';
 import { ProgrammeCohortResolver, ProgrammeItemResolver, ProgrammeResolver } from './programme.resolver.js';
