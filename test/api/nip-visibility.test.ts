@@ -20,6 +20,12 @@ const IDENTITY_FIELD = /^(nip|nidn)$/;
 /** Edges that only ever lead to the viewer themselves (checked by their own probe below). */
 const SELF_EDGES = new Set(['Course.viewerEnrolment', 'CourseRun.viewerEnrolment']);
 const SELF_TYPES = new Set(['Me']);
+/**
+ * Numbers decided by one field resolver, whatever operation reaches the object (so one probe of the field proves them
+ * all, below): a cohort participant's NIP goes through the person module's `shownIdentity` in `CohortParticipant.nip`.
+ * A CSV report row's NIP is the admin's own input echoed back row by row (its name only for the admin's own people).
+ */
+const FIELD_RESOLVED = new Set(['CohortParticipant.nip', 'NominationCsvRow.nip']);
 
 function nipOperations(s: GraphQLSchema): { operations: string[]; fields: string[]; viaSelf: string[] } {
   const fields = new Set<string>();
@@ -33,6 +39,7 @@ function nipOperations(s: GraphQLSchema): { operations: string[]; fields: string
     for (const field of Object.values(type.getFields())) {
       if (IDENTITY_FIELD.test(field.name)) {
         fields.add(`${type.name}.${field.name}`);
+        if (FIELD_RESOLVED.has(`${type.name}.${field.name}`)) continue;
         if (SELF_TYPES.has(type.name)) result.self = true;
         else result.direct = true;
       }
@@ -331,7 +338,9 @@ const PROBES: Record<string, Probe> = {
 describe('identity numbers', () => {
   it('finds every field that carries one, and every operation that reaches one, in the schema', () => {
     const found = nipOperations(schema);
-    expect(found.fields).toEqual(['EnrolmentLearner.nip', 'Me.nip', 'PartnerInvitation.nidn', 'PartnerStaff.nidn', 'Person.nidn', 'Person.nip']);
+    expect(found.fields).toEqual([
+      'CohortParticipant.nip', 'EnrolmentLearner.nip', 'Me.nip', 'NominationCsvRow.nip', 'PartnerInvitation.nidn', 'PartnerStaff.nidn', 'Person.nidn', 'Person.nip',
+    ]);
     // A new operation reaching a NIP fails here until it gets a probe below.
     expect(found.operations).toEqual(Object.keys(PROBES).sort());
     // These reach a NIP only as the viewer's own (Me, Course.viewerEnrolment): checked in the last test.
@@ -368,6 +377,27 @@ describe('identity numbers', () => {
     expect(course.viewerEnrolment.learner).toMatchObject({ id: w.learner.id, nip: w.learner.nip });
     const { courseRun } = await learner.client.ok(`query($id: ID!) { courseRun(id: $id) { viewerEnrolment { ${ENROLMENT} } } }`, { id: e.runId });
     expect(courseRun.viewerEnrolment.learner).toMatchObject({ id: w.learner.id, nip: w.learner.nip });
+  });
+
+  it('shows a cohort participant’s NIP in full to their circle and masked to the programme’s other managers (CohortParticipant.nip)', async () => {
+    // A cohort of another agency's programme, with a quota for the learner's agency; the learner nominated into it.
+    const owner = await app.seed.agency({ name: 'Pemerintah Provinsi Jawa Tengah' });
+    const ownerAdmin = await app.seed.person({ agency: owner, roles: [{ role: Role.AGENCY_ADMIN }] });
+    const course = await app.seed.course({ ownerAgency: owner });
+    const [programme] = await app.sql<{ id: string }>(`insert into programme (code, title, owner_agency_id, status) values ($1, 'Program NIP', $2, 'PUBLISHED') returning id`, [`NIP-${process.pid}`, owner.id]);
+    const [cohort] = await app.sql<{ id: string }>(`insert into programme_cohort (programme_id, code, starts_at, ends_at, capacity)
+      values ($1, 'A-1', now() + interval '30 days', now() + interval '40 days', 5) returning id`, [programme.id]);
+    const [item] = await app.sql<{ id: string }>(`insert into programme_item (programme_id, course_id, position) values ($1, $2, 0) returning id`, [programme.id, course.id]);
+    const [run] = await app.sql<{ id: string }>(`insert into course_run (course_id, code, enrolment_policy) values ($1, 'A-1', 'INVITATION') returning id`, [course.id]);
+    await app.sql(`insert into cohort_item_run (cohort_id, item_id, run_id) values ($1, $2, $3)`, [cohort.id, item.id, run.id]);
+    await app.sql(`insert into cohort_agency_quota (cohort_id, agency_id, seats, seats_taken) values ($1, $2, 3, 1)`, [cohort.id, w.agency.id]);
+    await app.sql(`insert into cohort_participant (cohort_id, person_id, agency_id, status) values ($1, $2, $3, 'NOMINATED')`, [cohort.id, w.learner.id, w.agency.id]);
+    const read = async (client: GraphQLClient) => (await client.ok(`query($id: ID!) { cohort(id: $id) { participants(first: 10) { nodes { personId nip } } } }`, { id: cohort.id }))
+      .cohort.participants.nodes as { personId: string; nip: string }[];
+    // The learner, their supervisor chain and their agency's admin: in full.
+    for (const viewer of ['learner', 'admin'] as const) expect(await read(w.people[viewer].client), viewer).toEqual([{ personId: w.learner.id, nip: w.learner.nip }]);
+    // The programme's owner manages the cohort but is not of the learner's circle: masked.
+    expect(await read(await app.as(ownerAdmin.nip!))).toEqual([{ personId: w.learner.id, nip: masked(w.learner.nip!) }]);
   });
 
   it('masks the number in the agreed shape: the first four and last three digits', () => {

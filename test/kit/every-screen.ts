@@ -129,19 +129,25 @@ async function sourcesOf(role: DemoRole): Promise<ScreenSource[]> {
     add('an agreement', async () => [await firstHref('/kerja-sama', /^\/kerja-sama\/[0-9a-f-]{36}$/)]);
   }
   if (nav.has('/platform/mitra')) add('a partner', async () => [await firstHref('/platform/mitra', /^\/platform\/mitra\/[0-9a-f-]{36}$/)]);
-  // Programmes: the learner's path and the catalogue's programmes; the admin's programme, cohort and nominations
-  // (the demo's Literasi Digital ASN of Bandung); the shared library's evidence page.
+  // Programmes: the learner's path and the catalogue's programmes; the admin's programme, cohort and nominations;
+  // the shared library's evidence page.
   if (nav.has('/program-saya')) {
     add('a programme the learner takes part in', async () => [await firstHref('/program-saya', /^\/program\/[0-9a-f-]{36}$/)]);
     add('the catalogue of programmes', () => Promise.resolve(['/katalog?jenis=program']));
   }
   if (nav.has('/admin/program')) {
-    const cohort = once(async () => (await app.sql<{ id: string; programme_id: string }>(
-      `select c.id, c.programme_id from programme_cohort c join programme p on p.id = c.programme_id join agency a on a.id = p.owner_agency_id
-        where a.code = 'PEMKOT-BDG' and c.status = 'SCHEDULED' order by c.starts_at desc limit 1`))[0]);
-    add('a programme’s admin page', async () => [await cohort().then((c) => (c ? `/admin/program/${c.programme_id}` : null))]);
-    add('a cohort’s admin page', async () => [await cohort().then((c) => (c ? `/admin/program/${c.programme_id}/angkatan/${c.id}` : null))]);
-    add('a cohort’s nominations', async () => [await cohort().then((c) => (c ? `/admin/program/angkatan/${c.id}/peserta` : null))]);
+    // The first programme this role manages, its first cohort and that cohort's nominations (found by their links).
+    const programme = once(() => firstHref('/admin/program', /^\/admin\/program\/[0-9a-f-]{36}$/));
+    const cohort = once(async () => {
+      const p = await programme();
+      return p ? firstHref(p, /^\/admin\/program\/[0-9a-f-]{36}\/angkatan\/[0-9a-f-]{36}$/) : null;
+    });
+    add('a programme’s admin page', async () => [await programme()]);
+    add('a cohort’s admin page', async () => [await cohort()]);
+    add('a cohort’s nominations', async () => {
+      const c = await cohort();
+      return [c ? await firstHref(c, /^\/admin\/program\/angkatan\/[0-9a-f-]{36}\/peserta$/) : null];
+    });
   }
   if (nav.has('/pustaka-program')) add('a shared programme’s evidence', async () => [await firstHref('/pustaka-program', /^\/pustaka-program\/[0-9a-f-]{36}$/)]);
   add('the not-found page', () => Promise.resolve(['/halaman-yang-tidak-ada']));
