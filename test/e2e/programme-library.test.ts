@@ -107,6 +107,8 @@ describe('programme library, in the browser', () => {
     // The copy is Depok's to run: publish it, open a cohort with a quota for Depok, and nominate two people by CSV.
     await page.getByRole('link', { name: 'Buka salinan program' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Kepemimpinan Pengawas Kota Depok' }).waitFor();
+    // The copy credits the original on its own pages too.
+    await page.getByText('Diadaptasi dari “Pelatihan Kepemimpinan Pengawas” (Pemerintah Kota Bogor).').waitFor();
     await page.getByRole('button', { name: 'Terbitkan' }).click();
     await page.getByText('Program diterbitkan.').waitFor();
     await page.getByRole('link', { name: 'Angkatan baru' }).click();
