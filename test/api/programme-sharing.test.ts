@@ -88,6 +88,11 @@ describe('evidence', () => {
     expect(e.explanations[0].sentence).toContain('ANG-1, ANG-2');
     expect(e.explanations[3].sentence).toContain('3 dari 5');
     expect(e.explanations[8].sentence).toContain('tersedia setelah data kompetensi hadir');
+    // A rating kept by someone whose completion was taken back (NOMINATED again) is not part of the evidence.
+    await app.sql(`update cohort_participant cp set rating = 1 from programme_cohort c
+      where c.id = cp.cohort_id and c.programme_id = $1 and c.code = 'ANG-2' and cp.status = 'NOMINATED'`, [p.id]);
+    const again = (await admin.ok(PROGRAMME, { id: p.id })).programme.evidence;
+    expect([again.averageRating, again.ratings, again.cohorts[1].ratings]).toEqual([4, 3, 1]);
   });
 
   it('is empty, not made up, before any cohort ended', async () => {
