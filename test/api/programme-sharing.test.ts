@@ -88,6 +88,11 @@ describe('evidence', () => {
     expect(e.explanations[0].sentence).toContain('ANG-1, ANG-2');
     expect(e.explanations[3].sentence).toContain('3 dari 5');
     expect(e.explanations[8].sentence).toContain('tersedia setelah data kompetensi hadir');
+    // A rating kept by someone whose completion was taken back (NOMINATED again) is not part of the evidence.
+    await app.sql(`update cohort_participant cp set rating = 1 from programme_cohort c
+      where c.id = cp.cohort_id and c.programme_id = $1 and c.code = 'ANG-2' and cp.status = 'NOMINATED'`, [p.id]);
+    const again = (await admin.ok(PROGRAMME, { id: p.id })).programme.evidence;
+    expect([again.averageRating, again.ratings, again.cohorts[1].ratings]).toEqual([4, 3, 1]);
   });
 
   it('is empty, not made up, before any cohort ended', async () => {
@@ -194,13 +199,17 @@ describe('adoption', () => {
     const p = await seedProgramme(app, { owner: { agency: a.agency }, items: [course, workshop], shared: true, groups: [{ title: 'Pilihan', minCompleted: 1, items: [1] }] });
     const before = await app.sql(`select p.title, p.description, p.competency_tags, (select json_agg(json_build_object('course', i.course_id, 'position', i.position, 'required', i.required, 'group', i.group_id) order by i.position) from programme_item i where i.programme_id = p.id) as items,
       (select json_agg(json_build_object('id', g.id, 'title', g.title, 'min', g.min_completed)) from programme_group g where g.programme_id = p.id) as groups from programme p where p.id = $1`, [p.id]);
-    const copy = (await (await app.as(b.admin.nip!)).ok(ADOPT, { id: p.id, code: `UBAH-${Date.now()}` })).adoptProgramme;
-    // The copy's own rows change as the build area's mutations change them: title, tags, groups, items.
-    await app.sql(`update programme set title = 'Judul baru', description = 'Baru', competency_tags = '{baru}' where id = $1`, [copy.id]);
-    await app.sql(`update programme_group set title = 'Grup baru', min_completed = 2 where programme_id = $1`, [copy.id]);
-    await app.sql(`update programme_item set position = position + 5 where programme_id = $1`, [copy.id]);
-    await app.sql(`delete from programme_item where programme_id = $1 and course_id = $2`, [copy.id, workshop.id]);
-    await app.sql(`delete from programme_group where programme_id = $1`, [copy.id]);
+    const bAdmin = await app.as(b.admin.nip!);
+    const copy = (await bAdmin.ok(ADOPT, { id: p.id, code: `UBAH-${Date.now()}` })).adoptProgramme;
+    // The adopter changes its copy with the same mutations as any programme of its own: details, then the whole path
+    // (the workshop and the group of electives gone, another rule).
+    await bAdmin.ok(`mutation($id: ID!, $input: UpdateProgrammeInput!) { updateProgramme(id: $id, input: $input) { id } }`,
+      { id: copy.id, input: { title: 'Judul baru', description: 'Baru', competencyTags: ['baru'] } });
+    await bAdmin.ok(`mutation($id: ID!, $input: SetProgrammePathInput!) { setProgrammePath(id: $id, input: $input) { id } }`,
+      { id: copy.id, input: { completionRule: 'ALL_REQUIRED', items: [{ courseId: course.id, required: true }] } });
+    const copied = await app.sql<{ title: string; items: number; groups: number }>(`select title, (select count(*)::int from programme_item where programme_id = $1) as items,
+      (select count(*)::int from programme_group where programme_id = $1) as groups from programme where id = $1`, [copy.id]);
+    expect(copied).toEqual([{ title: 'Judul baru', items: 1, groups: 0 }]);
     const after = await app.sql(`select p.title, p.description, p.competency_tags, (select json_agg(json_build_object('course', i.course_id, 'position', i.position, 'required', i.required, 'group', i.group_id) order by i.position) from programme_item i where i.programme_id = p.id) as items,
       (select json_agg(json_build_object('id', g.id, 'title', g.title, 'min', g.min_completed)) from programme_group g where g.programme_id = p.id) as groups from programme p where p.id = $1`, [p.id]);
     expect(after).toEqual(before);

@@ -69,7 +69,7 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
     'ReplaceParticipant', 'WithdrawCohortParticipant',
   ],
   'teaching-cohort': ['CohortRoster'],
-  'programme-library': ['SharedProgrammes'],
+  'programme-library': ['LibraryPartners', 'SharedProgrammes'],
   'programme-library-detail': ['AdoptProgramme', 'JoinCohort', 'LibraryProgramme', 'ProgrammeSharing', 'ShareProgramme', 'UnshareProgramme'],
 };
 

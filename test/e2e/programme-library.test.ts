@@ -51,6 +51,11 @@ beforeAll(async () => {
     owner: { agency: other }, items: [course], title: 'Literasi Digital ASN', shared: true,
     cohorts: [{ code: 'LD-1', cost: 500_000, participants: people(other, 4, 2, 3) }],
   });
+  const undip = await app.seed.partner({ name: 'Universitas Diponegoro' });
+  await seedProgramme(app, {
+    owner: { partner: undip }, items: [course], title: 'Negosiasi Kebijakan Publik', shared: true,
+    cohorts: [{ code: 'NEG-1', cost: 1_000_000, participants: people(other, 2, 1, 4) }],
+  });
   browser = await openBrowser();
   page = browser.page;
 }, 180_000);
@@ -74,6 +79,15 @@ describe('programme library, in the browser', () => {
     await strong.getByText('90%').waitFor();
     await strong.getByText('10 peserta', { exact: false }).waitFor();
     await strong.getByRole('img', { name: 'Ketuntasan per angkatan: ANG-1 80%, ANG-2 100%' }).waitFor();
+
+    // A partner's programmes: those it owns (or whose classes its lecturers teach).
+    await page.getByPlaceholder('Mitra mana pun').fill('Diponegoro');
+    await page.getByRole('option', { name: 'Universitas Diponegoro' }).click();
+    await page.waitForURL(/mitra=/);
+    await strong.waitFor({ state: 'detached' });
+    await page.getByRole('article').filter({ hasText: 'Negosiasi Kebijakan Publik' }).waitFor();
+    await page.goto(`${app.url}/pustaka-program`);
+    await strong.waitFor();
 
     await page.getByText('Tuntas ≥ 80%').click();
     await page.waitForURL(/tuntas=80/);
@@ -107,6 +121,8 @@ describe('programme library, in the browser', () => {
     // The copy is Depok's to run: publish it, open a cohort with a quota for Depok, and nominate two people by CSV.
     await page.getByRole('link', { name: 'Buka salinan program' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Kepemimpinan Pengawas Kota Depok' }).waitFor();
+    // The copy credits the original on its own pages too.
+    await page.getByText('Diadaptasi dari “Pelatihan Kepemimpinan Pengawas” (Pemerintah Kota Bogor).').waitFor();
     await page.getByRole('button', { name: 'Terbitkan' }).click();
     await page.getByText('Program diterbitkan.').waitFor();
     await page.getByRole('link', { name: 'Angkatan baru' }).click();

@@ -17,6 +17,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { PageSkeleton } from '../../ui/PageSkeleton';
 import { ProgrammeStatusBadge } from './BuildStatus';
+import { ProgrammeLineage } from './LibraryLineage';
 import { ProgrammeSharing } from './LibrarySharing';
 
 const BuildProgrammeDocument = graphql(`
@@ -34,6 +35,22 @@ const BuildProgrammeDocument = graphql(`
       owner {
         id
         name
+      }
+      adoptedFrom {
+        id
+        title
+        owner {
+          id
+          name
+        }
+      }
+      origin {
+        id
+        title
+        owner {
+          id
+          name
+        }
       }
       items {
         id
@@ -160,6 +177,7 @@ export default function BuildProgrammePage() {
         actions={<StatusActions programme={programme} />}
       />
       <Stack gap="lg">
+        <ProgrammeLineage programme={programme} />
         <DetailsForm programme={programme} />
         <PathBuilder key={programme.items.map((i) => i.id).join() + programme.completionRule} programme={programme} />
         <Cohorts programme={programme} />

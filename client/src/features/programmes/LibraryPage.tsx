@@ -1,5 +1,8 @@
 import { Anchor, Badge, Card, Chip, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconBooks, IconSearch } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toUiError } from '../../app/errors';
@@ -57,6 +60,51 @@ const PARTICIPANT_CHIPS = [10, 30] as const;
 const RATING_CHIPS = [4] as const;
 
 /** Filters live in the address, so a filtered library can be shared as a link. */
+const LibraryPartnersDocument = graphql(`
+  query LibraryPartners($search: String) {
+    partnerInstitutions(search: $search, first: 20) {
+      nodes {
+        id
+        name
+      }
+    }
+  }
+`);
+
+/**
+ * The partner filter: programmes a partner owns or whose item runs its staff teach. Partners are searched by name;
+ * the chosen one is kept in the address (`mitra`) and stays among the choices whatever the search.
+ */
+function PartnerFilter({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search.trim(), 300);
+  const { data, previousData } = useQuery(LibraryPartnersDocument, { variables: { search: debounced || null } });
+  const nodes = (data ?? previousData)?.partnerInstitutions.nodes ?? [];
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
+  const choices = chosen && chosen.id === value && !nodes.some((n) => n.id === chosen.id) ? [chosen, ...nodes] : nodes;
+  return (
+    <Select
+      size="sm"
+      label={t('library.partner')}
+      placeholder={t('library.anyPartner')}
+      clearable
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      value={value}
+      onChange={(id) => {
+        setChosen(choices.find((c) => c.id === id) ?? null);
+        onChange(id);
+      }}
+      data={choices.map((p) => ({ value: p.id, label: p.name }))}
+      nothingFoundMessage={t('library.noPartner')}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
 function filterFrom(params: URLSearchParams): LibraryFilter {
   const int = (name: string) => {
     const v = Number(params.get(name));
@@ -146,7 +194,7 @@ export default function LibraryPage() {
             </Chip>
           ))}
         </Group>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="sm">
           <Select
             size="sm"
             label={t('library.form')}
@@ -168,6 +216,7 @@ export default function LibraryPage() {
               if (e.key === 'Enter') update({ kompetensi: e.currentTarget.value.trim() || null });
             }}
           />
+          <PartnerFilter value={params.get('mitra') || null} onChange={(id) => update({ mitra: id })} />
           <Select
             size="sm"
             label={t('library.sort')}

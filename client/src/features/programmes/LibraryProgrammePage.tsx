@@ -15,6 +15,7 @@ import { PageSkeleton } from '../../ui/PageSkeleton';
 import { CohortBars, Meter } from './LibraryCharts';
 import { formatLanguage, percent } from './libraryFormat';
 import { ProgrammeSharing } from './LibrarySharing';
+import { ProgrammeLineage } from './LibraryLineage';
 
 const LibraryProgrammeDocument = graphql(`
   query LibraryProgramme($id: ID!) {
@@ -229,12 +230,7 @@ export default function LibraryProgrammePage() {
       </Anchor>
       <PageHeader title={programme.title} description={`${programme.owner.name} · ${t(`enum.ownerKind.${programme.owner.kind}`)}`} />
       <Stack gap="lg">
-        {programme.origin ? (
-          <Text size="sm">
-            {t('library.adaptedFrom', { title: programme.adoptedFrom?.title, owner: programme.adoptedFrom?.owner.name })}
-            {programme.origin.id !== programme.adoptedFrom?.id ? ` ${t('library.originally', { title: programme.origin.title, owner: programme.origin.owner.name })}` : ''}
-          </Text>
-        ) : null}
+        <ProgrammeLineage programme={programme} />
         {programme.description ? <Text>{programme.description}</Text> : null}
         {programme.audience ? <Text size="sm">{t('library.audience', { audience: programme.audience })}</Text> : null}
         {programme.shareNote ? (

@@ -12,6 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
 import { notifySuccess } from '../../ui/notify';
 import { completionRuleText, PathProgressSummary, PathSteps } from './PathProgress';
+import { ProgrammeLineage } from './LibraryLineage';
 import { CohortApply } from './NominationApply';
 
 const PathProgrammeDocument = graphql(`
@@ -27,6 +28,22 @@ const PathProgrammeDocument = graphql(`
       owner {
         id
         name
+      }
+      adoptedFrom {
+        id
+        title
+        owner {
+          id
+          name
+        }
+      }
+      origin {
+        id
+        title
+        owner {
+          id
+          name
+        }
       }
       groups {
         id
@@ -121,6 +138,7 @@ export default function PathProgrammePage() {
     <>
       <PageHeader eyebrow={t('path.eyebrow', { owner: programme.owner.name })} title={programme.title} description={programme.description || undefined} />
       <Stack gap="lg">
+        <ProgrammeLineage programme={programme} />
         {mine && (mine.status === 'NOMINATED' || mine.status === 'COMPLETED') ? (
           <Paper withBorder p="md" radius="md" bg="white" component="section" aria-labelledby="path-mine">
             <Stack gap="sm">

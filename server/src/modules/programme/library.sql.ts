@@ -27,8 +27,10 @@ const cohortFigures = sql`
          count(cp.id)::int as participants,
          (count(cp.id) filter (where cp.status = ${sql.lit(ParticipantStatus.COMPLETED)}))::int as completed,
          count(distinct cp.agency_id)::int as agencies,
-         count(cp.rating)::int as ratings,
-         coalesce(sum(cp.rating), 0)::int as rating_sum,
+         -- Ratings of those who completed: a participant whose completion was taken back (a corrected workshop) keeps
+         -- the rating stored, but it counts again only once they complete again.
+         (count(cp.rating) filter (where cp.status = ${sql.lit(ParticipantStatus.COMPLETED)}))::int as ratings,
+         coalesce(sum(cp.rating) filter (where cp.status = ${sql.lit(ParticipantStatus.COMPLETED)}), 0)::int as rating_sum,
          (select coalesce(sum(lr.jp), 0)
             from cohort_item_run cir
             join enrolment e on e.run_id = cir.run_id
