@@ -13,9 +13,6 @@ export { preloadHomeScreen } from './router';
 // Toasts are not part of any first screen: their code (and its transition library) loads after it.
 const Notifications = lazy(() => import('./AppNotifications'));
 
-/** How long the home page's early answers stand in for the network after the app took over. */
-const HYDRATION_WINDOW_MS = 3_000;
-
 /** A query's answer fetched with plain fetch before Apollo was loaded (the home page's first paint). */
 export interface EarlyAnswer<TData = unknown> {
   query: TypedDocumentNode<TData, Record<string, never>>;
@@ -39,17 +36,11 @@ export function App({ boot, answers = [] }: { boot: { me: SessionMe | null } | n
   });
   const [showNotifications, setShowNotifications] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => setShowNotifications(true), 0);
-    // The early answers are seconds old: a first screen that mounts late (its chunk still resolving on a slow phone
-    // or a busy machine) reads them rather than asking again. A fixed window, since the person may have followed a
-    // link before the app arrived and the home screen never mounts; screens opened later ask as usual.
-    const hydration = setTimeout(() => {
+    const timer = setTimeout(() => {
+      setShowNotifications(true);
       client.prioritizeCacheValues = false;
-    }, HYDRATION_WINDOW_MS);
-    return () => {
-      clearTimeout(timer);
-      clearTimeout(hydration);
-    };
+    }, 0);
+    return () => clearTimeout(timer);
   }, [client]);
   return (
     <MantineRoot>
