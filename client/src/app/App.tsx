@@ -7,6 +7,7 @@ import { MantineRoot } from './MantineRoot';
 import { MeContext } from './me';
 import { AppRoutes } from './router';
 import { seedSession, useSession, type SessionMe } from './session';
+import { markEarlyAnswers } from './early-answers';
 
 export { preloadHomeScreen } from './router';
 
@@ -30,6 +31,7 @@ export function App({ boot, answers = [] }: { boot: { me: SessionMe | null } | n
     const client = appApolloClient();
     if (boot) seedSession(client, boot.me);
     for (const answer of answers) client.writeQuery(answer);
+    markEarlyAnswers(answers.map((a) => a.query));
     // Apollo's hydration switch: "cache-and-network" reads the cache alone while the first screens mount.
     if (answers.length > 0) client.prioritizeCacheValues = true;
     return client;

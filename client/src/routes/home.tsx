@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { takeEarlyAnswer } from '../app/early-answers';
 import { toUiError } from '../app/errors';
 import { staffScreen } from '../app/staff-screen';
 import { hasRole, useMe } from '../app/session';
@@ -24,8 +25,10 @@ export default function HomeRoute() {
 
 function LearnerHome({ teaching }: { teaching: ReactNode }) {
   const { t } = useTranslation();
-  // A first visit drew this page from the answer fetched at start, now in Apollo's cache (App.tsx): read from it, not asked again.
-  const { data, loading, error, refetch } = useQuery(LearnerHomeDocument);
+  // A first visit drew this page from the answer fetched at start, now in Apollo's cache (App.tsx): read from it, not
+  // asked again, however late this screen mounts; later visits ask as usual.
+  const [early] = useState(() => takeEarlyAnswer(LearnerHomeDocument));
+  const { data, loading, error, refetch } = useQuery(LearnerHomeDocument, early ? { fetchPolicy: 'cache-first', nextFetchPolicy: 'cache-and-network' } : {});
   return (
     <LearnerHomeView
       home={data?.learnerHome}
