@@ -1302,7 +1302,9 @@ export const MATRIX: Matrix = {
 
   // ------------------------------------------------------------------ programme library
   sharedProgrammes: {
-    kind: 'query', document: `query($search: String) { sharedProgrammes(filter: { search: $search }) { nodes { id } } }`, scopes: LIBRARY_SCOPES,
+    // Newest first: the search is fuzzy (every "Program Matriks N" matches), and by completion rate the rows tie and
+    // fall back to their random ids, so the probe's programme could land past the first page.
+    kind: 'query', document: `query($search: String) { sharedProgrammes(filter: { search: $search }, sort: RECENT) { nodes { id } } }`, scopes: LIBRARY_SCOPES,
     build: async (w, _v, s) => {
       const programme = await libraryProgrammeFor(w, s);
       return { variables: { search: programme.title }, subject: programme.id };
