@@ -10,6 +10,7 @@ import { learningHoursResolvers } from '../modules/learning-hours/index.js';
 import { partnerResolvers } from '../modules/partner/index.js';
 import { personResolvers } from '../modules/person/index.js';
 import { programmeResolvers } from '../modules/programme/index.js';
+import { certificateResolvers } from '../modules/certificate/index.js';
 import { runResolvers } from '../modules/run/index.js';
 import { teachingResolvers } from '../modules/teaching/index.js';
 import { RunSessionAdminResolver, RunSessionsResolver } from '../modules/workshop/index.js';
@@ -35,4 +36,5 @@ export const allResolvers = [
   RunSeriesResolver,
   ...attendanceResolvers,
   ...programmeResolvers,
+  ...certificateResolvers,
 ];

@@ -203,6 +203,21 @@ async function ledgerLineFor(w: World, viewer: ViewerKind, scope: Scope): Promis
   return { personId: person.id, lineId: row.id };
 }
 
+/** A certificate of the scope's person, issued by their agency (B for `other`, else A), written straight into the table. */
+async function certificateFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  const person = await personFor(w, viewer, scope);
+  const agency = scope === 'other' ? await w.agencyB() : await w.agencyA();
+  const n = next();
+  const [row] = await w.app.sql<{ id: string }>(
+    `insert into certificate (person_id, source, source_id, issuing_agency_id, serial, serial_year, serial_number, verification_code,
+       recipient_name, title, jp, completed_at, agency_name)
+     select p.id, 'COURSE_RUN', gen_random_uuid(), $2, 'MTX/' || $3 || '/2026/000001', 2026, $3::int, left('mtx' || $3 || md5(random()::text), 40), p.full_name,
+            'Pelatihan Matriks', 4, now(), 'Instansi'
+       from person p where p.id = $1 returning id`,
+    [person.id, agency.id, n.slice(-9)]);
+  return row.id;
+}
+
 /** The scope's course made a workshop (a recurring forum goes on workshops only); mutation cells own their world. */
 async function workshopFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
   const course = await courseFor(w, viewer, scope);
@@ -408,6 +423,20 @@ const ALREADY_YOURS = 'PROGRAMME_ALREADY_YOURS' as typeof ALLOWED;
 const LIBRARY_SCOPES = ['same', 'other', 'partner'] as const;
 
 export const MATRIX: Matrix = {
+  // ------------------------------------------------------------------ certificates
+  myCertificates: {
+    kind: 'query', document: `{ myCertificates(first: 10) { nodes { id } } }`, scopes: ['none'], build: none, expect: { '*': ALLOWED },
+  },
+  certificate: {
+    kind: 'query', document: `query($id: ID!) { certificate(id: $id) { id serial recipientNip } }`, scopes: ['own', 'same', 'other'],
+    build: byId((w, v, s) => certificateFor(w, v, s)),
+    // The holder, the issuing agency's admins and platform admins; everyone else reads the public page (NIP masked).
+    expect: {
+      learner: { own: ALLOWED, '*': NOT_FOUND }, supervisor: { own: ALLOWED, '*': NOT_FOUND },
+      instructor: { own: ALLOWED, '*': NOT_FOUND }, partnerAdmin: { own: ALLOWED, '*': NOT_FOUND },
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED }, otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
   // ------------------------------------------------------------------ auth
   me: {
     kind: 'query', document: `{ me { id } }`, scopes: ['none'], build: none,

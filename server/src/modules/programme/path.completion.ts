@@ -17,6 +17,16 @@ import { readPaths, ruleMet } from './path.progress.js';
  *
  * No ledger line is written here: the items' own lines are the programme's JP (ARCHITECTURE.md "Programmes").
  */
+/** Participants whose programme completion changed in a transaction: COMPLETED now, or taken back to NOMINATED. */
+export type ProgrammeCompletionListener = (tx: OutcomeTransaction, changes: { completed: string[]; revoked: string[] }) => Promise<void>;
+
+const completionListeners: ProgrammeCompletionListener[] = [];
+
+/** Modules above programmes (certificates) react to completions without programmes importing them. */
+export function onProgrammeCompletionsChanged(listener: ProgrammeCompletionListener): void {
+  if (!completionListeners.includes(listener)) completionListeners.push(listener);
+}
+
 export async function evaluateProgrammeCompletion(tx: OutcomeTransaction, enrolmentIds: string[]): Promise<void> {
   const d = db(tx);
   const affected = await d.selectFrom('enrolment as e')
@@ -43,19 +53,24 @@ export async function evaluateProgrammeCompletion(tx: OutcomeTransaction, enrolm
     if (!met && l.status === ParticipantStatus.COMPLETED) revoke.push(l.id);
   }
   const actorId = tx.viewer?.personId ?? null;
+  let done: { id: string; cohort_id: string; person_id: string }[] = [];
+  let undone: { id: string; cohort_id: string; person_id: string }[] = [];
   if (complete.length) {
-    const done = await d.updateTable('cohort_participant')
+    done = await d.updateTable('cohort_participant')
       .set({ status: ParticipantStatus.COMPLETED, completed_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })
       .where('id', '=', sql<string>`any(${complete}::uuid[])`).where('status', '=', ParticipantStatus.NOMINATED)
       .returning(['id', 'cohort_id', 'person_id']).execute();
     await audit(tx, actorId, 'programme.complete', done);
   }
   if (revoke.length) {
-    const undone = await d.updateTable('cohort_participant')
+    undone = await d.updateTable('cohort_participant')
       .set({ status: ParticipantStatus.NOMINATED, completed_at: null, updated_at: sql<Date>`now()` })
       .where('id', '=', sql<string>`any(${revoke}::uuid[])`).where('status', '=', ParticipantStatus.COMPLETED)
       .returning(['id', 'cohort_id', 'person_id']).execute();
     await audit(tx, actorId, 'programme.completion_revoked', undone);
+  }
+  if (done.length || undone.length) {
+    for (const listener of completionListeners) await listener(tx, { completed: done.map((d) => d.id), revoked: undone.map((u) => u.id) });
   }
 }
 

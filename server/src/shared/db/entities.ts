@@ -21,6 +21,7 @@ import { WorkshopRunSettlement } from '../../modules/workshop/workshop-credit.en
 import {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
 } from '../../modules/programme/programme.entity.js';
+import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -33,4 +34,5 @@ export const entities = [
   RunSeries,
   CheckInLimit, ServerSecret, WorkshopRunSettlement,
   Programme, ProgrammeGroup, ProgrammeItem, ProgrammeCohort, CohortItemRun, CohortAgencyQuota, CohortParticipant,
+  Certificate, CertificateSerialCounter, CertificateSigner,
 ];

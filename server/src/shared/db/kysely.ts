@@ -26,6 +26,7 @@ import { RunSeries } from '../../modules/workshop/series.entity.js';
 import {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
 } from '../../modules/programme/programme.entity.js';
+import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -69,6 +70,9 @@ export const kyselyTables = {
   cohort_item_run: CohortItemRun,
   cohort_agency_quota: CohortAgencyQuota,
   cohort_participant: CohortParticipant,
+  certificate: Certificate,
+  certificate_serial_counter: CertificateSerialCounter,
+  certificate_signer: CertificateSigner,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */

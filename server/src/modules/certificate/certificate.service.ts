@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import type { SignedInOperationContext } from '../../app/context.js';
+import { db } from '../../shared/db/kysely.js';
+import { AppError } from '../../shared/errors.js';
+import { keysetCursor } from '../../shared/graphql/cursor.js';
+import { toPage, type Page } from '../../shared/graphql/pagination.js';
+import { isUuid } from '../../shared/util/ids.js';
+import { canSeeCertificate } from './certificate.policy.js';
+import { certificateColumns, toCertificate, type CertificateRow } from './certificate.sql.js';
+import type { Certificate } from './certificate.types.js';
+
+const issuedCursor = keysetCursor('timestamp', 'uuid');
+
+/** One certificate, for those `canSeeCertificate` lets read it; NOT_FOUND for anyone else and for a bad id. */
+export async function certificateById(ctx: SignedInOperationContext, id: string): Promise<Certificate> {
+  if (!isUuid(id)) throw new AppError('NOT_FOUND', { what: 'certificate' });
+  const row = await db(ctx).selectFrom('certificate as c').select(certificateColumns).where('c.id', '=', id).executeTakeFirst();
+  const certificate = row && toCertificate(row as unknown as CertificateRow);
+  if (!certificate || !canSeeCertificate(ctx.viewer, certificate)) throw new AppError('NOT_FOUND', { what: 'certificate' });
+  return certificate;
+}
+
+/** The viewer's certificates, newest first (every status: a revoked or superseded one stays in their history). */
+export async function myCertificates(ctx: SignedInOperationContext, first: number, after?: string | null): Promise<Page<Certificate>> {
+  const cursor = issuedCursor.decode(after);
+  let q = db(ctx).selectFrom('certificate as c').select(certificateColumns).where('c.person_id', '=', ctx.viewer.personId);
+  if (cursor) q = q.where(sql<boolean>`(c.issued_at, c.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
+  const rows = (await q.orderBy('c.issued_at', 'desc').orderBy('c.id', 'desc').limit(first + 1).execute()) as unknown as CertificateRow[];
+  const count = async () => {
+    const { n } = await db(ctx).selectFrom('certificate').select(sql<number>`count(*)::int`.as('n')).where('person_id', '=', ctx.viewer.personId).executeTakeFirstOrThrow();
+    return n;
+  };
+  return toPage(rows, first, count, toCertificate, (r) => issuedCursor.encode([new Date(r.issued_at).toISOString(), r.id]));
+}

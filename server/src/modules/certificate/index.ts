@@ -1,0 +1,21 @@
+/*
+ * Certificates (sertifikat): issued exactly once when a course run, workshop or programme is completed (or by an
+ * admin for a verified external activity), with a gapless serial per agency and year, a public verification page,
+ * a PDF and a signed Open Badges credential. ARCHITECTURE.md "Certificates" describes the parts.
+ */
+import { onEnrolmentOutcomesChanged } from '../enrolment/index.js';
+import { onProgrammeCompletionsChanged } from '../programme/index.js';
+import { CertificateResolver } from './certificate.resolver.js';
+import { certifyEnrolmentOutcomes, certifyProgrammeOutcomes } from './issue.listeners.js';
+
+export { CertificateSource, CertificateStatus } from './certificate.entity.js';
+export { issueCertificates, revokeCertificatesForSources } from './issue.service.js';
+
+// Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
+onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);
+onProgrammeCompletionsChanged(certifyProgrammeOutcomes);
+
+/** Every resolver of the module; each part adds its own classes here (one line each). */
+export const certificateResolvers = [
+  CertificateResolver,
+] as const;
