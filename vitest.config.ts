@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SlowFirstSequencer from './test/kit/sequencer.js';
 
 export default defineConfig({
   resolve: {
@@ -17,6 +18,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Every test file gets its own database cloned from a migrated template, so files run in parallel.
     pool: 'forks',
+    // The long files first, also in a fresh checkout that has no durations cached (test/kit/sequencer.ts).
+    sequence: { sequencer: SlowFirstSequencer },
     // Three on two cores: browser and database round trips leave the cores idle part of the time (13.5 min wall
     // with three on a busy machine against 15.8 with two, 2026-12-03; all files isolated, so nothing else changes).
     maxWorkers: 3,
