@@ -8,6 +8,8 @@ import { DEAD_LETTER_QUEUE } from '../../server/src/shared/jobs/queue.js';
 import { GraphQLClient } from './graphql-client.js';
 import type { MailCatcher } from '../../server/src/modules/mail/index.js';
 import { Seed } from './seed.js';
+import { createFromTemplate, demoTemplate, freshDemoClone } from './demo-template.js';
+import type { DemoAccount } from '../../server/src/shared/db/seed/demo-world.js';
 
 export interface TestApp {
   lentera: Lentera;
@@ -28,27 +30,45 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function cloneTemplate(): Promise<string> {
+/** A database of this file's own, cloned from `template` (by default the migrated, empty one). */
+async function cloneTemplate(template = inject('templateDatabase')): Promise<string> {
   const serverUrl = new URL(inject('postgresUrl'));
   const name = `${inject('databasePrefix')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl.toString() });
   await admin.connect();
   try {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await admin.query(`create database ${name} template ${inject('templateDatabase')}`);
-        break;
-      } catch (error) {
-        // Another file may be cloning the same template at this instant.
-        if (attempt > 20) throw error;
-        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
-      }
-    }
+    await createFromTemplate(admin, name, template);
   } finally {
     await admin.end();
   }
   serverUrl.pathname = `/${name}`;
   return serverUrl.toString();
+}
+
+async function dropDatabase(databaseUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: inject('postgresUrl') });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${new URL(databaseUrl).pathname.slice(1)} with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * The file's database: for `{ seedDemo: true }` a clone of the run's demo template when it is still the world of now
+ * (demo-template.ts), with the accounts its seed printed; otherwise a clone of the empty template, which the server
+ * seeds itself when asked to.
+ */
+async function fileDatabase(seedDemo: boolean): Promise<{ databaseUrl: string; demoAccounts: DemoAccount[] | null }> {
+  if (seedDemo) {
+    const template = await demoTemplate();
+    const databaseUrl = await cloneTemplate(template.database);
+    if (await freshDemoClone(databaseUrl, template)) return { databaseUrl, demoAccounts: template.accounts };
+    console.log('[tests] the demo template is out of date (a seeded moment has passed or a day has turned): this file seeds its own');
+    await dropDatabase(databaseUrl);
+  }
+  return { databaseUrl: await cloneTemplate(), demoAccounts: null };
 }
 
 /**
@@ -88,7 +108,7 @@ async function dueJobsDone(pool: pg.Pool): Promise<void> {
  * `{ seedDemo: true }` for the demo world or another `staticDir`).
  */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const databaseUrl = await cloneTemplate();
+  const { databaseUrl, demoAccounts } = await fileDatabase(overrides.seedDemo === true);
   const statements: string[] = [];
   let recording = false;
   const lentera = await startLentera(
@@ -100,6 +120,8 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
       },
     },
   );
+  // A cloned demo world was there already, so the server's seed left it alone: its accounts are the template's.
+  if (demoAccounts) lentera.demoAccounts = demoAccounts;
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
   const app: TestApp = {
     lentera,
