@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Modal, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, NumberInput, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation } from '@apollo/client/react';
 import { IconPlus } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
@@ -11,6 +11,7 @@ import { ListStates } from '../../ui/ListStates';
 import { LoadMore } from '../../ui/LoadMore';
 import { notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
+import { StateBadge } from '../../ui/StateBadge';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
 import { calendarDay, todayInJakarta } from './learningFormat';
 
@@ -99,7 +100,7 @@ export default function LearningRuleSets() {
                           ? t('learning.rules.period', { from: calendarDay(r.validFrom, i18n.language), to: calendarDay(r.validUntil, i18n.language) })
                           : t('learning.rules.from', { date: calendarDay(r.validFrom, i18n.language) })}
                       </Text>
-                      {r.inForce ? <Badge color="teal.8" variant="light" style={{ textTransform: 'none' }}>{t('learning.rules.inForce')}</Badge> : null}
+                      {r.inForce ? <StateBadge color="teal">{t('learning.rules.inForce')}</StateBadge> : null}
                     </Group>
                     <Text size="sm">{t('learning.rules.values', { minutes: r.minutesPerJp, target: r.yearlyTargetJp })}</Text>
                     <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>{t('learning.rules.legalBasis', { basis: r.legalBasis ?? '–' })}</Text>

@@ -131,7 +131,7 @@ export default function MyExternalActivities() {
             <NumberInput label={t('learning.form.jp')} description={t('learning.form.jpHint')} min={0.5} max={1000} step={0.5} decimalScale={1} value={draft.jp} onChange={set('jp')} error={fieldError('jp')} />
             <Textarea label={t('learning.form.descriptionLabel')} autosize minRows={2} maxLength={2000} value={draft.description} onChange={(e) => set('description')(e.currentTarget.value)} />
             <FileInput label={t('learning.form.file')} description={t('learning.form.fileHint')} required accept="application/pdf,image/jpeg,image/png" value={draft.file}
-              onChange={(file) => set('file')(file)} error={fieldError('file') ?? fieldError('evidenceId')} clearable />
+              onChange={(file) => set('file')(file)} error={fieldError('file') ?? fieldError('evidenceId')} />
             {problem ? <Alert color="red" role="alert">{problem}</Alert> : null}
             <Group justify="flex-end">
               <Button type="submit" loading={busy}>{t('learning.form.submit')}</Button>
