@@ -6,6 +6,7 @@ import * as activities from './external-activity.service.js';
 import { ExternalActivity, ExternalActivityPage } from './external-activity.types.js';
 
 @Resolver()
+@Authorized()
 export class ExternalActivityResolver {
   @Mutation(() => ExternalActivity, { description: 'Submits learning done outside Lentera with its evidence (uploaded first); it waits for the agency admin' })
   @Authorized(Role.LEARNER)

@@ -6,6 +6,7 @@ import { agencyLearningHours, myTeamLearningHours } from './team.service.js';
 import { AgencyLearningHours, PersonLearningStandingPage } from './team.types.js';
 
 @Resolver()
+@Authorized()
 export class TeamLearningResolver {
   @Query(() => PersonLearningStandingPage, { description: "The supervisor's direct reports with their JP in a year and the gap to the target, by name" })
   @Authorized(Role.SUPERVISOR)
