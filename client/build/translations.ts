@@ -34,6 +34,8 @@ export const STAFF_SECTIONS = [
   'nomination',
   // The learner's programme screens (path area): loaded with them and the catalogue's programme strip, off every budget.
   'path',
+  // The learning-hours screens (jp area: JP saya, kegiatan luar, team, agency, queue, rules): loaded with them.
+  'learning',
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -170,7 +170,7 @@ describe('demo world', () => {
     const [ledger] = await app.sql(
       // Courses credit on completion; workshops from attendance (their own test below).
       `select (select count(*) from enrolment e join course c on c.id = e.course_id where e.status = 'COMPLETED' and c.kind = 'COURSE')::int as completed,
-              (select count(*) from learning_record where source <> 'WORKSHOP_ATTENDANCE')::int as records,
+              (select count(*) from learning_record where source not in ('WORKSHOP_ATTENDANCE', 'EXTERNAL_ACTIVITY'))::int as records,
               (select count(*) from learning_record r join enrolment e on r.source = 'COURSE_RUN_COMPLETION' and e.id = r.source_id
                 join course c on c.id = e.course_id join person p on p.id = r.person_id
                 where e.status = 'COMPLETED' and r.person_id = e.person_id and r.minutes = c.jp * 45 and r.jp = c.jp and r.status = 'CREDITED'
@@ -585,6 +585,23 @@ describe('demo world', () => {
     expect(midway).toHaveLength(1);
     expect(midway[0].items.slice(0, 2)).toEqual(['COMPLETED', 'ACTIVE']);
     expect(midway[0].items.filter((s: string) => s === 'COMPLETED')).toHaveLength(1);
+  });
+
+  it('has external activities waiting in the printed admin’s verification queue, one verified (credited) and one of the learner’s rejected', async () => {
+    const rows = await app.sql<{ status: string; nip: string | null; credited: number; reason: string | null; bytes: number }>(
+      `select x.status, p.nip, x.rejection_reason as reason, ev.byte_size as bytes,
+              (select count(*) from learning_record r where r.source = 'EXTERNAL_ACTIVITY' and r.source_id = x.id and r.jp = x.jp)::int as credited
+         from external_activity x join person p on p.id = x.person_id join external_activity_evidence ev on ev.id = x.evidence_id`);
+    const learnerNip = accounts!.find((a) => a.role === 'LEARNER')!.login;
+    expect(rows.filter((r) => r.status === 'PENDING').length).toBeGreaterThanOrEqual(3);
+    expect(rows.some((r) => r.status === 'PENDING' && r.nip === learnerNip)).toBe(true);
+    expect(rows.filter((r) => r.status === 'VERIFIED').map((r) => r.credited)).toEqual([1]);
+    expect(rows.find((r) => r.status === 'REJECTED')).toMatchObject({ nip: learnerNip, reason: expect.stringMatching(/\S/) });
+    expect(rows.filter((r) => r.status !== 'VERIFIED').every((r) => r.credited === 0 && r.bytes > 0)).toBe(true);
+    const admin = app.anonymous();
+    await admin.signIn(accounts!.find((a) => a.role === 'AGENCY_ADMIN')!.login, DEMO_PASSWORD);
+    const queue = (await admin.ok(`{ externalActivityQueue(first: 20) { totalCount } }`)).externalActivityQueue;
+    expect(queue.totalCount).toBe(rows.filter((r) => r.status === 'PENDING').length);
   });
 
   it('does nothing the second time: returns null and writes no row', async () => {

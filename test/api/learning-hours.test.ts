@@ -75,7 +75,7 @@ describe('learning rule sets', () => {
   it('refuses bad values and other roles, writing nothing', async () => {
     const agency = await app.seed.agency();
     const admin = await app.as(await app.seed.person({ agency, roles: [{ role: Role.PLATFORM_ADMIN, agency: null }] }));
-    const ok = { validFrom: '2032-01-01', minutesPerJp: 45, yearlyTargetJp: 20, nonClassroomDefaults: [] };
+    const ok = { validFrom: '2032-01-01', minutesPerJp: 45, yearlyTargetJp: 20, nonClassroomDefaults: [], legalBasis: 'Peraturan uji' };
     const cases: [Record<string, unknown>, string][] = [
       [{ minutesPerJp: 0 }, 'minutesPerJp'],
       [{ minutesPerJp: 121 }, 'minutesPerJp'],

@@ -34,9 +34,10 @@ const SIGNED_IN = ['src/app/App.tsx', 'src/features/shell/AppLayout.tsx'];
  * Programmes (issue 8) then put eight routes, three nav entries (with their own icon for the admin's programmes) and
  * the learner's apply texts on every signed-in page: home 146.0, catalogue 265.0, course 249.0. The screens
  * themselves and their texts load with them (`staffScreen`), so these grow by what the router and shell name only.
+ * 127: the learning-hours record's six routes in the entry's start-chunk table (issue 9, jp area) took sign-in to 126.2.
  */
 export const BUDGET = {
-  'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 126 },
+  'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 127 },
   // The home page's query is a chunk of its own, fetched by the entry next to the session question.
   home: { chunks: ['src/app/HomeStart.tsx', 'src/features/home/learner-home.ts'], limit: 147 },
   catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 266 },

@@ -71,6 +71,12 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'teaching-cohort': ['CohortRoster'],
   'programme-library': ['LibraryPartners', 'SharedProgrammes'],
   'programme-library-detail': ['AdoptProgramme', 'JoinCohort', 'LibraryProgramme', 'ProgrammeSharing', 'ShareProgramme', 'UnshareProgramme'],
+  'my-learning-hours': ['MyLearningYear'],
+  'my-external-activities': ['MyExternalActivities', 'SubmitExternalActivity'],
+  'team-learning-hours': ['TeamLearningHours'],
+  'admin-learning-hours': ['AgencyLearningHours'],
+  'admin-external-activities': ['DecideExternalActivities', 'ExternalActivityQueue'],
+  'admin-learning-rules': ['CreateLearningRuleSet', 'LearningRuleSets'],
 };
 
 interface ManifestChunk {

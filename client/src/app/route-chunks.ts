@@ -42,6 +42,13 @@ export const chunks = {
   programmeLibraryDetail: staffScreen(() => import('../routes/programme-library-detail')),
   programmePath: staffScreen(() => import('../routes/programme-path')),
   myProgrammes: staffScreen(() => import('../routes/my-programmes')),
+  // Learning hours (jp area).
+  myLearningHours: staffScreen(() => import('../routes/my-learning-hours')),
+  myExternalActivities: staffScreen(() => import('../routes/my-external-activities')),
+  teamLearningHours: staffScreen(() => import('../routes/team-learning-hours')),
+  adminLearningHours: staffScreen(() => import('../routes/admin-learning-hours')),
+  adminExternalActivities: staffScreen(() => import('../routes/admin-external-activities')),
+  adminLearningRules: staffScreen(() => import('../routes/admin-learning-rules')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -82,6 +89,12 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/program/:programmeId', chunks.programmePath],
   ['/pustaka-program', chunks.programmeLibrary],
   ['/pustaka-program/:programmeId', chunks.programmeLibraryDetail],
+  ['/jp-saya', chunks.myLearningHours],
+  ['/jp-saya/kegiatan-luar', chunks.myExternalActivities],
+  ['/tim/jp', chunks.teamLearningHours],
+  ['/admin/jp', chunks.adminLearningHours],
+  ['/admin/jp/verifikasi', chunks.adminExternalActivities],
+  ['/admin/aturan-jp', chunks.adminLearningRules],
 ];
 
 /** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */

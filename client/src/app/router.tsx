@@ -55,6 +55,12 @@ const AdminProgramme = lazyPage(chunks.adminProgramme);
 const AdminProgrammeCohort = lazyPage(chunks.adminProgrammeCohort);
 const ProgrammeLibrary = lazyPage(chunks.programmeLibrary);
 const ProgrammeLibraryDetail = lazyPage(chunks.programmeLibraryDetail);
+const MyLearningHours = lazyPage(chunks.myLearningHours);
+const MyExternalActivities = lazyPage(chunks.myExternalActivities);
+const TeamLearningHours = lazyPage(chunks.teamLearningHours);
+const AdminLearningHours = lazyPage(chunks.adminLearningHours);
+const AdminExternalActivities = lazyPage(chunks.adminExternalActivities);
+const AdminLearningRules = lazyPage(chunks.adminLearningRules);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The frame and the home screen, downloaded before the app takes over from the home page's first paint (main.tsx). */
@@ -219,6 +225,12 @@ export function AppRoutes() {
             <Route path="akun/kata-sandi" element={page(ChangePassword)} />
             <Route path="program/:programmeId" element={page(ProgrammePath)} />
             <Route path="program-saya" element={page(MyProgrammes, ['LEARNER'])} />
+            <Route path="jp-saya" element={page(MyLearningHours, ['LEARNER'])} />
+            <Route path="jp-saya/kegiatan-luar" element={page(MyExternalActivities, ['LEARNER'])} />
+            <Route path="tim/jp" element={page(TeamLearningHours, ['SUPERVISOR'])} />
+            <Route path="admin/jp" element={page(AdminLearningHours, ['AGENCY_ADMIN', 'PLATFORM_ADMIN'])} />
+            <Route path="admin/jp/verifikasi" element={page(AdminExternalActivities, ['AGENCY_ADMIN', 'PLATFORM_ADMIN'])} />
+            <Route path="admin/aturan-jp" element={page(AdminLearningRules, ['AGENCY_ADMIN', 'PLATFORM_ADMIN'])} />
             <Route path="*" element={page(NotFound)} />
           </Route>
         </Route>

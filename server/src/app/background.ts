@@ -9,6 +9,7 @@ import { composeMovedUpMail, composeRegistrationConfirmedMail, withRunCalendar }
 import { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTomorrowMail, sessionReminderJob } from '../modules/workshop/index.js';
 import { composeRunCancelledMail } from '../modules/run/index.js';
 import { composeCohortDecisionMail } from '../modules/programme/index.js';
+import { composeExternalActivityDecisionMail } from '../modules/learning-hours/index.js';
 import { settleAttendanceJob } from '../modules/workshop/index.js';
 import { createOperationContext } from './context.js';
 
@@ -44,6 +45,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
         'session-cancelled': composeSessionCancelledMail,
         'session-moved': composeSessionMovedMail,
         'session-tomorrow': composeSessionTomorrowMail,
+        'external-activity-decision': composeExternalActivityDecisionMail,
       },
     }),
     agreementExpiryJob({ orm, config }),

@@ -14,6 +14,7 @@ import type { AppConfig } from '../shared/config/config.js';
 import { currentLocale, runWithLocale, setCurrentLocale } from '../shared/i18n/request-locale.js';
 import { agreementFilesRouter } from '../modules/agreement/index.js';
 import { sessionFilesRouter } from '../modules/workshop/index.js';
+import { externalActivityFilesRouter } from '../modules/learning-hours/index.js';
 import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
 import { devMailRouter, type MailCatcher } from '../modules/mail/index.js';
 import { calendarRouter } from '../modules/calendar/index.js';
@@ -110,6 +111,8 @@ export async function startHttpServer(
   app.use(agreementFilesRouter(orm, config));
   // Workshop materials (file upload and download) beside GraphQL: workshop/session.http.ts.
   app.use(sessionFilesRouter(orm, config));
+  // External activities' evidence (PDF/JPEG/PNG upload and download) beside GraphQL: learning-hours/external-activity.http.ts.
+  app.use(externalActivityFilesRouter(orm, config));
 
   // What the development mail catcher caught; never in production (there is no catcher there either).
   if (devMail && !config.production) app.use(devMailRouter(devMail));

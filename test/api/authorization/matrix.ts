@@ -25,6 +25,7 @@ import { nominate, seedCohort, seedProgramme } from '../../kit/programme-fixture
 import { Seed } from '../../kit/seed.js';
 import { type Built, type Matrix, type Scope } from './matrix-kit.js';
 import { PROGRAMME_BUILD_MATRIX } from './matrix-programme-build.js';
+import { LEARNING_MATRIX } from './matrix-learning.js';
 import { NotApplicable, type Flavour, type Owner, type ViewerKind, type World } from './world.js';
 
 const ALLOWED = 'ALLOWED';
@@ -1090,7 +1091,7 @@ export const MATRIX: Matrix = {
     build: async () => {
       // A date of its own per cell (dates are unique), far in the future.
       const day = new Date(Date.UTC(2100, 0, 1) + unique++ * 86_400_000).toISOString().slice(0, 10);
-      return { variables: { input: { validFrom: day, minutesPerJp: 45, yearlyTargetJp: 20 } } };
+      return { variables: { input: { validFrom: day, minutesPerJp: 45, yearlyTargetJp: 20, legalBasis: 'Peraturan uji' } } };
     },
     expect: PLATFORM_ONLY,
   },
@@ -1127,6 +1128,9 @@ export const MATRIX: Matrix = {
       platformAdmin: ALLOWED,
     },
   },
+
+  // ------------------------------------------------------------------ the learning-hours record: external activities, team, agency (jp area)
+  ...LEARNING_MATRIX,
 
   // ------------------------------------------------------------------ cooperation agreements
   agreements: {

@@ -34,9 +34,13 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/katalog', label: 'nav.catalogue', short: 'nav.catalogueShort', icon: IconBooks, section: 'learn' });
     items.push({ to: '/pendaftaran', label: 'nav.myEnrolments', short: 'nav.myEnrolmentsShort', icon: IconClipboardList, section: 'learn' });
     items.push({ to: '/program-saya', label: 'nav.myProgrammes', short: 'nav.myProgrammesShort', icon: IconSchool, section: 'learn' }); // an icon the shell has already: the bundle budget
+    items.push({ to: '/jp-saya', label: 'nav.myLearningHours', short: 'nav.myLearningHoursShort', icon: IconClipboardList, section: 'learn' });
   }
   if (hasRole(me, 'SUPERVISOR', 'AGENCY_ADMIN')) {
     items.push({ to: '/persetujuan', label: 'nav.approvals', short: 'nav.approvalsShort', icon: IconChecklist, section: 'work' });
+  }
+  if (hasRole(me, 'SUPERVISOR')) {
+    items.push({ to: '/tim/jp', label: 'nav.teamLearningHours', short: 'nav.teamLearningHoursShort', icon: IconUsers, section: 'work' });
   }
   if (hasRole(me, 'INSTRUCTOR')) {
     items.push({ to: '/mengajar', label: 'nav.teaching', short: 'nav.teachingShort', icon: IconChalkboardTeacher, section: 'work' });
@@ -47,12 +51,17 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/admin/kursus', label: 'nav.adminCourses', short: 'nav.adminCoursesShort', icon: IconSchool, section: 'admin' });
     items.push({ to: '/admin/peran', label: 'nav.adminRoles', short: 'nav.adminRolesShort', icon: IconKey, section: 'admin' });
     items.push({ to: '/pustaka-program', label: 'nav.programmeLibrary', short: 'nav.programmeLibraryShort', icon: IconBooks, section: 'admin' });
+    items.push({ to: '/admin/jp', label: 'nav.agencyLearningHours', short: 'nav.agencyLearningHoursShort', icon: IconUsers, section: 'admin' });
+    items.push({ to: '/admin/jp/verifikasi', label: 'nav.externalActivityQueue', short: 'nav.externalActivityQueueShort', icon: IconChecklist, section: 'admin' });
   }
   if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN')) {
     items.push({ to: '/admin/program', label: 'nav.adminProgrammes', short: 'nav.adminProgrammesShort', icon: IconRoute, section: 'admin' });
   }
   if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN')) {
     items.push({ to: '/kerja-sama', label: 'nav.agreements', short: 'nav.agreementsShort', icon: IconFileCertificate, section: 'admin' });
+  }
+  if (hasRole(me, 'AGENCY_ADMIN', 'PLATFORM_ADMIN')) {
+    items.push({ to: '/admin/aturan-jp', label: 'nav.learningRules', short: 'nav.learningRulesShort', icon: IconFileCertificate, section: 'admin' });
   }
   if (hasRole(me, 'PARTNER_ADMIN')) {
     items.push({ to: '/mitra', label: 'nav.myPartner', short: 'nav.myPartnerShort', icon: IconBuildingBank, section: 'partner' });
@@ -67,6 +76,8 @@ export function navItemsFor(me: SessionMe): NavItem[] {
 
 export function isActive(item: NavItem, pathname: string): boolean {
   if (item.to === '/') return pathname === '/';
+  // "JP instansi" and its verification queue are two entries: the queue's path lies under the first's.
+  if (item.to === '/admin/jp') return pathname === '/admin/jp';
   if (item.to === '/katalog') return pathname.startsWith('/katalog') || pathname.startsWith('/kursus/');
   return pathname === item.to || pathname.startsWith(`${item.to}/`);
 }

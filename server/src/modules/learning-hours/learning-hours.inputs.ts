@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsOptional, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { DevelopmentForm } from '../course/index.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
@@ -36,10 +36,11 @@ export class LearningRuleSetInput {
   @ValidateNested({ each: true })
   nonClassroomDefaults?: NonClassroomJpInput[] | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
+  /** Required: admins and auditors read which regulation a count follows (shown with the rule set's history). */
+  @Field(() => String, { description: 'The regulation the values follow (e.g. "Peraturan LAN No. 10 Tahun 2018")' })
+  @MinLength(3)
   @MaxLength(500)
-  legalBasis?: string | null;
+  legalBasis!: string;
 }
 
 @ArgsType()

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { expressionBuilder, sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { expressionBuilder, sql, type Expression, type ExpressionBuilder, type RawBuilder, type SqlBool } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { OperationContext, SignedInOperationContext } from '../../app/context.js';
 import { db, inTransaction, type Database, type Db } from '../../shared/db/kysely.js';
@@ -26,6 +26,13 @@ type RuleSetJson = {
 const rules = (em: EntityManager) => db({ em }).withTables<RuleSetJson>();
 
 const RULE_COLUMNS = ['id', 'valid_from', 'minutes_per_jp', 'yearly_target_jp', 'non_classroom_defaults', 'legal_basis'] as const;
+
+/** A rule set's history facts: the day before the next one starts (null for the latest), and when it was recorded. */
+const historyColumns = (eb: ExpressionBuilder<Database & { learning_rule_set: Database['learning_rule_set'] }, 'learning_rule_set'>) => [
+  eb.selectFrom('learning_rule_set as later').select(sql<string>`(min(later.valid_from) - 1)::text`.as('d'))
+    .whereRef('later.valid_from', '>', 'learning_rule_set.valid_from').as('valid_until'),
+  'learning_rule_set.created_at',
+] as const;
 
 export interface RuleSetRow {
   id: string;
@@ -54,7 +61,7 @@ export async function ruleSetOn(em: EntityManager, date: string): Promise<RuleSe
  * The date whose rule set counts a year: today for the current year, the last day for past years,
  * the first day for future ones.
  */
-function ruleDateForYear(year: number, now: Date = new Date()): string {
+export function ruleDateForYear(year: number, now: Date = new Date()): string {
   const current = yearIn(now);
   if (year < current) return `${year}-12-31`;
   if (year > current) return `${year}-01-01`;
@@ -163,8 +170,13 @@ export async function creditLearning(tx: EntityManager, credit: Credit): Promise
   return { credited: true, minutes: credit.minutes, jp, ruleSetId: rule.id };
 }
 
-function toRuleSet(row: RuleSetRow): LearningRuleSet {
+function toRuleSet(row: RuleSetRow & { valid_until?: string | null; created_at?: Date | string }): LearningRuleSet {
+  const today = isoDateIn(new Date());
+  const validUntil = row.valid_until ?? null;
   return {
+    validUntil,
+    inForce: row.valid_from <= today && (validUntil === null || today <= validUntil),
+    createdAt: new Date(row.created_at ?? Date.now()),
     id: row.id,
     validFrom: row.valid_from,
     minutesPerJp: row.minutes_per_jp,
@@ -186,6 +198,7 @@ export async function listRuleSets(ctx: OperationContext, first: number, after?:
   const rows = await rules(ctx.em).selectFrom('learning_rule_set')
     .select((eb) => [
       ...RULE_COLUMNS,
+      ...historyColumns(eb),
       eb.selectFrom('learning_rule_set as every').select((e) => e.cast<number>(e.fn.countAll(), 'integer').as('n')).as('total_count'),
     ])
     .$if(cursor !== null, (qb) => qb.where('valid_from', '<', cursor![0]))
@@ -203,13 +216,17 @@ function realDate(value: string): boolean {
 
 export async function createRuleSet(ctx: SignedInOperationContext, input: LearningRuleSetInput): Promise<LearningRuleSet> {
   if (!realDate(input.validFrom)) throw badInput('validFrom', 'not a calendar date');
+  // A rule set starting in the past would change the target of days already counted (and JP a later credit of an
+  // earlier day gets): rules only ever start from today on, so a past year reads the same for ever.
+  if (input.validFrom < isoDateIn(new Date())) throw new AppError('RULE_DATE_IN_PAST', { date: input.validFrom }, 'validFrom');
+  const legalBasis = input.legalBasis.trim();
+  if (legalBasis.length < 3) throw badInput('legalBasis', 'empty');
   const defaults: Record<string, number> = {};
   for (const { form, jp } of input.nonClassroomDefaults ?? []) {
     if (groupOf(form) !== DevelopmentFormGroup.NON_CLASSROOM) throw badInput('nonClassroomDefaults', `${form} is not a non-classroom form`);
     if (form in defaults) throw badInput('nonClassroomDefaults', `${form} is listed twice`);
     defaults[form] = jp;
   }
-  const legalBasis = input.legalBasis?.trim() || null;
   return inTransaction(ctx, async (tx) => {
     const row = await rules(tx.em).insertInto('learning_rule_set')
       .values({
@@ -218,13 +235,15 @@ export async function createRuleSet(ctx: SignedInOperationContext, input: Learni
         non_classroom_defaults: sql<Record<string, number>>`${JSON.stringify(defaults)}::jsonb`, legal_basis: legalBasis,
       })
       .onConflict((oc) => oc.column('valid_from').doNothing())
-      .returning(RULE_COLUMNS)
+      .returning([...RULE_COLUMNS, 'created_at'])
       .executeTakeFirst();
     if (!row) throw new AppError('DUPLICATE_RULE_DATE', { date: input.validFrom }, 'validFrom');
     writeAudit(tx, 'learningRuleSet.create', 'LearningRuleSet', row.id, {
-      validFrom: input.validFrom, minutesPerJp: input.minutesPerJp, yearlyTargetJp: input.yearlyTargetJp, nonClassroomDefaults: defaults,
+      validFrom: input.validFrom, minutesPerJp: input.minutesPerJp, yearlyTargetJp: input.yearlyTargetJp, nonClassroomDefaults: defaults, legalBasis,
     });
-    return toRuleSet(row);
+    // The one before it now ends the day before this one starts; a later one (if any) ends this one.
+    const until = await rules(tx.em).selectFrom('learning_rule_set').select((eb) => historyColumns(eb)[0]).where('id', '=', row.id).executeTakeFirstOrThrow();
+    return toRuleSet({ ...row, valid_until: until.valid_until });
   });
 }
 

@@ -18,6 +18,9 @@ export class LearningRuleSet {
   @Field(() => Int) yearlyTargetJp!: number;
   @Field(() => [NonClassroomJp]) nonClassroomDefaults!: NonClassroomJp[];
   @Field(() => String, { nullable: true }) legalBasis!: string | null;
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD: the day before the next rule set starts; null while no later one exists' }) validUntil!: string | null;
+  @Field(() => Boolean, { description: 'In force today (Asia/Jakarta)' }) inForce!: boolean;
+  @Field(() => Date, { description: 'When it was recorded' }) createdAt!: Date;
 }
 
 export const LearningRuleSetPage = PageOf(LearningRuleSet, 'LearningRuleSetPage');

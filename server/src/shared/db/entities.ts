@@ -8,6 +8,7 @@ import { SearchSynonym } from '../../modules/course/search-synonym.entity.js';
 import { CourseRun } from '../../modules/run/run.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
 import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
+import { ExternalActivity, ExternalActivityEvidence } from '../../modules/learning-hours/external-activity.entity.js';
 import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
 import { PartnerInvitation } from '../../modules/partner/partner-invitation.entity.js';
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
@@ -34,5 +35,9 @@ export const entities = [
   RunSeries,
   CheckInLimit, ServerSecret, WorkshopRunSettlement,
   Programme, ProgrammeGroup, ProgrammeItem, ProgrammeCohort, CohortItemRun, CohortAgencyQuota, CohortParticipant,
+<<<<<<< HEAD
   Certificate, CertificateSerialCounter, CertificateSigner,
+=======
+  ExternalActivity, ExternalActivityEvidence,
+>>>>>>> h5-jp
 ];

@@ -13,6 +13,7 @@ import { SearchSynonym } from '../../modules/course/search-synonym.entity.js';
 import { CourseRun } from '../../modules/run/run.entity.js';
 import { Enrolment } from '../../modules/enrolment/enrolment.entity.js';
 import { LearningRecord, LearningRuleSet, PersonLearningYear } from '../../modules/learning-hours/learning-hours.entity.js';
+import { ExternalActivity, ExternalActivityEvidence } from '../../modules/learning-hours/external-activity.entity.js';
 import { PartnerInstitution } from '../../modules/partner/partner.entity.js';
 import { PartnerInvitation } from '../../modules/partner/partner-invitation.entity.js';
 import { Person, RoleGrant } from '../../modules/person/person.entity.js';
@@ -50,6 +51,8 @@ export const kyselyTables = {
   learning_rule_set: LearningRuleSet,
   learning_record: LearningRecord,
   person_learning_year: PersonLearningYear,
+  external_activity: ExternalActivity,
+  external_activity_evidence: ExternalActivityEvidence,
   audit_entry: AuditEntry,
   calendar_feed: CalendarFeed,
   agreement: Agreement,

@@ -307,6 +307,18 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Hanya catatan JP yang sudah dikreditkan yang dapat dicabut.',
     en: 'Only credited learning-hours lines can be revoked.',
   },
+  // External activities and rule sets (learning-hours, jp area)
+  EVIDENCE_TOO_LARGE: { id: 'Berkas bukti terlalu besar. Ukuran paling besar 5 MB.', en: 'The evidence file is too large. The limit is 5 MB.' },
+  EVIDENCE_TYPE_NOT_ALLOWED: { id: 'Bukti harus berupa berkas PDF, JPEG, atau PNG.', en: 'The evidence must be a PDF, JPEG or PNG file.' },
+  EVIDENCE_NOT_AVAILABLE: { id: 'Berkas bukti tidak ditemukan atau sudah dipakai. Unggah ulang berkasnya.', en: 'The evidence file was not found or is already used. Upload it again.' },
+  EXTERNAL_ACTIVITY_JP_REQUIRED: { id: 'Isi jumlah JP: bentuk pengembangan ini tidak memiliki JP bawaan.', en: 'Enter the JP: this form of development has no default JP.' },
+  EXTERNAL_ACTIVITY_NOT_PENDING: { id: 'Kegiatan ini sudah diputuskan sebelumnya. Tidak ada yang disimpan.', en: 'This activity has already been decided. Nothing was saved.' },
+  EXTERNAL_ACTIVITY_OWN: { id: 'Anda tidak dapat memverifikasi kegiatan Anda sendiri.', en: 'You cannot verify your own activity.' },
+  EXTERNAL_ACTIVITY_IN_FUTURE: { id: 'Kegiatan belum selesai; ajukan setelah tanggal selesai.', en: 'The activity has not ended yet; submit it after its end date.' },
+  RULE_DATE_IN_PAST: {
+    id: 'Aturan JP baru hanya dapat berlaku mulai hari ini atau sesudahnya, agar catatan lama tidak berubah.',
+    en: 'A new JP rule set can only take effect from today onwards, so that past records never change.',
+  },
   // Programmes: building, cohorts, quotas (build area)
   PROGRAMME_ARCHIVED: { id: 'Program ini sudah diarsipkan dan tidak dapat diubah.', en: 'This programme is archived and cannot be changed.' },
   PATH_EMPTY: { id: 'Tambahkan paling sedikit satu kursus atau lokakarya ke jalur program.', en: 'Add at least one course or workshop to the programme’s path.' },

@@ -1,0 +1,135 @@
+import { Anchor, Button, Card, Group, NativeSelect, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@apollo/client/react';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { toUiError } from '../../app/errors';
+import { useFormatters } from '../../app/useFormatters';
+import { graphql } from '../../gql/__generated__';
+import { ListStates } from '../../ui/ListStates';
+import { PageHeader } from '../../ui/PageHeader';
+import { CardListSkeleton } from '../../ui/PageSkeleton';
+
+const MyLearningYearDocument = graphql(`
+  query MyLearningYear($year: Int) {
+    myLearningHours(year: $year) {
+      personId
+      year
+      jp
+      targetJp
+      remainingJp
+      progress
+      minutesPerJp
+      years
+      byForm {
+        form
+        group
+        jp
+      }
+      byMonth {
+        month
+        jp
+      }
+      records {
+        id
+        title
+        jp
+        source
+        status
+        occurredAt
+      }
+    }
+  }
+`);
+
+/** "JP saya": the year's JP against the target, by form and by month, its ledger lines, and past years. */
+export default function MyLearningYear() {
+  const { t } = useTranslation();
+  const fmt = useFormatters();
+  const [year, setYear] = useState<number | null>(null);
+  const { data, loading, error, refetch } = useQuery(MyLearningYearDocument, { variables: { year } });
+  const y = data?.myLearningHours;
+  const monthName = (month: number) => new Intl.DateTimeFormat(fmt.lang === 'en' ? 'en-GB' : 'id-ID', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
+
+  return (
+    <>
+      <PageHeader
+        title={t('learning.myYear.title')}
+        description={t('learning.myYear.description')}
+        actions={<Button component={Link} to="/jp-saya/kegiatan-luar" leftSection={<IconPlus size={18} aria-hidden />}>{t('learning.myYear.addExternal')}</Button>}
+      />
+      <ListStates errorMessage={error ? toUiError(error, t).message : null} loading={loading} data={y} isEmpty={() => false} onRetry={() => void refetch()} skeleton={<CardListSkeleton />} empty={null}>
+        {(yr) => (
+          <Stack gap="md">
+            <NativeSelect
+              label={t('learning.myYear.year')}
+              value={String(yr.year)}
+              onChange={(e) => setYear(Number(e.currentTarget.value))}
+              data={yr.years.map((v) => ({ value: String(v), label: String(v) }))}
+              maw={200}
+            />
+            <Card withBorder padding="md">
+              <Stack gap="xs">
+                <Text fw={800} fz={28} data-testid="jp-total">
+                  {t('learning.myYear.total', { jp: fmt.number(yr.jp, 1), target: fmt.number(yr.targetJp) })}
+                </Text>
+                <Progress value={Math.round(yr.progress * 100)} color={yr.progress >= 1 ? 'teal.7' : 'lantern.5'} size="lg" aria-label={t('learning.myYear.progressAria', { pct: Math.round(yr.progress * 100) })} />
+                <Text size="sm">{yr.remainingJp > 0 ? t('learning.myYear.remaining', { jp: fmt.number(yr.remainingJp, 1) }) : t('learning.myYear.reached')}</Text>
+                <Text size="sm" c="dimmed">{t('learning.myYear.rule', { minutes: yr.minutesPerJp })}</Text>
+              </Stack>
+            </Card>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <Card withBorder padding="md">
+                <Title order={2} fz="lg" mb="xs">{t('learning.myYear.byForm')}</Title>
+                {yr.byForm.length === 0 ? <Text c="dimmed">{t('learning.myYear.nothingYet')}</Text> : (
+                  <Table>
+                    <Table.Tbody>
+                      {yr.byForm.map((f) => (
+                        <Table.Tr key={f.form ?? 'other'}>
+                          <Table.Td>{f.form ? t(`enum.form.${f.form}`) : t('learning.myYear.otherForm')}</Table.Td>
+                          <Table.Td ta="right">{t('common.jp', { jp: fmt.number(f.jp, 1) })}</Table.Td>
+                        </Table.Tr>
+                      ))}
+                    </Table.Tbody>
+                  </Table>
+                )}
+              </Card>
+              <Card withBorder padding="md">
+                <Title order={2} fz="lg" mb="xs">{t('learning.myYear.byMonth')}</Title>
+                <Table>
+                  <Table.Tbody>
+                    {yr.byMonth.filter((m) => m.jp !== 0).map((m) => (
+                      <Table.Tr key={m.month}>
+                        <Table.Td>{monthName(m.month)}</Table.Td>
+                        <Table.Td ta="right">{t('common.jp', { jp: fmt.number(m.jp, 1) })}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                {yr.byMonth.every((m) => m.jp === 0) ? <Text c="dimmed">{t('learning.myYear.nothingYet')}</Text> : null}
+              </Card>
+            </SimpleGrid>
+            <Card withBorder padding="md">
+              <Title order={2} fz="lg" mb="xs">{t('learning.myYear.records')}</Title>
+              {yr.records.length === 0 ? <Text c="dimmed">{t('learning.myYear.nothingYet')}</Text> : (
+                <Stack gap="xs">
+                  {yr.records.map((r) => (
+                    <Group key={r.id} justify="space-between" wrap="nowrap" gap="sm">
+                      <Stack gap={0} style={{ minWidth: 0 }}>
+                        <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{r.title}</Text>
+                        <Text size="sm" c="dimmed">{fmt.date(r.occurredAt)} · {t(`learning.source.${r.source}`)}</Text>
+                      </Stack>
+                      <Text fw={700} style={{ whiteSpace: 'nowrap' }}>{t('common.jp', { jp: fmt.number(r.jp, 1) })}</Text>
+                    </Group>
+                  ))}
+                </Stack>
+              )}
+            </Card>
+            <Anchor component={Link} to="/jp-saya/kegiatan-luar">{t('learning.myYear.seeExternal')}</Anchor>
+          </Stack>
+        )}
+      </ListStates>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+// Learning hours (jp area): features/learning/AgencyLearningHours.tsx.
+export { default } from '../features/learning/AgencyLearningHours';

@@ -1,0 +1,2 @@
+// Learning hours (jp area): features/learning/LearningRuleSets.tsx.
+export { default } from '../features/learning/LearningRuleSets';

@@ -1,0 +1,2 @@
+// Learning hours (jp area): features/learning/TeamLearningHours.tsx.
+export { default } from '../features/learning/TeamLearningHours';
