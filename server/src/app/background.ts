@@ -10,6 +10,7 @@ import { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTom
 import { composeRunCancelledMail } from '../modules/run/index.js';
 import { composeCohortDecisionMail } from '../modules/programme/index.js';
 import { settleAttendanceJob } from '../modules/workshop/index.js';
+import { composeLearningExportReadyMail, learningExportJobs } from '../modules/learning-hours/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -44,11 +45,13 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
         'session-cancelled': composeSessionCancelledMail,
         'session-moved': composeSessionMovedMail,
         'session-tomorrow': composeSessionTomorrowMail,
+        'learning-export-ready': composeLearningExportReadyMail,
       },
     }),
     agreementExpiryJob({ orm, config }),
     sessionReminderJob({ orm, config }),
     settleAttendanceJob({ orm, config }),
+    ...learningExportJobs({ orm, config }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

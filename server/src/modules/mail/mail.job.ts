@@ -23,7 +23,9 @@ export type MailRequest =
   // A workshop session: cancelled, moved (with its time before the move), and tomorrow (workshop/session.mail.ts).
   | { kind: 'session-cancelled'; sessionId: string; personId: string }
   | { kind: 'session-moved'; sessionId: string; personId: string; previousStartsAt: string; previousEndsAt: string; previousTimeZone: string }
-  | { kind: 'session-tomorrow'; sessionId: string; personId: string };
+  | { kind: 'session-tomorrow'; sessionId: string; personId: string }
+  // A stored training-history export is ready for its requester (learning-hours/export.job.ts).
+  | { kind: 'learning-export-ready'; exportId: string };
 
 export type MailKind = MailRequest['kind'];
 
