@@ -71,6 +71,7 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'teaching-cohort': ['CohortRoster'],
   'programme-library': ['LibraryPartners', 'SharedProgrammes'],
   'programme-library-detail': ['AdoptProgramme', 'JoinCohort', 'LibraryProgramme', 'ProgrammeSharing', 'ShareProgramme', 'UnshareProgramme'],
+  'admin-learning-export': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'MyLearningExports', 'RequestAgencyLearningExport'],
 };
 
 interface ManifestChunk {

@@ -42,6 +42,7 @@ export const chunks = {
   programmeLibraryDetail: staffScreen(() => import('../routes/programme-library-detail')),
   programmePath: staffScreen(() => import('../routes/programme-path')),
   myProgrammes: staffScreen(() => import('../routes/my-programmes')),
+  adminLearningExport: staffScreen(() => import('../routes/admin-learning-export')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -65,6 +66,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/angkatan/:runId', chunks.adminWorkshopRun],
   ['/admin/kursus/:courseId/rangkaian', chunks.adminSeries],
   ['/admin/peran', chunks.adminRoles],
+  ['/admin/ekspor-jp', chunks.adminLearningExport],
   ['/admin/program/angkatan/:cohortId/peserta', chunks.adminCohortParticipants],
   ['/platform/instansi', chunks.platformAgencies],
   ['/platform/pekerjaan-gagal', chunks.platformFailedJobs],
