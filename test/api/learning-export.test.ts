@@ -223,7 +223,7 @@ describe('who may export what', () => {
     const formerAdmin = await app.as(staff.admin);
     const sheet = await readXlsx((await download(formerAdmin, `/files/exports/people/${learner.id}/xlsx?year=${thisYear}`)).body);
     expect(sheet.rowCount).toBe(1 + expected.length);
-    const nip = String(sheet.getRow(2).getCell(2).value);
+    const nip = sheet.getRow(2).getCell(2).value as string;
     expect(nip).not.toBe(learner.nip);
     expect(nip).toBe(`${learner.nip!.slice(0, 4)}${'•'.repeat(11)}${learner.nip!.slice(-3)}`);
     // The new agency's admin sees all of it, NIP in full.

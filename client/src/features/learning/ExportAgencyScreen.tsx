@@ -116,7 +116,7 @@ export function ExportAgencyScreen({ agencyId }: { agencyId: string }) {
               fullWidth
               aria-labelledby="learning-export-format"
               value={format}
-              onChange={(v) => setFormat(v as LearningExportFormat)}
+              onChange={setFormat}
               data={[{ value: 'XLSX', label: 'Excel (XLSX)' }, { value: 'CSV', label: 'CSV' }]}
             />
           </div>

@@ -109,7 +109,7 @@ export function exportFilesRouter(orm: MikroORM, config: AppConfig): Router {
           .executeTakeFirst()
         : undefined;
       if (!row?.content || row.requested_by_id !== ctx.viewer.personId) return failJson(req, res, 404, 'NOT_FOUND');
-      const format = row.format as LearningExportFormat;
+      const format = row.format;
       const base = `riwayat-diklat-${row.code.replace(/[^A-Za-z0-9._-]+/g, '-')}${row.year != null ? `-${row.year}` : ''}`;
       attachment(res, format, `${base}.${EXTENSIONS[format]}`);
       res.send(row.content);

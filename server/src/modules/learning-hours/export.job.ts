@@ -8,7 +8,7 @@ import { db, inTransaction } from '../../shared/db/kysely.js';
 import type { Locale } from '../../shared/i18n/messages.js';
 import type { JobDefinition } from '../../shared/jobs/queue.js';
 import { enqueueMail, layout, type MailComposer } from '../mail/index.js';
-import { LearningExportStatus, type LearningExportFormat } from './export.entity.js';
+import { LearningExportStatus } from './export.entity.js';
 import { mayExportAgency, type Exporter } from './export.policy.js';
 import { LEARNING_EXPORT_QUEUE, storedUrl, writeExport } from './export.service.js';
 
@@ -29,7 +29,7 @@ async function runExport(ctx: OperationContext, exportId: string, lastAttempt: b
         .where('g.role', '=', Role.PLATFORM_ADMIN)).as('platform_admin')])
     .where('x.id', '=', exportId)
     .executeTakeFirst();
-  if (!row || row.status !== LearningExportStatus.PENDING) return;
+  if (!row || row.status !== 'PENDING') return;
   const exporter: Exporter = { personId: row.requested_by_id, isPlatformAdmin: !!row.platform_admin, adminAgencyIds: (row.admin_agency_ids ?? []).filter(Boolean) };
   if (!mayExportAgency(exporter, row.agency_id)) {
     await markFailed(ctx, exportId);
@@ -40,7 +40,7 @@ async function runExport(ctx: OperationContext, exportId: string, lastAttempt: b
     const chunks: Buffer[] = [];
     out.on('data', (chunk: Buffer) => chunks.push(chunk));
     const lines = await writeExport(ctx, exporter, { kind: 'agency', agencyId: row.agency_id }, row.year,
-      row.format as LearningExportFormat, row.locale as Locale, out);
+      row.format, row.locale, out);
     const content = Buffer.concat(chunks);
     await inTransaction(ctx, async (tx) => {
       const done = await db(tx).updateTable('learning_export')
@@ -106,7 +106,7 @@ export const composeLearningExportReadyMail: MailComposer<'learning-export-ready
     .select(['x.id', 'x.status', 'x.year', 'x.line_count', 'x.expires_at', 'p.email', 'p.full_name', 'p.locale', 'p.active', 'a.name as agency_name'])
     .where('x.id', '=', request.exportId)
     .executeTakeFirst();
-  if (!row?.email || !row.active || row.status !== LearningExportStatus.READY) return null;
+  if (!row?.email || !row.active || row.status !== 'READY') return null;
   const locale: Locale = row.locale === 'en' ? 'en' : 'id';
   const w = words[locale];
   const until = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'long', timeZone: 'Asia/Jakarta' }).format(new Date(row.expires_at));

@@ -145,7 +145,7 @@ export async function requestAgencyExport(
     writeAudit(tx, 'learningExport.request', 'LearningExport', row.id, { agencyId, year, format, lineCount });
     const stored = await d.selectFrom('learning_export as x').innerJoin('agency as a', 'a.id', 'x.agency_id')
       .select(exportColumns).where('x.id', '=', row.id).executeTakeFirstOrThrow();
-    return { queued: true, lineCount, downloadUrl: null, export: toExport(stored as ExportRow) };
+    return { queued: true, lineCount, downloadUrl: null, export: toExport(stored) };
   });
 }
 
