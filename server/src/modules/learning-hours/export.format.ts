@@ -41,7 +41,7 @@ const FORMS: Record<Locale, Record<string, string>> = {
  * cell gets a leading apostrophe (OWASP's and ASVS 1.2.10's convention): spreadsheets read it as "this is text";
  * a program reading the file drops one leading `'` from a cell that has one.
  */
-export function neutralise(value: string): string {
+function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
@@ -88,7 +88,7 @@ const csvRecord = (fields: (string | number)[]): string => `${fields.map((f) => 
  * formula, read as text by Excel, LibreOffice and Google Sheets, and removed by the one rule a program applies to
  * every cell. XLSX needs none of this: its NIP cells are text cells.
  */
-export const csvNip = (nip: string): string => (nip ? `'${nip}` : '');
+const csvNip = (nip: string): string => (nip ? `'${nip}` : '');
 
 export interface ExportWriter {
   rows(cells: ExportCells[]): Promise<void>;

@@ -55,7 +55,7 @@ function scopeFilter(scope: ExportScope): RawBuilder<boolean> {
  * The certificate is the VALID one for the line's source: an enrolment's is COURSE_RUN or WORKSHOP by the
  * course's kind, whichever ledger source credited it.
  */
-export async function readExportLines(
+async function readExportLines(
   em: EntityManager, scope: ExportScope, year: number | null, after: ExportCursor | null, limit: number,
 ): Promise<ExportLine[]> {
   const afterFilter = after
@@ -97,7 +97,7 @@ export async function countExportLines(em: EntityManager, scope: ExportScope, ye
   return rows[0]?.n ?? 0;
 }
 
-export const cursorAfter = (line: ExportLine): ExportCursor => [line.full_name, line.person_id, line.occurred_key, line.id];
+const cursorAfter = (line: ExportLine): ExportCursor => [line.full_name, line.person_id, line.occurred_key, line.id];
 
 /** Every line of an export, a page at a time (each page one statement), so a large agency never sits in memory whole. */
 export async function* exportPages(em: EntityManager, scope: ExportScope, year: number | null, pageSize = 1000): AsyncGenerator<ExportLine[]> {
