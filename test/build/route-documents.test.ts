@@ -77,6 +77,7 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'admin-learning-hours': ['AgencyLearningHours'],
   'admin-external-activities': ['DecideExternalActivities', 'ExternalActivityQueue'],
   'admin-learning-rules': ['CreateLearningRuleSet', 'LearningRuleSets'],
+  'admin-learning-export': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'MyLearningExports', 'RequestAgencyLearningExport'],
 };
 
 interface ManifestChunk {

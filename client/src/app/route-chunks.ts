@@ -49,6 +49,7 @@ export const chunks = {
   adminLearningHours: staffScreen(() => import('../routes/admin-learning-hours')),
   adminExternalActivities: staffScreen(() => import('../routes/admin-external-activities')),
   adminLearningRules: staffScreen(() => import('../routes/admin-learning-rules')),
+  adminLearningExport: staffScreen(() => import('../routes/admin-learning-export')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -72,6 +73,7 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/angkatan/:runId', chunks.adminWorkshopRun],
   ['/admin/kursus/:courseId/rangkaian', chunks.adminSeries],
   ['/admin/peran', chunks.adminRoles],
+  ['/admin/ekspor-jp', chunks.adminLearningExport],
   ['/admin/program/angkatan/:cohortId/peserta', chunks.adminCohortParticipants],
   ['/platform/instansi', chunks.platformAgencies],
   ['/platform/pekerjaan-gagal', chunks.platformFailedJobs],

@@ -34,6 +34,7 @@ const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
 const AdminWorkshopRun = lazyPage(chunks.adminWorkshopRun);
 const AdminSeries = lazyPage(chunks.adminSeries);
 const AdminRoles = lazyPage(chunks.adminRoles);
+const AdminLearningExport = lazyPage(chunks.adminLearningExport);
 const PlatformAgencies = lazyPage(chunks.platformAgencies);
 const ChangePassword = lazyPage(chunks.changePassword);
 const Agreements = lazyPage(chunks.agreements);
@@ -208,6 +209,7 @@ export function AppRoutes() {
             <Route path="admin/angkatan/:runId" element={page(AdminWorkshopRun, agreementReaders)} />
             <Route path="admin/kursus/:courseId/rangkaian" element={page(AdminSeries, admins)} />
             <Route path="admin/peran" element={page(AdminRoles, admins)} />
+            <Route path="admin/ekspor-jp" element={page(AdminLearningExport, admins)} />
             <Route path="admin/program/angkatan/:cohortId/peserta" element={page(AdminCohortParticipants, agreementReaders)} />
             <Route path="platform/instansi" element={page(PlatformAgencies, ['PLATFORM_ADMIN'])} />
             <Route path="platform/pekerjaan-gagal" element={page(PlatformFailedJobs, ['PLATFORM_ADMIN'])} />

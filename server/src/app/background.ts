@@ -11,6 +11,7 @@ import { composeRunCancelledMail } from '../modules/run/index.js';
 import { composeCohortDecisionMail } from '../modules/programme/index.js';
 import { composeExternalActivityDecisionMail } from '../modules/learning-hours/index.js';
 import { settleAttendanceJob } from '../modules/workshop/index.js';
+import { composeLearningExportReadyMail, learningExportJobs } from '../modules/learning-hours/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -46,11 +47,13 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
         'session-moved': composeSessionMovedMail,
         'session-tomorrow': composeSessionTomorrowMail,
         'external-activity-decision': composeExternalActivityDecisionMail,
+        'learning-export-ready': composeLearningExportReadyMail,
       },
     }),
     agreementExpiryJob({ orm, config }),
     sessionReminderJob({ orm, config }),
     settleAttendanceJob({ orm, config }),
+    ...learningExportJobs({ orm, config }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

@@ -1128,6 +1128,24 @@ export const MATRIX: Matrix = {
       platformAdmin: ALLOWED,
     },
   },
+  // Training-history exports (learning-hours/export.*): an agency's admins and platform admins; another agency's admin
+  // NOT_FOUND; whoever administers no agency FORBIDDEN (the file routes answer alike: test/api/learning-export.test.ts).
+  requestAgencyLearningExport: {
+    kind: 'mutation', document: `mutation($agencyId: ID!) { requestAgencyLearningExport(agencyId: $agencyId, format: CSV) { queued lineCount } }`,
+    scopes: ['own', 'same', 'other'],
+    build: async (w, v, s) => ({ variables: { agencyId: (await agencyFor(w, v, s)).id } }),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED },
+      otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED },
+      platformAdmin: ALLOWED,
+    },
+  },
+  myLearningExports: {
+    // The caller's own stored exports: there is no argument naming anyone else's.
+    kind: 'query', document: `{ myLearningExports(first: 10) { nodes { id } } }`, scopes: ['none'], build: none,
+    expect: { ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'), agencyAdmin: ALLOWED, otherAgencyAdmin: ALLOWED, platformAdmin: ALLOWED },
+  },
 
   // ------------------------------------------------------------------ the learning-hours record: external activities, team, agency (jp area)
   ...LEARNING_MATRIX,

@@ -8,4 +8,8 @@ export { LearningRecordStatus, LearningSource } from './learning-hours.entity.js
 export { ExternalActivityStatus } from './external-activity.entity.js';
 export { composeExternalActivityDecisionMail } from './external-activity.mail.js';
 export { externalActivityFilesRouter } from './external-activity.http.js';
-export const learningHoursResolvers = [LearningHoursResolver, ExternalActivityResolver, LearningYearDetailResolver, TeamLearningResolver] as const;
+import { LearningExportResolver } from './export.resolver.js';
+
+export { exportFilesRouter } from './export.http.js';
+export { composeLearningExportReadyMail, learningExportJobs } from './export.job.js';
+export const learningHoursResolvers = [LearningHoursResolver, ExternalActivityResolver, LearningYearDetailResolver, TeamLearningResolver, LearningExportResolver] as const;

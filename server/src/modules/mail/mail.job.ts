@@ -25,7 +25,9 @@ export type MailRequest =
   | { kind: 'session-moved'; sessionId: string; personId: string; previousStartsAt: string; previousEndsAt: string; previousTimeZone: string }
   | { kind: 'session-tomorrow'; sessionId: string; personId: string }
   // An external activity verified or rejected by the agency admin (learning-hours/external-activity.mail.ts).
-  | { kind: 'external-activity-decision'; activityId: string };
+  | { kind: 'external-activity-decision'; activityId: string }
+  // A stored training-history export is ready for its requester (learning-hours/export.job.ts).
+  | { kind: 'learning-export-ready'; exportId: string };
 
 export type MailKind = MailRequest['kind'];
 

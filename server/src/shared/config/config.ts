@@ -23,6 +23,8 @@ export interface AppConfig {
   mail: MailSettings;
   jobs: JobSettings;
   passwordReset: PasswordResetSettings;
+  /** Training-history exports (learning-hours/export.*). */
+  exports: ExportSettings;
   /**
    * LENTERA_SECRET: the server secret purpose keys are derived from (check-in tokens and codes). Unset: a random
    * one kept in the database (`server_secret`), so every instance and every restart agree without configuration.
@@ -46,6 +48,13 @@ export interface JobSettings {
   /** Retries after the first failure, with exponential backoff from retryDelaySeconds; then the job is a dead letter. */
   retryLimit: number;
   retryDelaySeconds: number;
+}
+
+export interface ExportSettings {
+  /** An agency export with more lines than this is written by a job and arrives as a link; smaller ones download at once. */
+  directLineLimit: number;
+  /** How long a stored export can be downloaded. */
+  keepDays: number;
 }
 
 export interface PasswordResetSettings {
@@ -121,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     passwordReset: { linkMinutes: intFrom('LENTERA_RESET_LINK_MINUTES', 30), perEmail: 3, perAddress: 20, windowMinutes: 60 },
     secret: env.LENTERA_SECRET || undefined,
+    exports: { directLineLimit: intFrom('LENTERA_EXPORT_DIRECT_LINES', 2000), keepDays: 7 },
   };
 }

@@ -23,6 +23,7 @@ import {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
 } from '../../modules/programme/programme.entity.js';
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
+import { LearningExport } from '../../modules/learning-hours/export.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -35,9 +36,7 @@ export const entities = [
   RunSeries,
   CheckInLimit, ServerSecret, WorkshopRunSettlement,
   Programme, ProgrammeGroup, ProgrammeItem, ProgrammeCohort, CohortItemRun, CohortAgencyQuota, CohortParticipant,
-<<<<<<< HEAD
   Certificate, CertificateSerialCounter, CertificateSigner,
-=======
   ExternalActivity, ExternalActivityEvidence,
->>>>>>> h5-jp
+  LearningExport,
 ];

@@ -28,6 +28,7 @@ import {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
 } from '../../modules/programme/programme.entity.js';
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
+import { LearningExport } from '../../modules/learning-hours/export.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -76,6 +77,7 @@ export const kyselyTables = {
   certificate: Certificate,
   certificate_serial_counter: CertificateSerialCounter,
   certificate_signer: CertificateSigner,
+  learning_export: LearningExport,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */

@@ -272,6 +272,10 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
   COHORT_CLOSED: { id: 'Angkatan ini sudah tidak menerima peserta.', en: 'This cohort no longer takes participants.' },
   COHORT_SEATS_UNAVAILABLE: { id: 'Kursi yang masih tersedia hanya {free}.', en: 'Only {free} seats are still available.' },
   INVALID_CURSOR: { id: 'Penanda halaman tidak valid.', en: 'Invalid page cursor.' },
+  EXPORT_TOO_LARGE: {
+    id: 'Ekspor ini lebih dari {limit} baris. Mulai ekspor dari halaman Ekspor JP; tautan unduhannya dikirim ke e-mail Anda.',
+    en: 'This export has more than {limit} lines. Start it from the JP export page; its download link is mailed to you.',
+  },
   RULE_NOT_FOUND: {
     id: 'Belum ada aturan JP yang berlaku untuk tanggal ini.',
     en: 'No JP rule set is in force for this date.',
