@@ -32,6 +32,15 @@ export interface CertificateFacts extends SourceRef {
   completedAt: Date;
 }
 
+/**
+ * One completed source's facts as a reader returns them (snake_case, as selected). A reader gets the ids of its
+ * source asked for and returns a row for each that is complete now (leaving out what is not, or no longer, complete:
+ * issuance skips it, a re-issue refuses). EXTERNAL_ACTIVITY's reader (the learning-hours record, once its verified
+ * external activities exist) returns `source: 'EXTERNAL_ACTIVITY'`, the activity as `source_id`, the person's agency
+ * as `issuing_agency_id`, the activity's title and form, and its credited JP (standing ledger lines only).
+ */
+export type CertificateFactsRow = FactsRow;
+
 type FactsRow = {
   source: CertificateSource; source_id: string; person_id: string; recipient_name: string; recipient_nip: string | null;
   issuing_agency_id: string | null; partner_id: string | null; title: string; form: string | null; jp: string;
@@ -86,7 +95,7 @@ async function programmeFacts(tx: CertificateTransaction, ids: string[]): Promis
   return rows;
 }
 
-type FactsReader = (tx: CertificateTransaction, ids: string[]) => Promise<FactsRow[]>;
+export type FactsReader = (tx: CertificateTransaction, ids: string[]) => Promise<FactsRow[]>;
 
 /** One reader per source. EXTERNAL_ACTIVITY's joins the learning-hours record's verified activities. */
 const readers: Partial<Record<CertificateSource, FactsReader>> = {
