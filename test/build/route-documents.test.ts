@@ -71,6 +71,11 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'teaching-cohort': ['CohortRoster'],
   'programme-library': ['LibraryPartners', 'SharedProgrammes'],
   'programme-library-detail': ['AdoptProgramme', 'JoinCohort', 'LibraryProgramme', 'ProgrammeSharing', 'ShareProgramme', 'UnshareProgramme'],
+  'my-certificates': ['MyCertificates'],
+  'admin-certificates': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminCertificates', 'ReissueCertificate', 'RevokeCertificate'],
+  'admin-signers': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'CertificateSigners', 'CreateCertificateSigner', 'DeleteCertificateSigner', 'UpdateCertificateSigner'],
+  // Public: the page asks over plain fetch, also when reached inside the app (a first visit loads it alone: main.tsx).
+  'verify-certificate': ['VerifyCertificate'],
 };
 
 interface ManifestChunk {

@@ -42,6 +42,10 @@ export const chunks = {
   programmeLibraryDetail: staffScreen(() => import('../routes/programme-library-detail')),
   programmePath: staffScreen(() => import('../routes/programme-path')),
   myProgrammes: staffScreen(() => import('../routes/my-programmes')),
+  myCertificates: () => import('../routes/my-certificates'),
+  adminCertificates: staffScreen(() => import('../routes/admin-certificates')),
+  adminSigners: staffScreen(() => import('../routes/admin-signers')),
+  verifyCertificate: () => import('../routes/verify-certificate'),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -82,6 +86,9 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/program/:programmeId', chunks.programmePath],
   ['/pustaka-program', chunks.programmeLibrary],
   ['/pustaka-program/:programmeId', chunks.programmeLibraryDetail],
+  ['/sertifikat-saya', chunks.myCertificates],
+  ['/admin/sertifikat', chunks.adminCertificates],
+  ['/admin/penandatangan', chunks.adminSigners],
 ];
 
 /** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */

@@ -55,6 +55,10 @@ const AdminProgramme = lazyPage(chunks.adminProgramme);
 const AdminProgrammeCohort = lazyPage(chunks.adminProgrammeCohort);
 const ProgrammeLibrary = lazyPage(chunks.programmeLibrary);
 const ProgrammeLibraryDetail = lazyPage(chunks.programmeLibraryDetail);
+const MyCertificates = lazyPage(chunks.myCertificates);
+const AdminCertificates = lazyPage(chunks.adminCertificates);
+const AdminSigners = lazyPage(chunks.adminSigners);
+const VerifyCertificate = lazyPage(chunks.verifyCertificate);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The frame and the home screen, downloaded before the app takes over from the home page's first paint (main.tsx). */
@@ -166,6 +170,8 @@ export function AppRoutes() {
           <Route path="/lupa-kata-sandi" element={<ForgotPassword />} />
           <Route path="/atur-ulang-kata-sandi" element={<ResetPassword />} />
           <Route path="/undangan-mitra" element={<AcceptInvitation />} />
+          {/* Public, signed in or not (a first visit loads it alone: main.tsx). */}
+          <Route path="/verifikasi/:code" element={<VerifyCertificate />} />
         </Route>
         <Route
           path="/"
@@ -219,6 +225,9 @@ export function AppRoutes() {
             <Route path="akun/kata-sandi" element={page(ChangePassword)} />
             <Route path="program/:programmeId" element={page(ProgrammePath)} />
             <Route path="program-saya" element={page(MyProgrammes, ['LEARNER'])} />
+            <Route path="sertifikat-saya" element={page(MyCertificates)} />
+            <Route path="admin/sertifikat" element={page(AdminCertificates, admins)} />
+            <Route path="admin/penandatangan" element={page(AdminSigners, agreementReaders)} />
             <Route path="*" element={page(NotFound)} />
           </Route>
         </Route>

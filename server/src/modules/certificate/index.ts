@@ -16,6 +16,7 @@ export { issueCertificates, revokeCertificatesForSources } from './issue.service
 // The learning-hours record registers EXTERNAL_ACTIVITY's facts reader (its verified activities) through this.
 export { registerFactsReader, type CertificateFactsRow } from './issue.facts.js';
 export { signerFilesRouter } from './signer.http.js';
+export { supersedeWithCurrentFacts } from './lifecycle.service.js';
 
 // Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
 onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);

@@ -10,11 +10,11 @@ import { isUuid } from '../../shared/util/ids.js';
 import { writeAudit } from '../audit/index.js';
 import { assertAdministersAgency } from '../agency/index.js';
 import { CertificateStatus, type CertificateSource } from './certificate.entity.js';
-import { certificatesStatusChanged } from './certificate.hooks.js';
+import { certificatesStatusChanged, type CertificateTransaction } from './certificate.hooks.js';
 import { canSeeCertificate } from './certificate.policy.js';
 import { certificateColumns, toCertificate, type CertificateRow } from './certificate.sql.js';
 import type { Certificate } from './certificate.types.js';
-import { readFacts, sourceKey } from './issue.facts.js';
+import { readFacts, sourceKey, type SourceRef } from './issue.facts.js';
 import { lockSources, writeCertificates } from './issue.service.js';
 import { mayManageCertificate } from './lifecycle.policy.js';
 
@@ -94,11 +94,19 @@ export async function reissueCertificate(ctx: SignedInOperationContext, id: stri
     await lockSources(tx, [ref]);
     const certificate = await lockForChange(tx, id);
     if (certificate.status !== CertificateStatus.VALID) throw new AppError('CERTIFICATE_NOT_VALID', { status: certificate.status });
-    const facts = await readFacts(tx, [ref]);
-    if (!facts.length) throw new AppError('CERTIFICATE_SOURCE_NOT_COMPLETE');
-    const [newId] = await writeCertificates(tx, facts, { supersedes: new Map([[sourceKey(ref), id]]), issuedBy: tx.viewer.personId });
-    return readCertificate(tx, newId);
+    return readCertificate(tx, await supersedeWithCurrentFacts(tx, ref, id, tx.viewer.personId));
   });
+}
+
+/**
+ * Writes the successor of a VALID certificate from its source's facts as they are now (the caller holds the source's
+ * lock and has checked who may). CERTIFICATE_SOURCE_NOT_COMPLETE when the source has no facts any more. The new id.
+ */
+export async function supersedeWithCurrentFacts(tx: CertificateTransaction, ref: SourceRef, certificateId: string, issuedBy: string | null): Promise<string> {
+  const facts = await readFacts(tx, [ref]);
+  if (!facts.length) throw new AppError('CERTIFICATE_SOURCE_NOT_COMPLETE');
+  const [newId] = await writeCertificates(tx, facts, { supersedes: new Map([[sourceKey(ref), certificateId]]), issuedBy });
+  return newId;
 }
 
 export interface AdminCertificateFilter {

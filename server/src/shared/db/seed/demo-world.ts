@@ -15,6 +15,7 @@ import { Prng } from './prng.js';
 import { dailyHours, wallClock } from './schedule.js';
 import { seedDemoWorkshops } from './demo-workshops.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
+import { seedDemoCertificates } from './demo-certificates.js';
 
 export interface DemoAccount {
   role: string;
@@ -71,6 +72,7 @@ export async function seedDemoWorldIfEmpty(
     await seedDemoWorkshops(tx, opts.now ?? new Date());
     await seedDemoAttendance(tx, built.accounts, opts.now ?? new Date());
     await seedDemoProgrammes(tx, built.accounts, opts.now ?? new Date());
+    await seedDemoCertificates(tx, built.accounts);
     return built;
   });
   if (!world) return null;
