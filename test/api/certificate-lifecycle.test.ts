@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onCertificatesStatusChanged } from '../../server/src/modules/certificate/certificate.hooks.js';
-import { COMPLETION_WITHDRAWN_REASON } from '../../server/src/modules/certificate/issue.listeners.js';
+import { COMPLETION_WITHDRAWN_REASON, onCertificatesStatusChanged } from '../../server/src/modules/certificate/index.js';
 import { CourseVisibility } from '../../server/src/modules/course/index.js';
 import type { Person } from '../../server/src/modules/person/index.js';
 import { SETTLE_QUEUE } from '../../server/src/modules/workshop/index.js';

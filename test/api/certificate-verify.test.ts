@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MIN_ANSWER_MS, VERIFICATIONS_PER_ADDRESS } from '../../server/src/modules/certificate/verify-page.service.js';
+import { MIN_ANSWER_MS, VERIFICATIONS_PER_ADDRESS } from '../../server/src/modules/certificate/index.js';
 import { CourseVisibility } from '../../server/src/modules/course/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import type { GraphQLClient } from '../kit/graphql-client.js';

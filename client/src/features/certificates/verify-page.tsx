@@ -54,20 +54,21 @@ function day(value: string, lang: string): string {
 export default function VerifyCertificatePage({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
   const fmt = useFormatters();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  // The answer for the code it was asked for: a new code shows "checking" until its own answer is in.
+  const [answer, setAnswer] = useState<{ code: string; state: State } | null>(null);
+  const state: State = answer?.code === code ? answer.state : { kind: 'loading' };
 
   useEffect(() => {
     document.title = `${t('verify.title')} · Lentera`;
   }, [t]);
   useEffect(() => {
     let live = true;
-    setState({ kind: 'loading' });
     graphqlRequest(VerifyCertificateDocument, { code }).then(
-      (data) => live && setState(data.verifyCertificate ? { kind: 'found', v: data.verifyCertificate } : { kind: 'unknown' }),
+      (data) => live && setAnswer({ code, state: data.verifyCertificate ? { kind: 'found', v: data.verifyCertificate } : { kind: 'unknown' } }),
       (error: unknown) => {
         if (!live) return;
         const ui = error instanceof GraphQLRequestError && error.errors.length ? uiErrorFromGraphQL(error.errors, t) : networkUiError(t, error instanceof GraphQLRequestError && error.serverAnswered);
-        setState({ kind: 'error', message: ui.message });
+        setAnswer({ code, state: { kind: 'error', message: ui.message } });
       },
     );
     return () => {

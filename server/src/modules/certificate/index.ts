@@ -17,6 +17,9 @@ export { issueCertificates, revokeCertificatesForSources } from './issue.service
 export { registerFactsReader, type CertificateFactsRow } from './issue.facts.js';
 export { signerFilesRouter } from './signer.http.js';
 export { supersedeWithCurrentFacts } from './lifecycle.service.js';
+export { onCertificatesIssued, onCertificatesStatusChanged } from './certificate.hooks.js';
+export { COMPLETION_WITHDRAWN_REASON } from './issue.listeners.js';
+export { MIN_ANSWER_MS, VERIFICATIONS_PER_ADDRESS } from './verify-page.service.js';
 
 // Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
 onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);

@@ -25,7 +25,7 @@ type Tx = SignedInOperationContext;
 
 async function readCertificate(tx: Tx, id: string): Promise<Certificate> {
   const row = await db(tx).selectFrom('certificate as c').select(certificateColumns).where('c.id', '=', id).executeTakeFirstOrThrow();
-  return toCertificate(row as unknown as CertificateRow);
+  return toCertificate(row);
 }
 
 /**
@@ -45,7 +45,7 @@ async function lockForChange(tx: Tx, id: string): Promise<Certificate> {
     .where('c.id', '=', id)
     .forUpdate('c')
     .executeTakeFirst();
-  const certificate = row && toCertificate(row as unknown as CertificateRow);
+  const certificate = row && toCertificate(row);
   if (!row || !certificate || !canSeeCertificate(tx.viewer, certificate)) throw new AppError('NOT_FOUND', { what: 'certificate' });
   const holder = { person_id: row.person_id, agency_id: row.holder_agency_id, partner_id: row.holder_partner_id, supervisor_id: row.holder_supervisor_id, grants: row.grants };
   if (!mayManageCertificate(tx.viewer, certificate, holder)) throw new AppError('FORBIDDEN');
@@ -90,7 +90,7 @@ export async function reissueCertificate(ctx: SignedInOperationContext, id: stri
   return inTransaction(ctx, async (tx) => {
     const peek = await db(tx).selectFrom('certificate').select(['source', 'source_id']).where('id', '=', id).executeTakeFirst();
     if (!peek) throw new AppError('NOT_FOUND', { what: 'certificate' });
-    const ref = { source: peek.source as CertificateSource, sourceId: peek.source_id };
+    const ref = { source: peek.source, sourceId: peek.source_id };
     await lockSources(tx, [ref]);
     const certificate = await lockForChange(tx, id);
     if (certificate.status !== CertificateStatus.VALID) throw new AppError('CERTIFICATE_NOT_VALID', { status: certificate.status });

@@ -6,7 +6,7 @@ import { db } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
 import { addressKey } from '../auth/index.js';
 import { maskNip } from '../person/index.js';
-import { certificateColumns, toCertificate, type CertificateRow } from './certificate.sql.js';
+import { certificateColumns, toCertificate } from './certificate.sql.js';
 import type { CertificateVerification } from './verify-page.types.js';
 
 /** Look-ups per client address per window: a promotion board checks a stack of certificates, a guesser far more. */
@@ -63,7 +63,7 @@ export async function verifyCertificate(ctx: Context, code: string): Promise<Cer
       .where('c.verification_code', '=', CODE.test(code) ? code : '')
       .executeTakeFirst();
     if (!row) return null;
-    const c = toCertificate(row as unknown as CertificateRow);
+    const c = toCertificate(row);
     return {
       status: c.status, serial: c.serial, recipientName: c.recipientName, recipientNipMasked: c.recipientNip ? maskNip(c.recipientNip) : null,
       title: c.title, form: c.form, jp: c.jp, competencies: c.competencies, startsOn: c.startsOn, endsOn: c.endsOn, completedAt: c.completedAt,
