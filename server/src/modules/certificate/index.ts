@@ -13,11 +13,11 @@ import { CertificateVerifyPageResolver } from './verify-page.resolver.js';
 
 export { CertificateSource, CertificateStatus } from './certificate.entity.js';
 export { issueCertificates, revokeCertificatesForSources } from './issue.service.js';
-// The learning-hours record registers EXTERNAL_ACTIVITY's facts reader (its verified activities) through this.
+/** @public The learning-hours record registers EXTERNAL_ACTIVITY's facts reader (its verified activities) through this (jp area). */
 export { registerFactsReader, type CertificateFactsRow } from './issue.facts.js';
 export { signerFilesRouter } from './signer.http.js';
 export { supersedeWithCurrentFacts } from './lifecycle.service.js';
-export { onCertificatesIssued, onCertificatesStatusChanged } from './certificate.hooks.js';
+export { onCertificatesStatusChanged } from './certificate.hooks.js';
 export { COMPLETION_WITHDRAWN_REASON } from './issue.listeners.js';
 export { MIN_ANSWER_MS, VERIFICATIONS_PER_ADDRESS } from './verify-page.service.js';
 

@@ -33,6 +33,7 @@ export interface CertificateFacts extends SourceRef {
 }
 
 /**
+ * @public (the jp area's EXTERNAL_ACTIVITY reader)
  * One completed source's facts as a reader returns them (snake_case, as selected). A reader gets the ids of its
  * source asked for and returns a row for each that is complete now (leaving out what is not, or no longer, complete:
  * issuance skips it, a re-issue refuses). EXTERNAL_ACTIVITY's reader (the learning-hours record, once its verified
@@ -104,7 +105,7 @@ const readers: Partial<Record<CertificateSource, FactsReader>> = {
   [CertificateSource.PROGRAMME]: programmeFacts,
 };
 
-/** Lets the part of the module that knows a source's tables read its facts (registered when the module loads). */
+/** @public Lets the part of the module that knows a source's tables read its facts (registered when the module loads). */
 export function registerFactsReader(source: CertificateSource, reader: FactsReader): void {
   readers[source] = reader;
 }

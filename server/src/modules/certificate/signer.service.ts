@@ -8,7 +8,7 @@ import { mayManageSigners, type SignerOwner } from './signer.policy.js';
 import type { CertificateSignerInput, CertificateSignerType, CreateCertificateSignerInput } from './signer.types.js';
 
 /** An agency or partner has at most this many signers (so their list needs no paging: a certificate prints a few). */
-export const MAX_SIGNERS = 20;
+const MAX_SIGNERS = 20;
 /** The largest signature image kept (the table's CHECK says the same). */
 export const MAX_SIGNATURE_BYTES = 512 * 1024;
 
@@ -45,7 +45,7 @@ export async function certificateSigners(ctx: SignedInOperationContext, input: {
 }
 
 /** The signer with its owner, for those who manage it (NOT_FOUND otherwise), row-locked in a transaction. */
-export async function signerForChange(ctx: SignedInOperationContext, id: string): Promise<SignerRow> {
+async function signerForChange(ctx: SignedInOperationContext, id: string): Promise<SignerRow> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND', { what: 'certificateSigner' });
   const row = await db(ctx).selectFrom('certificate_signer as s').select(columns).where('s.id', '=', id).forUpdate().executeTakeFirst();
   if (!row || !mayManageSigners(ctx.viewer, { agencyId: row.agency_id, partnerId: row.partner_id })) throw new AppError('NOT_FOUND', { what: 'certificateSigner' });
