@@ -19,6 +19,9 @@ const FIRST_SCREEN_KEYS = [
   'errors.TOO_MANY_ATTEMPTS',
 ];
 
+/** The public certificate verification page, loaded alone (features/certificates/verify-page.app.tsx). */
+const VERIFY_PAGE_KEYS = ['verify', 'enum.form'];
+
 /**
  * Sections only the staff screens use (approvals, teaching, administration, platform, partners), and the two
  * pages that are visited once in a while (the account and password pages, the partner invitation page): the learner's everyday
@@ -71,7 +74,7 @@ export function translations(i18nDir: string): Plugin {
     },
     load(id) {
       if (!id.startsWith(`\0${PREFIX}`)) return null;
-      const [, language, part] = /^([a-z]{2})(?:-(first|staff))?$/.exec(id.slice(PREFIX.length + 1)) ?? [];
+      const [, language, part] = /^([a-z]{2})(?:-(first|staff|verify))?$/.exec(id.slice(PREFIX.length + 1)) ?? [];
       if (!language) throw new Error(`no translations module ${id}`);
       const file = `${i18nDir}/${language}.json`;
       this.addWatchFile(file);
@@ -79,6 +82,8 @@ export function translations(i18nDir: string): Plugin {
       const chosen =
         part === 'first'
           ? pick(texts, FIRST_SCREEN_KEYS)
+          : part === 'verify'
+            ? pick(texts, VERIFY_PAGE_KEYS)
           : part === 'staff'
             ? pick(texts, STAFF_SECTIONS)
             : Object.fromEntries(Object.entries(texts).filter(([section]) => !STAFF_SECTIONS.includes(section)));

@@ -15,7 +15,9 @@ import type { LearnerHomeQuery } from './gql/__generated__/graphql';
 // - a first visit to the home page asks for its data with the session and draws it without Apollo or the
 //   router (app/HomeStart.tsx); the app follows once the browser has painted it;
 // - any other address loads the app (router, Apollo) with the shell and this address's screen.
-const session = bootSession();
+// The public certificate verification page asks nothing about a session: it loads alone (startVerification).
+const verifying = /^\/verifikasi\/([^/]+)\/?$/.exec(window.location.pathname);
+const session = verifying ? Promise.resolve(null) : bootSession();
 const root = createRoot(document.getElementById('root')!);
 const loadApp = () => import('./app/App');
 // A chunk that cannot be fetched at start: a deploy replaced it (load the new version once), or offline.
@@ -124,6 +126,24 @@ function takeOverHome(boot: BootSession, home: LearnerHomeQuery | null, whenFram
     });
 }
 
-if (window.location.pathname === '/masuk') startSignIn();
+function startVerification(code: string) {
+  Promise.all([import('./features/certificates/verify-page.app'), i18nReady]).then(([{ VerifyApp }]) => {
+    root.render(
+      <StrictMode>
+        <VerifyApp code={code} />
+      </StrictMode>,
+    );
+  }, failedToStart);
+}
+
+if (verifying) {
+  let code = verifying[1];
+  try {
+    code = decodeURIComponent(code);
+  } catch {
+    // A mangled address: looked up as typed (the server answers "not found").
+  }
+  startVerification(code);
+} else if (window.location.pathname === '/masuk') startSignIn();
 else if (window.location.pathname === '/') startHome();
 else startApp(session);

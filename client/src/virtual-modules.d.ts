@@ -11,3 +11,7 @@ declare module 'virtual:lentera-translations/id-staff' {
   const texts: Record<string, unknown>;
   export default texts;
 }
+declare module 'virtual:lentera-translations/id-verify' {
+  const texts: Record<string, unknown>;
+  export default texts;
+}

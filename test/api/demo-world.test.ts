@@ -604,6 +604,26 @@ describe('demo world', () => {
     expect(queue.totalCount).toBe(rows.filter((r) => r.status === 'PENDING').length);
   });
 
+  it('has certificates issued through the real issuance: the learner\'s every completion, one corrected (superseded), one revoked; signers everywhere', async () => {
+    const learner = accounts!.find((a) => (a.role as Role) === Role.LEARNER)!;
+    const [person] = await app.sql(`select id from person where nip = $1`, [learner.login]);
+    const mine = await app.sql(`select c.status, c.supersedes_id, c.serial, e.status as enrolment from certificate c left join enrolment e on e.id = c.source_id where c.person_id = $1`, [person.id]);
+    const [{ n: completions }] = await app.sql(`select count(*)::int as n from enrolment where person_id = $1 and status = 'COMPLETED'`, [person.id]);
+    expect(mine.filter((c) => c.status === 'VALID' && c.enrolment === 'COMPLETED')).toHaveLength(completions);
+    expect(mine.filter((c) => c.status === 'SUPERSEDED')).toHaveLength(1);
+    expect(mine.filter((c) => c.supersedes_id)).toHaveLength(1);
+    const [revoked] = await app.sql(`select revoked_reason, person_id from certificate where status = 'REVOKED'`);
+    expect(revoked.revoked_reason).toMatch(/\S/);
+    expect(revoked.person_id).not.toBe(person.id);
+    // Serials gapless per agency and year, one audit row per certificate.
+    const gaps = await app.sql(`select issuing_agency_id from certificate group by issuing_agency_id, serial_year having max(serial_number) <> count(*)`);
+    expect(gaps).toEqual([]);
+    const [{ n: unaudited }] = await app.sql(`select count(*)::int as n from certificate c where not exists (select 1 from audit_entry a where a.target_id = c.id and a.action in ('certificate.issue', 'certificate.reissue'))`);
+    expect(unaudited).toBe(0);
+    const [{ n: unsigned }] = await app.sql(`select count(*)::int as n from agency a where not exists (select 1 from certificate_signer s where s.agency_id = a.id)`);
+    expect(unsigned).toBe(0);
+  });
+
   it('does nothing the second time: returns null and writes no row', async () => {
     const before = await tableCounts();
     expect(await seedDemoWorldIfEmpty(app.em(), () => {})).toBeNull();

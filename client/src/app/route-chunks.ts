@@ -50,6 +50,10 @@ export const chunks = {
   adminExternalActivities: staffScreen(() => import('../routes/admin-external-activities')),
   adminLearningRules: staffScreen(() => import('../routes/admin-learning-rules')),
   adminLearningExport: staffScreen(() => import('../routes/admin-learning-export')),
+  myCertificates: () => import('../routes/my-certificates'),
+  adminCertificates: staffScreen(() => import('../routes/admin-certificates')),
+  adminSigners: staffScreen(() => import('../routes/admin-signers')),
+  verifyCertificate: () => import('../routes/verify-certificate'),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
@@ -97,6 +101,9 @@ const START_CHUNKS: [string, () => Promise<unknown>][] = [
   ['/admin/jp', chunks.adminLearningHours],
   ['/admin/jp/verifikasi', chunks.adminExternalActivities],
   ['/admin/aturan-jp', chunks.adminLearningRules],
+  ['/sertifikat-saya', chunks.myCertificates],
+  ['/admin/sertifikat', chunks.adminCertificates],
+  ['/admin/penandatangan', chunks.adminSigners],
 ];
 
 /** Whether a path like "/kursus/:courseId" matches a pathname (whole segments; a trailing slash allowed). */

@@ -62,6 +62,10 @@ const TeamLearningHours = lazyPage(chunks.teamLearningHours);
 const AdminLearningHours = lazyPage(chunks.adminLearningHours);
 const AdminExternalActivities = lazyPage(chunks.adminExternalActivities);
 const AdminLearningRules = lazyPage(chunks.adminLearningRules);
+const MyCertificates = lazyPage(chunks.myCertificates);
+const AdminCertificates = lazyPage(chunks.adminCertificates);
+const AdminSigners = lazyPage(chunks.adminSigners);
+const VerifyCertificate = lazyPage(chunks.verifyCertificate);
 const NotFound = lazyPage(() => import('../routes/not-found'));
 
 /** The frame and the home screen, downloaded before the app takes over from the home page's first paint (main.tsx). */
@@ -173,6 +177,8 @@ export function AppRoutes() {
           <Route path="/lupa-kata-sandi" element={<ForgotPassword />} />
           <Route path="/atur-ulang-kata-sandi" element={<ResetPassword />} />
           <Route path="/undangan-mitra" element={<AcceptInvitation />} />
+          {/* Public, signed in or not (a first visit loads it alone: main.tsx). */}
+          <Route path="/verifikasi/:code" element={<VerifyCertificate />} />
         </Route>
         <Route
           path="/"
@@ -233,6 +239,9 @@ export function AppRoutes() {
             <Route path="admin/jp" element={page(AdminLearningHours, ['AGENCY_ADMIN', 'PLATFORM_ADMIN'])} />
             <Route path="admin/jp/verifikasi" element={page(AdminExternalActivities, ['AGENCY_ADMIN', 'PLATFORM_ADMIN'])} />
             <Route path="admin/aturan-jp" element={page(AdminLearningRules, ['AGENCY_ADMIN', 'PLATFORM_ADMIN'])} />
+            <Route path="sertifikat-saya" element={page(MyCertificates)} />
+            <Route path="admin/sertifikat" element={page(AdminCertificates, admins)} />
+            <Route path="admin/penandatangan" element={page(AdminSigners, agreementReaders)} />
             <Route path="*" element={page(NotFound)} />
           </Route>
         </Route>

@@ -19,6 +19,7 @@ import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js'
 import { devMailRouter, type MailCatcher } from '../modules/mail/index.js';
 import { calendarRouter } from '../modules/calendar/index.js';
 import { exportFilesRouter } from '../modules/learning-hours/index.js';
+import { signerFilesRouter } from '../modules/certificate/index.js';
 import { createOperationContext, pickLocale, type Context } from './context.js';
 import { makeFormatError } from './format-error.js';
 import { errorEnvelope, notFound, onlyGetAndPost, requireJsonBody } from './http-errors.js';
@@ -116,6 +117,8 @@ export async function startHttpServer(
   app.use(externalActivityFilesRouter(orm, config));
   // Training-history exports (CSV, XLSX; stored ones for their requester): learning-hours/export.http.ts.
   app.use(exportFilesRouter(orm, config));
+  // Certificate signers' signature images (PNG upload and preview): certificate/signer.http.ts.
+  app.use(signerFilesRouter(orm, config));
 
   // What the development mail catcher caught; never in production (there is no catcher there either).
   if (devMail && !config.production) app.use(devMailRouter(devMail));

@@ -219,6 +219,38 @@ async function certificateFor(w: World, viewer: ViewerKind, scope: Scope): Promi
   return row.id;
 }
 
+/**
+ * A certificate of the scope's person for a real completion: a COMPLETED enrolment in the course of the issuing
+ * agency (B for `other`, else A), so a correction (re-issue) finds its facts.
+ */
+async function completedCertificateFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
+  const person = await personFor(w, viewer, scope);
+  // A course of its own per call: denied cells share a world, and a person completes a course once.
+  const course = await w.app.seed.course({ ownerAgency: scope === 'other' ? await w.agencyB() : await w.agencyA() });
+  const [e] = await w.app.sql<{ id: string }>(
+    `insert into enrolment (person_id, course_id, run_id, status, decided_at, finished_at) values ($1, $2, $3, 'COMPLETED', now(), now()) returning id`,
+    [person.id, course.id, course.run.id]);
+  const id = await certificateFor(w, viewer, scope);
+  await w.app.sql(`update certificate set source_id = $2 where id = $1`, [id, e.id]);
+  return id;
+}
+
+/** A signer of agency A (`same`), agency B (`other`) or partner P (`partner`). */
+function signerOwnerFor(w: World, scope: Scope): Promise<{ agencyId: string } | { partnerId: string }> {
+  switch (scope) {
+    case 'same': return w.agencyA().then((a) => ({ agencyId: a.id }));
+    case 'other': return w.agencyB().then((a) => ({ agencyId: a.id }));
+    case 'partner': return w.partnerP().then((p) => ({ partnerId: p.id }));
+    default: throw new Error(`no signer owner for scope ${scope}`);
+  }
+}
+async function signerFor(w: World, _viewer: ViewerKind, scope: Scope): Promise<string> {
+  const owner = await signerOwnerFor(w, scope);
+  const [row] = await w.app.sql<{ id: string }>(`insert into certificate_signer (agency_id, partner_id, name, position) values ($1, $2, 'Penanda Tangan', 'Kepala') returning id`,
+    ['agencyId' in owner ? owner.agencyId : null, 'partnerId' in owner ? owner.partnerId : null]);
+  return row.id;
+}
+
 /** The scope's course made a workshop (a recurring forum goes on workshops only); mutation cells own their world. */
 async function workshopFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string> {
   const course = await courseFor(w, viewer, scope);
@@ -384,6 +416,15 @@ const AGREEMENT_READ = (unseen: typeof HIDDEN | typeof NOT_FOUND) => ({
 const agreementFor = (w: World, scope: Scope) => (scope === 'same' ? w.agreementPA() : w.agreementQB());
 
 /** A partner's profile, staff and invitations: its partner admins and platform admins; other partners do not exist. */
+/** Signers of agency A (`same`), B (`other`) or partner P: that agency's admins, that partner's admins, platform admins. */
+const SIGNER_MANAGERS = {
+  ...tierOne('learner', 'supervisor', 'instructor'),
+  partnerAdmin: { partner: ALLOWED, '*': NOT_FOUND },
+  agencyAdmin: { same: ALLOWED, '*': NOT_FOUND },
+  otherAgencyAdmin: { other: ALLOWED, '*': NOT_FOUND },
+  platformAdmin: ALLOWED,
+} as const;
+
 const PARTNER_MANAGERS = {
   ...tierOne('learner', 'supervisor', 'instructor', 'agencyAdmin', 'otherAgencyAdmin'),
   partnerAdmin: { other: NOT_FOUND, '*': ALLOWED },
@@ -437,6 +478,68 @@ export const MATRIX: Matrix = {
       instructor: { own: ALLOWED, '*': NOT_FOUND }, partnerAdmin: { own: ALLOWED, '*': NOT_FOUND },
       agencyAdmin: { other: NOT_FOUND, '*': ALLOWED }, otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED }, platformAdmin: ALLOWED,
     },
+  },
+  adminCertificates: {
+    kind: 'query', document: `query($agencyId: ID!) { adminCertificates(agencyId: $agencyId, first: 10) { nodes { id } } }`, scopes: ['own', 'same', 'other'],
+    build: async (w, v, s) => ({ variables: { agencyId: (await agencyFor(w, v, s)).id } }),
+    // An agency's admins and platform admins (the agency's other admins see it exists: FORBIDDEN, as `people`).
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED }, otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  revokeCertificate: {
+    kind: 'mutation', document: `mutation($id: ID!) { revokeCertificate(id: $id, reason: "Matriks") { id status } }`,
+    scopes: ['own', 'same', 'other', 'privileged', 'crossAdmin'], build: byId((w, v, s) => certificateFor(w, v, s)),
+    // Admins of the issuing agency, for a holder with no role beyond what they could grant (not a platform admin, not
+    // another agency's admin: FORBIDDEN, as they see it); platform admins any. B's admin holds a certificate A issued
+    // (`own`): they see it, but it is not theirs to revoke.
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: NOT_FOUND, privileged: FORBIDDEN, crossAdmin: FORBIDDEN, '*': ALLOWED },
+      otherAgencyAdmin: { own: FORBIDDEN, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  reissueCertificate: {
+    kind: 'mutation', document: `mutation($id: ID!) { reissueCertificate(id: $id) { id status } }`,
+    scopes: ['own', 'same', 'other', 'privileged', 'crossAdmin'], build: byId((w, v, s) => completedCertificateFor(w, v, s)),
+    // As revoking.
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: NOT_FOUND, privileged: FORBIDDEN, crossAdmin: FORBIDDEN, '*': ALLOWED },
+      otherAgencyAdmin: { own: FORBIDDEN, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
+    },
+  },
+  verifyCertificate: {
+    // Public: the verification page (/verifikasi/<code>) needs no sign-in; it shows the NIP masked.
+    kind: 'query', document: `query($code: String!) { verifyCertificate(code: $code) { status recipientNipMasked } }`, scopes: ['same'],
+    build: async (w, v, s) => {
+      const id = await certificateFor(w, v, s);
+      const [row] = await w.app.sql<{ code: string }>(`select verification_code as code from certificate where id = $1`, [id]);
+      return { variables: { code: row.code } };
+    },
+    // Each look-up is counted per client address (sign_in_limit is the limiter's store) before anything is read.
+    countsIn: ['sign_in_limit'],
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  certificateSigners: {
+    kind: 'query', document: `query($agencyId: ID, $partnerId: ID) { certificateSigners(agencyId: $agencyId, partnerId: $partnerId) { id } }`,
+    scopes: ['same', 'other', 'partner'], build: async (w, _v, s) => ({ variables: await signerOwnerFor(w, s) }), expect: SIGNER_MANAGERS,
+  },
+  createCertificateSigner: {
+    kind: 'mutation', document: `mutation($input: CreateCertificateSignerInput!) { createCertificateSigner(input: $input) { id } }`,
+    scopes: ['same', 'other', 'partner'], build: async (w, _v, s) => ({ variables: { input: { ...(await signerOwnerFor(w, s)), name: 'Matriks', position: 'Kepala' } } }),
+    expect: SIGNER_MANAGERS,
+  },
+  updateCertificateSigner: {
+    kind: 'mutation', document: `mutation($id: ID!) { updateCertificateSigner(id: $id, input: { name: "Matriks", position: "Sekretaris" }) { id } }`,
+    scopes: ['same', 'other', 'partner'], build: byId(signerFor), expect: SIGNER_MANAGERS,
+  },
+  deleteCertificateSigner: {
+    kind: 'mutation', document: `mutation($id: ID!) { deleteCertificateSigner(id: $id) }`,
+    scopes: ['same', 'other', 'partner'], build: byId(signerFor), expect: SIGNER_MANAGERS,
   },
   // ------------------------------------------------------------------ auth
   me: {

@@ -35,6 +35,7 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/pendaftaran', label: 'nav.myEnrolments', short: 'nav.myEnrolmentsShort', icon: IconClipboardList, section: 'learn' });
     items.push({ to: '/program-saya', label: 'nav.myProgrammes', short: 'nav.myProgrammesShort', icon: IconSchool, section: 'learn' }); // an icon the shell has already: the bundle budget
     items.push({ to: '/jp-saya', label: 'nav.myLearningHours', short: 'nav.myLearningHoursShort', icon: IconClipboardList, section: 'learn' });
+    items.push({ to: '/sertifikat-saya', label: 'nav.myCertificates', short: 'nav.myCertificatesShort', icon: IconFileCertificate, section: 'learn' });
   }
   if (hasRole(me, 'SUPERVISOR', 'AGENCY_ADMIN')) {
     items.push({ to: '/persetujuan', label: 'nav.approvals', short: 'nav.approvalsShort', icon: IconChecklist, section: 'work' });
@@ -54,12 +55,14 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/pustaka-program', label: 'nav.programmeLibrary', short: 'nav.programmeLibraryShort', icon: IconBooks, section: 'admin' });
     items.push({ to: '/admin/jp', label: 'nav.agencyLearningHours', short: 'nav.agencyLearningHoursShort', icon: IconUsers, section: 'admin' });
     items.push({ to: '/admin/jp/verifikasi', label: 'nav.externalActivityQueue', short: 'nav.externalActivityQueueShort', icon: IconChecklist, section: 'admin' });
+    items.push({ to: '/admin/sertifikat', label: 'nav.adminCertificates', short: 'nav.adminCertificatesShort', icon: IconFileCertificate, section: 'admin' });
   }
   if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN')) {
     items.push({ to: '/admin/program', label: 'nav.adminProgrammes', short: 'nav.adminProgrammesShort', icon: IconRoute, section: 'admin' });
   }
   if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN', 'PLATFORM_ADMIN')) {
     items.push({ to: '/kerja-sama', label: 'nav.agreements', short: 'nav.agreementsShort', icon: IconFileCertificate, section: 'admin' });
+    items.push({ to: '/admin/penandatangan', label: 'nav.adminSigners', short: 'nav.adminSignersShort', icon: IconKey, section: 'admin' });
   }
   if (hasRole(me, 'AGENCY_ADMIN', 'PLATFORM_ADMIN')) {
     items.push({ to: '/admin/aturan-jp', label: 'nav.learningRules', short: 'nav.learningRulesShort', icon: IconFileCertificate, section: 'admin' });

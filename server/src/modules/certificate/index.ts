@@ -7,9 +7,19 @@ import { onEnrolmentOutcomesChanged } from '../enrolment/index.js';
 import { onProgrammeCompletionsChanged } from '../programme/index.js';
 import { CertificateResolver } from './certificate.resolver.js';
 import { certifyEnrolmentOutcomes, certifyProgrammeOutcomes } from './issue.listeners.js';
+import { CertificateLifecycleResolver } from './lifecycle.resolver.js';
+import { CertificateSignerResolver } from './signer.resolver.js';
+import { CertificateVerifyPageResolver } from './verify-page.resolver.js';
 
 export { CertificateSource, CertificateStatus } from './certificate.entity.js';
 export { issueCertificates, revokeCertificatesForSources } from './issue.service.js';
+/** @public The learning-hours record registers EXTERNAL_ACTIVITY's facts reader (its verified activities) through this (jp area). */
+export { registerFactsReader, type CertificateFactsRow } from './issue.facts.js';
+export { signerFilesRouter } from './signer.http.js';
+export { supersedeWithCurrentFacts } from './lifecycle.service.js';
+export { onCertificatesStatusChanged } from './certificate.hooks.js';
+export { COMPLETION_WITHDRAWN_REASON } from './issue.listeners.js';
+export { MIN_ANSWER_MS, VERIFICATIONS_PER_ADDRESS } from './verify-page.service.js';
 
 // Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
 onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);
@@ -18,4 +28,7 @@ onProgrammeCompletionsChanged(certifyProgrammeOutcomes);
 /** Every resolver of the module; each part adds its own classes here (one line each). */
 export const certificateResolvers = [
   CertificateResolver,
+  CertificateLifecycleResolver,
+  CertificateSignerResolver,
+  CertificateVerifyPageResolver,
 ] as const;

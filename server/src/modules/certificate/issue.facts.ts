@@ -32,6 +32,16 @@ export interface CertificateFacts extends SourceRef {
   completedAt: Date;
 }
 
+/**
+ * @public (the jp area's EXTERNAL_ACTIVITY reader)
+ * One completed source's facts as a reader returns them (snake_case, as selected). A reader gets the ids of its
+ * source asked for and returns a row for each that is complete now (leaving out what is not, or no longer, complete:
+ * issuance skips it, a re-issue refuses). EXTERNAL_ACTIVITY's reader (the learning-hours record, once its verified
+ * external activities exist) returns `source: 'EXTERNAL_ACTIVITY'`, the activity as `source_id`, the person's agency
+ * as `issuing_agency_id`, the activity's title and form, and its credited JP (standing ledger lines only).
+ */
+export type CertificateFactsRow = FactsRow;
+
 type FactsRow = {
   source: CertificateSource; source_id: string; person_id: string; recipient_name: string; recipient_nip: string | null;
   issuing_agency_id: string | null; partner_id: string | null; title: string; form: string | null; jp: string;
@@ -86,7 +96,7 @@ async function programmeFacts(tx: CertificateTransaction, ids: string[]): Promis
   return rows;
 }
 
-type FactsReader = (tx: CertificateTransaction, ids: string[]) => Promise<FactsRow[]>;
+export type FactsReader = (tx: CertificateTransaction, ids: string[]) => Promise<FactsRow[]>;
 
 /** One reader per source. EXTERNAL_ACTIVITY's joins the learning-hours record's verified activities. */
 const readers: Partial<Record<CertificateSource, FactsReader>> = {
@@ -95,7 +105,7 @@ const readers: Partial<Record<CertificateSource, FactsReader>> = {
   [CertificateSource.PROGRAMME]: programmeFacts,
 };
 
-/** Lets the part of the module that knows a source's tables read its facts (registered when the module loads). */
+/** @public Lets the part of the module that knows a source's tables read its facts (registered when the module loads). */
 export function registerFactsReader(source: CertificateSource, reader: FactsReader): void {
   readers[source] = reader;
 }

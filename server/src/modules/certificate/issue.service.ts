@@ -21,7 +21,7 @@ export function formatSerial(agencyCode: string, year: number, n: number): strin
  * until the transaction ends: a retried or concurrent completion of the same source waits, then finds the
  * certificate the first one wrote (READ COMMITTED reads it once the first commits) and issues nothing.
  */
-async function lockSources(tx: CertificateTransaction, refs: SourceRef[]): Promise<void> {
+export async function lockSources(tx: CertificateTransaction, refs: SourceRef[]): Promise<void> {
   const keys = [...new Set(refs.map(sourceKey))].sort();
   if (!keys.length) return;
   await sql`select pg_advisory_xact_lock(hashtextextended('certificate:' || k, 0)) from unnest(${keys}::text[]) as k order by k`.execute(db(tx));

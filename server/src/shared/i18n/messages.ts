@@ -368,6 +368,22 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
   },
   PERSON_INACTIVE: { id: 'Akun ini tidak aktif.', en: 'This account is not active.' },
   QUERY_TOO_COMPLEX: { id: 'Permintaan terlalu rumit.', en: 'The request is too complex.' },
+  // Certificates: lifecycle, signers, public verification (certificate module, cert area).
+  CERTIFICATE_NOT_VALID: {
+    id: 'Sertifikat ini sudah tidak sah (dicabut atau digantikan), jadi tidak dapat dicabut atau dikoreksi lagi.',
+    en: 'This certificate is no longer valid (revoked or superseded), so it cannot be revoked or corrected again.',
+  },
+  CERTIFICATE_SOURCE_NOT_COMPLETE: {
+    id: 'Kelulusan yang dibuktikan sertifikat ini sudah tidak tercatat, jadi sertifikat tidak dapat diterbitkan ulang. Cabut sertifikatnya.',
+    en: 'The completion this certificate attests is no longer on record, so it cannot be re-issued. Revoke it instead.',
+  },
+  CERTIFICATE_SIGNERS_LIMIT: { id: 'Paling banyak {max} penanda tangan.', en: 'At most {max} signers.' },
+  SIGNATURE_NOT_PNG: { id: 'Gambar tanda tangan harus berupa berkas PNG.', en: 'The signature image must be a PNG file.' },
+  SIGNATURE_TOO_LARGE: { id: 'Gambar tanda tangan paling besar 512 KB.', en: 'The signature image may be at most 512 KB.' },
+  VERIFICATION_TOO_MANY_REQUESTS: {
+    id: 'Terlalu banyak pemeriksaan sertifikat dari jaringan ini. Coba lagi dalam {minutes} menit.',
+    en: 'Too many certificate checks from this network. Try again in {minutes} minutes.',
+  },
 };
 
 export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {

@@ -16,6 +16,7 @@ import { dailyHours, wallClock } from './schedule.js';
 import { seedDemoWorkshops } from './demo-workshops.js';
 import { seedDemoProgrammes } from './demo-programmes.js';
 import { seedDemoLearning } from './demo-learning.js';
+import { seedDemoCertificates } from './demo-certificates.js';
 
 export interface DemoAccount {
   role: string;
@@ -73,6 +74,7 @@ export async function seedDemoWorldIfEmpty(
     await seedDemoAttendance(tx, built.accounts, opts.now ?? new Date());
     await seedDemoProgrammes(tx, built.accounts, opts.now ?? new Date());
     await seedDemoLearning(tx, built.accounts, opts.now ?? new Date());
+    await seedDemoCertificates(tx, built.accounts);
     return built;
   });
   if (!world) return null;

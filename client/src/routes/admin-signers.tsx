@@ -1,0 +1,2 @@
+// "Penanda tangan sertifikat": features/certificates/signer.AdminSigners.tsx (cert area).
+export { default } from '../features/certificates/signer.AdminSigners';
