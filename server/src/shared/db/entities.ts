@@ -22,6 +22,7 @@ import {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
 } from '../../modules/programme/programme.entity.js';
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
+import { CertificatePdf, OrganisationLogo } from '../../modules/certificate/pdf.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -35,4 +36,5 @@ export const entities = [
   CheckInLimit, ServerSecret, WorkshopRunSettlement,
   Programme, ProgrammeGroup, ProgrammeItem, ProgrammeCohort, CohortItemRun, CohortAgencyQuota, CohortParticipant,
   Certificate, CertificateSerialCounter, CertificateSigner,
+  CertificatePdf, OrganisationLogo,
 ];

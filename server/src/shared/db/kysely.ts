@@ -27,6 +27,7 @@ import {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
 } from '../../modules/programme/programme.entity.js';
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
+import { CertificatePdf, OrganisationLogo } from '../../modules/certificate/pdf.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -73,6 +74,8 @@ export const kyselyTables = {
   certificate: Certificate,
   certificate_serial_counter: CertificateSerialCounter,
   certificate_signer: CertificateSigner,
+  certificate_pdf: CertificatePdf,
+  organisation_logo: OrganisationLogo,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */
