@@ -437,6 +437,23 @@ export const MATRIX: Matrix = {
       agencyAdmin: { other: NOT_FOUND, '*': ALLOWED }, otherAgencyAdmin: { same: NOT_FOUND, '*': ALLOWED }, platformAdmin: ALLOWED,
     },
   },
+  // Certificate PDFs (pdf.*): an agency's render progress and re-run, for its admins and platform admins.
+  certificateRenderProgress: {
+    kind: 'query', document: `query($id: ID!) { certificateRenderProgress(agencyId: $id) { total pending done failed notQueued } }`,
+    scopes: ['own', 'same', 'other'], build: byId(agencyFor),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED }, otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  rerunFailedCertificateRenders: {
+    kind: 'mutation', document: `mutation($id: ID!) { rerunFailedCertificateRenders(agencyId: $id) }`,
+    scopes: ['own', 'same', 'other'], build: byId(agencyFor),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED }, otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
   // ------------------------------------------------------------------ auth
   me: {
     kind: 'query', document: `{ me { id } }`, scopes: ['none'], build: none,
