@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import jsQR from 'jsqr';
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /**
@@ -46,7 +46,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   let images = 0;
   const xobjects = resources.lookup(PDFName.of('XObject'), PDFDict);
   for (const [, ref] of xobjects?.entries() ?? []) {
-    const stream = pdf.context.lookup(ref as PDFRef);
+    const stream = pdf.context.lookup(ref);
     if (!(stream instanceof PDFRawStream) || stream.dict.get(PDFName.of('Subtype')) !== PDFName.of('Image')) continue;
     images++;
     const rgba = imageRgba(stream);

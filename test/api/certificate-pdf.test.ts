@@ -1,7 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { issueCertificates } from '../../server/src/modules/certificate/index.js';
-import { CertificateSource } from '../../server/src/modules/certificate/certificate.entity.js';
+import { CertificateSource, issueCertificates } from '../../server/src/modules/certificate/index.js';
 import { CourseVisibility, DevelopmentForm } from '../../server/src/modules/course/index.js';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { db } from '../../server/src/shared/db/kysely.js';
@@ -145,7 +144,7 @@ describe('the certificate PDF', () => {
     // The GraphQL field names the route.
     const { certificate } = await holder.ok(`query($id: ID!) { certificate(id: $id) { pdfUrl } }`, { id: w.certificate.id });
     expect(certificate.pdfUrl).toBe(`/files/certificates/${w.certificate.id}.pdf`);
-  });
+  }, 180_000);
 
   it('downloads for the holder, the issuing agency’s admins and platform admins; 404 for another learner and another agency’s admin', async () => {
     const w = await completedCertificate();
@@ -169,7 +168,7 @@ describe('the certificate PDF', () => {
     const pdf = await readPdf(new Uint8Array(await (await download(await app.as(w.learner), w.certificate.id)).arrayBuffer()));
     expect(pdf.text).toContain('DICABUT');
     expect(pdf.text).toContain(w.certificate.serial);
-  });
+  }, 180_000);
 });
 
 describe('logos', () => {
@@ -288,5 +287,5 @@ describe('failed renders', () => {
     expect((await admin.ok(RERUN, scope)).rerunFailedCertificateRenders).toBe(0);
     const [audit] = await app.sql(`select actor_id, data from audit_entry where action = 'certificate.pdf_rerun' and target_id = $1`, [w.agency.id]);
     expect(audit).toEqual({ actor_id: w.admin.id, data: { count: 2, runId: w.course.run.id, cohortId: null } });
-  });
+  }, 300_000);
 });

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Locale } from '../../shared/i18n/messages.js';
-import type { CertificateStatus, SignerSnapshot } from './certificate.entity.js';
+import { CertificateStatus, type SignerSnapshot } from './certificate.entity.js';
 import { plusJakartaSans } from './pdf.font.js';
 import { developmentFormNames, formatDays, formatInstantDay, formatJp, pdfLabels } from './pdf.labels.js';
 
@@ -167,7 +167,7 @@ export async function renderCertificatePdf(c: PdfCertificate, locale: Locale, pu
   doc.font('Regular').fontSize(7.5).fillColor(MUTED).text(`${t.footer} ${url}`, 60, H - 40, { width: W - 120, align: 'center', lineBreak: false });
 
   // A certificate no longer valid says so across the page (its facts stay readable beneath).
-  const stamp = c.status === 'REVOKED' ? t.revoked : c.status === 'SUPERSEDED' ? t.superseded : null;
+  const stamp = c.status === CertificateStatus.REVOKED ? t.revoked : c.status === CertificateStatus.SUPERSEDED ? t.superseded : null;
   if (stamp) {
     doc.save();
     doc.rotate(-24, { origin: [W / 2, H / 2] });

@@ -120,7 +120,7 @@ export async function certificatePdf(ctx: SignedInOperationContext, id: string, 
     throw new AppError('NOT_FOUND', { what: 'certificate' });
   }
   const filename = filenameOf(access.serial, locale);
-  const storable = locale === 'id' && access.status === CertificateStatus.VALID;
+  const storable = locale === 'id' && (access.status as CertificateStatus) === CertificateStatus.VALID;
   if (storable && access.pdf_status === CertificatePdfStatus.DONE) {
     const stored = await db(ctx).selectFrom('certificate_pdf').select('content').where('certificate_id', '=', id).executeTakeFirst();
     if (stored?.content) return { content: stored.content, filename };
