@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import jsQR from 'jsqr';
+import jsqr from 'jsqr';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
@@ -7,6 +7,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
  * Reads a certificate PDF the way a test needs it, with libraries only (no system tools): its page size and text
  * (pdf.js), its fonts and its images (pdf-lib), and any QR code among the images (decoded with jsQR).
  */
+/** jsQR is CommonJS with a `default` export: Node's ESM import hands over module.exports, TypeScript's types the namespace. */
+const jsQR = ((jsqr as unknown as { default?: unknown }).default ?? jsqr) as (data: Uint8ClampedArray, width: number, height: number) => { data: string } | null;
+
 export interface ReadPdf {
   pages: number;
   width: number;
@@ -20,7 +23,7 @@ export interface ReadPdf {
 }
 
 export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
-  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false });
+  const task = getDocument({ data: new Uint8Array(bytes), verbosity: 0, useSystemFonts: false });
   const js = await task.promise;
   const page = await js.getPage(1);
   const content = await page.getTextContent();
@@ -67,7 +70,7 @@ function imageRgba(stream: PDFRawStream): { data: Uint8ClampedArray; width: numb
   if (dict.lookupMaybe(PDFName.of('Filter'), PDFName) !== PDFName.of('FlateDecode') || bits !== 8 || !space) return null;
   const colors = space === PDFName.of('DeviceGray') ? 1 : space === PDFName.of('DeviceRGB') ? 3 : 0;
   if (!colors) return null;
-  let pixels = inflateSync(stream.contents);
+  let pixels: Buffer = inflateSync(stream.contents);
   const parms = dict.lookupMaybe(PDFName.of('DecodeParms'), PDFDict);
   const predictor = parms?.lookupMaybe(PDFName.of('Predictor'), PDFNumber)?.asNumber() ?? 1;
   if (predictor >= 10) pixels = unfilterPng(pixels, width, height, colors);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import * as fontkit from 'fontkit';
 
@@ -12,9 +13,10 @@ import * as fontkit from 'fontkit';
  * an sfnt) and parsed once per process; pdfkit takes the parsed font and embeds a subset of it in each document.
  */
 const require = createRequire(import.meta.url);
+const FONT_FILES = join(dirname(require.resolve('@fontsource/plus-jakarta-sans/package.json')), 'files');
 
 /** WOFF 1.0 → the sfnt (TrueType/OpenType) it wraps: the same tables, uncompressed, with an sfnt directory. */
-export function woffToSfnt(woff: Buffer): Buffer {
+function woffToSfnt(woff: Buffer): Buffer {
   if (woff.toString('latin1', 0, 4) !== 'wOFF') throw new Error('not a WOFF 1.0 file');
   const flavor = woff.readUInt32BE(4);
   const numTables = woff.readUInt16BE(12);
@@ -59,7 +61,7 @@ const cache = new Map<FontWeight, fontkit.Font>();
 export function plusJakartaSans(weight: FontWeight): fontkit.Font {
   let font = cache.get(weight);
   if (!font) {
-    const sfnt = woffToSfnt(readFileSync(require.resolve(`@fontsource/plus-jakarta-sans/files/plus-jakarta-sans-latin-${weight}-normal.woff`)));
+    const sfnt = woffToSfnt(readFileSync(join(FONT_FILES, `plus-jakarta-sans-latin-${weight}-normal.woff`)));
     font = fontkit.create(sfnt) as fontkit.Font;
     cache.set(weight, font);
   }

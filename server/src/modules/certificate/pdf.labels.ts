@@ -43,8 +43,6 @@ export const pdfLabels = {
   },
 } satisfies Record<Locale, Record<string, string>>;
 
-export type PdfLabels = (typeof pdfLabels)['id'];
-
 /**
  * The forms of development (DevelopmentForm) by the names the regulation uses (the client's `enum.form` says the
  * same on screen; the server had no names of its own for them).

@@ -45,7 +45,7 @@ const W = 841.89;
 const H = 595.28;
 
 /** The page a QR code points to: `/verifikasi/<code>` on the public address. */
-export const verificationUrl = (publicUrl: string, code: string) => `${publicUrl.replace(/\/+$/, '')}/verifikasi/${code}`;
+const verificationUrl = (publicUrl: string, code: string) => `${publicUrl.replace(/\/+$/, '')}/verifikasi/${code}`;
 
 /**
  * Renders a certificate: A4 landscape, in `locale`'s labels and date formats, with the facts as issued. The QR code

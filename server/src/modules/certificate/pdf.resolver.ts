@@ -5,6 +5,9 @@ import { Certificate } from './certificate.types.js';
 import * as pdfs from './pdf.service.js';
 import { CertificateRenderProgress } from './pdf.types.js';
 
+/** The download route of pdf.http.ts. */
+const certificatePdfPath = (id: string) => `/files/certificates/${id}.pdf`;
+
 /** The certificate's PDF: its download address, and the render progress an agency admin watches. */
 @Resolver(() => Certificate)
 export class CertificatePdfResolver {
@@ -35,6 +38,3 @@ export class CertificatePdfResolver {
     return pdfs.rerunFailedRenders(ctx, { agencyId, runId, cohortId });
   }
 }
-
-/** The download route of pdf.http.ts. */
-export const certificatePdfPath = (id: string) => `/files/certificates/${id}.pdf`;

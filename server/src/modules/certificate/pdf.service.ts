@@ -17,7 +17,7 @@ export const PDF_QUEUE = 'certificate.pdf';
  * Certificates per render job: a cohort of 500 is 20 jobs, each a few seconds of work, so one job never holds the
  * worker long, a failure retries a small batch, and the admin's counts move while it works.
  */
-export const PDF_BATCH = 25;
+const PDF_BATCH = 25;
 
 const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
