@@ -12,6 +12,7 @@ import { composeCohortDecisionMail } from '../modules/programme/index.js';
 import { composeExternalActivityDecisionMail } from '../modules/learning-hours/index.js';
 import { settleAttendanceJob } from '../modules/workshop/index.js';
 import { composeLearningExportReadyMail, learningExportJobs } from '../modules/learning-hours/index.js';
+import { certificatePdfJob } from '../modules/certificate/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -54,6 +55,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
     sessionReminderJob({ orm, config }),
     settleAttendanceJob({ orm, config }),
     ...learningExportJobs({ orm, config }),
+    certificatePdfJob({ orm, config, publicUrl }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

@@ -20,6 +20,7 @@ import { devMailRouter, type MailCatcher } from '../modules/mail/index.js';
 import { calendarRouter } from '../modules/calendar/index.js';
 import { exportFilesRouter } from '../modules/learning-hours/index.js';
 import { signerFilesRouter } from '../modules/certificate/index.js';
+import { certificateFilesRouter } from '../modules/certificate/index.js';
 import { createOperationContext, pickLocale, type Context } from './context.js';
 import { makeFormatError } from './format-error.js';
 import { errorEnvelope, notFound, onlyGetAndPost, requireJsonBody } from './http-errors.js';
@@ -119,6 +120,8 @@ export async function startHttpServer(
   app.use(exportFilesRouter(orm, config));
   // Certificate signers' signature images (PNG upload and preview): certificate/signer.http.ts.
   app.use(signerFilesRouter(orm, config));
+  // Certificate PDFs and the logos printed on them: certificate/pdf.http.ts.
+  app.use(certificateFilesRouter(orm, config));
 
   // What the development mail catcher caught; never in production (there is no catcher there either).
   if (devMail && !config.production) app.use(devMailRouter(devMail));

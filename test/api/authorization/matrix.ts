@@ -541,6 +541,23 @@ export const MATRIX: Matrix = {
     kind: 'mutation', document: `mutation($id: ID!) { deleteCertificateSigner(id: $id) }`,
     scopes: ['same', 'other', 'partner'], build: byId(signerFor), expect: SIGNER_MANAGERS,
   },
+  // Certificate PDFs (pdf.*): an agency's render progress and re-run, for its admins and platform admins.
+  certificateRenderProgress: {
+    kind: 'query', document: `query($id: ID!) { certificateRenderProgress(agencyId: $id) { total pending done failed notQueued } }`,
+    scopes: ['own', 'same', 'other'], build: byId(agencyFor),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED }, otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  rerunFailedCertificateRenders: {
+    kind: 'mutation', document: `mutation($id: ID!) { rerunFailedCertificateRenders(agencyId: $id) }`,
+    scopes: ['own', 'same', 'other'], build: byId(agencyFor),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED }, otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
   // ------------------------------------------------------------------ auth
   me: {
     kind: 'query', document: `{ me { id } }`, scopes: ['none'], build: none,

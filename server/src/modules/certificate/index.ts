@@ -5,6 +5,7 @@
  */
 import { onEnrolmentOutcomesChanged } from '../enrolment/index.js';
 import { onProgrammeCompletionsChanged } from '../programme/index.js';
+import { onCertificatesIssued } from './certificate.hooks.js';
 import { CertificateResolver } from './certificate.resolver.js';
 import { certifyEnrolmentOutcomes, certifyProgrammeOutcomes } from './issue.listeners.js';
 import { CertificateLifecycleResolver } from './lifecycle.resolver.js';
@@ -20,10 +21,16 @@ export { supersedeWithCurrentFacts } from './lifecycle.service.js';
 export { onCertificatesStatusChanged } from './certificate.hooks.js';
 export { COMPLETION_WITHDRAWN_REASON } from './issue.listeners.js';
 export { MIN_ANSWER_MS, VERIFICATIONS_PER_ADDRESS } from './verify-page.service.js';
+import { CertificatePdfResolver } from './pdf.resolver.js';
+import { queueCertificatePdfs } from './pdf.service.js';
+export { certificatePdfJob } from './pdf.job.js';
+export { certificateFilesRouter } from './pdf.http.js';
 
 // Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
 onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);
 onProgrammeCompletionsChanged(certifyProgrammeOutcomes);
+// The PDF: PENDING rows and render jobs in the issuing transaction (pdf.service.ts).
+onCertificatesIssued(queueCertificatePdfs);
 
 /** Every resolver of the module; each part adds its own classes here (one line each). */
 export const certificateResolvers = [
@@ -31,4 +38,5 @@ export const certificateResolvers = [
   CertificateLifecycleResolver,
   CertificateSignerResolver,
   CertificateVerifyPageResolver,
+  CertificatePdfResolver,
 ] as const;

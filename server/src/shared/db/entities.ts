@@ -24,6 +24,7 @@ import {
 } from '../../modules/programme/programme.entity.js';
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
 import { LearningExport } from '../../modules/learning-hours/export.entity.js';
+import { CertificatePdf, OrganisationLogo } from '../../modules/certificate/pdf.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -39,4 +40,5 @@ export const entities = [
   Certificate, CertificateSerialCounter, CertificateSigner,
   ExternalActivity, ExternalActivityEvidence,
   LearningExport,
+  CertificatePdf, OrganisationLogo,
 ];

@@ -29,6 +29,7 @@ import {
 } from '../../modules/programme/programme.entity.js';
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
 import { LearningExport } from '../../modules/learning-hours/export.entity.js';
+import { CertificatePdf, OrganisationLogo } from '../../modules/certificate/pdf.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -78,6 +79,8 @@ export const kyselyTables = {
   certificate_serial_counter: CertificateSerialCounter,
   certificate_signer: CertificateSigner,
   learning_export: LearningExport,
+  certificate_pdf: CertificatePdf,
+  organisation_logo: OrganisationLogo,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */

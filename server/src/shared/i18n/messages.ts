@@ -238,6 +238,8 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
   },
   DOCUMENT_TOO_LARGE: { id: 'Dokumen terlalu besar. Ukuran paling besar 10 MB.', en: 'The document is too large. The limit is 10 MB.' },
   DOCUMENT_NOT_PDF: { id: 'Dokumen harus berupa berkas PDF.', en: 'The document must be a PDF file.' },
+  LOGO_TOO_LARGE: { id: 'Logo terlalu besar. Ukuran paling besar 1 MB.', en: 'The logo is too large. The limit is 1 MB.' },
+  LOGO_NOT_IMAGE: { id: 'Logo harus berupa gambar PNG atau JPEG.', en: 'The logo must be a PNG or JPEG image.' },
   SESSION_ENDS_BEFORE_START: { id: 'Sesi harus berakhir setelah dimulai.', en: 'A session must end after it starts.' },
   SESSION_TOO_LONG: { id: 'Satu sesi paling lama {hours} jam; bagi acara yang lebih panjang menjadi beberapa sesi.', en: 'A session lasts at most {hours} hours; split a longer event into several sessions.' },
   // Sessions, materials and recurring series.
