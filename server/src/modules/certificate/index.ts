@@ -9,6 +9,9 @@ import { onCertificatesIssued } from './certificate.hooks.js';
 import { CertificateResolver } from './certificate.resolver.js';
 import { certifyEnrolmentOutcomes, certifyProgrammeOutcomes } from './issue.listeners.js';
 import { CertificateLifecycleResolver } from './lifecycle.resolver.js';
+import { externalActivityFacts } from './lifecycle.external.js';
+import { registerFactsReader as registerReader } from './issue.facts.js';
+import { CertificateSource as Source } from './certificate.entity.js';
 import { CertificateSignerResolver } from './signer.resolver.js';
 import { CertificateVerifyPageResolver } from './verify-page.resolver.js';
 
@@ -29,6 +32,8 @@ export { certificateFilesRouter } from './pdf.http.js';
 // Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
 onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);
 onProgrammeCompletionsChanged(certifyProgrammeOutcomes);
+// External activities: their facts come from the learning-hours record's verified activities.
+registerReader(Source.EXTERNAL_ACTIVITY, externalActivityFacts);
 // The PDF: PENDING rows and render jobs in the issuing transaction (pdf.service.ts).
 onCertificatesIssued(queueCertificatePdfs);
 

@@ -5,6 +5,7 @@ import { Role } from '../../shared/auth/roles.js';
 import { PageArgs } from '../../shared/graphql/pagination.js';
 import { CertificateSource, CertificateStatus } from './certificate.entity.js';
 import { Certificate, CertificatePage } from './certificate.types.js';
+import { issueExternalActivityCertificate } from './lifecycle.external.js';
 import * as lifecycle from './lifecycle.service.js';
 
 @ArgsType()
@@ -56,5 +57,13 @@ export class CertificateLifecycleResolver {
   @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
   reissueCertificate(@Arg('id', () => ID) id: string, @Ctx() ctx: SignedInContext): Promise<Certificate> {
     return lifecycle.reissueCertificate(ctx, id);
+  }
+
+  @Mutation(() => Certificate, {
+    description: "Issues the certificate of a verified external activity (admins of the person's agency, under the certificates' management rule; platform admins); again: the same certificate",
+  })
+  @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)
+  issueExternalActivityCertificate(@Arg('activityId', () => ID) activityId: string, @Ctx() ctx: SignedInContext): Promise<Certificate> {
+    return issueExternalActivityCertificate(ctx, activityId);
   }
 }

@@ -379,6 +379,10 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Kelulusan yang dibuktikan sertifikat ini sudah tidak tercatat, jadi sertifikat tidak dapat diterbitkan ulang. Cabut sertifikatnya.',
     en: 'The completion this certificate attests is no longer on record, so it cannot be re-issued. Revoke it instead.',
   },
+  EXTERNAL_ACTIVITY_NOT_VERIFIED: {
+    id: 'Sertifikat hanya dapat diterbitkan untuk kegiatan luar yang sudah diverifikasi.',
+    en: 'A certificate can only be issued for a verified external activity.',
+  },
   CERTIFICATE_SIGNERS_LIMIT: { id: 'Paling banyak {max} penanda tangan.', en: 'At most {max} signers.' },
   SIGNATURE_NOT_PNG: { id: 'Gambar tanda tangan harus berupa berkas PNG.', en: 'The signature image must be a PNG file.' },
   SIGNATURE_TOO_LARGE: { id: 'Gambar tanda tangan paling besar 512 KB.', en: 'The signature image may be at most 512 KB.' },
