@@ -22,7 +22,7 @@ const SEED_ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'];
 /** Serialises the files that want the demo template (any number not used elsewhere for an advisory lock). */
 const DEMO_TEMPLATE_LOCK = 7_402_612;
 
-export interface DemoTemplate {
+interface DemoTemplate {
   database: string;
   accounts: DemoAccount[];
   /** When the seed started (its "now") and when it had committed. */
