@@ -37,6 +37,8 @@ export const STAFF_SECTIONS = [
   'nomination',
   // The learner's programme screens (path area): loaded with them and the catalogue's programme strip, off every budget.
   'path',
+  // Certificates: the learner's list and the admin screens load them as staff screens do; the public page has its own.
+  'certificates', 'verify',
 ];
 
 type Tree = { [key: string]: string | Tree };

@@ -36,7 +36,8 @@ const SIGNED_IN = ['src/app/App.tsx', 'src/features/shell/AppLayout.tsx'];
  * themselves and their texts load with them (`staffScreen`), so these grow by what the router and shell name only.
  */
 export const BUDGET = {
-  'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 126 },
+  // 126.2 since the public certificate page (/verifikasi/<code>) also loads alone from the entry and shares the sign-in page's small modules (cert area).
+  'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 126.5 },
   // The home page's query is a chunk of its own, fetched by the entry next to the session question.
   home: { chunks: ['src/app/HomeStart.tsx', 'src/features/home/learner-home.ts'], limit: 147 },
   catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 266 },

@@ -42,10 +42,10 @@ export const chunks = {
   programmeLibraryDetail: staffScreen(() => import('../routes/programme-library-detail')),
   programmePath: staffScreen(() => import('../routes/programme-path')),
   myProgrammes: staffScreen(() => import('../routes/my-programmes')),
-  myCertificates: () => import('../routes/my-certificates'),
+  myCertificates: staffScreen(() => import('../routes/my-certificates')),
   adminCertificates: staffScreen(() => import('../routes/admin-certificates')),
   adminSigners: staffScreen(() => import('../routes/admin-signers')),
-  verifyCertificate: () => import('../routes/verify-certificate'),
+  verifyCertificate: staffScreen(() => import('../routes/verify-certificate')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */
