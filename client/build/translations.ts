@@ -39,6 +39,8 @@ export const STAFF_SECTIONS = [
   'path',
   // The learning-hours screens (jp area: JP saya, kegiatan luar, team, agency, queue, rules): loaded with them.
   'learning',
+  // Certificates: the learner's list and the admin screens load them as staff screens do; the public page has its own.
+  'certificates', 'verify',
 ];
 
 type Tree = { [key: string]: string | Tree };

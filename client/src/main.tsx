@@ -16,7 +16,7 @@ import type { LearnerHomeQuery } from './gql/__generated__/graphql';
 //   router (app/HomeStart.tsx); the app follows once the browser has painted it;
 // - any other address loads the app (router, Apollo) with the shell and this address's screen.
 // The public certificate verification page asks nothing about a session: it loads alone (startVerification).
-const verifying = /^\/verifikasi\/([^/]+)\/?$/.exec(window.location.pathname);
+const verifying = /^\/verifikasi\/([\w-]+)\/?$/.exec(window.location.pathname);
 const session = verifying ? Promise.resolve(null) : bootSession();
 const root = createRoot(document.getElementById('root')!);
 const loadApp = () => import('./app/App');
@@ -136,14 +136,7 @@ function startVerification(code: string) {
   }, failedToStart);
 }
 
-if (verifying) {
-  let code = verifying[1];
-  try {
-    code = decodeURIComponent(code);
-  } catch {
-    // A mangled address: looked up as typed (the server answers "not found").
-  }
-  startVerification(code);
-} else if (window.location.pathname === '/masuk') startSignIn();
+if (verifying) startVerification(verifying[1]);
+else if (window.location.pathname === '/masuk') startSignIn();
 else if (window.location.pathname === '/') startHome();
 else startApp(session);

@@ -37,7 +37,9 @@ const SIGNED_IN = ['src/app/App.tsx', 'src/features/shell/AppLayout.tsx'];
  * 127: the learning-hours record's six routes in the entry's start-chunk table (issue 9, jp area) took sign-in to 126.2.
  */
 export const BUDGET = {
-  'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 127 },
+  // Raised for issue 9: the learning-hours routes in the start-chunk table, and the public certificate page
+  // (/verifikasi/<code>) that also loads alone from the entry and shares the sign-in page's small modules.
+  'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 127.5 },
   // The home page's query is a chunk of its own, fetched by the entry next to the session question.
   home: { chunks: ['src/app/HomeStart.tsx', 'src/features/home/learner-home.ts'], limit: 147 },
   catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 266 },

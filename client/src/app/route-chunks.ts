@@ -50,10 +50,10 @@ export const chunks = {
   adminExternalActivities: staffScreen(() => import('../routes/admin-external-activities')),
   adminLearningRules: staffScreen(() => import('../routes/admin-learning-rules')),
   adminLearningExport: staffScreen(() => import('../routes/admin-learning-export')),
-  myCertificates: () => import('../routes/my-certificates'),
+  myCertificates: staffScreen(() => import('../routes/my-certificates')),
   adminCertificates: staffScreen(() => import('../routes/admin-certificates')),
   adminSigners: staffScreen(() => import('../routes/admin-signers')),
-  verifyCertificate: () => import('../routes/verify-certificate'),
+  verifyCertificate: staffScreen(() => import('../routes/verify-certificate')),
 };
 
 /** The screen chunk a cold start at each address renders (patterns as in router.tsx's route table). */

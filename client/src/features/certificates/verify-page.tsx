@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GraphQLRequestError, graphqlRequest } from '../../app/graphql-request';
 import { networkUiError, uiErrorFromGraphQL } from '../../app/ui-error';
-import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import type { VerifyCertificateQuery } from '../../gql/__generated__/graphql';
 import { LanternMark } from '../../ui/LanternMark';
@@ -41,9 +40,13 @@ const VerifyCertificateDocument = graphql(`
 type Verification = NonNullable<VerifyCertificateQuery['verifyCertificate']>;
 type State = { kind: 'loading' } | { kind: 'found'; v: Verification } | { kind: 'unknown' } | { kind: 'error'; message: string };
 
+const locale = (lang: string) => (lang === 'en' ? 'en-GB' : 'id-ID');
+/** An instant as a date on the WIB clock (the page is public: no viewer's zone), in the UI language. */
+const date = (value: string, lang: string) => new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date(value));
+
 /** "2026-11-02" as a calendar day in the UI language (no zone: it is a date, not an instant). */
 function day(value: string, lang: string): string {
-  return new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
 }
 
 /**
@@ -53,7 +56,6 @@ function day(value: string, lang: string): string {
  */
 export default function VerifyCertificatePage({ code }: { code: string }) {
   const { t, i18n } = useTranslation();
-  const fmt = useFormatters();
   // The answer for the code it was asked for: a new code shows "checking" until its own answer is in.
   const [answer, setAnswer] = useState<{ code: string; state: State } | null>(null);
   const state: State = answer?.code === code ? answer.state : { kind: 'loading' };
@@ -103,32 +105,32 @@ export default function VerifyCertificatePage({ code }: { code: string }) {
             </Stack>
           </Paper>
         ) : null}
-        {state.kind === 'found' ? <Found v={state.v} fmt={fmt} lang={i18n.language} /> : null}
+        {state.kind === 'found' ? <Found v={state.v} lang={i18n.language} /> : null}
       </Stack>
     </Box>
   );
 }
 
-function Found({ v, fmt, lang }: { v: Verification; fmt: ReturnType<typeof useFormatters>; lang: string }) {
+function Found({ v, lang }: { v: Verification; lang: string }) {
   const { t } = useTranslation();
   const look = {
     VALID: { color: 'teal.9', bg: 'teal.0', icon: <IconCircleCheck size={40} aria-hidden /> },
     REVOKED: { color: 'red.9', bg: 'red.0', icon: <IconCircleX size={40} aria-hidden /> },
     SUPERSEDED: { color: 'yellow.9', bg: 'yellow.0', icon: <IconReplace size={40} aria-hidden /> },
   }[v.status];
-  const dates = v.startsOn ? (v.endsOn && v.endsOn !== v.startsOn ? `${day(v.startsOn, lang)} – ${day(v.endsOn, lang)}` : day(v.startsOn, lang)) : fmt.date(v.completedAt);
+  const dates = v.startsOn ? (v.endsOn && v.endsOn !== v.startsOn ? `${day(v.startsOn, lang)} – ${day(v.endsOn, lang)}` : day(v.startsOn, lang)) : date(v.completedAt, lang);
   const facts: [string, string][] = [
     [t('verify.recipient'), v.recipientName],
     ...(v.recipientNipMasked ? [[t('verify.nip'), v.recipientNipMasked] as [string, string]] : []),
     [t('verify.completed'), v.title],
     ...(v.form ? [[t('verify.form'), t(`enum.form.${v.form}`)] as [string, string]] : []),
-    [t('verify.jp'), `${fmt.number(v.jp)} JP`],
+    [t('verify.jp'), `${new Intl.NumberFormat(locale(lang)).format(v.jp)} JP`],
     ...(v.competencies.length ? [[t('verify.competencies'), v.competencies.join(', ')] as [string, string]] : []),
     [t('verify.dates'), dates],
     [t('verify.issuer'), v.partnerName ? `${v.agencyName} · ${v.partnerName}` : v.agencyName],
     ...(v.signers.length ? [[t('verify.signers'), v.signers.map((s) => `${s.name} (${s.position})`).join('; ')] as [string, string]] : []),
     [t('verify.serial'), v.serial],
-    [t('verify.issuedAt'), fmt.date(v.issuedAt)],
+    [t('verify.issuedAt'), date(v.issuedAt, lang)],
   ];
   return (
     <>
@@ -142,7 +144,7 @@ function Found({ v, fmt, lang }: { v: Verification; fmt: ReturnType<typeof useFo
         <Text mt="xs">{t(`verify.statusLine.${v.status}`)}</Text>
         {v.status === 'REVOKED' && v.revokedAt ? (
           <Text mt="xs" fw={600}>
-            {t('verify.revokedOn', { date: fmt.date(v.revokedAt), reason: v.revokedReason ?? '' })}
+            {t('verify.revokedOn', { date: date(v.revokedAt, lang), reason: v.revokedReason ?? '' })}
           </Text>
         ) : null}
         {v.status === 'SUPERSEDED' && v.supersededByCode ? (
