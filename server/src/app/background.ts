@@ -10,6 +10,7 @@ import { composeSessionCancelledMail, composeSessionMovedMail, composeSessionTom
 import { composeRunCancelledMail } from '../modules/run/index.js';
 import { composeCohortDecisionMail } from '../modules/programme/index.js';
 import { settleAttendanceJob } from '../modules/workshop/index.js';
+import { signCredentialsJob } from '../modules/certificate/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -49,6 +50,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
     agreementExpiryJob({ orm, config }),
     sessionReminderJob({ orm, config }),
     settleAttendanceJob({ orm, config }),
+    signCredentialsJob({ orm, config }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

@@ -17,6 +17,7 @@ import { sessionFilesRouter } from '../modules/workshop/index.js';
 import { hashToken, loadViewer, SESSION_COOKIE } from '../modules/auth/index.js';
 import { devMailRouter, type MailCatcher } from '../modules/mail/index.js';
 import { calendarRouter } from '../modules/calendar/index.js';
+import { credentialRouter } from '../modules/certificate/index.js';
 import { createOperationContext, pickLocale, type Context } from './context.js';
 import { makeFormatError } from './format-error.js';
 import { errorEnvelope, notFound, onlyGetAndPost, requireJsonBody } from './http-errors.js';
@@ -110,6 +111,8 @@ export async function startHttpServer(
   app.use(agreementFilesRouter(orm, config));
   // Workshop materials (file upload and download) beside GraphQL: workshop/session.http.ts.
   app.use(sessionFilesRouter(orm, config));
+  // Open Badges: issuer profiles, keys, status lists, a certificate's credential (certificate/credential.http.ts).
+  app.use(credentialRouter(orm, config));
 
   // What the development mail catcher caught; never in production (there is no catcher there either).
   if (devMail && !config.production) app.use(devMailRouter(devMail));

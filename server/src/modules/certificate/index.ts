@@ -7,15 +7,24 @@ import { onEnrolmentOutcomesChanged } from '../enrolment/index.js';
 import { onProgrammeCompletionsChanged } from '../programme/index.js';
 import { CertificateResolver } from './certificate.resolver.js';
 import { certifyEnrolmentOutcomes, certifyProgrammeOutcomes } from './issue.listeners.js';
+import { onCertificatesIssued, onCertificatesStatusChanged } from './certificate.hooks.js';
+import { CredentialResolver } from './credential.resolver.js';
+import { prepareCredentials, publishStatusChange } from './credential.service.js';
 
 export { CertificateSource, CertificateStatus } from './certificate.entity.js';
 export { issueCertificates, revokeCertificatesForSources } from './issue.service.js';
+export { credentialRouter } from './credential.http.js';
+export { signCredentialsJob } from './credential.service.js';
 
 // Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
 onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);
 onProgrammeCompletionsChanged(certifyProgrammeOutcomes);
+// Open Badges: a credential row and status index at issuance (signed by a job); revocation sets the status bit.
+onCertificatesIssued(prepareCredentials);
+onCertificatesStatusChanged(publishStatusChange);
 
 /** Every resolver of the module; each part adds its own classes here (one line each). */
 export const certificateResolvers = [
   CertificateResolver,
+  CredentialResolver,
 ] as const;

@@ -22,6 +22,9 @@ import {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
 } from '../../modules/programme/programme.entity.js';
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
+import { CertificateCredential } from '../../modules/certificate/credential.entity.js';
+import { CredentialIssuerKey } from '../../modules/certificate/issuer-key.entity.js';
+import { CredentialStatusList } from '../../modules/certificate/status-list.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -35,4 +38,5 @@ export const entities = [
   CheckInLimit, ServerSecret, WorkshopRunSettlement,
   Programme, ProgrammeGroup, ProgrammeItem, ProgrammeCohort, CohortItemRun, CohortAgencyQuota, CohortParticipant,
   Certificate, CertificateSerialCounter, CertificateSigner,
+  CredentialIssuerKey, CredentialStatusList, CertificateCredential,
 ];

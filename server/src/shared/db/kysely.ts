@@ -27,6 +27,9 @@ import {
   CohortAgencyQuota, CohortItemRun, CohortParticipant, Programme, ProgrammeCohort, ProgrammeGroup, ProgrammeItem,
 } from '../../modules/programme/programme.entity.js';
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
+import { CertificateCredential } from '../../modules/certificate/credential.entity.js';
+import { CredentialIssuerKey } from '../../modules/certificate/issuer-key.entity.js';
+import { CredentialStatusList } from '../../modules/certificate/status-list.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -73,6 +76,9 @@ export const kyselyTables = {
   certificate: Certificate,
   certificate_serial_counter: CertificateSerialCounter,
   certificate_signer: CertificateSigner,
+  credential_issuer_key: CredentialIssuerKey,
+  credential_status_list: CredentialStatusList,
+  certificate_credential: CertificateCredential,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */
