@@ -73,7 +73,8 @@ export async function verifyCredentialJson(ctx: Pick<OperationContext, 'em' | 'c
   } catch {
     return fail(CredentialVerdict.MALFORMED, 'NOT_JSON');
   }
-  if (!isObject(credential) || !Array.isArray(credential.type) || !credential.type.includes('VerifiableCredential') || !credential['@context']) {
+  if (!isObject(credential) || !Array.isArray(credential.type) || !credential.type.includes('VerifiableCredential')
+    || !Array.isArray(credential['@context']) || credential['@context'][0] !== CREDENTIALS_V2) {
     return fail(CredentialVerdict.MALFORMED, 'NOT_CREDENTIAL');
   }
   const proof = credential.proof;
@@ -117,7 +118,10 @@ export async function verifyCredentialJson(ctx: Pick<OperationContext, 'em' | 'c
     return hasRefusal(result.error) || result.results?.some((r) => hasRefusal(r.error))
       ? fail(CredentialVerdict.MALFORMED, 'UNKNOWN_CONTEXT') : fail(CredentialVerdict.TAMPERED, 'SIGNATURE');
   }
-  if (key.retired_at && new Date(proof.created) > new Date(key.retired_at)) return fail(CredentialVerdict.EXPIRED_KEY, 'EXPIRED_KEY');
+  // `created` has whole seconds: a proof made in the second the key retired is still the key's own.
+  if (key.retired_at && Date.parse(proof.created) >= Math.floor(new Date(key.retired_at).getTime() / 1000) * 1000 + 1000) {
+    return fail(CredentialVerdict.EXPIRED_KEY, 'EXPIRED_KEY');
+  }
 
   const certificateId = typeof credential.id === 'string' ? new RegExp(`^urn:uuid:(${UUID})$`).exec(credential.id)?.[1] : undefined;
   const status = credential.credentialStatus;
