@@ -46,6 +46,7 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/admin/unit-kerja', label: 'nav.adminUnits', short: 'nav.adminUnitsShort', icon: IconSitemap, section: 'admin' });
     items.push({ to: '/admin/kursus', label: 'nav.adminCourses', short: 'nav.adminCoursesShort', icon: IconSchool, section: 'admin' });
     items.push({ to: '/admin/peran', label: 'nav.adminRoles', short: 'nav.adminRolesShort', icon: IconKey, section: 'admin' });
+    items.push({ to: '/admin/kunci-sertifikat', label: 'nav.adminCredentialKeys', short: 'nav.adminCredentialKeysShort', icon: IconKey, section: 'admin' });
     items.push({ to: '/pustaka-program', label: 'nav.programmeLibrary', short: 'nav.programmeLibraryShort', icon: IconBooks, section: 'admin' });
   }
   if (hasRole(me, 'AGENCY_ADMIN', 'PARTNER_ADMIN')) {
