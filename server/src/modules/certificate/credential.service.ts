@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { AppConfig } from '../../shared/config/config.js';
 import { db, inTransaction } from '../../shared/db/kysely.js';
-import { enqueueJobs, type JobDefinition } from '../../shared/jobs/queue.js';
+import { enqueueJobs, jobQueueOf, type JobDefinition } from '../../shared/jobs/queue.js';
 import type { CertificateTransaction } from './certificate.hooks.js';
 import { CREDENTIALS_V2, OPEN_BADGES_V3, offlineDocumentLoader } from './credential.contexts.js';
 import { activeKey, issuerBase, issuerUrl, signingKeyPair, type IssuerKeyRow } from './issuer-key.service.js';
@@ -36,6 +36,8 @@ export async function prepareCredentials(tx: CertificateTransaction, certificate
   }
   if (!values.length) return;
   await d.insertInto('certificate_credential').values(values).execute();
+  // Demo seeding issues before the queue starts: those wait for the sweep (or a download) instead.
+  if (!queueStarted(tx)) return;
   const batches = [];
   for (let i = 0; i < values.length; i += SIGN_BATCH) batches.push({ certificateIds: values.slice(i, i + SIGN_BATCH).map((v) => v.certificate_id) });
   await enqueueJobs(tx.em, SIGN_QUEUE, batches);
@@ -137,11 +139,30 @@ export async function signCredentials(ctx: Tx & { config: AppConfig }, certifica
   });
 }
 
-export function signCredentialsJob(deps: { orm: MikroORM; config: AppConfig }): JobDefinition<{ certificateIds: string[] }> {
+function queueStarted(tx: Tx): boolean {
+  try {
+    jobQueueOf(tx.em);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Signs the batch it was given; run by its schedule (no batch), it sweeps up to a few hundred credentials still
+ * unsigned (issued while no queue ran, as demo seeding does, or whose job became a dead letter).
+ */
+export function signCredentialsJob(deps: { orm: MikroORM; config: AppConfig }): JobDefinition<{ certificateIds?: string[] }> {
   return {
     name: SIGN_QUEUE,
+    schedule: '*/10 * * * *',
     async run(data) {
-      await signCredentials({ em: deps.orm.em.fork(), config: deps.config }, data.certificateIds);
+      const ctx = { em: deps.orm.em.fork(), config: deps.config };
+      // A scheduled run has no data.
+      const given = (data as { certificateIds?: string[] } | null)?.certificateIds;
+      const ids = given ?? (await db(ctx).selectFrom('certificate_credential').select('certificate_id')
+        .where('document', 'is', null).orderBy('certificate_id').limit(SIGN_BATCH * 10).execute()).map((r) => r.certificate_id);
+      for (let i = 0; i < ids.length; i += SIGN_BATCH) await signCredentials(ctx, ids.slice(i, i + SIGN_BATCH));
     },
   };
 }
