@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CertificateSource, issueCertificates, revokeCertificatesForSources } from '../../server/src/modules/certificate/index.js';
-import { signDocument } from '../../server/src/modules/certificate/credential.service.js';
-import { activeKey, type IssuerKeyRow } from '../../server/src/modules/certificate/issuer-key.service.js';
+import { activeKey, CertificateSource, issueCertificates, revokeCertificatesForSources, signDocument, type IssuerKeyRow } from '../../server/src/modules/certificate/index.js';
 import { loadConfig } from '../../server/src/shared/config/config.js';
 import { agencyWithCertificates, downloadCredential, VERIFY } from '../kit/credential-fixture.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
@@ -22,7 +20,6 @@ afterAll(async () => {
   await app?.close();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const verify = async (json: string) => (await app.anonymous().ok(VERIFY, { json })).verifyCredential as { verdict: string; reason: string; serial: string | null; revokedReason: string | null };
 const credentialOf = async (cookie: string, id: string) => (await downloadCredential(app, cookie, id)).text;
@@ -97,7 +94,7 @@ describe('the forgery corpus', () => {
   });
 
   it('rejects every leaf altered in turn, with the right verdict', async () => {
-    const vc = JSON.parse(genuine) as Json;
+    const vc = JSON.parse(genuine);
     const paths = leaves(vc);
     expect(paths.length).toBeGreaterThan(30);
     const wrong: string[] = [];
@@ -109,7 +106,7 @@ describe('the forgery corpus', () => {
   }, 120_000);
 
   it('rejects a bit-flipped signature, truncated JSON, a proof of another type, a missing proof', async () => {
-    const vc = JSON.parse(genuine) as Json;
+    const vc = JSON.parse(genuine);
     const signature = base58Decode(vc.proof.proofValue.slice(1));
     signature[20] ^= 0x01;
     expect(await verify(JSON.stringify({ ...vc, proof: { ...vc.proof, proofValue: `z${base58Encode(signature)}` } }))).toMatchObject({ verdict: 'TAMPERED' });
@@ -121,7 +118,7 @@ describe('the forgery corpus', () => {
   });
 
   it("rejects a credential re-signed with another agency's key, and one from an issuer we do not know", async () => {
-    const vc = JSON.parse(genuine) as Json;
+    const vc = JSON.parse(genuine);
     // B's real key, named as B's key: the issuer is A, so the key is not the issuer's.
     const bKey = await keyOf(b.agency.id);
     const byB = await signDocument(config, b.code, bKey, withoutProof(vc));
@@ -151,8 +148,8 @@ describe('the forgery corpus', () => {
     await inTx((tx) => revokeCertificatesForSources(tx, [{ source: CertificateSource.COURSE_RUN, sourceId: a.enrolments[1] }], 'Kelulusan dibatalkan'));
     expect(await verify(revokedText)).toMatchObject({ verdict: 'REVOKED', revokedReason: 'Kelulusan dibatalkan' });
     // The published list says so too.
-    const vc = JSON.parse(revokedText) as Json;
-    const list = await (await fetch(`${app.url}${new URL(vc.credentialStatus.statusListCredential).pathname}`)).json() as Json;
+    const vc = JSON.parse(revokedText);
+    const list = await (await fetch(`${app.url}${new URL(vc.credentialStatus.statusListCredential).pathname}`)).json();
     const { gunzipSync } = await import('node:zlib');
     const bits = gunzipSync(Buffer.from(list.credentialSubject.encodedList.slice(1), 'base64url'));
     const index = Number(vc.credentialStatus.statusListIndex);
@@ -172,7 +169,7 @@ describe('the forgery corpus', () => {
     await (await app.as(a.admin)).ok(`mutation($id: ID!) { rotateCredentialKey(agencyId: $id) { id } }`, { id: a.agency.id });
     expect((await verify(genuine)).verdict).toBe('VALID');
     const fresh = await agencyWithCertificatesIn(a);
-    const freshVc = JSON.parse(fresh) as Json;
+    const freshVc = JSON.parse(fresh);
     expect(freshVc.proof.verificationMethod).not.toBe(JSON.parse(genuine).proof.verificationMethod);
     expect((await verify(fresh)).verdict).toBe('VALID');
     // The retired key signs the new certificate's facts after its retirement.

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offlineDocumentLoader, RefusedDocumentError } from '../../server/src/modules/certificate/credential.contexts.js';
+import { offlineDocumentLoader, RefusedDocumentError } from '../../server/src/modules/certificate/index.js';
 import { agencyWithCertificates, downloadCredential, VERIFY } from '../kit/credential-fixture.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
@@ -12,11 +12,10 @@ afterAll(async () => {
   await app?.close();
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 const getJson = async (path: string) => {
   const res = await fetch(`${app.url}${path}`);
-  return { status: res.status, type: res.headers.get('content-type'), body: res.status === 200 ? await res.json() as Json : null };
+  return { status: res.status, type: res.headers.get('content-type'), body: res.status === 200 ? await res.json() : null };
 };
 const waitFor = async <T>(fn: () => Promise<T | null | undefined>, ms = 20_000): Promise<T> => {
   const until = Date.now() + ms;
@@ -36,7 +35,7 @@ describe('the Open Badges credential of a certificate', () => {
     const [slot] = await app.sql<{ status_index: number }>(`select status_index from certificate_credential where certificate_id = $1`, [certificateId]);
     expect(slot.status_index).toBe(0);
     const text = await waitFor(async () => (await app.sql<{ document: string | null }>(`select document from certificate_credential where certificate_id = $1`, [certificateId]))[0]?.document);
-    const vc = JSON.parse(text) as Json;
+    const vc = JSON.parse(text);
     const [{ serial, verification_code: code, recipient_nip: nip }] = await app.sql<{ serial: string; verification_code: string; recipient_nip: string }>(
       `select serial, verification_code, recipient_nip from certificate where id = $1`, [certificateId]);
     expect(vc['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json']);
@@ -87,7 +86,7 @@ describe('the Open Badges credential of a certificate', () => {
 
   it('publishes the issuer profile with every key, each key as a Multikey, and a signed status list of at least 131072 bits', async () => {
     const a = await agencyWithCertificates(app, 1);
-    const vc = JSON.parse((await downloadCredential(app, (await app.as(a.learners[0])).sessionCookie!, a.certificateIds[0])).text) as Json;
+    const vc = JSON.parse((await downloadCredential(app, (await app.as(a.learners[0])).sessionCookie!, a.certificateIds[0])).text);
     const profile = await getJson(`/issuers/${a.code}`);
     expect(profile.type).toMatch(/^application\/ld\+json/);
     expect(profile.body).toMatchObject({ id: vc.issuer.id.replace('http://localhost:0', 'http://localhost:0'), type: ['Profile'], assertionMethod: [vc.proof.verificationMethod] });
@@ -122,7 +121,7 @@ describe('the Open Badges credential of a certificate', () => {
     const port = (server.address() as { port: number }).port;
     try {
       const a = await agencyWithCertificates(app, 1);
-      const vc = JSON.parse((await downloadCredential(app, (await app.as(a.learners[0])).sessionCookie!, a.certificateIds[0])).text) as Json;
+      const vc = JSON.parse((await downloadCredential(app, (await app.as(a.learners[0])).sessionCookie!, a.certificateIds[0])).text);
       vc['@context'].push(`http://127.0.0.1:${port}/context.json`);
       const { verifyCredential: check } = await app.anonymous().ok(VERIFY, { json: JSON.stringify(vc) });
       expect(check.verdict).toBe('MALFORMED');

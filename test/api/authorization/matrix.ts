@@ -976,6 +976,8 @@ export const MATRIX: Matrix = {
   completeEnrolment: {
     kind: 'mutation', document: `mutation($id: ID!) { completeEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,
     build: byId((w, v, s) => enrolmentFor(w, v, s, 'ACTIVE', 'ended')), expect: FINISH,
+    // The certificate's credential is signed by a job after the completion commits.
+    writesInJobs: true,
   },
   failEnrolment: {
     kind: 'mutation', document: `mutation($id: ID!) { failEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,

@@ -85,12 +85,12 @@ function KeyList({ agencyId }: { agencyId: string }) {
             <Button variant="default" onClick={() => setConfirming(false)}>{t('common.cancel')}</Button>
             <Button
               loading={rotation.loading}
-              onClick={async () => {
-                const done = await rotate({ variables: { agencyId } }).catch(() => null);
-                if (!done) return;
-                setConfirming(false);
-                setRotated(true);
-                await refetch();
+              onClick={() => {
+                void rotate({ variables: { agencyId } }).then(async () => {
+                  setConfirming(false);
+                  setRotated(true);
+                  await refetch();
+                }, () => undefined);
               }}
             >
               {t('credential.keys.rotate')}

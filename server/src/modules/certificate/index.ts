@@ -14,7 +14,10 @@ import { prepareCredentials, publishStatusChange } from './credential.service.js
 export { CertificateSource, CertificateStatus } from './certificate.entity.js';
 export { issueCertificates, revokeCertificatesForSources } from './issue.service.js';
 export { credentialRouter } from './credential.http.js';
-export { signCredentialsJob } from './credential.service.js';
+export { signCredentialsJob, signDocument } from './credential.service.js';
+// For tests (the forgery corpus signs with an agency's real key; the loader's refusals).
+export { offlineDocumentLoader, RefusedDocumentError } from './credential.contexts.js';
+export { activeKey, type IssuerKeyRow } from './issuer-key.service.js';
 
 // Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
 onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);

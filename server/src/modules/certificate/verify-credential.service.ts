@@ -124,8 +124,8 @@ export async function verifyCredentialJson(ctx: Pick<OperationContext, 'em' | 'c
   }
 
   const certificateId = typeof credential.id === 'string' ? new RegExp(`^urn:uuid:(${UUID})$`).exec(credential.id)?.[1] : undefined;
-  const status = credential.credentialStatus;
-  if (!certificateId || !isObject(status) || typeof status.statusListCredential !== 'string') return fail(CredentialVerdict.UNKNOWN_ISSUER, 'UNKNOWN_CERTIFICATE');
+  const entry = credential.credentialStatus;
+  if (!certificateId || !isObject(entry) || typeof entry.statusListCredential !== 'string') return fail(CredentialVerdict.UNKNOWN_ISSUER, 'UNKNOWN_CERTIFICATE');
   const row = await db(ctx).selectFrom('certificate as c').innerJoin('certificate_credential as cc', 'cc.certificate_id', 'c.id')
     .innerJoin('credential_status_list as l', 'l.id', 'cc.status_list_id')
     .select(['c.id', 'c.serial', 'c.title', 'c.recipient_name', 'c.agency_name', 'c.issued_at', 'c.status', 'c.revoked_at', 'c.revoked_reason', 'l.bits', 'cc.status_index'])
@@ -135,8 +135,9 @@ export async function verifyCredentialJson(ctx: Pick<OperationContext, 'em' | 'c
     id: row.id, serial: row.serial, title: row.title, recipientName: row.recipient_name, agencyName: row.agency_name,
     issuedAt: row.issued_at, revokedAt: row.revoked_at, revokedReason: row.revoked_reason,
   };
-  if (bitIsSet(row.bits, row.status_index) || row.status !== CertificateStatus.VALID) {
-    return row.status === CertificateStatus.SUPERSEDED
+  const status = row.status as CertificateStatus;
+  if (bitIsSet(row.bits, row.status_index) || status !== CertificateStatus.VALID) {
+    return status === CertificateStatus.SUPERSEDED
       ? { verdict: CredentialVerdict.SUPERSEDED, reason: 'SUPERSEDED', certificate }
       : { verdict: CredentialVerdict.REVOKED, reason: 'REVOKED', certificate };
   }
