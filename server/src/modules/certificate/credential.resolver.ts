@@ -89,7 +89,7 @@ export class CredentialResolver {
     const code = await administeredAgencyCode(ctx, agencyId);
     const rows = await db(ctx).selectFrom('credential_issuer_key').select(['id', 'public_key_multibase', 'created_at', 'retired_at'])
       .where('agency_id', '=', agencyId).orderBy('created_at').orderBy('id').execute();
-    return rows.map((k) => ({ id: k.id, url: keyUrl(ctx.config, code, k.id), publicKeyMultibase: k.public_key_multibase, createdAt: k.created_at, retiredAt: k.retired_at }));
+    return rows.map((k) => ({ id: k.id, url: keyUrl(ctx.config, code, k.id), publicKeyMultibase: k.public_key_multibase, createdAt: new Date(k.created_at), retiredAt: k.retired_at ? new Date(k.retired_at) : null }));
   }
 
   @Mutation(() => CredentialKey, { description: "Rotates an agency's signing key: a new active key; the old one is retired but stays published and verifiable" })
@@ -97,7 +97,7 @@ export class CredentialResolver {
   async rotateCredentialKey(@Arg('agencyId', () => ID) agencyId: string, @Ctx() ctx: SignedInContext): Promise<CredentialKey> {
     const code = await administeredAgencyCode(ctx, agencyId);
     const k = await inTransaction(ctx, (tx) => rotateKey(tx, ctx.config, agencyId));
-    return { id: k.id, url: keyUrl(ctx.config, code, k.id), publicKeyMultibase: k.public_key_multibase, createdAt: k.created_at, retiredAt: k.retired_at };
+    return { id: k.id, url: keyUrl(ctx.config, code, k.id), publicKeyMultibase: k.public_key_multibase, createdAt: new Date(k.created_at), retiredAt: k.retired_at ? new Date(k.retired_at) : null };
   }
 }
 

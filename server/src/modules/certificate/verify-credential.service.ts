@@ -133,7 +133,7 @@ export async function verifyCredentialJson(ctx: Pick<OperationContext, 'em' | 'c
   if (!row) return fail(CredentialVerdict.UNKNOWN_ISSUER, 'UNKNOWN_CERTIFICATE');
   const certificate = {
     id: row.id, serial: row.serial, title: row.title, recipientName: row.recipient_name, agencyName: row.agency_name,
-    issuedAt: row.issued_at, revokedAt: row.revoked_at, revokedReason: row.revoked_reason,
+    issuedAt: new Date(row.issued_at), revokedAt: row.revoked_at ? new Date(row.revoked_at) : null, revokedReason: row.revoked_reason,
   };
   const status = row.status as CertificateStatus;
   if (bitIsSet(row.bits, row.status_index) || status !== CertificateStatus.VALID) {
