@@ -18,7 +18,7 @@ let app: TestApp;
 beforeAll(async () => {
   if (!existsSync(cliJs)) throw new Error(`${cliJs} is missing: run pnpm run build (pnpm test builds first)`);
   // The configuration production really gets (seeding included), on a database of its own.
-  const { production, seedDemo } = loadConfig({ NODE_ENV: 'production' });
+  const { production, seedDemo } = loadConfig({ NODE_ENV: 'production', LENTERA_CREDENTIAL_KEY: '11'.repeat(32) });
   app = await startTestApp({ production, seedDemo, cookieSecure: false });
 }, 180_000);
 afterAll(async () => {

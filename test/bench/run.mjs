@@ -70,7 +70,7 @@ function startChild(script, args, nodeArgs = []) {
   const cmd = pin ? 'taskset' : process.execPath;
   const argv = pin ? ['-c', '1', process.execPath, ...nodeArgs, script, ...args] : [...nodeArgs, script, ...args];
   // NODE_ENV=production as the Docker image runs it (graphql-js, express: no development-only checks).
-  const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' } });
+  const child = spawn(cmd, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production', LENTERA_CREDENTIAL_KEY: '11'.repeat(32) } });
   children.push(child);
   let output = '';
   return new Promise((resolve, reject) => {

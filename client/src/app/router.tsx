@@ -29,6 +29,8 @@ const Teaching = lazyPage(chunks.teaching);
 const TeachingCourse = lazyPage(chunks.teachingCourse);
 const AdminPeople = lazyPage(chunks.adminPeople);
 const AdminOrgUnits = lazyPage(chunks.adminOrgUnits);
+const AdminCredentialKeys = lazyPage(chunks.adminCredentialKeys);
+const CredentialVerify = lazyPage(staffScreen(() => import('../features/certificates/CredentialVerifyPage')));
 const AdminCourses = lazyPage(chunks.adminCourses);
 const AdminCourseEdit = lazyPage(chunks.adminCourseEdit);
 const AdminWorkshopRun = lazyPage(chunks.adminWorkshopRun);
@@ -179,6 +181,7 @@ export function AppRoutes() {
           <Route path="/undangan-mitra" element={<AcceptInvitation />} />
           {/* Public, signed in or not (a first visit loads it alone: main.tsx). */}
           <Route path="/verifikasi/:code" element={<VerifyCertificate />} />
+          <Route path="/verifikasi" element={<CredentialVerify />} />
         </Route>
         <Route
           path="/"
@@ -209,6 +212,7 @@ export function AppRoutes() {
             <Route path="hadir" element={page(CheckIn)} />
             <Route path="admin/pegawai" element={page(AdminPeople, admins)} />
             <Route path="admin/unit-kerja" element={page(AdminOrgUnits, admins)} />
+            <Route path="admin/kunci-sertifikat" element={page(AdminCredentialKeys, admins)} />
             <Route path="admin/kursus" element={page(AdminCourses, admins)} />
             <Route path="admin/kursus/baru" element={page(AdminCourseEdit, admins)} />
             <Route path="admin/kursus/:courseId" element={page(AdminCourseEdit, admins)} />

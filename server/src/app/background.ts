@@ -13,6 +13,7 @@ import { composeExternalActivityDecisionMail } from '../modules/learning-hours/i
 import { settleAttendanceJob } from '../modules/workshop/index.js';
 import { composeLearningExportReadyMail, learningExportJobs } from '../modules/learning-hours/index.js';
 import { certificatePdfJob } from '../modules/certificate/index.js';
+import { signCredentialsJob } from '../modules/certificate/index.js';
 import { createOperationContext } from './context.js';
 
 /**
@@ -56,6 +57,7 @@ function jobDefinitions(orm: MikroORM, config: AppConfig, mailer: Mailer, public
     settleAttendanceJob({ orm, config }),
     ...learningExportJobs({ orm, config }),
     certificatePdfJob({ orm, config, publicUrl }),
+    signCredentialsJob({ orm, config }),
     {
       name: PURGE_QUEUE,
       // Hourly: expired sessions and spent sign-in counters are dead weight, never needed again.

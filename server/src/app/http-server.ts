@@ -21,6 +21,7 @@ import { calendarRouter } from '../modules/calendar/index.js';
 import { exportFilesRouter } from '../modules/learning-hours/index.js';
 import { signerFilesRouter } from '../modules/certificate/index.js';
 import { certificateFilesRouter } from '../modules/certificate/index.js';
+import { credentialRouter } from '../modules/certificate/index.js';
 import { createOperationContext, pickLocale, type Context } from './context.js';
 import { makeFormatError } from './format-error.js';
 import { errorEnvelope, notFound, onlyGetAndPost, requireJsonBody } from './http-errors.js';
@@ -122,6 +123,8 @@ export async function startHttpServer(
   app.use(signerFilesRouter(orm, config));
   // Certificate PDFs and the logos printed on them: certificate/pdf.http.ts.
   app.use(certificateFilesRouter(orm, config));
+  // Open Badges: issuer profiles, keys, status lists, a certificate's credential (certificate/credential.http.ts).
+  app.use(credentialRouter(orm, config));
 
   // What the development mail catcher caught; never in production (there is no catcher there either).
   if (devMail && !config.production) app.use(devMailRouter(devMail));

@@ -65,6 +65,8 @@ export interface Row {
   writesWhenMailed?: boolean;
   /** Tables the call writes by design whatever its answer (a rate limiter's counters): left out of the "wrote nothing" check. */
   countsIn?: readonly string[];
+  /** Likewise for any job: a completion's certificate credential is signed by a job (certificate/credential.service.ts). */
+  writesInJobs?: boolean;
 }
 
 export type Matrix = Record<string, Row>;
@@ -107,9 +109,9 @@ function changedTables(before: Record<string, string>, after: Record<string, str
   return Object.keys(before).filter((t) => before[t] !== after[t]);
 }
 
-async function mailJobsDone(app: TestApp): Promise<void> {
+async function mailJobsDone(app: TestApp, anyJob = false): Promise<void> {
   for (let waited = 0; waited < 15_000; waited += 100) {
-    const [{ n }] = await app.sql(`select count(*)::int as n from pgboss.job where name = 'mail' and state in ('created', 'retry', 'active')`);
+    const [{ n }] = await app.sql(`select count(*)::int as n from pgboss.job where ${anyJob ? `name <> 'dead-letters'` : `name = 'mail'`} and state in ('created', 'retry', 'active')`);
     if (n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -144,7 +146,7 @@ async function runCell(app: TestApp, world: World, row: Row, viewer: ViewerKind,
   const before = checkWrites ? await fingerprint(app) : null;
   const res = await client.request(row.document, built.variables);
   const actual = outcomeOf(res, row, built.subject);
-  if (row.writesWhenMailed && actual === 'ALLOWED') await mailJobsDone(app);
+  if ((row.writesWhenMailed || row.writesInJobs) && actual === 'ALLOWED') await mailJobsDone(app, row.writesInJobs);
   if (actual !== expected) {
     const detail = res.errors?.[0] ? ` (${res.errors[0].message})` : '';
     return `expected ${expected}, got ${actual}${detail}`;

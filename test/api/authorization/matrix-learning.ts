@@ -57,6 +57,16 @@ function activityFor(w: World, viewer: ViewerKind, scope: Scope): Promise<string
   })();
 }
 
+/** A VERIFIED activity of the person the scope names (a fresh one per call: issuing its certificate is once). */
+async function verifiedActivityFor(w: World, viewer: ViewerKind, scope: Scope): Promise<Built> {
+  const person = await personFor(w, viewer, scope);
+  const [row] = await w.app.sql<{ id: string }>(
+    `insert into external_activity (person_id, agency_id, title, form, organiser, starts_on, ends_on, jp, evidence_id, status, decided_at)
+     select p.id, p.agency_id, 'Seminar matriks', 'SEMINAR', 'Penyelenggara', current_date - 10, current_date - 9, 4, $2, 'VERIFIED', now()
+       from person p where p.id = $1 returning id`, [person.id, await evidenceOf(w, person.id)]);
+  return { variables: { id: row.id } };
+}
+
 const byActivity = async (w: World, v: ViewerKind, s: Scope): Promise<Built> => ({ variables: { id: await activityFor(w, v, s) } });
 const nodesHave = (pick: (data: any) => { nodes: { id?: string; personId?: string }[] }) => (data: any, id: string) =>
   pick(data).nodes.some((n) => n.id === id || n.personId === id);
@@ -103,6 +113,17 @@ export const LEARNING_MATRIX: Matrix = {
     expect: {
       learner: FORBIDDEN, supervisor: FORBIDDEN, instructor: FORBIDDEN, partnerAdmin: FORBIDDEN,
       agencyAdmin: { same: ALLOWED, other: HIDDEN }, otherAgencyAdmin: { same: HIDDEN, other: ALLOWED }, platformAdmin: ALLOWED,
+    },
+  },
+  issueExternalActivityCertificate: {
+    kind: 'mutation', document: `mutation($id: ID!) { issueExternalActivityCertificate(activityId: $id) { id serial } }`,
+    scopes: ['own', 'same', 'other'], build: verifiedActivityFor,
+    // The admins of the person's agency (never for a holder with a role beyond what they could grant: an agency admin's
+    // own claim is another admin's to certify) and platform admins; others do not see the activity.
+    expect: {
+      learner: FORBIDDEN, supervisor: FORBIDDEN, instructor: FORBIDDEN, partnerAdmin: FORBIDDEN,
+      agencyAdmin: { other: NOT_FOUND, '*': ALLOWED }, otherAgencyAdmin: { own: ALLOWED, other: ALLOWED, '*': NOT_FOUND },
+      platformAdmin: ALLOWED,
     },
   },
   verifyExternalActivity: {

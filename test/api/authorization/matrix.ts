@@ -558,6 +558,33 @@ export const MATRIX: Matrix = {
       agencyAdmin: { other: FORBIDDEN, '*': ALLOWED }, otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED }, platformAdmin: ALLOWED,
     },
   },
+  // Open Badges credentials (certificate/credential.*): the credential JSON rides on `certificate` above.
+  verifyCredential: {
+    // Public: anyone may check a credential they were shown (limited per address).
+    kind: 'mutation', document: `mutation($json: String!) { verifyCredential(json: $json) { verdict reason } }`, scopes: ['none'],
+    build: async () => ({ variables: { json: '{"bukan":"kredensial"}' } }),
+    expect: { anonymous: ALLOWED, '*': ALLOWED },
+  },
+  credentialKeys: {
+    kind: 'query', document: `query($id: ID!) { credentialKeys(agencyId: $id) { id retiredAt } }`, scopes: ['own', 'same', 'other'],
+    build: byId(agencyFor),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED },
+      otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED },
+      platformAdmin: ALLOWED,
+    },
+  },
+  rotateCredentialKey: {
+    kind: 'mutation', document: `mutation($id: ID!) { rotateCredentialKey(agencyId: $id) { id } }`, scopes: ['own', 'same', 'other'],
+    build: byId(agencyFor),
+    expect: {
+      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+      agencyAdmin: { other: FORBIDDEN, '*': ALLOWED },
+      otherAgencyAdmin: { same: FORBIDDEN, '*': ALLOWED },
+      platformAdmin: ALLOWED,
+    },
+  },
   // ------------------------------------------------------------------ auth
   me: {
     kind: 'query', document: `{ me { id } }`, scopes: ['none'], build: none,
@@ -1070,6 +1097,8 @@ export const MATRIX: Matrix = {
   completeEnrolment: {
     kind: 'mutation', document: `mutation($id: ID!) { completeEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,
     build: byId((w, v, s) => enrolmentFor(w, v, s, 'ACTIVE', 'ended')), expect: FINISH,
+    // The certificate's credential is signed by a job after the completion commits.
+    writesInJobs: true,
   },
   failEnrolment: {
     kind: 'mutation', document: `mutation($id: ID!) { failEnrolment(id: $id) { ${ENROLMENT_FIELDS} } }`, scopes: ENROLMENT_SCOPES,

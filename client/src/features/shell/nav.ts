@@ -52,6 +52,7 @@ export function navItemsFor(me: SessionMe): NavItem[] {
     items.push({ to: '/admin/kursus', label: 'nav.adminCourses', short: 'nav.adminCoursesShort', icon: IconSchool, section: 'admin' });
     items.push({ to: '/admin/peran', label: 'nav.adminRoles', short: 'nav.adminRolesShort', icon: IconKey, section: 'admin' });
     items.push({ to: '/admin/ekspor-jp', label: 'nav.adminLearningExport', short: 'nav.adminLearningExportShort', icon: IconClipboardList, section: 'admin' });
+    items.push({ to: '/admin/kunci-sertifikat', label: 'nav.adminCredentialKeys', short: 'nav.adminCredentialKeysShort', icon: IconKey, section: 'admin' });
     items.push({ to: '/pustaka-program', label: 'nav.programmeLibrary', short: 'nav.programmeLibraryShort', icon: IconBooks, section: 'admin' });
     items.push({ to: '/admin/jp', label: 'nav.agencyLearningHours', short: 'nav.agencyLearningHoursShort', icon: IconUsers, section: 'admin' });
     items.push({ to: '/admin/jp/verifikasi', label: 'nav.externalActivityQueue', short: 'nav.externalActivityQueueShort', icon: IconChecklist, section: 'admin' });

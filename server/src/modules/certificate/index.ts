@@ -5,7 +5,6 @@
  */
 import { onEnrolmentOutcomesChanged } from '../enrolment/index.js';
 import { onProgrammeCompletionsChanged } from '../programme/index.js';
-import { onCertificatesIssued } from './certificate.hooks.js';
 import { CertificateResolver } from './certificate.resolver.js';
 import { certifyEnrolmentOutcomes, certifyProgrammeOutcomes } from './issue.listeners.js';
 import { CertificateLifecycleResolver } from './lifecycle.resolver.js';
@@ -28,6 +27,15 @@ import { CertificatePdfResolver } from './pdf.resolver.js';
 import { queueCertificatePdfs } from './pdf.service.js';
 export { certificatePdfJob } from './pdf.job.js';
 export { certificateFilesRouter } from './pdf.http.js';
+import { onCertificatesIssued, onCertificatesStatusChanged } from './certificate.hooks.js';
+import { CredentialResolver } from './credential.resolver.js';
+import { prepareCredentials, publishStatusChange } from './credential.service.js';
+
+export { credentialRouter } from './credential.http.js';
+export { signCredentialsJob, signDocument } from './credential.service.js';
+// For tests (the forgery corpus signs with an agency's real key; the loader's refusals).
+export { offlineDocumentLoader, RefusedDocumentError } from './credential.contexts.js';
+export { activeKey, type IssuerKeyRow } from './issuer-key.service.js';
 
 // Issued in the transaction that completes: an enrolment (course run, workshop settlement) or a programme's path.
 onEnrolmentOutcomesChanged(certifyEnrolmentOutcomes);
@@ -36,6 +44,9 @@ onProgrammeCompletionsChanged(certifyProgrammeOutcomes);
 registerReader(Source.EXTERNAL_ACTIVITY, externalActivityFacts);
 // The PDF: PENDING rows and render jobs in the issuing transaction (pdf.service.ts).
 onCertificatesIssued(queueCertificatePdfs);
+// Open Badges: a credential row and status index at issuance (signed by a job); revocation sets the status bit.
+onCertificatesIssued(prepareCredentials);
+onCertificatesStatusChanged(publishStatusChange);
 
 /** Every resolver of the module; each part adds its own classes here (one line each). */
 export const certificateResolvers = [
@@ -44,4 +55,5 @@ export const certificateResolvers = [
   CertificateSignerResolver,
   CertificateVerifyPageResolver,
   CertificatePdfResolver,
+  CredentialResolver,
 ] as const;

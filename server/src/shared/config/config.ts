@@ -30,6 +30,13 @@ export interface AppConfig {
    * one kept in the database (`server_secret`), so every instance and every restart agree without configuration.
    */
   secret: string | undefined;
+  /**
+   * LENTERA_CREDENTIAL_KEY: 32 bytes (64 hex characters or base64) encrypting the agencies' credential signing keys
+   * at rest (AES-256-GCM). Required in production; elsewhere a fixed development key (never protects anything real).
+   */
+  credentialKeySecret: Buffer;
+  /** Public credential verifications (paste/upload) per client address per window. */
+  credentialVerifyLimit: { perAddress: number; windowMinutes: number };
 }
 
 export interface MailSettings {
@@ -131,5 +138,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordReset: { linkMinutes: intFrom('LENTERA_RESET_LINK_MINUTES', 30), perEmail: 3, perAddress: 20, windowMinutes: 60 },
     secret: env.LENTERA_SECRET || undefined,
     exports: { directLineLimit: intFrom('LENTERA_EXPORT_DIRECT_LINES', 2000), keepDays: 7 },
+    credentialKeySecret: credentialKeyFrom(env.LENTERA_CREDENTIAL_KEY, production),
+    credentialVerifyLimit: { perAddress: intFrom('LENTERA_CREDENTIAL_VERIFY_ATTEMPTS', 30), windowMinutes: 10 },
   };
+}
+
+/** Only for development and tests: signing keys encrypted under it are as good as plain text. */
+const DEVELOPMENT_CREDENTIAL_KEY = Buffer.from('lentera-development-credential-k', 'utf8');
+
+function credentialKeyFrom(raw: string | undefined, production: boolean): Buffer {
+  if (!raw) {
+    if (production) throw new Error('LENTERA_CREDENTIAL_KEY is required in production (32 bytes: 64 hex characters or base64)');
+    return DEVELOPMENT_CREDENTIAL_KEY;
+  }
+  const key = /^[0-9a-fA-F]{64}$/.test(raw) ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('LENTERA_CREDENTIAL_KEY must be 32 bytes: 64 hex characters or base64');
+  return key;
 }

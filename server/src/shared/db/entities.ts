@@ -25,6 +25,9 @@ import {
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
 import { LearningExport } from '../../modules/learning-hours/export.entity.js';
 import { CertificatePdf, OrganisationLogo } from '../../modules/certificate/pdf.entity.js';
+import { CertificateCredential } from '../../modules/certificate/credential.entity.js';
+import { CredentialIssuerKey } from '../../modules/certificate/issuer-key.entity.js';
+import { CredentialStatusList } from '../../modules/certificate/status-list.entity.js';
 
 /** Every persisted entity, for the ORM and the migration generator. */
 export const entities = [
@@ -41,4 +44,5 @@ export const entities = [
   ExternalActivity, ExternalActivityEvidence,
   LearningExport,
   CertificatePdf, OrganisationLogo,
+  CredentialIssuerKey, CredentialStatusList, CertificateCredential,
 ];

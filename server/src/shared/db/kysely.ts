@@ -30,6 +30,9 @@ import {
 import { Certificate, CertificateSerialCounter, CertificateSigner } from '../../modules/certificate/certificate.entity.js';
 import { LearningExport } from '../../modules/learning-hours/export.entity.js';
 import { CertificatePdf, OrganisationLogo } from '../../modules/certificate/pdf.entity.js';
+import { CertificateCredential } from '../../modules/certificate/credential.entity.js';
+import { CredentialIssuerKey } from '../../modules/certificate/issuer-key.entity.js';
+import { CredentialStatusList } from '../../modules/certificate/status-list.entity.js';
 
 /**
  * Every table Kysely may name, with the entity that defines it. Decorator entities do not carry their
@@ -81,6 +84,9 @@ export const kyselyTables = {
   learning_export: LearningExport,
   certificate_pdf: CertificatePdf,
   organisation_logo: OrganisationLogo,
+  credential_issuer_key: CredentialIssuerKey,
+  credential_status_list: CredentialStatusList,
+  certificate_credential: CertificateCredential,
 } as const;
 
 /** Pivot tables of many-to-many relations: they have no entity class, so their columns are written here. */

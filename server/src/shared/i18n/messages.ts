@@ -390,6 +390,21 @@ export const errorMessages: Record<string, { id: string; en: string }> = {
     id: 'Terlalu banyak pemeriksaan sertifikat dari jaringan ini. Coba lagi dalam {minutes} menit.',
     en: 'Too many certificate checks from this network. Try again in {minutes} minutes.',
   },
+  // Open Badges credential verification (certificate/verify-credential.*): the reason shown beside each verdict.
+  TOO_MANY_VERIFICATIONS: { id: 'Terlalu banyak pemeriksaan dari alamat ini. Coba lagi dalam {minutes} menit.', en: 'Too many checks from this address. Try again in {minutes} minutes.' },
+  CREDENTIAL_VALID: { id: 'Tanda tangan sah, diterbitkan oleh instansi ini, dan sertifikat masih berlaku.', en: 'The signature is genuine, issued by this agency, and the certificate is in force.' },
+  CREDENTIAL_NOT_JSON: { id: 'Berkas ini bukan JSON yang sah.', en: 'This file is not valid JSON.' },
+  CREDENTIAL_NOT_CREDENTIAL: { id: 'Berkas ini bukan kredensial terverifikasi (Verifiable Credential).', en: 'This file is not a Verifiable Credential.' },
+  CREDENTIAL_PROOF_TYPE: { id: 'Bukti tanda tangan tidak ada atau bukan jenis yang kami terbitkan (DataIntegrityProof eddsa-rdfc-2022).', en: 'The proof is missing or not the kind we issue (DataIntegrityProof eddsa-rdfc-2022).' },
+  CREDENTIAL_UNKNOWN_CONTEXT: { id: 'Kredensial memakai konteks JSON-LD yang tidak kami kenal.', en: 'The credential uses a JSON-LD context we do not know.' },
+  CREDENTIAL_UNKNOWN_ISSUER: { id: 'Penerbit kredensial ini bukan instansi yang terdaftar di Lentera.', en: 'The issuer of this credential is not an agency registered in Lentera.' },
+  CREDENTIAL_UNKNOWN_KEY: { id: 'Kunci penandatangan tidak dikenal.', en: 'The signing key is not known.' },
+  CREDENTIAL_UNKNOWN_CERTIFICATE: { id: 'Sertifikat yang disebut kredensial ini tidak ada di Lentera.', en: 'The certificate this credential names does not exist in Lentera.' },
+  CREDENTIAL_FOREIGN_KEY: { id: 'Ditandatangani dengan kunci milik instansi lain, bukan penerbitnya: isi telah diubah.', en: 'Signed with another agency’s key, not the issuer’s: it has been altered.' },
+  CREDENTIAL_SIGNATURE: { id: 'Tanda tangan tidak cocok dengan isi kredensial: isi telah diubah.', en: 'The signature does not match the content: it has been altered.' },
+  CREDENTIAL_EXPIRED_KEY: { id: 'Ditandatangani dengan kunci yang sudah tidak berlaku pada saat itu.', en: 'Signed with a key that was no longer in force at that time.' },
+  CREDENTIAL_REVOKED: { id: 'Sertifikat ini telah dicabut oleh penerbitnya.', en: 'This certificate was revoked by its issuer.' },
+  CREDENTIAL_SUPERSEDED: { id: 'Sertifikat ini telah digantikan oleh sertifikat yang lebih baru.', en: 'This certificate was superseded by a newer one.' },
 };
 
 export function translate(code: string, locale: Locale, params: Record<string, unknown> = {}): string {
