@@ -298,3 +298,39 @@ describe('the ledger after verifications', () => {
     expect(jp).toBe(13.5);
   });
 });
+
+describe('the certificate of a verified external activity', () => {
+  const ISSUE = `mutation($id: ID!) { issueExternalActivityCertificate(activityId: $id) { id serial source sourceId title form jp startsOn endsOn status agencyName } }`;
+
+  it('the agency admin issues it once, with the activity’s facts and credited JP; pending, other agencies and learners are refused', async () => {
+    const w = await world();
+    const pending = await submit(w.learner);
+    const verified = await submit(w.learner, { title: 'Lokakarya Tata Kelola Data' });
+    await w.adminA.ok(VERIFY, { id: verified.id });
+
+    expect(await w.adminA.errorCode(ISSUE, { id: pending.id })).toBe('EXTERNAL_ACTIVITY_NOT_VERIFIED');
+    expect(await w.adminB.errorCode(ISSUE, { id: verified.id })).toBe('NOT_FOUND');
+    expect(await w.learner.errorCode(ISSUE, { id: verified.id })).toBe('FORBIDDEN');
+    expect(await count('certificate', 'source_id = $1', [verified.id])).toBe(0);
+
+    const first = (await w.adminA.ok(ISSUE, { id: verified.id })).issueExternalActivityCertificate;
+    const [{ code }] = await app.sql<{ code: string }>(`select code from agency where id = $1`, [w.a.agency.id]);
+    expect(first).toMatchObject({
+      source: 'EXTERNAL_ACTIVITY', sourceId: verified.id, title: 'Lokakarya Tata Kelola Data', form: 'SEMINAR', jp: 8,
+      startsOn: `${lastYear}-03-09`, endsOn: `${lastYear}-03-10`, status: 'VALID',
+    });
+    expect(first.serial).toMatch(new RegExp(`^${code}/\\d{4}/000001$`));
+    // Again: the same certificate, no second one.
+    expect((await w.platform.ok(ISSUE, { id: verified.id })).issueExternalActivityCertificate.id).toBe(first.id);
+    expect(await count('certificate', 'source_id = $1', [verified.id])).toBe(1);
+    expect(await count('audit_entry', `action = 'certificate.issue' and target_id = $1`, [first.id])).toBe(1);
+
+    // The learner's training history carries the activity's own form, organiser and dates, and the serial.
+    const res = await fetch(`${app.url}/files/exports/people/${w.a.learners[0].id}/csv?year=${lastYear}`, { headers: { cookie: w.learner.sessionCookie! } });
+    expect(res.status).toBe(200);
+    const line = (await res.text()).split('\n').find((l) => l.includes('Lokakarya Tata Kelola Data'))!;
+    expect(line).toContain('Universitas Indonesia');
+    expect(line).toContain(first.serial);
+    expect(line).toContain(`${lastYear}-03-09`);
+  });
+});

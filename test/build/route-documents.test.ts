@@ -75,7 +75,7 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'my-external-activities': ['MyExternalActivities', 'SubmitExternalActivity'],
   'team-learning-hours': ['TeamLearningHours'],
   'admin-learning-hours': ['AgencyLearningHours'],
-  'admin-external-activities': ['DecideExternalActivities', 'ExternalActivityQueue'],
+  'admin-external-activities': ['DecideExternalActivities', 'ExternalActivityQueue', 'IssueExternalActivityCertificate'],
   'admin-learning-rules': ['CreateLearningRuleSet', 'LearningRuleSets'],
   'admin-learning-export': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'MyLearningExports', 'RequestAgencyLearningExport'],
   'my-certificates': ['MyCertificates'],

@@ -21,6 +21,7 @@ import { useEditableCopy } from '../../ui/useEditableCopy';
 import { AdminAgencySwitch } from '../admin/AdminAgencySwitch';
 import { useAdminAgency } from '../admin/useAdminAgency';
 import { CertificateExtraActions } from './lifecycle.actions';
+import PdfRenderProgress from './PdfRenderProgress';
 import { verificationUrl } from './lifecycle.links';
 import { CertificateStatusBadge } from './lifecycle.StatusBadge';
 
@@ -122,6 +123,7 @@ export default function AdminCertificatesPage() {
       <PageHeader title={t('certificates.admin.title')} description={t('certificates.admin.description')} />
       <Stack gap="sm" mb="md">
         <AdminAgencySwitch />
+        {agencyId ? <PdfRenderProgress agencyId={agencyId} /> : null}
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
           <TextInput
             type="search"

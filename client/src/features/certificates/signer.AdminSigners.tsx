@@ -11,6 +11,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { ListStates } from '../../ui/ListStates';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
+import PdfLogoUpload from './PdfLogoUpload';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
 import { AdminAgencySwitch } from '../admin/AdminAgencySwitch';
 import { useAdminAgency } from '../admin/useAdminAgency';
@@ -171,6 +172,8 @@ export default function AdminSignersPage() {
           </SimpleGrid>
         )}
       </ListStates>
+      {/* The logo printed beside the signers on the certificate's PDF. */}
+      {owner.agencyId ? <PdfLogoUpload owner="agency" id={owner.agencyId} /> : owner.partnerId ? <PdfLogoUpload owner="partner" id={owner.partnerId} /> : null}
       {editing ? <SignerDialog signer={editing === 'new' ? null : editing} owner={owner} onClose={() => setEditing(null)} /> : null}
     </>
   );

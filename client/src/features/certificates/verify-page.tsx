@@ -170,6 +170,10 @@ function Found({ v, lang }: { v: Verification; lang: string }) {
       <Text size="sm" c="dimmed">
         {t('verify.footer')}
       </Text>
+      {/* A credential file (Open Badges JSON) is checked on its own page, which holds the upload form. */}
+      <Anchor href="/verifikasi" size="sm" fw={600}>
+        {t('verify.checkCredential')}
+      </Anchor>
     </>
   );
 }

@@ -9,6 +9,8 @@ import { useFormatters } from '../../app/useFormatters';
 import { graphql } from '../../gql/__generated__';
 import { ListStates } from '../../ui/ListStates';
 import { PageHeader } from '../../ui/PageHeader';
+import { useMe } from '../../app/me';
+import { ExportHistoryButton } from './ExportHistoryButton';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
 
 const MyLearningYearDocument = graphql(`
@@ -47,6 +49,7 @@ const MyLearningYearDocument = graphql(`
 export default function MyLearningYear() {
   const { t } = useTranslation();
   const fmt = useFormatters();
+  const me = useMe();
   const [year, setYear] = useState<number | null>(null);
   const { data, loading, error, refetch } = useQuery(MyLearningYearDocument, { variables: { year } });
   const y = data?.myLearningHours;
@@ -57,7 +60,12 @@ export default function MyLearningYear() {
       <PageHeader
         title={t('learning.myYear.title')}
         description={t('learning.myYear.description')}
-        actions={<Button component={Link} to="/jp-saya/kegiatan-luar" leftSection={<IconPlus size={18} aria-hidden />}>{t('learning.myYear.addExternal')}</Button>}
+        actions={
+          <Group gap="sm" wrap="wrap">
+            <Button component={Link} to="/jp-saya/kegiatan-luar" leftSection={<IconPlus size={18} aria-hidden />}>{t('learning.myYear.addExternal')}</Button>
+            <ExportHistoryButton target={{ personId: me.id }} year={year} />
+          </Group>
+        }
       />
       <ListStates errorMessage={error ? toUiError(error, t).message : null} loading={loading} data={y} isEmpty={() => false} onRetry={() => void refetch()} skeleton={<CardListSkeleton />} empty={null}>
         {(yr) => (

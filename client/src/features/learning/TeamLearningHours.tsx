@@ -9,6 +9,7 @@ import { LoadMore } from '../../ui/LoadMore';
 import { PageHeader } from '../../ui/PageHeader';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
 import { StandingRow } from './StandingRow';
+import { ExportHistoryButton } from './ExportHistoryButton';
 
 const TeamLearningHoursDocument = graphql(`
   query TeamLearningHours($first: Int!, $after: String) {
@@ -38,7 +39,7 @@ export default function TeamLearningHours() {
   const { loading, error, refetch, page, more } = usePagedList(TeamLearningHoursDocument, { variables: { first: 20, after: null }, page: (d) => d.myTeamLearningHours });
   return (
     <>
-      <PageHeader title={t('learning.team.title')} description={t('learning.team.description')} />
+      <PageHeader title={t('learning.team.title')} description={t('learning.team.description')} actions={<ExportHistoryButton target={{ team: true }} />} />
       <ListStates
         errorMessage={error ? toUiError(error, t).message : null}
         loading={loading}

@@ -14,6 +14,7 @@ import { notifyError, notifySuccess } from '../../ui/notify';
 import { PageHeader } from '../../ui/PageHeader';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
 import { ExternalActivityStatusBadge } from './ExternalActivityStatusBadge';
+import { IssueActivityCertificate } from './IssueActivityCertificate';
 import { calendarDay } from './learningFormat';
 
 const QueueDocument = graphql(`
@@ -172,6 +173,8 @@ export default function VerificationQueue() {
                           {t('learning.queue.reject')}
                         </Button>
                       </Group>
+                    ) : a.status === 'VERIFIED' ? (
+                      <IssueActivityCertificate activityId={a.id} label={t('learning.queue.issueCertificateAria', { name: a.personName, title: a.title })} />
                     ) : null}
                   </Stack>
                 </Card>

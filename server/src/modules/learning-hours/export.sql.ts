@@ -51,7 +51,8 @@ function scopeFilter(scope: ExportScope): RawBuilder<boolean> {
  * A page of an export's lines in file order (name, person, when it happened, id), one statement. Standing lines
  * only: a revoked credit (and its reversal) is training taken back, pending and rejected lines never counted.
  * Course runs and workshops (their enrolment is the line's source) give the course's form, its owner as
- * organiser and the run's dates in the run's zone; other sources the day the line happened (Asia/Jakarta).
+ * organiser and the run's dates in the run's zone; external activities their own form, organiser and dates; other
+ * sources the day the line happened (Asia/Jakarta).
  * The certificate is the VALID one for the line's source: an enrolment's is COURSE_RUN or WORKSHOP by the
  * course's kind, whichever ledger source credited it.
  */
@@ -64,10 +65,10 @@ async function readExportLines(
   const yearFilter = year != null ? sql`and lr.year = ${year}` : sql``;
   const { rows } = await sql<ExportLine>`
     select lr.id, p.id as person_id, p.agency_id as person_agency_id, p.supervisor_id, p.full_name, p.nip, lr.title,
-           coalesce(c.form, case when lr.source = 'MENTORING' then 'MENTORING' end) as form,
-           coalesce(oa.name, op.name) as organiser,
-           coalesce((r.starts_at at time zone r.time_zone)::date, (lr.occurred_at at time zone 'Asia/Jakarta')::date)::text as starts_on,
-           coalesce((r.ends_at at time zone r.time_zone)::date, (lr.occurred_at at time zone 'Asia/Jakarta')::date)::text as ends_on,
+           coalesce(c.form, x.form, case when lr.source = 'MENTORING' then 'MENTORING' end) as form,
+           coalesce(oa.name, op.name, x.organiser) as organiser,
+           coalesce((r.starts_at at time zone r.time_zone)::date, x.starts_on, (lr.occurred_at at time zone 'Asia/Jakarta')::date)::text as starts_on,
+           coalesce((r.ends_at at time zone r.time_zone)::date, x.ends_on, (lr.occurred_at at time zone 'Asia/Jakarta')::date)::text as ends_on,
            lr.jp::float8 as jp,
            (select cert.serial from certificate cert
              where cert.status = 'VALID' and cert.source_id = lr.source_id
@@ -82,6 +83,8 @@ async function readExportLines(
       left join course_run r on r.id = e.run_id
       left join agency oa on oa.id = c.owner_agency_id
       left join partner_institution op on op.id = c.owner_partner_id
+      -- An external activity says its own form, organiser and dates (as the civil servant submitted them).
+      left join external_activity x on x.id = lr.source_id and lr.source = 'EXTERNAL_ACTIVITY'
      where lr.reverses_id is null and lr.status = 'CREDITED' and ${scopeFilter(scope)} ${yearFilter} ${afterFilter}
      order by p.full_name, p.id, lr.occurred_at, lr.id
      limit ${limit}`.execute(db({ em }));
