@@ -6,6 +6,7 @@ import { Role } from '../../server/src/shared/auth/roles.js';
 import { expectNoSeriousA11yViolations } from '../kit/a11y.js';
 import { openBrowser, PHONE, requireBuiltClient, signInAt } from '../kit/browser.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
+import { readPdf } from '../api/certificate-pdf-reader.js';
 
 /**
  * Certificates in the browser, on a 360 px phone: the public verification page signed out (loaded alone: no session
@@ -111,9 +112,7 @@ describe('the public verification page', () => {
 });
 
 describe("the issue's story", () => {
-  // The integrator adds the PDF download once the pdf area has merged: after "Sertifikat saya" shows the certificate,
-  // click its "Unduh PDF" button (lifecycle.actions.tsx) and check the download, then follow the steps below.
-  it('the learner finds the completed course\'s certificate in "Sertifikat saya", its verification link says "Sah" signed out, and "Dicabut" once revoked', async () => {
+  it('the learner finds the completed course\'s certificate in "Sertifikat saya", downloads its PDF, whose QR code opens the verification page: "Sah" signed out, and "Dicabut" once revoked', async () => {
     const w = await completed('Budi Santoso', 'Penyusunan Anggaran Berbasis Kinerja');
     await signInAt(page, app.url, w.learner.nip!);
     await page.goto(`${app.url}/sertifikat-saya`);
@@ -127,6 +126,19 @@ describe("the issue's story", () => {
     const href = await card.getByRole('link', { name: 'Halaman verifikasi' }).getAttribute('href');
     expect(href).toBe(`${app.url}/verifikasi/${w.certificate.verification_code}`);
     expect(linkedIn.searchParams.get('certUrl')).toBe(href);
+
+    // The PDF the row offers, fetched with the learner's session as the browser would: the name, serial and JP
+    // printed, and a QR code that leads to the same verification page.
+    const pdfLink = card.getByRole('link', { name: `Unduh PDF sertifikat ${w.certificate.serial}` });
+    const file = await page.request.get(new URL((await pdfLink.getAttribute('href'))!, app.url).toString());
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('application/pdf');
+    const pdf = await readPdf(await file.body());
+    expect(pdf.text).toContain('Budi Santoso');
+    expect(pdf.text).toContain(w.certificate.serial);
+    expect(pdf.text).toMatch(/\b6 JP\b/);
+    expect(pdf.qrCodes).toHaveLength(1);
+    expect(pdf.qrCodes[0].endsWith(`/verifikasi/${w.certificate.verification_code}`)).toBe(true);
 
     await openSignedOut(w.certificate.verification_code);
     await page.getByRole('heading', { level: 1, name: 'Sah' }).waitFor();

@@ -6,7 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { sql } from 'kysely';
 import type { AppConfig } from '../../shared/config/config.js';
 import { db, inTransaction } from '../../shared/db/kysely.js';
-import { enqueueJobs, jobQueueOf, type JobDefinition } from '../../shared/jobs/queue.js';
+import { enqueueJobs, hasJobQueue, type JobDefinition } from '../../shared/jobs/queue.js';
 import type { CertificateTransaction } from './certificate.hooks.js';
 import { CREDENTIALS_V2, OPEN_BADGES_V3, offlineDocumentLoader } from './credential.contexts.js';
 import { activeKey, issuerBase, issuerUrl, signingKeyPair, type IssuerKeyRow } from './issuer-key.service.js';
@@ -140,12 +140,7 @@ export async function signCredentials(ctx: Tx & { config: AppConfig }, certifica
 }
 
 function queueStarted(tx: Tx): boolean {
-  try {
-    jobQueueOf(tx.em);
-    return true;
-  } catch {
-    return false;
-  }
+  return hasJobQueue(tx.em);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { OperationContext, SignedInOperationContext } from '../../app/conte
 import { db, inTransaction } from '../../shared/db/kysely.js';
 import { AppError } from '../../shared/errors.js';
 import type { Locale } from '../../shared/i18n/messages.js';
-import { enqueueJobs } from '../../shared/jobs/queue.js';
+import { enqueueJobs, hasJobQueue } from '../../shared/jobs/queue.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { CertificateStatus, type SignerSnapshot } from './certificate.entity.js';
 import type { CertificateTransaction } from './certificate.hooks.js';
@@ -27,6 +27,8 @@ const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math
  * the completion answers at once — the rendering is the job's.
  */
 export async function queueCertificatePdfs(tx: CertificateTransaction, certificateIds: string[]): Promise<void> {
+  // Demo seeding issues before any queue runs: those stay "not queued" (a re-run queues them; a download renders one).
+  if (!hasJobQueue(tx.em)) return;
   await db(tx).insertInto('certificate_pdf')
     .values(certificateIds.map((id) => ({ certificate_id: id, status: CertificatePdfStatus.PENDING, attempts: 0, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })))
     .onConflict((oc) => oc.column('certificate_id').doUpdateSet({ status: CertificatePdfStatus.PENDING, content: null, error: null, updated_at: sql<Date>`now()` }))

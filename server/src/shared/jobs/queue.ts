@@ -105,6 +105,11 @@ function keyOf(em: EntityManager): object {
   return em.getDriver();
 }
 
+/** Whether a job queue runs for this database (demo seeding and the CLI write before one is started). */
+export function hasJobQueue(em: EntityManager): boolean {
+  return queues.has(keyOf(em));
+}
+
 export function jobQueueOf(em: EntityManager): JobQueue {
   const queue = queues.get(keyOf(em));
   if (!queue) throw new Error('the job queue is not started for this database');
