@@ -64,9 +64,9 @@ export default function PdfRenderProgress({ agencyId, runId, cohortId }: { agenc
         <Text id="pdf-render-progress-title" fw={600}>{t('certificatePdf.title')}</Text>
         <Text size="sm" c="dimmed">{t('certificatePdf.doneOf', { done: p.done, total: p.total })}</Text>
       </Group>
-      <Progress.Root size="lg" aria-label={t('certificatePdf.title')}>
-        <Progress.Section value={percent} color="teal" />
-        {p.failed > 0 ? <Progress.Section value={(p.failed / p.total) * 100} color="orange" /> : null}
+      <Progress.Root size="lg">
+        <Progress.Section value={percent} color="teal" aria-label={t('certificatePdf.title')} />
+        {p.failed > 0 ? <Progress.Section value={(p.failed / p.total) * 100} color="orange" aria-label={t('certificatePdf.failedSection')} /> : null}
       </Progress.Root>
       <Text size="sm" mt={6}>
         {working ? t('certificatePdf.pending', { count: p.pending }) : t('certificatePdf.allDone')}
