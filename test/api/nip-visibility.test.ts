@@ -24,8 +24,11 @@ const SELF_TYPES = new Set(['Me']);
  * Numbers decided by one field resolver, whatever operation reaches the object (so one probe of the field proves them
  * all, below): a cohort participant's NIP goes through the person module's `shownIdentity` in `CohortParticipant.nip`.
  * A CSV report row's NIP is the admin's own input echoed back row by row (its name only for the admin's own people).
+ * A learning-hours standing's NIP (the supervisor's team, the agency's people below target) goes through
+ * `shownIdentity` in the one mapper both lists use (learning-hours/team.service.ts); its rows carry `personId`, so
+ * test/api/learning-year.test.ts checks them.
  */
-const FIELD_RESOLVED = new Set(['CohortParticipant.nip', 'NominationCsvRow.nip']);
+const FIELD_RESOLVED = new Set(['CohortParticipant.nip', 'NominationCsvRow.nip', 'PersonLearningStanding.nip']);
 
 function nipOperations(s: GraphQLSchema): { operations: string[]; fields: string[]; viaSelf: string[] } {
   const fields = new Set<string>();
@@ -340,6 +343,7 @@ describe('identity numbers', () => {
     const found = nipOperations(schema);
     expect(found.fields).toEqual([
       'CohortParticipant.nip', 'EnrolmentLearner.nip', 'Me.nip', 'NominationCsvRow.nip', 'PartnerInvitation.nidn', 'PartnerStaff.nidn', 'Person.nidn', 'Person.nip',
+      'PersonLearningStanding.nip',
     ]);
     // A new operation reaching a NIP fails here until it gets a probe below.
     expect(found.operations).toEqual(Object.keys(PROBES).sort());
