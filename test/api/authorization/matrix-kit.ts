@@ -111,19 +111,21 @@ function changedTables(before: Record<string, string>, after: Record<string, str
 
 async function mailJobsDone(app: TestApp, anyJob = false): Promise<void> {
   for (let waited = 0; waited < 15_000; waited += 100) {
-    const [{ n }] = await app.sql(`select count(*)::int as n from pgboss.job where ${anyJob ? `name <> 'dead-letters'` : `name = 'mail'`} and state in ('created', 'retry', 'active')`);
+    // Due jobs only: a scheduled sweep waiting for its hour is not this cell's.
+    const [{ n }] = await app.sql(`select count(*)::int as n from pgboss.job where ${anyJob ? `name <> 'dead-letters'` : `name = 'mail'`} and state in ('created', 'retry', 'active') and start_after <= now()`);
     if (n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
 
 /**
- * A certificate issued by an earlier allowed cell (a completion) has its PDF rendered by a job a moment later, which
- * writes `certificate_pdf`: wait for those before a fingerprint, so the job's write is not taken for this cell's.
+ * A certificate issued by an earlier allowed cell (a completion, a re-issue, an external activity's) has its PDF
+ * rendered and its credential signed by jobs a moment later, which write `certificate_pdf` and
+ * `certificate_credential`: wait for those before a fingerprint, so a job's write is not taken for this cell's.
  */
 async function pdfJobsDone(app: TestApp): Promise<void> {
   for (let waited = 0; waited < 30_000; waited += 100) {
-    const [{ n }] = await app.sql(`select count(*)::int as n from pgboss.job where name = 'certificate.pdf' and state in ('created', 'retry', 'active')`);
+    const [{ n }] = await app.sql(`select count(*)::int as n from pgboss.job where name in ('certificate.pdf', 'certificates.sign-credentials') and state in ('created', 'retry', 'active') and start_after <= now()`);
     if (n === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -15,7 +15,7 @@ import { Person } from '../person/person.entity.js';
   name: 'credential_issuer_key_one_active',
   expression: 'create unique index "credential_issuer_key_one_active" on "credential_issuer_key" ("agency_id") where "retired_at" is null',
 })
-@Check({ name: 'credential_issuer_key_multibase', expression: "public_key_multibase like 'z6Mk%'" })
+@Check({ name: 'credential_issuer_key_multibase', expression: "public_key_multibase ~~ 'z6Mk%'" })
 export class CredentialIssuerKey extends BaseEntity {
   @ManyToOne(() => Agency, { deleteRule: 'cascade', index: true })
   agency: Rel<Agency>;

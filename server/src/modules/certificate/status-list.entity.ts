@@ -13,7 +13,7 @@ export const STATUS_LIST_BITS = 131_072;
  */
 @Entity()
 @Check({ name: 'credential_status_list_size', expression: `octet_length(bits) = ${STATUS_LIST_BITS / 8}` })
-@Check({ name: 'credential_status_list_next', expression: `next_index between 0 and ${STATUS_LIST_BITS}` })
+@Check({ name: 'credential_status_list_next', expression: `next_index >= 0 and next_index <= ${STATUS_LIST_BITS}` })
 export class CredentialStatusList extends BaseEntity {
   @ManyToOne(() => Agency, { deleteRule: 'cascade', index: true })
   agency: Rel<Agency>;
