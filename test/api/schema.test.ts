@@ -47,6 +47,8 @@ describe('schema and access declarations', () => {
     const publicOps = ops.filter((op) => op.roles?.includes('PUBLIC')).map((op) => op.operation).sort();
     expect(publicOps).toEqual([
       'AuthResolver.me', 'AuthResolver.sessionEnded', 'AuthResolver.signIn', 'AuthResolver.signOut',
+      // Anyone shown a certificate checks it (the page by its code, a credential file), signed in or not.
+      'CertificateVerifyPageResolver.verifyCertificate', 'CredentialResolver.verifyCredential',
       'PartnerStaffResolver.acceptPartnerInvitation', 'PartnerStaffResolver.partnerInvitationPreview',
       'PasswordResetResolver.requestPasswordReset', 'PasswordResetResolver.resetPassword',
     ]);

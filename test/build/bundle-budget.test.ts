@@ -41,9 +41,11 @@ export const BUDGET = {
   // (/verifikasi/<code>) that also loads alone from the entry and shares the sign-in page's small modules.
   'sign-in': { chunks: ['src/app/SignInApp.tsx'], limit: 127.5 },
   // The home page's query is a chunk of its own, fetched by the entry next to the session question.
-  home: { chunks: ['src/app/HomeStart.tsx', 'src/features/home/learner-home.ts'], limit: 147 },
-  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 266 },
-  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 250 },
+  // Issue 9 (148.6 / 268.0 / 252.0 measured): the entry's table of eleven new screens (JP record, certificates,
+  // exports, keys), the public verification page's branch in the entry, and the nav's new entries with their icons.
+  home: { chunks: ['src/app/HomeStart.tsx', 'src/features/home/learner-home.ts'], limit: 149 },
+  catalogue: { chunks: [...SIGNED_IN, 'src/routes/catalogue.tsx'], limit: 268.5 },
+  'course-detail': { chunks: [...SIGNED_IN, 'src/routes/course-detail.tsx'], limit: 252.5 },
 };
 
 interface ManifestChunk {

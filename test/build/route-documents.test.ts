@@ -79,7 +79,7 @@ export const ROUTE_OPERATIONS: Record<string, string[]> = {
   'admin-learning-rules': ['CreateLearningRuleSet', 'LearningRuleSets'],
   'admin-learning-export': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'MyLearningExports', 'RequestAgencyLearningExport'],
   'my-certificates': ['MyCertificates'],
-  'admin-certificates': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminCertificates', 'ReissueCertificate', 'RevokeCertificate'],
+  'admin-certificates': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'AdminCertificates', 'PdfRenderProgress', 'ReissueCertificate', 'RerunFailedRenders', 'RevokeCertificate'],
   'admin-signers': ['AdminAgencyChoices', 'AdminAgencyCurrent', 'CertificateSigners', 'CreateCertificateSigner', 'DeleteCertificateSigner', 'UpdateCertificateSigner'],
   // Public: the page asks over plain fetch, also when reached inside the app (a first visit loads it alone: main.tsx).
   'verify-certificate': ['VerifyCertificate'],

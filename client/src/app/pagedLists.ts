@@ -33,7 +33,7 @@ function pagedField(): FieldPolicy<StoredPage> {
  * schema gains a paginated field that is missing here.
  */
 export const PAGED_FIELDS = {
-  Query: ['agencies', 'agreements', 'approvalsInbox', 'assignableInstructors', 'catalogue', 'cohortApplications', 'courseRoster', 'externalActivityQueue', 'failedJobs', 'learningRecords', 'learningRuleSets', 'manageableCourses', 'managedProgrammes', 'myEnrolments', 'myExternalActivities', 'myProgrammes', 'myTeamLearningHours', 'partnerInstitutions', 'partnerInvitations', 'partnerStaff', 'people', 'programmeCatalogue', 'runSeriesOfCourse', 'sharedProgrammes', 'teachingRuns'],
+  Query: ['adminCertificates', 'agencies', 'agreements', 'approvalsInbox', 'assignableInstructors', 'catalogue', 'cohortApplications', 'courseRoster', 'externalActivityQueue', 'failedJobs', 'learningRecords', 'learningRuleSets', 'manageableCourses', 'managedProgrammes', 'myCertificates', 'myEnrolments', 'myExternalActivities', 'myLearningExports', 'myProgrammes', 'myTeamLearningHours', 'partnerInstitutions', 'partnerInvitations', 'partnerStaff', 'people', 'programmeCatalogue', 'runSeriesOfCourse', 'sharedProgrammes', 'teachingRuns'],
   // A course's runs: the course page (open ones) and its admin page (all of them) are two lists.
   Course: ['runs'],
   // A forum series' occurrences (the series screen).

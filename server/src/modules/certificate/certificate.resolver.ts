@@ -5,6 +5,7 @@ import * as certificates from './certificate.service.js';
 import { Certificate, CertificatePage } from './certificate.types.js';
 
 @Resolver(() => Certificate)
+@Authorized()
 export class CertificateResolver {
   @Query(() => CertificatePage, { description: "The viewer's certificates, newest first, in every status" })
   @Authorized()

@@ -60,6 +60,7 @@ async function countVerification(ctx: Context): Promise<void> {
 }
 
 @Resolver(() => Certificate)
+@Authorized()
 export class CredentialResolver {
   @FieldResolver(() => String, {
     nullable: true,

@@ -36,6 +36,7 @@ export class RevokeCertificateArgs {
 
 /** An issued certificate's life: the admin's list, revocation with a reason, correction by re-issue. */
 @Resolver(() => Certificate)
+@Authorized()
 export class CertificateLifecycleResolver {
   @Query(() => CertificatePage, { description: "An agency's issued certificates, newest first: search by name, NIP or serial; filter by status and source" })
   @Authorized(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN)

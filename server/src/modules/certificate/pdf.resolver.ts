@@ -10,6 +10,7 @@ const certificatePdfPath = (id: string) => `/files/certificates/${id}.pdf`;
 
 /** The certificate's PDF: its download address, and the render progress an agency admin watches. */
 @Resolver(() => Certificate)
+@Authorized()
 export class CertificatePdfResolver {
   @FieldResolver(() => String, { description: 'Where its PDF downloads (Bahasa Indonesia; add ?lang=en for English), for whoever may read the certificate' })
   pdfUrl(@Root() certificate: Certificate): string {

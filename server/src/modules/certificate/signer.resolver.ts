@@ -8,6 +8,7 @@ const MANAGERS = [Role.AGENCY_ADMIN, Role.PARTNER_ADMIN, Role.PLATFORM_ADMIN];
 
 /** Signers per agency and per partner: their admins and platform admins manage them. */
 @Resolver(() => CertificateSignerType)
+@Authorized()
 export class CertificateSignerResolver {
   @Query(() => [CertificateSignerType], { description: "An agency's or a partner's certificate signers in print order (give exactly one of the two)" })
   @Authorized(...MANAGERS)

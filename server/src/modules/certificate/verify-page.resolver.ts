@@ -13,6 +13,7 @@ export class VerifyCertificateArgs {
 }
 
 @Resolver()
+@Authorized()
 export class CertificateVerifyPageResolver {
   @Query(() => CertificateVerification, {
     nullable: true,

@@ -7,6 +7,7 @@ import { listMyExports, requestAgencyExport } from './export.service.js';
 import { LearningExportPage, LearningExportRequest } from './export.types.js';
 
 @Resolver()
+@Authorized()
 export class LearningExportResolver {
   @Mutation(() => LearningExportRequest, {
     description: "Exports an agency's training history in SIASN's columns (its admins, platform admins): a small one answers with its "
