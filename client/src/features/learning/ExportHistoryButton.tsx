@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 export type ExportHistoryTarget = { personId: string } | { team: true };
 
 /** The address of a training-history download (learning-hours/export.http.ts), in the reader's language. */
-export function exportHistoryUrl(target: ExportHistoryTarget, format: 'csv' | 'xlsx', year: number | null | undefined, language: string): string {
+function exportHistoryUrl(target: ExportHistoryTarget, format: 'csv' | 'xlsx', year: number | null | undefined, language: string): string {
   const path = 'team' in target ? `/files/exports/team/${format}` : `/files/exports/people/${encodeURIComponent(target.personId)}/${format}`;
   const query = new URLSearchParams();
   if (year != null) query.set('year', String(year));

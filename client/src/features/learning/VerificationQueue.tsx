@@ -105,7 +105,7 @@ export default function VerificationQueue() {
         fullWidth
         mb="sm"
         value={status}
-        onChange={(v) => { setStatus(v as ExternalActivityStatus); setPicked([]); }}
+        onChange={(v) => { setStatus(v); setPicked([]); }}
         aria-label={t('learning.queue.filter')}
         data={(['PENDING', 'VERIFIED', 'REJECTED'] as const).map((s) => ({ value: s, label: t(`learning.status.${s}`) }))}
       />

@@ -15,7 +15,7 @@ const issuedCursor = keysetCursor('timestamp', 'uuid');
 export async function certificateById(ctx: SignedInOperationContext, id: string): Promise<Certificate> {
   if (!isUuid(id)) throw new AppError('NOT_FOUND', { what: 'certificate' });
   const row = await db(ctx).selectFrom('certificate as c').select(certificateColumns).where('c.id', '=', id).executeTakeFirst();
-  const certificate = row && toCertificate(row as unknown as CertificateRow);
+  const certificate = row && toCertificate(row);
   if (!certificate || !canSeeCertificate(ctx.viewer, certificate)) throw new AppError('NOT_FOUND', { what: 'certificate' });
   return certificate;
 }

@@ -14,7 +14,7 @@ import { allocateStatusSlots, setStatusBits, statusListCredential, statusListUrl
 
 type Tx = Pick<CertificateTransaction, 'em'>;
 
-export const SIGN_QUEUE = 'certificates.sign-credentials';
+const SIGN_QUEUE = 'certificates.sign-credentials';
 /** Credentials per job: ~0.1 s each to canonicalise and sign, so a job stays a few seconds long. */
 const SIGN_BATCH = 25;
 
@@ -49,7 +49,7 @@ export async function publishStatusChange(tx: CertificateTransaction, certificat
 }
 
 /** The salted hash the recipient is identified by (OB 3.0 IdentityObject): proves a NIP shown to the verifier, hides it. */
-export function recipientIdentity(nip: string, salt: string) {
+function recipientIdentity(nip: string, salt: string) {
   return { type: 'IdentityObject', hashed: true, identityType: 'identifier', salt, identityHash: `sha256$${createHash('sha256').update(nip + salt).digest('hex')}` };
 }
 
@@ -62,7 +62,7 @@ interface CertificateRow {
 const isoSeconds = (d: Date | string) => new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The unsigned OpenBadgeCredential (VC Data Model 2.0) of a certificate. */
-export function buildCredential(config: AppConfig, c: CertificateRow) {
+function buildCredential(config: AppConfig, c: CertificateRow) {
   const base = issuerBase(config);
   const listUrl = statusListUrl(config, c.status_list_id);
   const jp = Number(c.jp);
@@ -114,7 +114,7 @@ export async function signDocument(config: AppConfig, agencyCode: string, key: I
  * (a job and a download signing the same one wait for each other, and the second finds it signed), each agency's
  * active key signs.
  */
-export async function signCredentials(ctx: Tx & { config: AppConfig }, certificateIds: string[]): Promise<void> {
+async function signCredentials(ctx: Tx & { config: AppConfig }, certificateIds: string[]): Promise<void> {
   if (!certificateIds.length) return;
   await inTransaction(ctx, async (tx) => {
     const d = db(tx);

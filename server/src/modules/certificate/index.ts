@@ -14,7 +14,7 @@ import { CertificateSource as Source } from './certificate.entity.js';
 import { CertificateSignerResolver } from './signer.resolver.js';
 import { CertificateVerifyPageResolver } from './verify-page.resolver.js';
 
-export { CertificateSource, CertificateStatus } from './certificate.entity.js';
+export { CertificateSource } from './certificate.entity.js';
 export { issueCertificates, revokeCertificatesForSources } from './issue.service.js';
 /** @public The learning-hours record registers EXTERNAL_ACTIVITY's facts reader (its verified activities) through this (jp area). */
 export { registerFactsReader, type CertificateFactsRow } from './issue.facts.js';

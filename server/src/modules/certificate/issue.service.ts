@@ -7,12 +7,12 @@ import { certificatesIssued, certificatesStatusChanged, type CertificateTransact
 import { readFacts, sourceKey, type CertificateFacts, type SourceRef } from './issue.facts.js';
 
 /** 144 random bits, base64url (24 characters): unguessable, short enough for a QR code and a URL typed by hand. */
-export function newVerificationCode(): string {
+function newVerificationCode(): string {
   return randomBytes(18).toString('base64url');
 }
 
 /** `PEMKOT-BDG/2026/000123`. */
-export function formatSerial(agencyCode: string, year: number, n: number): string {
+function formatSerial(agencyCode: string, year: number, n: number): string {
   return `${agencyCode}/${year}/${String(n).padStart(6, '0')}`;
 }
 

@@ -17,7 +17,7 @@ export const issuerUrl = (config: AppConfig, agencyCode: string) => `${issuerBas
 export const keyUrl = (config: AppConfig, agencyCode: string, keyId: string) => `${issuerUrl(config, agencyCode)}/keys/${keyId}`;
 
 /** AES-256-GCM under LENTERA_CREDENTIAL_KEY: iv (12) ‖ tag (16) ‖ ciphertext. The key row's id is bound as AAD. */
-export function encryptSecretKey(config: AppConfig, keyId: string, secretKeyMultibase: string): Buffer {
+function encryptSecretKey(config: AppConfig, keyId: string, secretKeyMultibase: string): Buffer {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', config.credentialKeySecret, iv);
   cipher.setAAD(Buffer.from(keyId));
@@ -25,7 +25,7 @@ export function encryptSecretKey(config: AppConfig, keyId: string, secretKeyMult
   return Buffer.concat([iv, cipher.getAuthTag(), body]);
 }
 
-export function decryptSecretKey(config: AppConfig, keyId: string, sealed: Buffer): string {
+function decryptSecretKey(config: AppConfig, keyId: string, sealed: Buffer): string {
   const decipher = createDecipheriv('aes-256-gcm', config.credentialKeySecret, sealed.subarray(0, 12));
   decipher.setAAD(Buffer.from(keyId));
   decipher.setAuthTag(sealed.subarray(12, 28));

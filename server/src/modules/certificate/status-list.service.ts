@@ -61,7 +61,7 @@ export function bitIsSet(bits: Buffer, index: number): boolean {
 }
 
 /** The specification's `encodedList`: GZIP of the bitstring, multibase base64url (prefix `u`, no padding). */
-export function encodeStatusList(bits: Buffer): string {
+function encodeStatusList(bits: Buffer): string {
   return `u${gzipSync(bits).toString('base64url')}`;
 }
 

@@ -8,7 +8,7 @@ import { Person } from '../person/person.entity.js';
 import { AttendanceCredit, CourseKind, CourseStatus, CourseVisibility, DeliveryMode, DevelopmentForm } from './course.enums.js';
 
 /** For the run entity: entities import entities directly, and a run's enrolment policy is the course module's enum. */
-export { EnrolmentPolicy } from './course.enums.js';
+export { DevelopmentForm, EnrolmentPolicy } from './course.enums.js';
 
 /**
  * A course (kursus/pelatihan) owned by an agency or a partner: what is learned. When, where, how many

@@ -3,7 +3,8 @@ import { Check, Entity, Enum, Index, ManyToOne, OneToOne, Property } from '@mikr
 import { registerEnumType } from 'type-graphql';
 import { BaseEntity } from '../../shared/db/base.entity.js';
 import { Agency } from '../agency/agency.entity.js';
-import { DevelopmentForm } from '../course/course.enums.js';
+// The course entity re-exports the enum: an entity may name another module's entity file, never its other files.
+import { DevelopmentForm } from '../course/course.entity.js';
 import { Person } from '../person/person.entity.js';
 
 /** The largest evidence document kept (the table's CHECK says the same): a scanned certificate or letter. */

@@ -8,7 +8,6 @@ import { toPage } from '../../shared/graphql/pagination.js';
 import { isUuid } from '../../shared/util/ids.js';
 import { isoDateIn } from '../../shared/util/time.js';
 import { writeAudit } from '../audit/index.js';
-import type { DevelopmentForm } from '../course/index.js';
 import { enqueueMails } from '../mail/index.js';
 import { shownIdentity } from '../person/index.js';
 import { ExternalActivityStatus } from './external-activity.entity.js';
@@ -176,7 +175,7 @@ export async function submitExternalActivity(ctx: SignedInOperationContext, inpu
     try {
       const row = await d.insertInto('external_activity').values({
         id: sql<string>`gen_random_uuid()`, created_at: sql<Date>`now()`, updated_at: sql<Date>`now()`,
-        person_id: tx.viewer.personId, agency_id: tx.viewer.agencyId, title: title.slice(0, 300), form: input.form as DevelopmentForm,
+        person_id: tx.viewer.personId, agency_id: tx.viewer.agencyId, title: title.slice(0, 300), form: input.form,
         organiser: organiser.slice(0, 300), starts_on: input.startsOn, ends_on: input.endsOn, jp: String(jp), jp_is_default: claimed == null,
         description: input.description?.trim() || null, evidence_id: evidence.id, status: ExternalActivityStatus.PENDING,
       }).returning('id').executeTakeFirstOrThrow();
@@ -213,7 +212,7 @@ export async function decideExternalActivities(ctx: SignedInOperationContext, in
     const seen = rows.filter((r) => seesActivity(tx.viewer, r));
     if (seen.length !== ids.length) throw new AppError('NOT_FOUND', { what: 'externalActivity' });
     if (rows.some((r) => !decidesActivity(tx.viewer, r))) throw new AppError('EXTERNAL_ACTIVITY_OWN');
-    if (rows.some((r) => r.status !== ExternalActivityStatus.PENDING)) throw new AppError('EXTERNAL_ACTIVITY_NOT_PENDING');
+    if (rows.some((r) => (r.status as ExternalActivityStatus) !== ExternalActivityStatus.PENDING)) throw new AppError('EXTERNAL_ACTIVITY_NOT_PENDING');
     await d.updateTable('external_activity')
       .set({
         status: verify ? ExternalActivityStatus.VERIFIED : ExternalActivityStatus.REJECTED, decided_by_id: tx.viewer.personId,

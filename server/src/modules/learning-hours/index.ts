@@ -5,7 +5,6 @@ import { LearningYearDetailResolver } from './year.resolver.js';
 
 export { creditLearning, reverseCredit, ruleSetOn, yearProgress } from './learning-hours.service.js';
 export { LearningRecordStatus, LearningSource } from './learning-hours.entity.js';
-export { ExternalActivityStatus } from './external-activity.entity.js';
 export { composeExternalActivityDecisionMail } from './external-activity.mail.js';
 export { externalActivityFilesRouter } from './external-activity.http.js';
 import { LearningExportResolver } from './export.resolver.js';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { OperationContext } from '../../app/context.js';
 import { db, type Db } from '../../shared/db/kysely.js';
 import { yearIn } from '../../shared/util/time.js';
-import { groupOf, type DevelopmentForm } from '../course/index.js';
+import { groupOf } from '../course/index.js';
 import { LearningRecordStatus, LearningSource } from './learning-hours.entity.js';
 import type { JpByForm, JpByMonth } from './year.types.js';
 
@@ -28,7 +28,7 @@ export async function jpByForm(ctx: OperationContext, personId: string, year: nu
     .groupBy(sql`1`)
     .execute();
   return rows
-    .map((r) => ({ form: (r.form ?? null) as DevelopmentForm | null, jp: Math.round(Number(r.jp) * 10) / 10 }))
+    .map((r) => ({ form: r.form ?? null, jp: Math.round(Number(r.jp) * 10) / 10 }))
     .filter((r) => r.jp !== 0)
     .sort((a, b) => b.jp - a.jp || String(a.form).localeCompare(String(b.form)))
     .map((r) => ({ ...r, group: r.form ? groupOf(r.form) : null }));

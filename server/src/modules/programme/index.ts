@@ -10,7 +10,7 @@ import { ProgrammeCohortResolver, ProgrammeItemResolver, ProgrammeResolver } fro
 import { CohortParticipantNominationResolver, CohortParticipantsResolver, NominationResolver } from './nomination.resolver.js';
 import { onEnrolmentOutcomesChanged } from '../enrolment/index.js';
 import { evaluateProgrammeCompletion } from './path.completion.js';
-export { onProgrammeCompletionsChanged, type ProgrammeCompletionListener } from './path.completion.js';
+export { onProgrammeCompletionsChanged } from './path.completion.js';
 import { PathCohortResolver, PathParticipantResolver, PathProgrammeResolver, PathResolver, ProgrammeParticipationResolver } from './path.resolver.js';
 
 // A participant completes when the items of the path do: evaluated in the transaction that completes an item.
