@@ -2,8 +2,9 @@ import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import type { Locale } from '../../shared/i18n/messages.js';
 import { CertificateStatus, type SignerSnapshot } from './certificate.entity.js';
+import { developmentFormNames, type DevelopmentForm } from '../course/index.js';
 import { plusJakartaSans } from './pdf.font.js';
-import { developmentFormNames, formatDays, formatInstantDay, formatJp, pdfLabels } from './pdf.labels.js';
+import { formatDays, formatInstantDay, formatJp, pdfLabels } from './pdf.labels.js';
 
 /** What a certificate's PDF prints: the issued facts, and the images of its agency, partner and signers. */
 export interface PdfCertificate {
@@ -115,7 +116,7 @@ export async function renderCertificatePdf(c: PdfCertificate, locale: Locale, pu
 
   // Facts in a row of three columns: form, JP, dates.
   const facts: [string, string][] = [
-    [t.form, c.form ? (developmentFormNames[locale][c.form] ?? c.form) : t.programme],
+    [t.form, c.form ? (developmentFormNames[locale][c.form as DevelopmentForm] ?? c.form) : t.programme],
     [t.jp, formatJp(locale, c.jp)],
   ];
   const days = formatDays(locale, c.startsOn, c.endsOn);

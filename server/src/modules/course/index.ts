@@ -8,6 +8,7 @@ export {
   assertCanManageCourse, canManageCourse, catalogueVisibility, partnerAdminIds, teachesCourse, type CourseAccessRow,
 } from './course.policy.js';
 export { courseByIdLoader } from './course.loaders.js';
+export { developmentFormNames } from './form-names.js';
 export { readOnCoursePage } from './course.page.js';
 export type { Course as CourseView } from './course.types.js';
 export { Course as CourseType, CourseInstructor, CourseOwner, CourseOwnerKind } from './course.types.js';

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Locale } from '../../shared/i18n/messages.js';
+import { developmentFormNames, type DevelopmentForm } from '../course/index.js';
 import type { ExportLine } from './export.sql.js';
 import { LearningExportFormat } from './export.entity.js';
 
@@ -15,25 +16,6 @@ const HEADERS: Record<Locale, string[]> = {
   en: ['Name', 'NIP', 'Activity', 'Form of development', 'Organiser', 'Start date', 'End date', 'JP', 'Certificate number'],
 };
 
-/** Forms of development as the client names them (client/src/app/i18n: enum.form). */
-const FORMS: Record<Locale, Record<string, string>> = {
-  id: {
-    DEGREE_STUDY: 'Pendidikan (tugas/izin belajar)', LEADERSHIP_TRAINING: 'Pelatihan kepemimpinan', MANAGERIAL_TRAINING: 'Pelatihan manajerial',
-    TECHNICAL_TRAINING: 'Pelatihan teknis', FUNCTIONAL_TRAINING: 'Pelatihan fungsional', SOCIO_CULTURAL_TRAINING: 'Pelatihan sosial kultural',
-    SEMINAR: 'Seminar/konferensi', WORKSHOP: 'Lokakarya', COURSE: 'Kursus', UPGRADING: 'Penataran', TECHNICAL_GUIDANCE: 'Bimbingan teknis (bimtek)',
-    SOCIALISATION: 'Sosialisasi', COACHING: 'Coaching', MENTORING: 'Mentoring', E_LEARNING: 'E-learning', DISTANCE_LEARNING: 'Pelatihan jarak jauh',
-    SECONDMENT: 'Detasering', OUTBOUND: 'Pembelajaran alam terbuka', BENCHMARKING: 'Patok banding', STAFF_EXCHANGE: 'Pertukaran pegawai',
-    SELF_STUDY: 'Belajar mandiri', COMMUNITY_OF_PRACTICE: 'Komunitas belajar', ON_THE_JOB_GUIDANCE: 'Bimbingan di tempat kerja', INTERNSHIP: 'Magang',
-  },
-  en: {
-    DEGREE_STUDY: 'Degree study', LEADERSHIP_TRAINING: 'Leadership training', MANAGERIAL_TRAINING: 'Managerial training',
-    TECHNICAL_TRAINING: 'Technical training', FUNCTIONAL_TRAINING: 'Functional training', SOCIO_CULTURAL_TRAINING: 'Socio-cultural training',
-    SEMINAR: 'Seminar or conference', WORKSHOP: 'Workshop', COURSE: 'Course', UPGRADING: 'Upgrading', TECHNICAL_GUIDANCE: 'Technical guidance',
-    SOCIALISATION: 'Socialisation', COACHING: 'Coaching', MENTORING: 'Mentoring', E_LEARNING: 'E-learning', DISTANCE_LEARNING: 'Distance learning',
-    SECONDMENT: 'Secondment', OUTBOUND: 'Outdoor learning', BENCHMARKING: 'Benchmarking', STAFF_EXCHANGE: 'Staff exchange',
-    SELF_STUDY: 'Self-study', COMMUNITY_OF_PRACTICE: 'Community of practice', ON_THE_JOB_GUIDANCE: 'On-the-job guidance', INTERNSHIP: 'Internship',
-  },
-};
 
 /**
  * Formula injection: a spreadsheet reads a cell starting with `=`, `+`, `-` or `@` (and, in some, a tab or carriage
@@ -64,7 +46,7 @@ export function toCells(line: ExportLine, locale: Locale, shownNip: string): Exp
     name: neutralise(line.full_name),
     nip: neutralise(shownNip),
     title: neutralise(line.title),
-    form: neutralise(line.form ? (FORMS[locale][line.form] ?? line.form) : ''),
+    form: neutralise(line.form ? (developmentFormNames[locale][line.form as DevelopmentForm] ?? line.form) : ''),
     organiser: neutralise(line.organiser ?? ''),
     startsOn: line.starts_on,
     endsOn: line.ends_on,
