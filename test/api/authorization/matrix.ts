@@ -464,6 +464,18 @@ async function libraryProgrammeFor(w: World, scope: Scope, opts: { shared?: bool
 const ALREADY_YOURS = 'PROGRAMME_ALREADY_YOURS' as typeof ALLOWED;
 const LIBRARY_SCOPES = ['same', 'other', 'partner'] as const;
 
+/**
+ * Who revokes or re-issues a certificate: admins of the issuing agency, for a holder with no role beyond what they
+ * could grant (not a platform admin, not another agency's admin: FORBIDDEN, as they see it); platform admins any. B's
+ * admin holds a certificate A issued (`own`): they see it, but it is not theirs to change.
+ */
+const CERTIFICATE_MANAGERS = {
+  ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
+  agencyAdmin: { other: NOT_FOUND, privileged: FORBIDDEN, crossAdmin: FORBIDDEN, '*': ALLOWED },
+  otherAgencyAdmin: { own: FORBIDDEN, other: ALLOWED, '*': NOT_FOUND },
+  platformAdmin: ALLOWED,
+} as const;
+
 export const MATRIX: Matrix = {
   // ------------------------------------------------------------------ certificates
   myCertificates: {
@@ -491,26 +503,12 @@ export const MATRIX: Matrix = {
   revokeCertificate: {
     kind: 'mutation', document: `mutation($id: ID!) { revokeCertificate(id: $id, reason: "Matriks") { id status } }`,
     scopes: ['own', 'same', 'other', 'privileged', 'crossAdmin'], build: byId((w, v, s) => certificateFor(w, v, s)),
-    // Admins of the issuing agency, for a holder with no role beyond what they could grant (not a platform admin, not
-    // another agency's admin: FORBIDDEN, as they see it); platform admins any. B's admin holds a certificate A issued
-    // (`own`): they see it, but it is not theirs to revoke.
-    expect: {
-      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
-      agencyAdmin: { other: NOT_FOUND, privileged: FORBIDDEN, crossAdmin: FORBIDDEN, '*': ALLOWED },
-      otherAgencyAdmin: { own: FORBIDDEN, other: ALLOWED, '*': NOT_FOUND },
-      platformAdmin: ALLOWED,
-    },
+    expect: CERTIFICATE_MANAGERS,
   },
   reissueCertificate: {
     kind: 'mutation', document: `mutation($id: ID!) { reissueCertificate(id: $id) { id status } }`,
     scopes: ['own', 'same', 'other', 'privileged', 'crossAdmin'], build: byId((w, v, s) => completedCertificateFor(w, v, s)),
-    // As revoking.
-    expect: {
-      ...tierOne('learner', 'supervisor', 'instructor', 'partnerAdmin'),
-      agencyAdmin: { other: NOT_FOUND, privileged: FORBIDDEN, crossAdmin: FORBIDDEN, '*': ALLOWED },
-      otherAgencyAdmin: { own: FORBIDDEN, other: ALLOWED, '*': NOT_FOUND },
-      platformAdmin: ALLOWED,
-    },
+    expect: CERTIFICATE_MANAGERS,
   },
   verifyCertificate: {
     // Public: the verification page (/verifikasi/<code>) needs no sign-in; it shows the NIP masked.
