@@ -56,6 +56,17 @@ async function signIn() {
   await page.getByRole('textbox', { name: 'Kata sandi', exact: true }).fill(Seed.PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /^Selamat (pagi|siang|sore|malam), / }).waitFor();
+  await appTakenOver();
+}
+
+/**
+ * The home page paints before the app (router, Apollo) arrives; going offline or deploying during that second would
+ * break the app's own download instead of the screen's under test (a failed start reloads the tab, and the click
+ * that followed is lost). Waits until the app's chunk is loaded and the network is quiet.
+ */
+async function appTakenOver() {
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/assets\/App-[\w-]+\.js$/.test(e.name)))).toBe(true);
+  await page.waitForLoadState('networkidle');
 }
 
 describe('offline and after a deploy', () => {
@@ -113,6 +124,7 @@ describe('offline and after a deploy', () => {
   it('after a deploy removed the code of a screen, the tab loads the new version once and opens the screen', async () => {
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Selamat / }).waitFor();
+    await appTakenOver();
     await page.evaluate(() => ((window as unknown as { beforeDeploy: boolean }).beforeDeploy = true));
     await forgetDownloads();
 
@@ -127,6 +139,7 @@ describe('offline and after a deploy', () => {
   it('a deploy whose screen code is missing altogether reloads once, then shows the message instead of looping', async () => {
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { level: 1, name: /^Selamat / }).waitFor();
+    await appTakenOver();
     // Full document loads only (client-side navigations and retries are not loads).
     let loads = 0;
     const countLoads = () => loads++;

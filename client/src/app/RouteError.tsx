@@ -38,9 +38,11 @@ export function RouteError({ error }: { error: unknown }) {
     const timer = setTimeout(retry, Math.min(60_000, 2_000 * 2 ** automaticRetries++));
     return () => clearTimeout(timer);
   }, [chunk, online, retry]);
+  // Every failure is looked at (the effect follows the error, not only whether it is a chunk's): a retry that
+  // fails while online may be the browser repeating a cached failure, which only a reload clears (lazyPage).
   useEffect(() => {
-    if (chunk && navigator.onLine) void reloadIfNewVersion();
-  }, [chunk]);
+    if (isChunkLoadError(error) && navigator.onLine) void reloadIfNewVersion({ retriedChunk: error.attempt > 1 ? error : undefined });
+  }, [error]);
 
   const message = !online ? t('offline.pageOffline') : chunk ? t('offline.pageNotLoaded') : t('offline.pageFailed');
   return (
