@@ -45,3 +45,35 @@ describe('certificates issued by a completion', () => {
     expect(serial).toBe(`${code}/${new Date().getFullYear()}/000002`);
   });
 });
+
+describe('the learner’s certificates of a year', () => {
+  it('myCertificates(year) lists the certificates of learning completed in that year in Asia/Jakarta, as JP saya shows them', async () => {
+    const owner = await app.seed.agencyWithStaff(1);
+    const instructor = await app.seed.person({ agency: owner.agency, roles: [{ role: Role.INSTRUCTOR }] });
+    const learner = owner.learners[0];
+    const me = await app.as(learner);
+    const teacher = await app.as(instructor);
+    const completed: string[] = [];
+    for (const title of ['Etika Birokrasi', 'Manajemen Risiko', 'Pelayanan Publik']) {
+      const course = await app.seed.course({ title, ownerAgency: owner.agency, instructors: [instructor], jp: 4 });
+      const { enrol } = await me.ok(ENROL, { runId: course.run.id });
+      await app.sql(`update course_run set starts_at = now() - interval '10 days', ends_at = now() - interval '1 day' where id = $1`, [course.run.id]);
+      await teacher.ok(COMPLETE, { id: enrol.id });
+      completed.push(enrol.id);
+    }
+    const thisYear = Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
+    // Completed half an hour into 1 January in Jakarta: in UTC still the last evening of the year before.
+    await app.sql(`update certificate set completed_at = make_timestamptz($2::int, 1, 1, 0, 30, 0, 'Asia/Jakarta') where source_id = $1`, [completed[1], thisYear]);
+    await app.sql(`update certificate set completed_at = make_timestamptz($2::int, 6, 1, 9, 0, 0, 'Asia/Jakarta') where source_id = $1`, [completed[2], thisYear - 1]);
+    const OF_YEAR = `query($year: Int) { myCertificates(year: $year, first: 10) { totalCount nodes { title } } }`;
+    const of = async (year: number | null) => {
+      const { myCertificates } = await me.ok(OF_YEAR, { year });
+      return { totalCount: myCertificates.totalCount, titles: myCertificates.nodes.map((n: { title: string }) => n.title).sort() };
+    };
+    expect(await of(thisYear)).toEqual({ totalCount: 2, titles: ['Etika Birokrasi', 'Manajemen Risiko'] });
+    expect(await of(thisYear - 1)).toEqual({ totalCount: 1, titles: ['Pelayanan Publik'] });
+    expect(await of(null)).toEqual({ totalCount: 3, titles: ['Etika Birokrasi', 'Manajemen Risiko', 'Pelayanan Publik'] });
+    expect(await of(thisYear - 2)).toEqual({ totalCount: 0, titles: [] });
+    expect(await me.errorCode(OF_YEAR, { year: 1999 })).toBe('BAD_USER_INPUT');
+  });
+});

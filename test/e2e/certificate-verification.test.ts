@@ -115,7 +115,15 @@ describe("the issue's story", () => {
   it('the learner finds the completed course\'s certificate in "Sertifikat saya", downloads its PDF, whose QR code opens the verification page: "Sah" signed out, and "Dicabut" once revoked', async () => {
     const w = await completed('Budi Santoso', 'Penyusunan Anggaran Berbasis Kinerja');
     await signInAt(page, app.url, w.learner.nip!);
-    await page.goto(`${app.url}/sertifikat-saya`);
+    // "JP saya" shows the year's certificates beside its JP, and leads on to "Sertifikat saya".
+    await page.goto(`${app.url}/jp-saya`);
+    const ofTheYear = page.getByTestId('year-certificates');
+    await ofTheYear.getByText('Penyusunan Anggaran Berbasis Kinerja').waitFor();
+    await ofTheYear.getByText(`${w.certificate.serial} · 6 JP`).waitFor();
+    await ofTheYear.getByText('Sah').waitFor();
+    await fitsThePhone();
+    await ofTheYear.getByRole('link', { name: 'Lihat semua sertifikat saya' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sertifikat saya' }).waitFor();
     const card = page.getByTestId('my-certificate').filter({ hasText: 'Penyusunan Anggaran Berbasis Kinerja' });
     await card.getByText('Sah').waitFor();
     await fitsThePhone();

@@ -12,9 +12,25 @@ import { PageHeader } from '../../ui/PageHeader';
 import { useMe } from '../../app/me';
 import { ExportHistoryButton } from './ExportHistoryButton';
 import { CardListSkeleton } from '../../ui/PageSkeleton';
+import { CertificateStatusBadge } from '../certificates/lifecycle.StatusBadge';
+
+/** This calendar year in Asia/Jakarta, the year the server counts JP in when none is named. */
+function thisYear(): number {
+  return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()));
+}
 
 const MyLearningYearDocument = graphql(`
-  query MyLearningYear($year: Int) {
+  query MyLearningYear($year: Int!) {
+    myCertificates(first: 5, year: $year) {
+      nodes {
+        id
+        serial
+        title
+        jp
+        status
+      }
+      totalCount
+    }
     myLearningHours(year: $year) {
       personId
       year
@@ -51,8 +67,10 @@ export default function MyLearningYear() {
   const fmt = useFormatters();
   const me = useMe();
   const [year, setYear] = useState<number | null>(null);
-  const { data, loading, error, refetch } = useQuery(MyLearningYearDocument, { variables: { year } });
+  // The year's certificates come in the same request as its JP (one round trip on a phone), so the year is named.
+  const { data, loading, error, refetch } = useQuery(MyLearningYearDocument, { variables: { year: year ?? thisYear() } });
   const y = data?.myLearningHours;
+  const certificates = data?.myCertificates;
   const monthName = (month: number) => new Intl.DateTimeFormat(fmt.lang === 'en' ? 'en-GB' : 'id-ID', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, month - 1, 1)));
 
   return (
@@ -134,6 +152,27 @@ export default function MyLearningYear() {
                 </Stack>
               )}
             </Card>
+            {certificates ? (
+              <Card withBorder padding="md" data-testid="year-certificates">
+                <Title order={2} fz="lg" mb="xs">{t('learning.myYear.certificates', { year: yr.year })}</Title>
+                {certificates.nodes.length === 0 ? <Text c="dimmed">{t('learning.myYear.noCertificates')}</Text> : (
+                  <Stack gap="xs">
+                    {certificates.nodes.map((c) => (
+                      <Group key={c.id} justify="space-between" wrap="nowrap" gap="sm">
+                        <Stack gap={0} style={{ minWidth: 0 }}>
+                          <Text fw={600} style={{ overflowWrap: 'anywhere' }}>{c.title}</Text>
+                          <Text size="sm" c="dimmed" ff="monospace" style={{ overflowWrap: 'anywhere' }}>{c.serial} · {t('common.jp', { jp: fmt.number(c.jp, 1) })}</Text>
+                        </Stack>
+                        <CertificateStatusBadge status={c.status} />
+                      </Group>
+                    ))}
+                  </Stack>
+                )}
+                <Anchor component={Link} to="/sertifikat-saya" mt="sm" display="inline-block">
+                  {certificates.totalCount > certificates.nodes.length ? t('learning.myYear.allCertificatesCount', { n: certificates.totalCount }) : t('learning.myYear.allCertificates')}
+                </Anchor>
+              </Card>
+            ) : null}
             <Anchor component={Link} to="/jp-saya/kegiatan-luar">{t('learning.myYear.seeExternal')}</Anchor>
           </Stack>
         )}

@@ -20,14 +20,21 @@ export async function certificateById(ctx: SignedInOperationContext, id: string)
   return certificate;
 }
 
-/** The viewer's certificates, newest first (every status: a revoked or superseded one stays in their history). */
-export async function myCertificates(ctx: SignedInOperationContext, first: number, after?: string | null): Promise<Page<Certificate>> {
+/**
+ * The viewer's certificates, newest first (every status: a revoked or superseded one stays in their history); with
+ * `year`, those whose learning was completed in that calendar year in Asia/Jakarta, the year its JP count in.
+ */
+export async function myCertificates(ctx: SignedInOperationContext, first: number, after?: string | null, year: number | null = null): Promise<Page<Certificate>> {
   const cursor = issuedCursor.decode(after);
+  const inYear = sql<boolean>`extract(year from c.completed_at at time zone 'Asia/Jakarta') = ${year}`;
   let q = db(ctx).selectFrom('certificate as c').select(certificateColumns).where('c.person_id', '=', ctx.viewer.personId);
+  if (year !== null) q = q.where(inYear);
   if (cursor) q = q.where(sql<boolean>`(c.issued_at, c.id) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
   const rows = (await q.orderBy('c.issued_at', 'desc').orderBy('c.id', 'desc').limit(first + 1).execute()) as unknown as CertificateRow[];
   const count = async () => {
-    const { n } = await db(ctx).selectFrom('certificate').select(sql<number>`count(*)::int`.as('n')).where('person_id', '=', ctx.viewer.personId).executeTakeFirstOrThrow();
+    let c = db(ctx).selectFrom('certificate as c').select(sql<number>`count(*)::int`.as('n')).where('c.person_id', '=', ctx.viewer.personId);
+    if (year !== null) c = c.where(inYear);
+    const { n } = await c.executeTakeFirstOrThrow();
     return n;
   };
   return toPage(rows, first, count, toCertificate, (r) => issuedCursor.encode([new Date(r.issued_at).toISOString(), r.id]));
