@@ -44,7 +44,11 @@ export async function startHttpServer(
   app.disable('x-powered-by');
   // req.ip names the client behind these proxies (sign-in limits count per address).
   app.set('trust proxy', config.trustProxy);
-  const httpServer = createServer(app);
+  // An idle kept-alive connection stays open for 65 s, longer than a client or a proxy in front keeps it (a load
+  // balancer's usual 60 s; Node's default is 5 s). Otherwise the server can close it at the moment a client sends
+  // its next request on it, and that request fails with a reset instead of an answer (seen as "fetch failed:
+  // ECONNRESET" on a 30 MB upload in a loaded test run). headersTimeout must stay above it.
+  const httpServer = createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, app);
 
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
