@@ -25,8 +25,8 @@ export default defineConfig({
     isolate: false,
     // The long files first, also in a fresh checkout that has no durations cached (test/kit/sequencer.ts).
     sequence: { sequencer: SlowFirstSequencer },
-    // Four on two cores: browser and database round trips leave the cores idle part of the time. Full runs on one quiet
-    // machine, 2026-12-03, files sharing modules: 13.0 min with three, 10.7 with four, 13.1 with five (cores saturated).
+    // Four on two cores: browser and database round trips leave the cores idle part of the time (a full run on a quiet
+    // machine, 2026-12-03: 10.7 min with four; five saturated the cores and took 13.1).
     maxWorkers: 4,
   },
 });
