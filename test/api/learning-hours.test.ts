@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { yearIn } from '../../server/src/shared/util/time.js';
+import { creditLedgerLine } from '../kit/ledger.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 let app: TestApp;
@@ -22,22 +23,7 @@ const PERSON_HOURS = `query($personId: ID!, $year: Int) { personLearningHours(pe
 
 const thisYear = yearIn(new Date());
 
-/** Writes a ledger line (JP as credited by the rule in force on its date) and the yearly total, the way a credit does. */
-async function credit(personId: string, year: number, minutes: number, title: string) {
-  const [line] = await app.sql(
-    `insert into learning_record (person_id, year, minutes, jp, rule_set_id, source, source_id, status, title, occurred_at)
-     select $1, $2::int, $3::int, floor($3::int * 10.0 / r.minutes_per_jp) / 10, r.id, 'COURSE_RUN_COMPLETION', gen_random_uuid(), 'CREDITED', $4,
-            make_timestamptz($2::int, 6, 1, 9, 0, 0, 'Asia/Jakarta')
-       from (select id, minutes_per_jp from learning_rule_set where valid_from <= make_date($2::int, 6, 1) order by valid_from desc limit 1) r
-     returning jp`,
-    [personId, year, minutes, title],
-  );
-  await app.sql(
-    `insert into person_learning_year (person_id, year, minutes, jp) values ($1, $2, $3, $4)
-     on conflict (person_id, year) do update set minutes = person_learning_year.minutes + excluded.minutes, jp = person_learning_year.jp + excluded.jp`,
-    [personId, year, minutes, line.jp],
-  );
-}
+const credit = (personId: string, year: number, minutes: number, title: string) => creditLedgerLine(app, personId, year, minutes, title);
 
 describe('learning rule sets', () => {
   it('anyone signed in reads them; the migration’s rule is 45 minutes per JP and 20 JP a year', async () => {

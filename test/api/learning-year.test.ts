@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../server/src/shared/auth/roles.js';
 import { isoDateIn, yearIn } from '../../server/src/shared/util/time.js';
+import { creditLedgerLine } from '../kit/ledger.js';
 import { startTestApp, type TestApp } from '../kit/test-app.js';
 
 let app: TestApp;
@@ -22,22 +23,7 @@ const AGENCY = `query($agencyId: ID, $year: Int, $belowTargetOnly: Boolean, $sea
     agencyId agencyName year targetJp peopleCount belowTargetCount
     people { totalCount pageInfo { endCursor hasNextPage } nodes { personId fullName nip orgUnitName jp remainingJp } } } }`;
 
-/** A ledger line of `minutes` credited at the rule in force on 1 June of `year`, and the yearly total, as a credit writes them. */
-async function credit(personId: string, year: number, minutes: number, title: string) {
-  const [line] = await app.sql(
-    `insert into learning_record (person_id, year, minutes, jp, rule_set_id, source, source_id, status, title, occurred_at)
-     select $1, $2::int, $3::int, floor($3::int * 10.0 / r.minutes_per_jp) / 10, r.id, 'COURSE_RUN_COMPLETION', gen_random_uuid(), 'CREDITED', $4,
-            make_timestamptz($2::int, 6, 1, 9, 0, 0, 'Asia/Jakarta')
-       from (select id, minutes_per_jp from learning_rule_set where valid_from <= make_date($2::int, 6, 1) order by valid_from desc limit 1) r
-     returning jp`,
-    [personId, year, minutes, title],
-  );
-  await app.sql(
-    `insert into person_learning_year (person_id, year, minutes, jp) values ($1, $2, $3, $4)
-     on conflict (person_id, year) do update set minutes = person_learning_year.minutes + excluded.minutes, jp = person_learning_year.jp + excluded.jp`,
-    [personId, year, minutes, line.jp],
-  );
-}
+const credit = (personId: string, year: number, minutes: number, title: string) => creditLedgerLine(app, personId, year, minutes, title);
 
 describe('the supervisor’s team', () => {
   it('lists their direct reports by name with the year’s JP and the gap to the target, NIPs in full', async () => {
