@@ -31,8 +31,12 @@ export async function expectNoSeriousA11yViolations(page: Page, screen = page.ur
 }
 
 async function a11yViolations(page: Page): Promise<Finding[]> {
-  // Let transitions and fonts settle: axe measures colours as they are painted.
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Let transitions and fonts settle: axe measures colours as they are painted, and a toast still fading in reads
+  // as grey text on white. Waits for the running CSS transitions and animations (at most 2 s: an endless one never ends).
+  await page.evaluate(() => Promise.race([
+    Promise.all([document.fonts.ready, ...document.getAnimations().map((a) => a.finished.catch(() => undefined))]),
+    new Promise((resolve) => setTimeout(resolve, 2_000)),
+  ]).then(() => undefined));
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: any[] }> } }).axe;
